@@ -1,0 +1,340 @@
+"""Quebec business calendars and business-day arithmetic.
+
+A :class:`BusinessCalendar` answers, for a date: is it a business day, which is the next one,
+which is the n-th one after it, how many lie between two dates, and which holidays a year has.
+Calendars are immutable values; a clinic's own closure days make a new calendar
+(:meth:`BusinessCalendar.with_closures`).
+
+Two calendars are declared:
+
+- :data:`QUEBEC_CPC`, the default for every legal time limit: Saturdays, Sundays, the holidays
+  of the Interpretation Act (art. 61(23)) and 2 January and 26 December (Code of Civil
+  Procedure, art. 82).
+- :data:`QUEBEC_LNT`: Saturdays, Sundays and the employees' statutory holidays (Act respecting
+  labour standards, art. 60, and National Holiday Act); :func:`quebec_lnt` chooses which Easter
+  holiday the employer grants.
+
+The arithmetic is O(1) per call: the first call on a calendar builds, once, a table of every
+day from 1900 to 2200 (whether it is a business day, and how many business days precede it).
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Iterable
+from datetime import date, datetime
+
+import attrs
+
+from dme_rules.errors import CalendarRangeError, InvalidArgumentError
+
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "QUEBEC_CPC",
+    "QUEBEC_LNT",
+    "BusinessCalendar",
+    "EasterChoice",
+    "Holiday",
+    "quebec_lnt",
+]
+
+#: The first year a calendar supports.
+FIRST_YEAR = 1900
+#: The last year a calendar supports.
+LAST_YEAR = 2200
+
+_FIRST_ORDINAL = date(FIRST_YEAR, 1, 1).toordinal()
+_LAST_ORDINAL = date(LAST_YEAR, 12, 31).toordinal()
+
+
+class EasterChoice(enum.StrEnum):
+    """Which Easter holiday an employer grants (labour standards, art. 60)."""
+
+    GOOD_FRIDAY = "good_friday"
+    EASTER_MONDAY = "easter_monday"
+    BOTH = "both"
+
+
+@attrs.frozen
+class Holiday:
+    """A holiday: its date and its French and English names.
+
+    Attributes:
+        date: The day.
+        name_fr: The French name (``Fête nationale du Québec``).
+        name_en: The English name (``Quebec National Holiday``).
+    """
+
+    date: date
+    name_fr: str
+    name_en: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The JSON form: ``{"date": "2026-06-24", "name_fr": …, "name_en": …}``."""
+        return {"date": self.date.isoformat(), "name_fr": self.name_fr, "name_en": self.name_en}
+
+
+@attrs.frozen
+class _Table:
+    """Every supported day, precomputed once per calendar.
+
+    ``is_business[i]`` is 1 when day ``_FIRST_ORDINAL + i`` is a business day; ``rank[i]`` is
+    the number of business days from 1 January 1900 to that day inclusive;
+    ``business_days[k]`` is the (k + 1)-th business day.
+    """
+
+    is_business: bytearray
+    rank: list[int]
+    business_days: list[date]
+    holidays: dict[int, tuple[Holiday, ...]]
+
+
+def _checked_date(value: object, field: str) -> date:
+    """Return ``value`` as a plain :class:`datetime.date`, or raise naming ``field``."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return date(value.year, value.month, value.day)
+    raise InvalidArgumentError(
+        field,
+        "a datetime.date (not a datetime: take its date in Montreal with date_of)",
+        value,
+        expected_fr="une datetime.date (pas un datetime : prendre sa date à Montréal avec date_of)",
+    )
+
+
+def _checked_int(value: object, field: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise InvalidArgumentError(field, "an integer", value, expected_fr="un entier")
+
+
+@attrs.frozen(repr=False)
+class BusinessCalendar:
+    """An immutable business calendar: weekends, a statute's holidays and closure days.
+
+    Build one with :data:`QUEBEC_CPC`, :data:`QUEBEC_LNT`, :func:`quebec_lnt` or
+    :meth:`with_closures`; the constructor is not part of the public API.
+
+    Every method takes and returns :class:`datetime.date` values in 1900–2200 and raises
+    :class:`~dme_rules.errors.CalendarRangeError` outside, or when the result would be outside.
+
+    Attributes:
+        name: The declared calendar's identifier (``quebec-cpc``), without closures.
+        title_fr: A French title for people.
+        title_en: An English title for people.
+        statute: Which statute's holidays: ``cpc`` or ``lnt``.
+        easter: Which Easter holiday is observed (only ``lnt`` offers a choice).
+        closures: Extra closure days (a clinic's own), on top of weekends and holidays.
+    """
+
+    name: str
+    title_fr: str
+    title_en: str
+    statute: str
+    easter: EasterChoice = EasterChoice.BOTH
+    closures: frozenset[date] = frozenset()
+    _table: _Table | None = attrs.field(default=None, init=False, eq=False, hash=False)
+
+    # -- identity -------------------------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """A stable identifier: the name, plus a digest of the closure days when there are any.
+
+        Two calendars with the same id give the same answers, so the id can be recorded next
+        to a decision to make it reproducible.
+        """
+        if not self.closures:
+            return self.name
+        days = ",".join(sorted(day.isoformat() for day in self.closures))
+        return f"{self.name}+closures-{hashlib.sha256(days.encode()).hexdigest()[:12]}"
+
+    def __repr__(self) -> str:
+        closures = f", closures={len(self.closures)}" if self.closures else ""
+        return f"<BusinessCalendar {self.name}{closures}>"
+
+    def with_closures(self, days: Iterable[date]) -> BusinessCalendar:
+        """A new calendar that is also closed on ``days`` (a clinic's own closure days).
+
+        Args:
+            days: Dates in the supported years; a weekend day or a holiday is accepted and
+                changes nothing.
+
+        Returns:
+            A new calendar; this one is unchanged.
+
+        Raises:
+            InvalidArgumentError: An item is not a date.
+            CalendarRangeError: An item lies outside the supported years.
+        """
+        if isinstance(days, (date, str)):
+            raise InvalidArgumentError(
+                "days", "an iterable of dates", days, expected_fr="un itérable de dates"
+            )
+        extra = set()
+        for index, value in enumerate(days):
+            day = _checked_date(value, f"days[{index}]")
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR)
+            extra.add(day)
+        return attrs.evolve(self, closures=self.closures | extra)
+
+    # -- the table ------------------------------------------------------------------------
+
+    def _build(self) -> _Table:
+        # Imported here so that ``import dme_rules`` does not pay for workalendar.
+        from dme_rules._workalendar_quebec import holidays_by_year
+
+        holidays = holidays_by_year(self.statute, self.easter, FIRST_YEAR, LAST_YEAR)
+        closed = {day.toordinal() for day in self.closures}
+        closed.update(h.date.toordinal() for year in holidays.values() for h in year)
+        size = _LAST_ORDINAL - _FIRST_ORDINAL + 1
+        is_business = bytearray(size)
+        rank = [0] * size
+        business_days: list[date] = []
+        count = 0
+        for index in range(size):
+            ordinal = _FIRST_ORDINAL + index
+            # date.fromordinal(1) is a Monday, so (ordinal + 6) % 7 is date.weekday().
+            if (ordinal + 6) % 7 < 5 and ordinal not in closed:
+                is_business[index] = 1
+                business_days.append(date.fromordinal(ordinal))
+                count += 1
+            rank[index] = count
+        table = _Table(is_business, rank, business_days, holidays)
+        object.__setattr__(self, "_table", table)  # a cache: the value itself never changes
+        return table
+
+    def _index(self, day: date, table: _Table, field: str = "day") -> int:
+        """The table index of ``day``, or raise naming ``field``."""
+        if day.__class__ is not date:
+            day = _checked_date(day, field)
+        index: int = day.toordinal() - _FIRST_ORDINAL
+        if not 0 <= index < len(table.rank):
+            raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR)
+        return index
+
+    def _nth(self, table: _Table, position: int, origin: object) -> date:
+        if not 0 <= position < len(table.business_days):
+            raise CalendarRangeError(origin, FIRST_YEAR, LAST_YEAR, counting=True)
+        return table.business_days[position]
+
+    # -- the arithmetic -------------------------------------------------------------------
+
+    def is_business_day(self, day: date) -> bool:
+        """Whether ``day`` is a business day (not a weekend day, a holiday or a closure)."""
+        table = self._table or self._build()
+        return table.is_business[self._index(day, table)] == 1
+
+    def add_business_days(self, day: date, n: int) -> date:
+        """The ``n``-th business day after ``day``; ``day`` itself never counts.
+
+        - ``n >= 1``: the n-th business day strictly after ``day``;
+        - ``n == 0``: :meth:`roll_forward` (``day`` if it is a business day, else the next);
+        - ``n < 0``: the |n|-th business day strictly before ``day``.
+
+        Example: from Thursday 2 April 2026 (Holy Thursday), one business day later is Tuesday
+        7 April: Good Friday, the weekend and Easter Monday do not count.
+
+        Raises:
+            InvalidArgumentError: ``day`` is not a date or ``n`` not an integer.
+            CalendarRangeError: ``day`` or the result lies outside 1900–2200.
+        """
+        table = self._table or self._build()
+        index = self._index(day, table)
+        if n.__class__ is not int:
+            n = _checked_int(n, "n")
+        rank = table.rank[index]
+        if n > 0:
+            return self._nth(table, rank + n - 1, day)
+        if table.is_business[index]:
+            if n == 0:
+                return day if day.__class__ is date else _checked_date(day, "day")
+            rank -= 1
+        return self._nth(table, rank + n, day)
+
+    def next_business_day(self, day: date) -> date:
+        """The first business day strictly after ``day``."""
+        return self.add_business_days(day, 1)
+
+    def previous_business_day(self, day: date) -> date:
+        """The last business day strictly before ``day``."""
+        return self.add_business_days(day, -1)
+
+    def roll_forward(self, day: date) -> date:
+        """``day`` if it is a business day, else the next business day."""
+        return self.add_business_days(day, 0)
+
+    def business_days_between(self, start: date, end: date) -> int:
+        """The number of business days in ``(start, end]``; negative when ``end < start``.
+
+        ``business_days_between(d, add_business_days(d, n)) == n`` for every ``n >= 1``.
+        """
+        table = self._table or self._build()
+        return (
+            table.rank[self._index(end, table, "end")]
+            - table.rank[self._index(start, table, "start")]
+        )
+
+    # -- holidays -------------------------------------------------------------------------
+
+    def holidays(self, year: int) -> tuple[Holiday, ...]:
+        """The statutory holidays of ``year``, sorted by date, with French and English names.
+
+        Closure days added with :meth:`with_closures` are not holidays and are not listed; see
+        :attr:`closures`.
+        """
+        year = _checked_int(year, "year")
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise CalendarRangeError(year, FIRST_YEAR, LAST_YEAR)
+        table = self._table or self._build()
+        return table.holidays[year]
+
+    def holiday(self, day: date) -> Holiday | None:
+        """The holiday that falls on ``day``, or ``None``."""
+        table = self._table or self._build()
+        self._index(day, table)
+        return next((h for h in table.holidays[day.year] if h.date == day), None)
+
+
+def quebec_lnt(easter: EasterChoice | str = EasterChoice.BOTH) -> BusinessCalendar:
+    """The labour-standards calendar with the employer's choice of Easter holiday.
+
+    Args:
+        easter: ``good_friday``, ``easter_monday`` or ``both`` (the default).
+
+    Raises:
+        InvalidArgumentError: ``easter`` is not one of the three choices.
+    """
+    try:
+        choice = EasterChoice(easter)
+    except ValueError:
+        raise InvalidArgumentError(
+            "easter",
+            "one of " + ", ".join(c.value for c in EasterChoice),
+            easter,
+            expected_fr="une valeur parmi " + ", ".join(c.value for c in EasterChoice),
+        ) from None
+    suffix = "" if choice is EasterChoice.BOTH else f"-{choice.value.replace('_', '-')}"
+    return BusinessCalendar(
+        name=f"quebec-lnt{suffix}",
+        title_fr="Québec — jours fériés et chômés (Loi sur les normes du travail, art. 60)",
+        title_en="Quebec — statutory holidays (Act respecting labour standards, s. 60)",
+        statute="lnt",
+        easter=choice,
+    )
+
+
+#: The default calendar for legal time limits: weekends, Interpretation Act art. 61(23)
+#: holidays, and 2 January and 26 December (Code of Civil Procedure art. 82).
+QUEBEC_CPC = BusinessCalendar(
+    name="quebec-cpc",
+    title_fr="Québec — jours fériés (Loi d'interprétation, art. 61; Code de procédure civile, "
+    "art. 82)",
+    title_en="Quebec — holidays (Interpretation Act, s. 61; Code of Civil Procedure, art. 82)",
+    statute="cpc",
+)
+
+#: The employees' statutory holidays, with both Good Friday and Easter Monday.
+QUEBEC_LNT = quebec_lnt()

@@ -1,0 +1,322 @@
+"""Counting conventions: local dates, official start, N-day periods, business hours.
+
+All local reasoning happens in ``America/Montreal``. Instants must be timezone-aware; the date
+of an instant is its local date in Montreal, whatever offset it was written in. Each ambiguous
+count takes its reading as a parameter (an :class:`~dme_rules.interpretations.Interpretation`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
+from dme_rules.errors import InvalidArgumentError, NaiveDatetimeError
+from dme_rules.interpretations import (
+    BUSINESS_DAY_CLOCK,
+    CIVIL_PROCEDURE,
+    OFFICE_HOURS,
+    PROCEDURE_2024,
+    Interpretation,
+)
+
+__all__ = [
+    "MONTREAL",
+    "OfficeSchedule",
+    "as_instant",
+    "business_days_after",
+    "business_hours_due",
+    "date_of",
+    "end_of_day",
+    "months_after",
+    "official_start",
+    "period_end",
+]
+
+#: The time zone of every local date and wall-clock time.
+MONTREAL = ZoneInfo("America/Montreal")
+
+_DAY = timedelta(days=1)
+
+
+def as_instant(value: object, field: str = "instant") -> datetime:
+    """Return ``value`` if it is a timezone-aware datetime, else raise naming ``field``.
+
+    Raises:
+        NaiveDatetimeError: ``value`` is a datetime without a UTC offset.
+        InvalidArgumentError: ``value`` is not a datetime at all.
+    """
+    if not isinstance(value, datetime):
+        raise InvalidArgumentError(
+            field,
+            "a timezone-aware datetime",
+            value,
+            expected_fr="une date et heure avec fuseau horaire",
+        )
+    if value.utcoffset() is None:
+        raise NaiveDatetimeError(field, value)
+    return value
+
+
+def date_of(instant: datetime) -> date:
+    """The local date in Montreal of an aware instant.
+
+    >>> from datetime import datetime, timezone
+    >>> date_of(datetime(2025, 6, 21, 2, 30, tzinfo=timezone.utc))
+    datetime.date(2025, 6, 20)
+
+    Raises:
+        NaiveDatetimeError: ``instant`` has no UTC offset.
+    """
+    return as_instant(instant).astimezone(MONTREAL).date()
+
+
+def _local_date(value: object, field: str) -> date:
+    """The Montreal date of an aware instant, or a date given as such."""
+    if isinstance(value, datetime):
+        return as_instant(value, field).astimezone(MONTREAL).date()
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day)
+    raise InvalidArgumentError(
+        field,
+        "a timezone-aware datetime or a date",
+        value,
+        expected_fr="une date et heure avec fuseau horaire, ou une date",
+    )
+
+
+def end_of_day(day: date) -> datetime:
+    """24:00 local time of ``day`` in Montreal (as an instant: 00:00 of the next day).
+
+    A date-deadline ends then: an act on the due date is on time, an evaluation after this
+    instant sees the deadline overdue.
+    """
+    return datetime.combine(day + _DAY, time.min, tzinfo=MONTREAL)
+
+
+def official_start(
+    transmitted_at: datetime | date, *, calendar: BusinessCalendar = QUEBEC_CPC
+) -> date:
+    """The first business day strictly after the date the request was transmitted.
+
+    Procedure 2024, step 2: « Le calcul du calendrier de travail officiel commence le jour
+    ouvrable suivant la date de transmission de la demande électronique ».
+
+    Args:
+        transmitted_at: The aware instant the request was sent (or its Montreal date).
+        calendar: The business calendar.
+    """
+    return calendar.next_business_day(_local_date(transmitted_at, "transmitted_at"))
+
+
+def period_end(
+    transmitted_at: datetime | date,
+    days: int,
+    *,
+    reading: Interpretation = PROCEDURE_2024,
+    calendar: BusinessCalendar = QUEBEC_CPC,
+) -> date:
+    """The last day of an N-day period that starts with a request.
+
+    Both readings say which day is day 1; the period ends on day ``days``, extended to the next
+    business day when that is not one (Interpretation Act, art. 52):
+
+    - ``procedure-2024``: day 1 is :func:`official_start`;
+    - ``civil-procedure``: day 1 is the day after the request (Code of Civil Procedure,
+      art. 83: the first day is not counted, the last is).
+
+    Args:
+        transmitted_at: The aware instant the request was sent (or its Montreal date).
+        days: The length N of the period, at least 1.
+        reading: :data:`~dme_rules.interpretations.PROCEDURE_2024` (default) or
+            :data:`~dme_rules.interpretations.CIVIL_PROCEDURE`.
+        calendar: The business calendar for the start and the extension.
+
+    Raises:
+        InvalidArgumentError: ``days`` is not a positive integer, or ``reading`` is not one of
+            the two period readings.
+    """
+    requested_on = _local_date(transmitted_at, "transmitted_at")
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise InvalidArgumentError(
+            "days", "a positive integer", days, expected_fr="un entier positif"
+        )
+    if reading == PROCEDURE_2024:
+        day_one = calendar.next_business_day(requested_on)
+    elif reading == CIVIL_PROCEDURE:
+        day_one = requested_on + _DAY
+    else:
+        raise InvalidArgumentError(
+            "reading",
+            f"{PROCEDURE_2024.id} or {CIVIL_PROCEDURE.id}",
+            reading,
+            expected_fr=f"{PROCEDURE_2024.id} ou {CIVIL_PROCEDURE.id}",
+        )
+    return calendar.roll_forward(day_one + (days - 1) * _DAY)
+
+
+def business_days_after(
+    event: datetime | date, n: int, *, calendar: BusinessCalendar = QUEBEC_CPC
+) -> date:
+    """The ``n``-th business day after the (Montreal) date of ``event``.
+
+    The day of the event never counts: a pre-analysis received on Friday 20 June 2025 must be
+    validated within 7 business days, by Thursday 2 July 2025 (24 June and 1 July are holidays).
+    """
+    return calendar.add_business_days(_local_date(event, "event"), n)
+
+
+def months_after(day: date, months: int) -> date:
+    """``day`` plus calendar months, clamped to the end of the month (31 Jan + 3 = 30 Apr)."""
+    import pendulum  # the edge toolkit: imported where used, to keep ``import dme_rules`` cheap
+
+    start = _local_date(day, "day")
+    months = _check_count(months, "months")
+    result = pendulum.date(start.year, start.month, start.day).add(months=months)
+    return date(result.year, result.month, result.day)
+
+
+def _check_count(value: object, field: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise InvalidArgumentError(
+        field, "a non-negative integer", value, expected_fr="un entier positif ou nul"
+    )
+
+
+def _time_of_day(value: time) -> timedelta:
+    return timedelta(
+        hours=value.hour, minutes=value.minute, seconds=value.second, microseconds=value.microsecond
+    )
+
+
+def _check_schedule(
+    instance: OfficeSchedule, attribute: attrs.Attribute[time], value: time
+) -> None:
+    if not isinstance(value, time) or value.tzinfo is not None:
+        raise InvalidArgumentError(
+            attribute.name,
+            "a datetime.time without a time zone (local Montreal time)",
+            value,
+            expected_fr="une datetime.time sans fuseau (heure locale de Montréal)",
+        )
+
+
+@attrs.frozen
+class OfficeSchedule:
+    """The opening hours of every business day, for the ``office-hours`` reading.
+
+    Attributes:
+        opens: The local time the clock starts running each business day (default 08:30).
+        closes: The local time it stops (default 16:30); ``time(0, 0)`` means 24:00.
+    """
+
+    opens: time = attrs.field(default=time(8, 30), validator=_check_schedule)
+    closes: time = attrs.field(default=time(16, 30), validator=_check_schedule)
+
+    def __attrs_post_init__(self) -> None:
+        if self.window[1] <= self.window[0]:
+            raise InvalidArgumentError(
+                "closes",
+                f"a time after opens ({self.opens.isoformat()})",
+                self.closes,
+                expected_fr=f"une heure après l'ouverture ({self.opens.isoformat()})",
+            )
+
+    @property
+    def window(self) -> tuple[timedelta, timedelta]:
+        """Opening and closing as offsets from local midnight (closing may be 24:00)."""
+        closes = _time_of_day(self.closes) or timedelta(hours=24)
+        return _time_of_day(self.opens), closes
+
+    @property
+    def hours_per_day(self) -> timedelta:
+        """How long the clock runs each business day."""
+        opens, closes = self.window
+        return closes - opens
+
+
+#: The clock of the ``business-day-clock`` reading: whole business days, 00:00 to 24:00.
+_WHOLE_DAY = OfficeSchedule(opens=time(0, 0), closes=time(0, 0))
+
+
+def business_hours_due(
+    start: datetime,
+    hours: int = 72,
+    *,
+    reading: Interpretation = BUSINESS_DAY_CLOCK,
+    schedule: OfficeSchedule | None = None,
+    calendar: BusinessCalendar = QUEBEC_CPC,
+) -> datetime:
+    """The instant at which ``hours`` business hours after ``start`` have run.
+
+    One mechanism serves both readings: the clock runs inside a daily window on business
+    days only, on Montreal wall-clock time, and the due instant is the earliest one at which
+    the count is reached (so a count that ends with a day's window ends at that window's
+    close, 24:00 for the whole-day clock, not at the next business day's opening).
+
+    - ``business-day-clock`` (default): the window is the whole day, 00:00–24:00. Filed on a
+      business day at 15:00, due at 15:00 on the third business day after; filed on a
+      non-business day, the clock starts at 00:00 of the next business day and it is due at
+      24:00 of the third business day counting that one.
+    - ``office-hours``: the window is ``schedule`` (08:30–16:30 by default); 72 hours are then
+      nine business days.
+
+    Args:
+        start: The aware instant the clock starts from (a complaint's filing).
+        hours: The number of business hours, at least 1.
+        reading: :data:`~dme_rules.interpretations.BUSINESS_DAY_CLOCK` or
+            :data:`~dme_rules.interpretations.OFFICE_HOURS`.
+        schedule: The opening hours for ``office-hours`` (default 08:30–16:30); refused with
+            the whole-day clock, which has no schedule.
+        calendar: The business calendar.
+
+    Returns:
+        An aware datetime in ``America/Montreal``.
+    """
+    instant = as_instant(start, "start").astimezone(MONTREAL)
+    if not isinstance(hours, int) or isinstance(hours, bool) or hours < 1:
+        raise InvalidArgumentError(
+            "hours", "a positive integer", hours, expected_fr="un entier positif"
+        )
+    if reading == BUSINESS_DAY_CLOCK:
+        if schedule is not None:
+            raise InvalidArgumentError(
+                "schedule",
+                f"None with the {BUSINESS_DAY_CLOCK.id} reading (it runs 00:00-24:00)",
+                schedule,
+                expected_fr=(
+                    f"None avec la lecture {BUSINESS_DAY_CLOCK.id} (elle court de 0 h à 24 h)"
+                ),
+            )
+        window = _WHOLE_DAY
+    elif reading == OFFICE_HOURS:
+        window = schedule if schedule is not None else OfficeSchedule()
+    else:
+        raise InvalidArgumentError(
+            "reading",
+            f"{BUSINESS_DAY_CLOCK.id} or {OFFICE_HOURS.id}",
+            reading,
+            expected_fr=f"{BUSINESS_DAY_CLOCK.id} ou {OFFICE_HOURS.id}",
+        )
+    opens, closes = window.window
+    per_day = closes - opens
+
+    # Where the clock stands at ``start``: a business day and the time already run in it.
+    day = instant.date()
+    wall = _time_of_day(instant.timetz().replace(tzinfo=None))
+    if calendar.is_business_day(day) and wall < closes:
+        run = max(wall - opens, timedelta(0))
+    else:
+        day, run = calendar.next_business_day(day), timedelta(0)
+
+    full_days, rest = divmod(run + timedelta(hours=hours), per_day)
+    if rest:
+        due_day, due_wall = calendar.add_business_days(day, full_days), opens + rest
+    else:  # the count ends exactly with a day's window: due at that window's close
+        due_day, due_wall = calendar.add_business_days(day, full_days - 1), closes
+    # Wall-clock arithmetic: adding to an aware datetime keeps local time, and business days
+    # never contain a DST jump (they happen on Sundays at 02:00); 24:00 is next day's 00:00.
+    return datetime.combine(due_day, time.min, tzinfo=MONTREAL) + due_wall

@@ -1,0 +1,118 @@
+"""The exceptions raised by :mod:`dme_rules`.
+
+Every error the library raises on purpose derives from :class:`DmeRulesError`, itself a
+:class:`ValueError`, so that a caller can catch the whole family in one clause. Each message
+names the field at fault and what was expected, in English then French.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarRangeError",
+    "DmeRulesError",
+    "FloatAmountError",
+    "InvalidArgumentError",
+    "InvalidCaseError",
+    "NaiveDatetimeError",
+]
+
+
+class DmeRulesError(ValueError):
+    """Base class of every error raised by :mod:`dme_rules`."""
+
+
+class InvalidArgumentError(DmeRulesError):
+    """An argument of a public function has the wrong type or value.
+
+    Args:
+        field: The name of the argument at fault.
+        expected: What was expected, in plain English.
+        got: The value received (its ``repr`` goes into the message).
+        expected_fr: What was expected, in French; defaults to the English text.
+    """
+
+    def __init__(
+        self, field: str, expected: str, got: object, *, expected_fr: str | None = None
+    ) -> None:
+        self.field = field
+        self.expected = expected
+        self.got = got
+        super().__init__(
+            f"{field}: expected {expected}, got {got!r} / "
+            f"{field} : attendu {expected_fr or expected}, reçu {got!r}"
+        )
+
+
+class NaiveDatetimeError(InvalidArgumentError):
+    """A datetime without a time zone was given where an instant is required.
+
+    An instant must say where it was written (``2025-06-20T16:45:00-04:00``), otherwise its
+    date in Montreal, and so every deadline computed from it, would be a guess.
+    """
+
+    def __init__(self, field: str, got: object) -> None:
+        super().__init__(
+            field,
+            "a timezone-aware datetime (an instant with a UTC offset)",
+            got,
+            expected_fr="une date et heure avec fuseau horaire (un instant avec décalage UTC)",
+        )
+
+
+class CalendarRangeError(DmeRulesError):
+    """A date, or the result of date arithmetic, lies outside the calendar's supported years.
+
+    Args:
+        day: The date (or year) at fault; with ``counting=True``, the date counted from.
+        first_year: The first supported year.
+        last_year: The last supported year.
+        counting: Whether ``day`` is fine but counting from it leaves the supported years.
+    """
+
+    def __init__(
+        self, day: object, first_year: int, last_year: int, *, counting: bool = False
+    ) -> None:
+        self.day = day
+        self.first_year = first_year
+        self.last_year = last_year
+        years = f"{first_year}-{last_year}"
+        if counting:
+            message = (
+                f"counting from {day} leaves the supported years {years} / "
+                f"le décompte à partir du {day} sort des années prises en charge ({years})"
+            )
+        else:
+            message = (
+                f"{day} is outside the supported years {years} / "
+                f"{day} est hors des années prises en charge ({years})"
+            )
+        super().__init__(message)
+
+
+class InvalidCaseError(DmeRulesError):
+    """A case file or dictionary has a missing, malformed or unknown field.
+
+    Args:
+        path: The JSON path of the bad field (``$.extraction.fee``).
+        expected: What was expected there, in plain English.
+        expected_fr: The same in French; defaults to the English text.
+    """
+
+    def __init__(self, path: str, expected: str, *, expected_fr: str | None = None) -> None:
+        self.path = path
+        self.expected = expected
+        super().__init__(
+            f"{path}: expected {expected} / {path} : attendu {expected_fr or expected}"
+        )
+
+
+class FloatAmountError(InvalidArgumentError):
+    """A binary float was given as an amount of money; use :class:`decimal.Decimal`."""
+
+    def __init__(self, field: str, got: object) -> None:
+        super().__init__(
+            field,
+            "a Decimal, an int or a decimal string (never a binary float)",
+            got,
+            expected_fr="un Decimal, un entier ou une chaîne décimale (jamais un float binaire)",
+        )
