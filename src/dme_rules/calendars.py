@@ -234,8 +234,11 @@ class BusinessCalendar:
         - ``n == 0``: :meth:`roll_forward` (``day`` if it is a business day, else the next);
         - ``n < 0``: the |n|-th business day strictly before ``day``.
 
-        Example: from Thursday 2 April 2026 (Holy Thursday), one business day later is Tuesday
-        7 April: Good Friday, the weekend and Easter Monday do not count.
+        From Holy Thursday 2026 (2 April), one business day later is Tuesday 7 April: Good
+        Friday, the weekend and Easter Monday do not count.
+
+        >>> QUEBEC_CPC.add_business_days(date(2026, 4, 2), 1)
+        datetime.date(2026, 4, 7)
 
         Raises:
             InvalidArgumentError: ``day`` is not a date or ``n`` not an integer.

@@ -162,14 +162,22 @@ def business_days_after(
 ) -> date:
     """The ``n``-th business day after the (Montreal) date of ``event``.
 
-    The day of the event never counts: a pre-analysis received on Friday 20 June 2025 must be
-    validated within 7 business days, by Thursday 2 July 2025 (24 June and 1 July are holidays).
+    The day of the event never counts. A pre-analysis received on Friday 20 June 2025 is to be
+    validated within 7 business days: 23, 25, 26, 27 and 30 June, 2 and 3 July (24 June and
+    1 July are holidays).
+
+    >>> business_days_after(date(2025, 6, 20), 7)
+    datetime.date(2025, 7, 3)
     """
     return calendar.add_business_days(_local_date(event, "event"), n)
 
 
 def months_after(day: date, months: int) -> date:
-    """``day`` plus calendar months, clamped to the end of the month (31 Jan + 3 = 30 Apr)."""
+    """``day`` plus calendar months, clamped to the end of the month.
+
+    >>> months_after(date(2025, 1, 31), 3)
+    datetime.date(2025, 4, 30)
+    """
     import pendulum  # the edge toolkit: imported where used, to keep ``import dme_rules`` cheap
 
     start = _local_date(day, "day")

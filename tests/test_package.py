@@ -1,0 +1,77 @@
+"""Tests of the package as installed: version, public API, import cost."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from importlib.metadata import version
+
+import dme_rules
+
+
+class TestPackage:
+    """The installed distribution and its public names."""
+
+    def test_version_is_the_installed_one(self):
+        """__version__ comes from the installed metadata."""
+        assert version("dme-rules") == dme_rules.__version__
+
+    def test_all_names_exist(self):
+        """Every name in __all__ is importable from dme_rules."""
+        missing = [name for name in dme_rules.__all__ if not hasattr(dme_rules, name)]
+        assert [] == missing
+
+    def test_public_functions_and_classes_have_docstrings(self):
+        """Every public function, class and public method has a docstring."""
+        undocumented = []
+        for name in dme_rules.__all__:
+            value = getattr(dme_rules, name)
+            if not (inspect.isclass(value) or inspect.isfunction(value)):
+                continue
+            if not inspect.getdoc(value):
+                undocumented.append(name)
+            if inspect.isclass(value):
+                for member, attribute in vars(value).items():
+                    is_method = inspect.isfunction(attribute) or isinstance(attribute, property)
+                    if is_method and not member.startswith("_") and not inspect.getdoc(attribute):
+                        undocumented.append(f"{name}.{member}")
+        assert [] == undocumented
+
+    def test_spec_names_exist(self):
+        """The names SPEC sections 2-3 define are public."""
+        calendar = dme_rules.QUEBEC_CPC
+        for method in (
+            "is_business_day",
+            "next_business_day",
+            "roll_forward",
+            "add_business_days",
+            "business_days_between",
+            "holidays",
+            "with_closures",
+        ):
+            assert callable(getattr(calendar, method))
+        for name in (
+            "QUEBEC_CPC",
+            "QUEBEC_LNT",
+            "BusinessCalendar",
+            "NaiveDatetimeError",
+            "CalendarRangeError",
+            "official_start",
+            "Interpretation",
+            "Holiday",
+        ):
+            assert name in dme_rules.__all__
+
+    def test_import_is_cheap(self):
+        """import dme_rules loads neither workalendar nor pendulum nor builds a table."""
+        code = (
+            "import sys, dme_rules; "
+            "heavy = ('workalendar', 'pendulum', 'holidays'); "
+            "print(sorted(m for m in heavy if m in sys.modules)); "
+            "print(dme_rules.QUEBEC_CPC._table is None)"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert ["[]", "True"] == done.stdout.split()
