@@ -23,10 +23,11 @@ from __future__ import annotations
 import enum
 import hashlib
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 
 import attrs
 
+from dme_rules._validation import checked_date, checked_int
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError
 
 __all__ = [
@@ -89,24 +90,6 @@ class _Table:
     rank: list[int]
     business_days: list[date]
     holidays: dict[int, tuple[Holiday, ...]]
-
-
-def _checked_date(value: object, field: str) -> date:
-    """Return ``value`` as a plain :class:`datetime.date`, or raise naming ``field``."""
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return date(value.year, value.month, value.day)
-    raise InvalidArgumentError(
-        field,
-        "a datetime.date (not a datetime: take its date in Montreal with date_of)",
-        value,
-        expected_fr="une datetime.date (pas un datetime : prendre sa date à Montréal avec date_of)",
-    )
-
-
-def _checked_int(value: object, field: str) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    raise InvalidArgumentError(field, "an integer", value, expected_fr="un entier")
 
 
 @attrs.frozen(repr=False)
@@ -174,7 +157,7 @@ class BusinessCalendar:
             )
         extra = set()
         for index, value in enumerate(days):
-            day = _checked_date(value, f"days[{index}]")
+            day = checked_date(value, f"days[{index}]")
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR)
             extra.add(day)
@@ -209,7 +192,7 @@ class BusinessCalendar:
     def _index(self, day: date, table: _Table, field: str = "day") -> int:
         """The table index of ``day``, or raise naming ``field``."""
         if day.__class__ is not date:
-            day = _checked_date(day, field)
+            day = checked_date(day, field)
         index: int = day.toordinal() - _FIRST_ORDINAL
         if not 0 <= index < len(table.rank):
             raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR)
@@ -247,13 +230,13 @@ class BusinessCalendar:
         table = self._table or self._build()
         index = self._index(day, table)
         if n.__class__ is not int:
-            n = _checked_int(n, "n")
+            n = checked_int(n, "n")
         rank = table.rank[index]
         if n > 0:
             return self._nth(table, rank + n - 1, day)
         if table.is_business[index]:
             if n == 0:
-                return day if day.__class__ is date else _checked_date(day, "day")
+                return day if day.__class__ is date else checked_date(day, "day")
             rank -= 1
         return self._nth(table, rank + n, day)
 
@@ -288,7 +271,7 @@ class BusinessCalendar:
         Closure days added with :meth:`with_closures` are not holidays and are not listed; see
         :attr:`closures`.
         """
-        year = _checked_int(year, "year")
+        year = checked_int(year, "year")
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise CalendarRangeError(year, FIRST_YEAR, LAST_YEAR)
         table = self._table or self._build()

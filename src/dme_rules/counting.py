@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from dme_rules._validation import checked_date, checked_int
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.errors import InvalidArgumentError, NaiveDatetimeError
 from dme_rules.interpretations import (
@@ -78,7 +79,7 @@ def _local_date(value: object, field: str) -> date:
     if isinstance(value, datetime):
         return as_instant(value, field).astimezone(MONTREAL).date()
     if isinstance(value, date):
-        return date(value.year, value.month, value.day)
+        return checked_date(value, field)
     raise InvalidArgumentError(
         field,
         "a timezone-aware datetime or a date",
@@ -139,10 +140,7 @@ def period_end(
             the two period readings.
     """
     requested_on = _local_date(transmitted_at, "transmitted_at")
-    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
-        raise InvalidArgumentError(
-            "days", "a positive integer", days, expected_fr="un entier positif"
-        )
+    days = checked_int(days, "days", minimum=1)
     if reading == PROCEDURE_2024:
         day_one = calendar.next_business_day(requested_on)
     elif reading == CIVIL_PROCEDURE:
@@ -180,18 +178,10 @@ def months_after(day: date, months: int) -> date:
     """
     import pendulum  # the edge toolkit: imported where used, to keep ``import dme_rules`` cheap
 
-    start = _local_date(day, "day")
-    months = _check_count(months, "months")
+    start = checked_date(day, "day")
+    months = checked_int(months, "months", minimum=0)
     result = pendulum.date(start.year, start.month, start.day).add(months=months)
     return date(result.year, result.month, result.day)
-
-
-def _check_count(value: object, field: str) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    raise InvalidArgumentError(
-        field, "a non-negative integer", value, expected_fr="un entier positif ou nul"
-    )
 
 
 def _time_of_day(value: time) -> timedelta:
@@ -285,10 +275,7 @@ def business_hours_due(
         An aware datetime in ``America/Montreal``.
     """
     instant = as_instant(start, "start").astimezone(MONTREAL)
-    if not isinstance(hours, int) or isinstance(hours, bool) or hours < 1:
-        raise InvalidArgumentError(
-            "hours", "a positive integer", hours, expected_fr="un entier positif"
-        )
+    hours = checked_int(hours, "hours", minimum=1)
     if reading == BUSINESS_DAY_CLOCK:
         if schedule is not None:
             raise InvalidArgumentError(
