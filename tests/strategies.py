@@ -49,3 +49,89 @@ instants = st.datetimes(
 def written_in(instant: datetime, tz: timezone | object) -> datetime:
     """The same instant written with another offset."""
     return instant.astimezone(tz)  # type: ignore[arg-type]
+
+
+# -- cases -----------------------------------------------------------------------------------
+
+from decimal import Decimal  # noqa: E402
+
+from dme_rules import (  # noqa: E402
+    Complaint,
+    Extraction,
+    Import,
+    MigrationCalendar,
+    MigrationCase,
+    Preanalysis,
+    ReadOnlyAccess,
+    RequestForm,
+)
+
+case_dates = st.dates(min_value=date(2021, 1, 1), max_value=date(2027, 12, 31))
+optional_dates = st.none() | case_dates
+amounts = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False)
+optional_amounts = st.none() | amounts
+solutions = st.sampled_from(
+    ["Omnimed", "MYLE", "Toubib", "Médesync", "medesync", "KinLogix", "Ofys", "Acme DME"]
+)
+case_instants = st.datetimes(
+    min_value=datetime(2021, 1, 1),
+    max_value=datetime(2027, 12, 31),
+    timezones=offsets,
+    allow_imaginary=False,
+)
+
+
+def _optional_block(cls, **fields):
+    return st.none() | st.builds(cls, **fields)
+
+
+migration_cases = st.builds(
+    MigrationCase,
+    case_id=st.text(alphabet="0123456789-ABC", min_size=1, max_size=12).filter(str.strip),
+    request_transmitted_at=case_instants,
+    source_solution=solutions,
+    target_solution=solutions,
+    practitioners=st.integers(min_value=1, max_value=40),
+    standard_scope=st.none() | st.booleans(),
+    extraction=_optional_block(
+        Extraction, delivered_on=optional_dates, fee=optional_amounts, confirmed_on=optional_dates
+    ),
+    import_=_optional_block(
+        Import, completed_on=optional_dates, fee=optional_amounts, confirmed_on=optional_dates
+    ),
+    preanalysis=_optional_block(
+        Preanalysis, submitted_on=optional_dates, validated_on=optional_dates
+    ),
+    read_only_access=_optional_block(ReadOnlyAccess, until=optional_dates, fee=optional_amounts),
+    request_form=_optional_block(
+        RequestForm,
+        signed=st.none() | st.booleans(),
+        clinic_authorization=st.none() | st.booleans(),
+        sent_to=st.none()
+        | st.lists(
+            st.sampled_from(
+                [
+                    "importations@omnimed.com",
+                    "deploiement@medfarsolutions.com",
+                    "certification.homologation@msss.gouv.qc.ca",
+                    "ventesdme@telus.com",
+                ]
+            ),
+            max_size=4,
+        ).map(tuple),
+    ),
+    calendar=_optional_block(
+        MigrationCalendar,
+        test_extraction_on=optional_dates,
+        production_on=optional_dates,
+        access_removed_on=optional_dates,
+        validation_sessions_on=st.none() | st.lists(case_dates, max_size=3).map(tuple),
+    ),
+    complaints=st.none()
+    | st.lists(
+        st.builds(Complaint, filed_at=case_instants, followed_up_at=st.none() | case_instants),
+        max_size=2,
+    ).map(tuple),
+)
+evaluation_instants = case_instants
+_ = Decimal

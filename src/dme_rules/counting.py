@@ -74,7 +74,7 @@ def date_of(instant: datetime) -> date:
     return as_instant(instant).astimezone(MONTREAL).date()
 
 
-def _local_date(value: object, field: str) -> date:
+def local_date(value: object, field: str) -> date:
     """The Montreal date of an aware instant, or a date given as such."""
     if isinstance(value, datetime):
         return as_instant(value, field).astimezone(MONTREAL).date()
@@ -109,7 +109,7 @@ def official_start(
         transmitted_at: The aware instant the request was sent (or its Montreal date).
         calendar: The business calendar.
     """
-    return calendar.next_business_day(_local_date(transmitted_at, "transmitted_at"))
+    return calendar.next_business_day(local_date(transmitted_at, "transmitted_at"))
 
 
 def period_end(
@@ -139,7 +139,7 @@ def period_end(
         InvalidArgumentError: ``days`` is not a positive integer, or ``reading`` is not one of
             the two period readings.
     """
-    requested_on = _local_date(transmitted_at, "transmitted_at")
+    requested_on = local_date(transmitted_at, "transmitted_at")
     days = checked_int(days, "days", minimum=1)
     if reading == PROCEDURE_2024:
         day_one = calendar.next_business_day(requested_on)
@@ -167,7 +167,7 @@ def business_days_after(
     >>> business_days_after(date(2025, 6, 20), 7)
     datetime.date(2025, 7, 3)
     """
-    return calendar.add_business_days(_local_date(event, "event"), n)
+    return calendar.add_business_days(local_date(event, "event"), n)
 
 
 def months_after(day: date, months: int) -> date:

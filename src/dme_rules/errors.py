@@ -14,6 +14,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidCaseError",
     "NaiveDatetimeError",
+    "NotInForceError",
 ]
 
 
@@ -115,4 +116,22 @@ class FloatAmountError(InvalidArgumentError):
             "a Decimal, an int or a decimal string (never a binary float)",
             got,
             expected_fr="un Decimal, un entier ou une chaîne décimale (jamais un float binaire)",
+        )
+
+
+class NotInForceError(DmeRulesError):
+    """No version of a rule is in force on the date a computation needs.
+
+    Args:
+        rule_id: The rule's id.
+        day: The date looked up.
+        first: The first day the rule is in force.
+    """
+
+    def __init__(self, rule_id: str, day: object, first: object) -> None:
+        self.rule_id = rule_id
+        self.day = day
+        super().__init__(
+            f"{rule_id} is not in force on {day} (in force from {first}) / "
+            f"{rule_id} n'est pas en vigueur le {day} (en vigueur à partir du {first})"
         )

@@ -1,0 +1,186 @@
+"""Evaluating cases: :func:`evaluate`, :func:`evaluate_many` and the :class:`Report`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
+from dme_rules.case import MigrationCase
+from dme_rules.errors import InvalidArgumentError
+from dme_rules.interpretations import Interpretation
+from dme_rules.model import Context, Finding, Status
+from dme_rules.rules import RULES
+from dme_rules.ruleset import Ruleset
+
+__all__ = ["Report", "evaluate", "evaluate_many", "ruleset_as_of"]
+
+
+def _library_version() -> str:
+    from dme_rules import __version__
+
+    return __version__
+
+
+@attrs.frozen
+class Report:
+    """Every finding of a ruleset on one case at one instant.
+
+    Attributes:
+        case_id: The case's id.
+        as_of: The instant of the evaluation.
+        status: The worst of the findings' statuses (violation > insufficient_data > pending >
+            compliant > not_applicable).
+        findings: The findings, in the ruleset's order.
+        library_version: The version of dme_rules that produced the report.
+        calendar: The id of the business calendar used.
+        case: The case evaluated (for the decision record).
+        ruleset: The rules applied (for the decision record).
+    """
+
+    case_id: str
+    as_of: datetime
+    status: Status
+    findings: tuple[Finding, ...]
+    library_version: str
+    calendar: str
+    case: MigrationCase = attrs.field(eq=False, repr=False)
+    ruleset: Ruleset = attrs.field(eq=False, repr=False)
+
+    def decision(self) -> dict[str, str]:
+        """What makes the evaluation reproducible: digests of the input and of the law applied,
+        the calendar and the library version."""
+        return {
+            "input_digest": "sha256:"
+            + hashlib.sha256(self.case.to_json().encode("utf-8")).hexdigest(),
+            "ruleset_digest": self.ruleset.digest(self.case.requested_on),
+            "calendar": self.calendar,
+            "library_version": self.library_version,
+        }
+
+    def finding(self, rule_id: str) -> Finding:
+        """The first finding of the rule ``rule_id``.
+
+        Raises:
+            KeyError: No finding has that rule id.
+        """
+        for finding in self.findings:
+            if finding.rule_id == rule_id:
+                return finding
+        raise KeyError(rule_id)
+
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        """The JSON form with the keys of SPEC §8; messages in ``lang``."""
+        return {
+            "case_id": self.case_id,
+            "as_of": self.as_of.isoformat(),
+            "library_version": self.library_version,
+            "status": self.status.value,
+            "findings": [finding.to_dict(lang) for finding in self.findings],
+            "decision": self.decision(),
+        }
+
+    def to_json(self, lang: str = "fr", *, indent: int | None = 2) -> str:
+        """The JSON text of :meth:`to_dict`; the same report gives the same bytes."""
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
+
+    def __str__(self) -> str:
+        lines = [f"{self.case_id} — {self.as_of.isoformat()} — {self.status.label('fr')}"]
+        lines += [f"  {finding.message('fr')}" for finding in self.findings]
+        return "\n".join(lines)
+
+
+def ruleset_as_of(day: date, ruleset: Ruleset = RULES) -> Ruleset:
+    """The rules of ``ruleset`` that have a version in force on ``day``."""
+    return ruleset.in_force(day)
+
+
+def _check_ruleset(ruleset: object) -> Ruleset:
+    if isinstance(ruleset, Ruleset):
+        return ruleset
+    raise InvalidArgumentError("ruleset", "a Ruleset", ruleset, expected_fr="un Ruleset")
+
+
+def _evaluate(case: MigrationCase, context: Context, ruleset: Ruleset, version: str) -> Report:
+    findings: list[Finding] = []
+    for rule in ruleset.values():
+        findings.extend(rule.findings(case, context))
+    return Report(
+        case_id=case.case_id,
+        as_of=context.as_of,
+        status=Status.worst(finding.status for finding in findings),
+        findings=tuple(findings),
+        library_version=version,
+        calendar=context.calendar.id,
+        case=case,
+        ruleset=ruleset,
+    )
+
+
+def _as_case(case: object, field: str = "case") -> MigrationCase:
+    if isinstance(case, MigrationCase):
+        return case
+    if isinstance(case, Mapping):
+        return MigrationCase.from_dict(case)
+    raise InvalidArgumentError(
+        field,
+        "a MigrationCase or a mapping of its JSON form",
+        case,
+        expected_fr="un MigrationCase ou un dictionnaire de sa forme JSON",
+    )
+
+
+def evaluate(
+    case: MigrationCase,
+    as_of: datetime,
+    *,
+    ruleset: Ruleset = RULES,
+    calendar: BusinessCalendar = QUEBEC_CPC,
+    readings: Iterable[Interpretation] = (),
+) -> Report:
+    """Evaluate every rule of ``ruleset`` on ``case`` as it stood at ``as_of``.
+
+    Pure: the same arguments give the same report, byte for byte in JSON.
+
+    Args:
+        case: The case (or its JSON form as a mapping).
+        as_of: The aware instant of the evaluation; acts dated after it are ignored.
+        ruleset: The rules to apply (default: the whole catalogue).
+        calendar: The business calendar for every count.
+        readings: Alternative readings to use where a rule's version allows them
+            (``[CIVIL_PROCEDURE]`` counts every request period the civil-procedure way).
+
+    Raises:
+        NaiveDatetimeError: ``as_of`` has no UTC offset.
+        InvalidCaseError: ``case`` is a mapping that is not a valid case.
+    """
+    context = Context.at(as_of, calendar=calendar, readings=readings)
+    return _evaluate(_as_case(case), context, _check_ruleset(ruleset), _library_version())
+
+
+def evaluate_many(
+    cases: Iterable[MigrationCase],
+    as_of: datetime,
+    *,
+    ruleset: Ruleset = RULES,
+    calendar: BusinessCalendar = QUEBEC_CPC,
+    readings: Iterable[Interpretation] = (),
+) -> Iterator[Report]:
+    """Evaluate each case of an iterable (a generator is fine), yielding reports one by one.
+
+    The arguments are those of :func:`evaluate`, checked once before the first case.
+    """
+    context = Context.at(as_of, calendar=calendar, readings=readings)
+    checked = _check_ruleset(ruleset)
+    version = _library_version()
+
+    def reports() -> Iterator[Report]:
+        for index, case in enumerate(cases):
+            yield _evaluate(_as_case(case, f"cases[{index}]"), context, checked, version)
+
+    return reports()

@@ -1,0 +1,290 @@
+"""The values the rule engine produces and works with: statuses, parties, versions, findings.
+
+:class:`Finding` is what one rule says about one case at one instant; :class:`RuleVersion` is
+one legal version of a rule, with its dates, typed parameters, readings and citations.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import attrs
+
+from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
+from dme_rules.counting import as_instant, date_of
+from dme_rules.errors import InvalidArgumentError
+from dme_rules.interpretations import Interpretation
+from dme_rules.sources import Citation
+
+if TYPE_CHECKING:
+    from dme_rules.rule import Rule
+
+__all__ = ["Context", "Finding", "Party", "RuleVersion", "Status"]
+
+P = TypeVar("P")
+
+LANGUAGES = ("fr", "en")
+
+
+def check_language(lang: str) -> str:
+    """Return ``lang`` if it is ``fr`` or ``en``, else raise naming ``lang``."""
+    if lang in LANGUAGES:
+        return lang
+    raise InvalidArgumentError("lang", "fr or en", lang, expected_fr="fr ou en")
+
+
+class Status(enum.StrEnum):
+    """What a rule says of a case (SPEC §4)."""
+
+    COMPLIANT = "compliant"
+    VIOLATION = "violation"
+    PENDING = "pending"
+    NOT_APPLICABLE = "not_applicable"
+    INSUFFICIENT_DATA = "insufficient_data"
+
+    @property
+    def severity(self) -> int:
+        """Rank for the worst-of: not_applicable < compliant < pending < insufficient_data <
+        violation."""
+        return _SEVERITY[self]
+
+    def label(self, lang: str = "fr") -> str:
+        """The status in words, in French (default) or English."""
+        return _STATUS_LABELS[self][LANGUAGES.index(check_language(lang))]
+
+    @classmethod
+    def worst(cls, statuses: Iterable[Status]) -> Status:
+        """The most severe of ``statuses``; ``not_applicable`` when there are none."""
+        return max(statuses, key=_SEVERITY.__getitem__, default=cls.NOT_APPLICABLE)
+
+
+_SEVERITY = {
+    Status.NOT_APPLICABLE: 0,
+    Status.COMPLIANT: 1,
+    Status.PENDING: 2,
+    Status.INSUFFICIENT_DATA: 3,
+    Status.VIOLATION: 4,
+}
+
+_STATUS_LABELS = {
+    Status.COMPLIANT: ("conforme", "compliant"),
+    Status.VIOLATION: ("non conforme", "violation"),
+    Status.PENDING: ("en cours", "pending"),
+    Status.NOT_APPLICABLE: ("sans objet", "not applicable"),
+    Status.INSUFFICIENT_DATA: ("données insuffisantes", "insufficient data"),
+}
+
+
+class Party(enum.StrEnum):
+    """Who an obligation binds."""
+
+    SOURCE_VENDOR = "source_vendor"
+    TARGET_VENDOR = "target_vendor"
+    CLINIC = "clinic"
+    BCH = "bch"
+    PHYSICIAN = "physician"
+
+    def label(self, lang: str = "fr") -> str:
+        """The party in words, in French (default) or English."""
+        return _PARTY_LABELS[self][LANGUAGES.index(check_language(lang))]
+
+
+_PARTY_LABELS = {
+    Party.SOURCE_VENDOR: ("fournisseur actuel", "current vendor"),
+    Party.TARGET_VENDOR: ("nouveau fournisseur", "new vendor"),
+    Party.CLINIC: ("clinique", "clinic"),
+    Party.BCH: ("BCH", "BCH"),
+    Party.PHYSICIAN: ("médecin", "physician"),
+}
+
+
+def _check_effective_to(instance: RuleVersion[Any], attribute: object, value: date | None) -> None:
+    if value is not None and value < instance.effective_from:
+        raise InvalidArgumentError(
+            "effective_to",
+            f"a date on or after effective_from ({instance.effective_from})",
+            value,
+            expected_fr=(
+                f"une date égale ou postérieure à effective_from ({instance.effective_from})"
+            ),
+        )
+
+
+@attrs.frozen
+class RuleVersion(Generic[P]):
+    """One legal version of a rule: in force from ``effective_from`` to ``effective_to``.
+
+    A new legal version is a new ``RuleVersion`` appended to the rule, never an edit of an
+    old one; repeal is an explicit ``effective_to``.
+
+    Attributes:
+        version: The version's name (``"1"``, ``"2"``).
+        effective_from: The first day it applies to (by the case's reference date).
+        effective_to: The last day it applies to, or ``None`` while it is in force.
+        effective_basis: Why those dates: the published fact they rest on.
+        parameters: The version's numbers, typed (days, amounts, addresses…).
+        citations: The passages that make it law, quoted in French.
+        interpretation: The default reading of its ambiguous phrase, if it has one.
+        alternatives: The other readings a caller may choose.
+        summary_en: What this version requires, in one English sentence.
+    """
+
+    version: str
+    effective_from: date
+    effective_to: date | None = attrs.field(validator=_check_effective_to)
+    effective_basis: str
+    parameters: P
+    citations: tuple[Citation, ...]
+    interpretation: Interpretation | None = None
+    alternatives: tuple[Interpretation, ...] = ()
+    summary_en: str = ""
+
+    def in_force(self, day: date) -> bool:
+        """Whether ``day`` lies within the version's effective dates."""
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
+    @property
+    def readings(self) -> tuple[Interpretation, ...]:
+        """The default reading first, then the alternatives."""
+        return (self.interpretation, *self.alternatives) if self.interpretation else ()
+
+    def reading(self, chosen: Collection[Interpretation] = ()) -> Interpretation | None:
+        """The first of this version's readings that the caller chose, else the default."""
+        for reading in self.alternatives:
+            if reading in chosen:
+                return reading
+        return self.interpretation
+
+
+@attrs.frozen
+class Context:
+    """The circumstances of one evaluation: the instant, the calendar, the chosen readings.
+
+    Attributes:
+        as_of: The instant the case is seen at (aware); acts dated after it are ignored.
+        today: The Montreal date of ``as_of``.
+        calendar: The business calendar.
+        readings: Alternative readings the caller chose, applied where a rule allows them.
+    """
+
+    as_of: datetime
+    today: date
+    calendar: BusinessCalendar = QUEBEC_CPC
+    readings: tuple[Interpretation, ...] = ()
+
+    @classmethod
+    def at(
+        cls,
+        as_of: datetime,
+        *,
+        calendar: BusinessCalendar = QUEBEC_CPC,
+        readings: Iterable[Interpretation] = (),
+    ) -> Context:
+        """The context of an evaluation at ``as_of``.
+
+        Raises:
+            NaiveDatetimeError: ``as_of`` has no UTC offset.
+            InvalidArgumentError: ``calendar`` or a reading has the wrong type.
+        """
+        instant = as_instant(as_of, "as_of")
+        if not isinstance(calendar, BusinessCalendar):
+            raise InvalidArgumentError(
+                "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
+            )
+        chosen = tuple(readings)
+        for reading in chosen:
+            if not isinstance(reading, Interpretation):
+                raise InvalidArgumentError(
+                    "readings", "Interpretation values", reading, expected_fr="des Interpretation"
+                )
+        return cls(instant, date_of(instant), calendar, chosen)
+
+
+def _jsonable(value: Any) -> Any:
+    """``value`` with dates, instants, amounts and enums written as JSON strings."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """What one rule says about one case at one instant.
+
+    Attributes:
+        rule_id: The rule's id (``qc.migration.import-deadline``).
+        rule_version: The version applied, or ``None`` when none is in force.
+        status: The verdict.
+        obligated_party: Who the obligation binds (``target_vendor``; two parties are joined
+            with ``+``).
+        due: The due date, or the due instant for an hour clock; ``None`` when there is none.
+        act_on: The date (or instant) of the act the rule looks at, when recorded by ``as_of``.
+        days_late: Calendar days late (act after the due date, or overdue at ``as_of``).
+        business_days_late: The same in business days.
+        days_left: Calendar days left before the due date, for a pending deadline.
+        business_days_left: The same in business days.
+        amount: The amount charged, for a cap.
+        cap: The cap that applies.
+        interpretation: The id of the reading used, when the rule has one.
+        citations: The passages the rule rests on.
+        details: Rule-specific facts (JSON-ready after :meth:`to_dict`).
+    """
+
+    rule_id: str
+    rule_version: str | None
+    status: Status
+    obligated_party: str
+    due: date | datetime | None = None
+    act_on: date | datetime | None = None
+    days_late: int | None = None
+    business_days_late: int | None = None
+    days_left: int | None = None
+    business_days_left: int | None = None
+    amount: Decimal | None = None
+    cap: Decimal | None = None
+    interpretation: str | None = None
+    citations: tuple[Citation, ...] = ()
+    details: Mapping[str, Any] = attrs.field(factory=dict)
+    rule: Rule[Any] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def message(self, lang: str = "fr") -> str:
+        """The finding in one sentence, in French (default) or English."""
+        check_language(lang)
+        if self.rule is None:
+            return f"{self.rule_id}: {self.status.label(lang)}"
+        return self.rule.describe(self, lang)
+
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        """The JSON form with the keys of SPEC §8; the message in ``lang``."""
+        return {
+            "rule_id": self.rule_id,
+            "rule_version": self.rule_version,
+            "status": self.status.value,
+            "obligated_party": self.obligated_party,
+            "due": _jsonable(self.due),
+            "act_on": _jsonable(self.act_on),
+            "days_late": self.days_late,
+            "business_days_late": self.business_days_late,
+            "days_left": self.days_left,
+            "business_days_left": self.business_days_left,
+            "amount": _jsonable(self.amount),
+            "cap": _jsonable(self.cap),
+            "interpretation": self.interpretation,
+            "message": self.message(lang),
+            "citations": [citation.to_dict() for citation in self.citations],
+            "details": _jsonable(self.details),
+        }

@@ -1,0 +1,75 @@
+"""EXTRACTION_DEADLINE: the current vendor extracts the data within 21 days of the request."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dme_rules.case import MigrationCase
+from dme_rules.interpretations import CIVIL_PROCEDURE, PROCEDURE_2024
+from dme_rules.model import Party, RuleVersion
+from dme_rules.parameters import PeriodDays
+from dme_rules.rule import RequestPeriodRule
+from dme_rules.sources import (
+    AVENANT_BASIS,
+    AVENANT_EXTRACTION,
+    AVENANT_IN_FORCE,
+    PROCEDURE_BASIS,
+    PROCEDURE_IN_FORCE,
+    PROCEDURE_OFFICIAL_START,
+    PROCEDURE_STANDARD_DELAYS,
+)
+
+__all__ = ["EXTRACTION_DEADLINE", "ExtractionDeadline"]
+
+
+class ExtractionDeadline(RequestPeriodRule):
+    """The first complete extraction ("TEST") is delivered within 21 days of the request.
+
+    >>> from datetime import datetime
+    >>> EXTRACTION_DEADLINE.due(datetime.fromisoformat("2025-06-20T16:45:00-04:00"))
+    datetime.date(2025, 7, 14)
+    """
+
+    act_field = "$.extraction.delivered_on"
+
+    def act(self, case: MigrationCase) -> date | None:
+        """When the extraction was delivered."""
+        return case.extraction.delivered_on if case.extraction is not None else None
+
+
+EXTRACTION_DEADLINE = ExtractionDeadline(
+    id="qc.migration.extraction-deadline",
+    title_fr="Délai d'extraction des données",
+    title_en="Data extraction deadline",
+    obligated_party=Party.SOURCE_VENDOR,
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=AVENANT_IN_FORCE,
+            effective_to=date(2023, 12, 31),
+            effective_basis=AVENANT_BASIS,
+            parameters=PeriodDays(days=21),
+            citations=(AVENANT_EXTRACTION,),
+            interpretation=CIVIL_PROCEDURE,
+            alternatives=(PROCEDURE_2024,),
+            summary_en=(
+                "The current vendor extracts the data within 21 days of receiving the request; "
+                "no start convention was published, so the request's day is not counted."
+            ),
+        ),
+        RuleVersion(
+            version="2",
+            effective_from=PROCEDURE_IN_FORCE,
+            effective_to=None,
+            effective_basis=PROCEDURE_BASIS,
+            parameters=PeriodDays(days=21),
+            citations=(AVENANT_EXTRACTION, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
+            interpretation=PROCEDURE_2024,
+            alternatives=(CIVIL_PROCEDURE,),
+            summary_en=(
+                "The current vendor delivers the first complete extraction (TEST) within 21 "
+                "days counted from the official start, the business day after the request."
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,155 @@
+"""IMPORT_DEADLINE: the new vendor completes the import within 45 days of the request."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from dme_rules.case import MigrationCase
+from dme_rules.interpretations import CIVIL_PROCEDURE, PROCEDURE_2024
+from dme_rules.model import Context, Finding, Party, RuleVersion, Status
+from dme_rules.parameters import PeriodDays
+from dme_rules.rule import RequestPeriodRule
+from dme_rules.rules.preanalysis_validation import PREANALYSIS_VALIDATION
+from dme_rules.sources import (
+    AVENANT_BASIS,
+    AVENANT_IMPORT,
+    AVENANT_IN_FORCE,
+    PROCEDURE_BASIS,
+    PROCEDURE_IN_FORCE,
+    PROCEDURE_NON_STANDARD_SCOPE,
+    PROCEDURE_OFFICIAL_START,
+    PROCEDURE_PREANALYSIS_DELAYS,
+    PROCEDURE_STANDARD_DELAYS,
+)
+
+__all__ = ["IMPORT_DEADLINE", "ImportDeadline"]
+
+
+class ImportDeadline(RequestPeriodRule):
+    """The import is completed within 45 days of the request, for a standard-scope migration.
+
+    - A non-standard scope makes the finding ``not_applicable`` (the procedure lets the
+      calendar take extra delays into account); the statutory date is still reported.
+    - When the scope is unknown and the import is late, the finding is ``insufficient_data``
+      naming ``$.standard_scope``: the verdict depends on it.
+    - When the clinic validated the pre-analysis late, the finding says so in
+      ``details["clinic_delay"]`` and in its message (the procedure says such delays may
+      shift the calendar slightly); the status is the deadline's.
+
+    >>> from datetime import datetime
+    >>> IMPORT_DEADLINE.due(datetime.fromisoformat("2025-06-20T16:45:00-04:00"))
+    datetime.date(2025, 8, 6)
+    """
+
+    act_field = "$.import.completed_on"
+
+    def act(self, case: MigrationCase) -> date | None:
+        """When the imported data went into production."""
+        return case.import_.completed_on if case.import_ is not None else None
+
+    def refine(
+        self,
+        finding: Finding,
+        version: RuleVersion[PeriodDays],
+        case: MigrationCase,
+        context: Context,
+    ) -> Finding:
+        details: dict[str, Any] = dict(finding.details)
+        citations = finding.citations
+        clinic = PREANALYSIS_VALIDATION.findings(case, context)[0]
+        if clinic.status is Status.VIOLATION:
+            details["clinic_delay"] = {
+                "validation_due": clinic.due,
+                "validated_on": clinic.act_on,
+                "days_late": clinic.days_late,
+                "business_days_late": clinic.business_days_late,
+            }
+            citations = (*citations, PROCEDURE_PREANALYSIS_DELAYS)
+        if case.standard_scope is False:
+            details["reason"] = "non_standard_scope"
+            return attrs.evolve(
+                finding,
+                status=Status.NOT_APPLICABLE,
+                days_late=None,
+                business_days_late=None,
+                days_left=None,
+                business_days_left=None,
+                citations=(*citations, PROCEDURE_NON_STANDARD_SCOPE),
+                details=details,
+            )
+        if case.standard_scope is None and finding.status is Status.VIOLATION:
+            details["missing"] = "$.standard_scope"
+            details["reason"] = "scope_unknown"
+            return attrs.evolve(
+                finding, status=Status.INSUFFICIENT_DATA, citations=citations, details=details
+            )
+        if details != finding.details:
+            return attrs.evolve(finding, citations=citations, details=details)
+        return finding
+
+    def explain(self, finding: Finding, lang: str) -> list[str]:
+        delay = finding.details.get("clinic_delay")
+        if not delay:
+            return []
+        late = delay["business_days_late"]
+        if lang == "fr":
+            return [
+                f"la clinique a validé la préanalyse avec {late} jour(s) ouvrable(s) de retard "
+                f"(échéance {delay['validation_due']}), ce qui peut décaler légèrement le "
+                "calendrier"
+            ]
+        return [
+            f"the clinic validated the pre-analysis {late} business day(s) late "
+            f"(due {delay['validation_due']}), which may shift the calendar slightly"
+        ]
+
+
+IMPORT_DEADLINE = ImportDeadline(
+    id="qc.migration.import-deadline",
+    title_fr="Délai d'importation des données",
+    title_en="Data import deadline",
+    obligated_party=Party.TARGET_VENDOR,
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=AVENANT_IN_FORCE,
+            effective_to=date(2023, 12, 31),
+            effective_basis=AVENANT_BASIS,
+            parameters=PeriodDays(days=45),
+            citations=(AVENANT_IMPORT,),
+            interpretation=CIVIL_PROCEDURE,
+            alternatives=(PROCEDURE_2024,),
+            summary_en=(
+                "The new vendor completes the import within 45 days of the request; no start "
+                "convention was published, so the request's day is not counted."
+            ),
+        ),
+        RuleVersion(
+            version="2",
+            effective_from=PROCEDURE_IN_FORCE,
+            effective_to=None,
+            effective_basis=PROCEDURE_BASIS,
+            parameters=PeriodDays(days=45),
+            citations=(AVENANT_IMPORT, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
+            interpretation=PROCEDURE_2024,
+            alternatives=(CIVIL_PROCEDURE,),
+            summary_en=(
+                "The new vendor completes a standard-scope import within 45 days counted from "
+                "the official start, the business day after the request."
+            ),
+        ),
+    ),
+    reasons={
+        "non_standard_scope": (
+            "portée non standard : des délais supplémentaires peuvent s'appliquer",
+            "non-standard scope: extra delays may apply",
+        ),
+        "scope_unknown": (
+            "le délai ne lie que pour une migration de portée standard",
+            "the deadline binds only a standard-scope migration",
+        ),
+    },
+)

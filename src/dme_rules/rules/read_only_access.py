@@ -1,0 +1,152 @@
+"""READ_ONLY_ACCESS: free read-only access to the old solution after the migration."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from dme_rules.case import MigrationCase
+from dme_rules.model import Context, Finding, Party, RuleVersion, Status
+from dme_rules.parameters import AccessPeriod
+from dme_rules.rule import Rule
+from dme_rules.sources import (
+    AVENANT_BASIS,
+    AVENANT_IN_FORCE,
+    AVENANT_READ_ONLY_ACCESS,
+    PROCEDURE_BASIS,
+    PROCEDURE_IN_FORCE,
+    PROCEDURE_READ_ONLY_ACCESS,
+)
+
+__all__ = ["READ_ONLY_ACCESS", "ReadOnlyAccessRule"]
+
+_FREE = Decimal(0)
+
+
+class ReadOnlyAccessRule(Rule[AccessPeriod]):
+    """The physician keeps free read-only access to the old solution after the migration.
+
+    The migration date is the day the imported data went into production
+    (``import.completed_on``). Version 1 (Avenant n° 1): three calendar months, clamped to the
+    month's end; version 2 (procedure 2024): at least 90 days. Access must last until that day
+    inclusive (``read_only_access.until`` is the last day of access).
+
+    - A fee for the access is a violation.
+    - Access that ended before the required day is a violation (``details["days_short"]``).
+    - Access still running: pending until the required day has passed, then compliant when
+      the recorded end is on or after it; without a recorded end, ``insufficient_data``.
+    - Before the migration: ``not_applicable``.
+    """
+
+    def required_until(self, migrated_on: date, *, requested_on: date | None = None) -> date:
+        """The last day access must last until, for a migration on ``migrated_on``.
+
+        >>> READ_ONLY_ACCESS.required_until(date(2025, 8, 5))
+        datetime.date(2025, 11, 3)
+        >>> READ_ONLY_ACCESS.required_until(date(2023, 1, 31), requested_on=date(2022, 11, 1))
+        datetime.date(2023, 4, 30)
+
+        Args:
+            migrated_on: The day the imported data went into production.
+            requested_on: The request's date, to pick the version (default: the latest).
+        """
+        return self.version_for(requested_on).parameters.last_day(migrated_on)
+
+    def assess(
+        self, version: RuleVersion[AccessPeriod], case: MigrationCase, context: Context
+    ) -> Finding:
+        migrated = case.import_.completed_on if case.import_ is not None else None
+        if migrated is None or migrated > context.today:
+            not_migrated = {"reason": "not_migrated"}
+            if migrated is not None:
+                not_migrated["ignored"] = "$.import.completed_on"
+            return self.outcome(version, Status.NOT_APPLICABLE, details=not_migrated)
+        required = version.parameters.last_day(migrated)
+        access = case.read_only_access
+        until = access.until if access is not None else None
+        fee = access.fee if access is not None else None
+        details: dict[str, Any] = {"migrated_on": migrated}
+        if until is not None and until >= context.today:
+            details["planned_until"] = until  # the access has not ended as of ``as_of``
+        common: dict[str, Any] = {
+            "due": required,
+            "act_on": until if until is not None and until < context.today else None,
+        }
+        if fee is None:
+            details["fee"] = "unknown"
+        elif fee > _FREE:
+            details["reason"] = "access_fee_charged"
+            return self.outcome(
+                version, Status.VIOLATION, amount=fee, cap=_FREE, details=details, **common
+            )
+        if until is not None and until < required and until < context.today:
+            details["reason"] = "access_ended_early"
+            details["days_short"] = (required - until).days
+            return self.outcome(version, Status.VIOLATION, details=details, **common)
+        if context.today <= required:
+            if until is not None and until < required:
+                details["reason"] = "planned_end_too_early"
+            return self.outcome(
+                version,
+                Status.PENDING,
+                days_left=(required - context.today).days,
+                business_days_left=context.calendar.business_days_between(context.today, required),
+                details=details,
+                **common,
+            )
+        if until is None:
+            return self.insufficient(version, "$.read_only_access.until", details=details, **common)
+        return self.outcome(version, Status.COMPLIANT, details=details, **common)
+
+
+READ_ONLY_ACCESS = ReadOnlyAccessRule(
+    id="qc.migration.read-only-access",
+    title_fr="Accès gratuit en lecture à l'ancienne solution",
+    title_en="Free read-only access to the old solution",
+    obligated_party=Party.SOURCE_VENDOR,
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=AVENANT_IN_FORCE,
+            effective_to=date(2023, 12, 31),
+            effective_basis=AVENANT_BASIS,
+            parameters=AccessPeriod(months=3),
+            citations=(AVENANT_READ_ONLY_ACCESS,),
+            summary_en=(
+                "The physician keeps free read-only access to the old solution for three "
+                "months after the migration."
+            ),
+        ),
+        RuleVersion(
+            version="2",
+            effective_from=PROCEDURE_IN_FORCE,
+            effective_to=None,
+            effective_basis=PROCEDURE_BASIS,
+            parameters=AccessPeriod(days=90),
+            citations=(AVENANT_READ_ONLY_ACCESS, PROCEDURE_READ_ONLY_ACCESS),
+            summary_en=(
+                "The physician keeps free read-only access to the old solution for at least "
+                "90 days after the migration."
+            ),
+        ),
+    ),
+    reasons={
+        "not_migrated": (
+            "les données importées ne sont pas encore en production",
+            "the imported data is not in production yet",
+        ),
+        "access_fee_charged": (
+            "l'accès en lecture doit être gratuit",
+            "the read-only access must be free",
+        ),
+        "access_ended_early": (
+            "l'accès a pris fin avant la date requise",
+            "the access ended before the required date",
+        ),
+        "planned_end_too_early": (
+            "la fin d'accès prévue précède la date requise",
+            "the planned end of access is before the required date",
+        ),
+    },
+)

@@ -1,0 +1,88 @@
+"""An ordered, read-only collection of rules keyed by id: the registry's type."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from dme_rules._validation import checked_date
+from dme_rules.errors import InvalidArgumentError
+from dme_rules.rule import Rule
+
+__all__ = ["Ruleset"]
+
+
+class Ruleset(Mapping[str, Rule[Any]]):
+    """Rules in a fixed order, keyed by id; immutable.
+
+    Args:
+        rules: The rules, in the order findings should come in.
+
+    Raises:
+        InvalidArgumentError: Two rules share an id, or an item is not a Rule.
+    """
+
+    __slots__ = ("_rules",)
+
+    def __init__(self, rules: Iterable[Rule[Any]]) -> None:
+        collected: dict[str, Rule[Any]] = {}
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise InvalidArgumentError("rules", "Rule values", rule, expected_fr="des Rule")
+            if rule.id in collected:
+                raise InvalidArgumentError(
+                    "rules", "rules with distinct ids", rule.id, expected_fr="des ids distincts"
+                )
+            collected[rule.id] = rule
+        self._rules = collected
+
+    def __getitem__(self, rule_id: str) -> Rule[Any]:
+        return self._rules[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __repr__(self) -> str:
+        return f"Ruleset({list(self._rules)})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Ruleset):
+            return list(self._rules.values()) == list(other._rules.values())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._rules.values()))
+
+    def in_force(self, day: date) -> Ruleset:
+        """The rules that have a version in force on ``day``, in the same order."""
+        day = checked_date(day, "day")
+        return Ruleset(rule for rule in self._rules.values() if rule.version_at(day) is not None)
+
+    def digest(self, day: date) -> str:
+        """``sha256:…`` of the versions in force on ``day``: ids, versions, dates, parameters,
+        readings. Two evaluations with the same digest applied the same law."""
+        entries = []
+        for rule in self._rules.values():
+            version = rule.version_at(day)
+            if version is None:
+                continue
+            entries.append(
+                {
+                    "id": rule.id,
+                    "version": version.version,
+                    "effective_from": version.effective_from.isoformat(),
+                    "effective_to": version.effective_to and version.effective_to.isoformat(),
+                    "parameters": repr(attrs.asdict(version.parameters)),
+                    "readings": [reading.id for reading in version.readings],
+                }
+            )
+        text = json.dumps(entries, sort_keys=True, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(text.encode()).hexdigest()

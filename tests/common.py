@@ -1,0 +1,153 @@
+"""CommonRuleTests: what every rule's test class inherits (STYLE: one base, every rule)."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from dme_rules import RULES, MigrationCase, Rule, Status, evaluate
+from dme_rules.model import Finding
+
+from .cases import noon, sent_on
+
+#: The keys of a finding's JSON form (SPEC §8, plus business_days_left).
+FINDING_KEYS = {
+    "rule_id",
+    "rule_version",
+    "status",
+    "obligated_party",
+    "due",
+    "act_on",
+    "days_late",
+    "business_days_late",
+    "days_left",
+    "business_days_left",
+    "amount",
+    "cap",
+    "interpretation",
+    "message",
+    "citations",
+    "details",
+}
+
+
+class CommonRuleTests:
+    """Inherited by each rule's test class, which sets ``rule``, ``constant`` and ``examples``.
+
+    ``examples`` maps each status the rule can reach to a (case, as_of) that reaches it;
+    ``unreachable`` names the statuses the rule cannot give, with the reason.
+    """
+
+    rule: ClassVar[Rule[Any]]
+    constant: ClassVar[str]
+    examples: ClassVar[dict[Status, tuple[MigrationCase, datetime]]]
+    unreachable: ClassVar[dict[Status, str]] = {}
+
+    def finding(self, case: MigrationCase, as_of: datetime, **options: Any) -> Finding:
+        return self.rule.check(case, as_of, **options)
+
+    def test_registered_under_its_id(self):
+        """The rule is in RULES under its id, exported under its constant's name."""
+        import dme_rules
+        import dme_rules.rules
+
+        assert self.rule is RULES[self.rule.id]
+        assert self.rule is getattr(dme_rules, self.constant)
+        assert self.rule is getattr(dme_rules.rules, self.constant)
+
+    def test_module_named_for_the_rule(self):
+        """One module per rule, named like its constant (STYLE)."""
+        module = importlib.import_module(f"dme_rules.rules.{self.constant.lower()}")
+        assert self.rule is getattr(module, self.constant)
+
+    def test_titles_and_party(self):
+        """The rule has French and English titles and a known obligated party."""
+        assert self.rule.title_fr
+        assert self.rule.title_en
+        parties = {"source_vendor", "target_vendor", "clinic", "bch", "physician"}
+        assert set(self.rule.obligated_party.split("+")) <= parties
+
+    def test_every_version_cited_with_a_quote(self):
+        """Each version cites at least one passage, quoted in French, with its document."""
+        for version in self.rule.versions:
+            assert version.citations, version.version
+            for citation in version.citations:
+                assert citation.quote_fr.strip()
+                assert citation.section
+                assert citation.document.title
+                assert citation.document.issuer
+
+    def test_versions_sorted_and_not_overlapping(self):
+        """Versions are in order; each ends before the next starts; only the last is open."""
+        versions = self.rule.versions
+        for earlier, later in itertools.pairwise(versions):
+            assert earlier.effective_to is not None
+            assert earlier.effective_to < later.effective_from
+        assert [v.effective_from for v in versions] == sorted(v.effective_from for v in versions)
+
+    def test_effective_dates_have_a_basis(self):
+        """Each version records why its dates are what they are."""
+        for version in self.rule.versions:
+            assert version.effective_basis.strip()
+
+    def test_day_before_and_day_of_each_effective_from(self):
+        """A request the day before a version is under the previous one (or none); the day of,
+        under it."""
+        previous = None
+        for version in self.rule.versions:
+            start = version.effective_from
+            before = self.finding(sent_on(start - _day()), noon(start + _days(400)))
+            on = self.finding(sent_on(start), noon(start + _days(400)))
+            if previous is None:
+                assert Status.NOT_APPLICABLE == before.status
+                assert before.rule_version is None
+                assert "not_in_force" == before.details["reason"]
+            else:
+                assert previous.version == before.rule_version
+            assert version.version == on.rule_version
+            previous = version
+
+    def test_every_status_reachable(self):
+        """Each status is reached by an example, or declared unreachable with a reason."""
+        assert set(Status) == set(self.examples) | set(self.unreachable)
+        assert not set(self.examples) & set(self.unreachable)
+        for status, (case, as_of) in self.examples.items():
+            assert status == self.finding(case, as_of).status, status
+
+    def test_examples_have_messages_in_both_languages(self):
+        """Every example's finding has a French and an English message."""
+        for case, as_of in self.examples.values():
+            found = self.finding(case, as_of)
+            french, english = found.message("fr"), found.message("en")
+            assert self.rule.title_fr in french
+            assert self.rule.title_en in english
+            assert found.status.label("fr") in french
+            assert found.status.label("en") in english
+
+    def test_examples_serialize_with_the_spec_keys(self):
+        """A finding's JSON form has exactly the SPEC §8 keys."""
+        for case, as_of in self.examples.values():
+            document = self.finding(case, as_of).to_dict()
+            assert FINDING_KEYS == set(document)
+            assert self.rule.id == document["rule_id"]
+
+    def test_evaluate_reports_the_same_finding(self):
+        """evaluate() includes the rule's finding, identical to check()."""
+        for case, as_of in self.examples.values():
+            report = evaluate(case, as_of)
+            assert self.finding(case, as_of) == report.finding(self.rule.id)
+
+
+def _day():
+    return _days(1)
+
+
+def _days(n: int):
+    from datetime import timedelta
+
+    return timedelta(days=n)
+
+
+__all__ = ["FINDING_KEYS", "CommonRuleTests", "date"]

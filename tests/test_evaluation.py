@@ -1,0 +1,258 @@
+"""Tests for the registry, evaluate, evaluate_many and the Report."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+
+import attrs
+import pytest
+
+import dme_rules
+from dme_rules import (
+    CIVIL_PROCEDURE,
+    EXTRACTION_DEADLINE,
+    QUEBEC_LNT,
+    RULES,
+    InvalidArgumentError,
+    InvalidCaseError,
+    NaiveDatetimeError,
+    Ruleset,
+    Status,
+    evaluate,
+    evaluate_many,
+    ruleset_as_of,
+)
+
+from .cases import at, change, minimal_case, noon, spec_case
+
+AS_OF = at("2025-09-01T12:00:00-04:00")
+
+SPEC_ORDER = [
+    "qc.migration.extraction-deadline",
+    "qc.migration.extraction-fee-cap",
+    "qc.migration.import-deadline",
+    "qc.migration.import-fee-cap",
+    "qc.migration.success-confirmation",
+    "qc.migration.read-only-access",
+    "qc.migration.request-form",
+    "qc.migration.preanalysis-validation",
+    "qc.migration.calendar-content",
+]
+
+
+class TestRegistry:
+    """RULES: ordered, keyed by id."""
+
+    def test_order_is_the_catalogues(self):
+        """The migration rules come in the order of SPEC §5."""
+        assert SPEC_ORDER == list(RULES)[: len(SPEC_ORDER)]
+
+    def test_ruleset_as_of(self):
+        """Before 2021-10-28 nothing is in force; in 2023 the Avenant's six; from 2024 all."""
+        assert [] == list(ruleset_as_of(date(2021, 10, 27)))
+        in_2023 = list(ruleset_as_of(date(2023, 6, 1)))
+        assert [
+            rid
+            for rid in SPEC_ORDER
+            if rid
+            not in {
+                "qc.migration.request-form",
+                "qc.migration.preanalysis-validation",
+                "qc.migration.calendar-content",
+            }
+        ] == in_2023
+        assert set(SPEC_ORDER) <= set(ruleset_as_of(date(2024, 1, 1)))
+
+    def test_duplicate_ids_refused(self):
+        """A ruleset cannot hold two rules with one id."""
+        with pytest.raises(InvalidArgumentError, match="distinct ids"):
+            Ruleset([EXTRACTION_DEADLINE, EXTRACTION_DEADLINE])
+
+    def test_read_only(self):
+        """RULES is a read-only mapping."""
+        with pytest.raises(TypeError):
+            RULES["x"] = EXTRACTION_DEADLINE  # type: ignore[index]
+
+
+class TestEvaluate:
+    """evaluate() on one case."""
+
+    def test_spec_example(self):
+        """The SPEC example on 2025-09-01: every rule compliant, the access period pending."""
+        report = evaluate(spec_case(), AS_OF)
+        statuses = {f.rule_id: f.status for f in report.findings}
+        assert Status.PENDING == statuses.pop("qc.migration.read-only-access")
+        assert {Status.COMPLIANT} == {
+            statuses[rule_id] for rule_id in SPEC_ORDER if rule_id in statuses
+        }
+        assert Status.PENDING == report.status
+
+    def test_findings_in_registry_order(self):
+        """Findings come in the registry's order."""
+        report = evaluate(spec_case(), AS_OF)
+        ids = [f.rule_id for f in report.findings]
+        assert [rid for rid in RULES if rid in ids] == ids
+
+    def test_worst_of(self):
+        """A late import makes the whole report a violation."""
+        late = change(spec_case(), import__completed_on=date(2025, 8, 7))
+        assert Status.VIOLATION == evaluate(late, AS_OF).status
+
+    def test_status_order(self):
+        """violation > insufficient_data > pending > compliant > not_applicable."""
+        order = [
+            Status.NOT_APPLICABLE,
+            Status.COMPLIANT,
+            Status.PENDING,
+            Status.INSUFFICIENT_DATA,
+            Status.VIOLATION,
+        ]
+        assert order == sorted(Status, key=lambda s: s.severity)
+        assert Status.NOT_APPLICABLE == Status.worst([])
+
+    def test_readings_choice(self):
+        """readings=[CIVIL_PROCEDURE] counts request periods the civil-procedure way."""
+        report = evaluate(spec_case(), AS_OF, readings=[CIVIL_PROCEDURE])
+        found = report.finding("qc.migration.extraction-deadline")
+        assert ("civil-procedure", date(2025, 7, 11)) == (found.interpretation, found.due)
+
+    def test_calendar_choice(self):
+        """The calendar is a parameter and its id is recorded."""
+        report = evaluate(spec_case(), AS_OF, calendar=QUEBEC_LNT)
+        assert "quebec-lnt" == report.decision()["calendar"]
+
+    def test_a_request_before_the_rules(self):
+        """A request of 2021-10-27: every finding not_applicable."""
+        report = evaluate(
+            minimal_case(request_transmitted_at=at("2021-10-27T10:00:00-04:00")),
+            noon(date(2021, 12, 1)),
+        )
+        assert {Status.NOT_APPLICABLE} == {f.status for f in report.findings}
+        assert Status.NOT_APPLICABLE == report.status
+
+    def test_accepts_the_json_form(self):
+        """A mapping is read with from_dict; a bad one raises InvalidCaseError."""
+        assert evaluate(spec_case().to_dict(), AS_OF) == evaluate(spec_case(), AS_OF)
+        with pytest.raises(InvalidCaseError, match=r"\$\.practitioners"):
+            evaluate({**spec_case().to_dict(), "practitioners": 0}, AS_OF)
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error", "match"),
+        [
+            ({"as_of": datetime(2025, 9, 1, 12, 0)}, NaiveDatetimeError, "as_of"),
+            ({"as_of": "2025-09-01"}, InvalidArgumentError, "as_of"),
+            ({"calendar": "quebec-cpc"}, InvalidArgumentError, "calendar: expected a Business"),
+            (
+                {"ruleset": list(RULES.values())},
+                InvalidArgumentError,
+                "ruleset: expected a Ruleset",
+            ),
+            ({"readings": ["civil-procedure"]}, InvalidArgumentError, "readings"),
+        ],
+    )
+    def test_bad_arguments(self, kwargs, error, match):
+        """Bad arguments raise a DmeRulesError naming them."""
+        arguments = {"as_of": AS_OF, **kwargs}
+        as_of = arguments.pop("as_of")
+        with pytest.raises(error, match=match):
+            evaluate(spec_case(), as_of, **arguments)
+
+    def test_check_refuses_a_non_case(self):
+        """Rule.check() refuses anything but a MigrationCase."""
+        with pytest.raises(InvalidArgumentError, match="case: expected a MigrationCase"):
+            EXTRACTION_DEADLINE.check({"case_id": "x"}, AS_OF)  # type: ignore[arg-type]
+
+
+class TestReport:
+    """The report's JSON and decision record."""
+
+    def test_keys(self):
+        """The report's JSON has the SPEC §8 keys."""
+        document = evaluate(spec_case(), AS_OF).to_dict()
+        assert ["case_id", "as_of", "library_version", "status", "findings", "decision"] == list(
+            document
+        )
+        assert {"input_digest", "ruleset_digest", "calendar", "library_version"} == set(
+            document["decision"]
+        )
+        assert dme_rules.__version__ == document["library_version"]
+        assert "2025-09-01T12:00:00-04:00" == document["as_of"]
+
+    def test_same_input_same_bytes(self):
+        """Two evaluations of the same case give byte-identical JSON."""
+        first = evaluate(spec_case(), AS_OF).to_json()
+        second = evaluate(MigrationCaseCopy.of(spec_case()), AS_OF).to_json()
+        assert first.encode() == second.encode()
+
+    def test_one_cent_changes_the_input_digest(self):
+        """A one-cent change of a fee changes the input digest, not the ruleset digest."""
+        before = evaluate(spec_case(), AS_OF).decision()
+        after = evaluate(change(spec_case(), extraction__fee=Decimal("1800.01")), AS_OF).decision()
+        assert before["input_digest"] != after["input_digest"]
+        assert before["ruleset_digest"] == after["ruleset_digest"]
+
+    def test_ruleset_digest_follows_the_versions(self):
+        """A 2022 request is judged by other versions: another ruleset digest."""
+        later = evaluate(spec_case(), AS_OF).decision()["ruleset_digest"]
+        earlier = evaluate(
+            change(spec_case(), request_transmitted_at=at("2022-06-20T16:45:00-04:00")), AS_OF
+        ).decision()["ruleset_digest"]
+        assert later.startswith("sha256:")
+        assert later != earlier
+
+    def test_messages_in_english(self):
+        """to_dict('en') writes English messages."""
+        document = evaluate(spec_case(), AS_OF).to_dict("en")
+        assert document["findings"][0]["message"].startswith("Data extraction deadline: compliant")
+
+    def test_json_is_valid_and_money_is_text(self):
+        """Amounts and caps are decimal strings in JSON."""
+        document = json.loads(evaluate(spec_case(), AS_OF).to_json())
+        cap = next(
+            f for f in document["findings"] if f["rule_id"] == "qc.migration.extraction-fee-cap"
+        )
+        assert ("1800.00", "2000") == (cap["amount"], cap["cap"])
+
+    def test_str_lists_every_finding(self):
+        """str(report) has a line per finding."""
+        report = evaluate(spec_case(), AS_OF)
+        assert len(report.findings) + 1 == len(str(report).splitlines())
+
+    def test_unknown_language(self):
+        """A language other than fr or en is refused."""
+        with pytest.raises(InvalidArgumentError, match="lang: expected fr or en"):
+            evaluate(spec_case(), AS_OF).to_dict("de")
+
+
+class TestEvaluateMany:
+    """evaluate_many() streams reports."""
+
+    def test_generator_of_cases(self):
+        """A generator of a thousand cases gives a thousand reports, lazily."""
+        cases = (attrs.evolve(spec_case(), case_id=str(i)) for i in range(1000))
+        reports = evaluate_many(cases, AS_OF)
+        first = next(reports)
+        assert "0" == first.case_id
+        assert 999 == sum(1 for _ in reports)
+
+    def test_arguments_checked_before_the_first_case(self):
+        """A naive as_of is refused at the call, not at the first report."""
+        with pytest.raises(NaiveDatetimeError):
+            evaluate_many(iter([]), datetime(2025, 9, 1))
+
+    def test_bad_case_named_by_index(self):
+        """A malformed mapping in the stream is named by its index."""
+        reports = evaluate_many([spec_case(), 42], AS_OF)
+        next(reports)
+        with pytest.raises(InvalidArgumentError, match=r"cases\[1\]"):
+            next(reports)
+
+
+class MigrationCaseCopy:
+    """An equal but distinct case object, rebuilt from its JSON."""
+
+    @staticmethod
+    def of(case):
+        return type(case).from_json(case.to_json())
