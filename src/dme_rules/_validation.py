@@ -18,6 +18,8 @@ def checked_date(value: object, field: str) -> date:
 
     A datetime is refused: its date depends on the time zone, see ``date_of``.
     """
+    if value.__class__ is date:
+        return value
     if isinstance(value, date) and not isinstance(value, datetime):
         return date(value.year, value.month, value.day)
     raise InvalidArgumentError(

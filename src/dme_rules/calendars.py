@@ -121,17 +121,17 @@ class BusinessCalendar:
 
     # -- identity -------------------------------------------------------------------------
 
-    @property
-    def id(self) -> str:
-        """A stable identifier: the name, plus a digest of the closure days when there are any.
+    #: A stable identifier: the name, plus a digest of the closure days when there are any.
+    #: Two calendars with the same id give the same answers, so the id can be recorded next
+    #: to a decision to make it reproducible.
+    id: str = attrs.field(init=False, eq=False, repr=False)
 
-        Two calendars with the same id give the same answers, so the id can be recorded next
-        to a decision to make it reproducible.
-        """
-        if not self.closures:
-            return self.name
-        days = ",".join(sorted(day.isoformat() for day in self.closures))
-        return f"{self.name}+closures-{hashlib.sha256(days.encode()).hexdigest()[:12]}"
+    def __attrs_post_init__(self) -> None:
+        identifier = self.name
+        if self.closures:
+            days = ",".join(sorted(day.isoformat() for day in self.closures))
+            identifier += f"+closures-{hashlib.sha256(days.encode()).hexdigest()[:12]}"
+        object.__setattr__(self, "id", identifier)
 
     def __repr__(self) -> str:
         closures = f", closures={len(self.closures)}" if self.closures else ""
@@ -198,11 +198,6 @@ class BusinessCalendar:
             raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR)
         return index
 
-    def _nth(self, table: _Table, position: int, origin: object) -> date:
-        if not 0 <= position < len(table.business_days):
-            raise CalendarRangeError(origin, FIRST_YEAR, LAST_YEAR, counting=True)
-        return table.business_days[position]
-
     # -- the arithmetic -------------------------------------------------------------------
 
     def is_business_day(self, day: date) -> bool:
@@ -227,18 +222,29 @@ class BusinessCalendar:
             InvalidArgumentError: ``day`` is not a date or ``n`` not an integer.
             CalendarRangeError: ``day`` or the result lies outside 1900–2200.
         """
+        # The hot path of every deadline: the index checks of _index and _nth, inlined.
         table = self._table or self._build()
-        index = self._index(day, table)
+        if day.__class__ is not date:
+            day = checked_date(day, "day")
+        index = day.toordinal() - _FIRST_ORDINAL
+        ranks = table.rank
+        if not 0 <= index < len(ranks):
+            raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR)
         if n.__class__ is not int:
             n = checked_int(n, "n")
-        rank = table.rank[index]
-        if n > 0:
-            return self._nth(table, rank + n - 1, day)
-        if table.is_business[index]:
-            if n == 0:
-                return day if day.__class__ is date else checked_date(day, "day")
-            rank -= 1
-        return self._nth(table, rank + n, day)
+        # ranks[index] business days lie on or before ``day``; for n >= 1 the n-th after is
+        # number ranks[index] + n (0-based: - 1). Counting back from a business day skips
+        # the day itself, which the same position does; from another day, one more is due.
+        position = ranks[index] + n - 1
+        if n <= 0:
+            if not table.is_business[index]:
+                position += 1
+            elif n == 0:
+                return day
+        days = table.business_days
+        if 0 <= position < len(days):
+            return days[position]
+        raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR, counting=True)
 
     def next_business_day(self, day: date) -> date:
         """The first business day strictly after ``day``."""

@@ -23,6 +23,7 @@ import attrs
 
 from dme_rules._validation import checked_date
 from dme_rules.counting import as_instant, date_of
+from dme_rules.directory import Solution, find_solution, same_solution
 from dme_rules.errors import FloatAmountError, InvalidArgumentError, InvalidCaseError
 
 __all__ = [
@@ -458,9 +459,21 @@ class MigrationCase:
     )
     #: The Montreal date of the request (derived, cached).
     requested_on: date = attrs.field(init=False, eq=False, repr=False)
+    #: The certified solutions named by source_solution and target_solution, or None when
+    #: a name is not in the directory (derived, cached).
+    source: Solution | None = attrs.field(init=False, eq=False, repr=False)
+    target: Solution | None = attrs.field(init=False, eq=False, repr=False)
+    #: Whether source and target are the same product, by normalized name (derived, cached).
+    same_solution: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "requested_on", date_of(self.request_transmitted_at))
+        set_derived = object.__setattr__
+        set_derived(self, "requested_on", date_of(self.request_transmitted_at))
+        set_derived(self, "source", find_solution(self.source_solution))
+        set_derived(self, "target", find_solution(self.target_solution))
+        set_derived(
+            self, "same_solution", same_solution(self.source_solution, self.target_solution)
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MigrationCase:

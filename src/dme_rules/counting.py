@@ -76,6 +76,8 @@ def date_of(instant: datetime) -> date:
 
 def local_date(value: object, field: str) -> date:
     """The Montreal date of an aware instant, or a date given as such."""
+    if value.__class__ is date:
+        return value
     if isinstance(value, datetime):
         return as_instant(value, field).astimezone(MONTREAL).date()
     if isinstance(value, date):
@@ -141,17 +143,28 @@ def period_end(
     """
     requested_on = local_date(transmitted_at, "transmitted_at")
     days = checked_int(days, "days", minimum=1)
-    if reading == PROCEDURE_2024:
-        day_one = calendar.next_business_day(requested_on)
-    elif reading == CIVIL_PROCEDURE:
-        day_one = requested_on + _DAY
-    else:
+    if not isinstance(reading, Interpretation) or reading.id not in _PERIOD_READINGS:
         raise InvalidArgumentError(
             "reading",
             f"{PROCEDURE_2024.id} or {CIVIL_PROCEDURE.id}",
             reading,
             expected_fr=f"{PROCEDURE_2024.id} ou {CIVIL_PROCEDURE.id}",
         )
+    return period_end_on(requested_on, days, reading, calendar)
+
+
+#: Which day is day 1 under each period reading, from the request's date.
+_PERIOD_READINGS = {
+    PROCEDURE_2024.id: lambda requested_on, calendar: calendar.next_business_day(requested_on),
+    CIVIL_PROCEDURE.id: lambda requested_on, calendar: requested_on + _DAY,
+}
+
+
+def period_end_on(
+    requested_on: date, days: int, reading: Interpretation, calendar: BusinessCalendar
+) -> date:
+    """:func:`period_end` for arguments already checked (the rules' hot path)."""
+    day_one: date = _PERIOD_READINGS[reading.id](requested_on, calendar)
     return calendar.roll_forward(day_one + (days - 1) * _DAY)
 
 

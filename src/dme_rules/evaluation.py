@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -21,13 +22,14 @@ from dme_rules.ruleset import Ruleset
 __all__ = ["Report", "evaluate", "evaluate_many", "ruleset_as_of"]
 
 
+@functools.cache
 def _library_version() -> str:
     from dme_rules import __version__
 
     return __version__
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # dict-based: built once per case, twice as fast to build
 class Report:
     """Every finding of a ruleset on one case at one instant.
 
@@ -109,16 +111,16 @@ def _check_ruleset(ruleset: object) -> Ruleset:
 def _evaluate(case: MigrationCase, context: Context, ruleset: Ruleset, version: str) -> Report:
     findings: list[Finding] = []
     for rule in ruleset.values():
-        findings.extend(rule.findings(case, context))
+        findings += rule.findings(case, context)
     return Report(
-        case_id=case.case_id,
-        as_of=context.as_of,
-        status=Status.worst(finding.status for finding in findings),
-        findings=tuple(findings),
-        library_version=version,
-        calendar=context.calendar.id,
-        case=case,
-        ruleset=ruleset,
+        case.case_id,
+        context.as_of,
+        Status.worst([finding.status for finding in findings]),
+        tuple(findings),
+        version,
+        context.calendar.id,
+        case,
+        ruleset,
     )
 
 

@@ -10,6 +10,7 @@ import enum
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -23,11 +24,14 @@ from dme_rules.sources import Citation
 if TYPE_CHECKING:
     from dme_rules.rule import Rule
 
-__all__ = ["Context", "Finding", "Party", "RuleVersion", "Status"]
+__all__ = ["NO_DETAILS", "Context", "Finding", "Party", "RuleVersion", "Status"]
 
 P = TypeVar("P")
 
 LANGUAGES = ("fr", "en")
+
+#: The details of a finding that has none: one shared, read-only empty mapping.
+NO_DETAILS: Mapping[str, Any] = MappingProxyType({})
 
 
 def check_language(lang: str) -> str:
@@ -59,7 +63,11 @@ class Status(enum.StrEnum):
     @classmethod
     def worst(cls, statuses: Iterable[Status]) -> Status:
         """The most severe of ``statuses``; ``not_applicable`` when there are none."""
-        return max(statuses, key=_SEVERITY.__getitem__, default=cls.NOT_APPLICABLE)
+        worst, rank = cls.NOT_APPLICABLE, 0
+        for status in statuses:
+            if _SEVERITY[status] > rank:
+                worst, rank = status, _SEVERITY[status]
+        return worst
 
 
 _SEVERITY = {
@@ -156,6 +164,8 @@ class RuleVersion(Generic[P]):
 
     def reading(self, chosen: Collection[Interpretation] = ()) -> Interpretation | None:
         """The first of this version's readings that the caller chose, else the default."""
+        if not chosen:
+            return self.interpretation
         for reading in self.alternatives:
             if reading in chosen:
                 return reading
@@ -221,7 +231,9 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-@attrs.frozen(slots=True)
+# Not slotted: a frozen attrs class with a __dict__ is built twice as fast (its __init__
+# writes the dict directly), and a report builds one finding per rule.
+@attrs.frozen(slots=False)
 class Finding:
     """What one rule says about one case at one instant.
 
@@ -258,7 +270,7 @@ class Finding:
     cap: Decimal | None = None
     interpretation: str | None = None
     citations: tuple[Citation, ...] = ()
-    details: Mapping[str, Any] = attrs.field(factory=dict)
+    details: Mapping[str, Any] = NO_DETAILS
     rule: Rule[Any] | None = attrs.field(default=None, eq=False, repr=False)
 
     def message(self, lang: str = "fr") -> str:

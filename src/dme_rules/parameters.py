@@ -6,8 +6,11 @@ writes a number of its own.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -122,3 +125,35 @@ class CalendarContents:
 
     items: tuple[str, ...]
     order: tuple[tuple[str, ...], ...]
+    _getter: Callable[[object], tuple[Any, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _chains: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        chained = {item for chain in self.order for item in chain}
+        if len(self.items) < 2 or not chained <= set(self.items):
+            raise ValueError("CalendarContents needs two items or more; chains name items")
+        object.__setattr__(self, "_getter", operator.attrgetter(*self.items))
+        chains = tuple(tuple(self.items.index(item) for item in chain) for chain in self.order)
+        object.__setattr__(self, "_chains", chains)
+
+    def read(self, calendar: object) -> tuple[Any, ...]:
+        """The calendar's value for each item, in the order of :attr:`items`."""
+        return self._getter(calendar)
+
+    def missing(self, values: tuple[Any, ...]) -> list[str]:
+        """The items whose value is absent (``None`` or an empty list)."""
+        if all(values):
+            return []
+        return [item for item, value in zip(self.items, values, strict=True) if not value]
+
+    def out_of_order(self, values: tuple[Any, ...]) -> list[list[str]]:
+        """Each pair of stated dates that decreases along a chain (absent items skipped)."""
+        pairs = []
+        for chain in self._chains:
+            previous = None
+            for index in chain:
+                if values[index]:
+                    if previous is not None and values[previous] > values[index]:
+                        pairs.append([self.items[previous], self.items[index]])
+                    previous = index
+        return pairs

@@ -14,20 +14,29 @@ import itertools
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
 from dme_rules._validation import checked_date
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.case import MigrationCase
-from dme_rules.counting import end_of_day, local_date, period_end
+from dme_rules.counting import end_of_day, local_date, period_end, period_end_on
 from dme_rules.errors import InvalidArgumentError, NotInForceError
 from dme_rules.interpretations import Interpretation
-from dme_rules.model import LANGUAGES, Context, Finding, RuleVersion, Status, check_language
+from dme_rules.model import (
+    LANGUAGES,
+    NO_DETAILS,
+    Context,
+    Finding,
+    RuleVersion,
+    Status,
+    check_language,
+)
 from dme_rules.parameters import PeriodDays
+from dme_rules.sources import Citation
 
-__all__ = ["RequestPeriodRule", "Rule"]
+__all__ = ["DeadlineState", "RequestPeriodRule", "Rule", "deadline_state"]
 
 P = TypeVar("P")
 
@@ -78,6 +87,58 @@ def _when(value: date | datetime, lang: str) -> str:
     return value.isoformat()
 
 
+class DeadlineState(NamedTuple):
+    """Where a date-deadline stands at an instant (SPEC §4)."""
+
+    status: Status
+    act_on: date | None
+    days_late: int | None = None
+    business_days_late: int | None = None
+    days_left: int | None = None
+    business_days_left: int | None = None
+    ignored: bool = False
+    overdue: bool = False
+
+
+def deadline_state(due: date, act_on: date | None, context: Context) -> DeadlineState:
+    """The SPEC §4 table for a deadline ending at 24:00 local time of ``due``.
+
+    An act on or before ``due`` is compliant, after it a violation with the days late. With
+    no act: pending while ``as_of`` is at most 24:00 of ``due`` (with the days left), then a
+    violation (overdue, with the days overdue). An act dated after ``as_of``'s date is
+    ignored: the case is seen as it stood at ``as_of``.
+    """
+    calendar = context.calendar
+    ignored = act_on is not None and act_on > context.today
+    if act_on is not None and not ignored:
+        if act_on <= due:
+            return DeadlineState(Status.COMPLIANT, act_on)
+        return DeadlineState(
+            Status.VIOLATION,
+            act_on,
+            (act_on - due).days,
+            calendar.business_days_between(due, act_on),
+        )
+    if context.today <= due or context.as_of <= end_of_day(due):
+        return DeadlineState(
+            Status.PENDING,
+            None,
+            None,
+            None,
+            max((due - context.today).days, 0),
+            max(calendar.business_days_between(context.today, due), 0),
+            ignored,
+        )
+    return DeadlineState(
+        Status.VIOLATION,
+        None,
+        days_late=(context.today - due).days,
+        business_days_late=calendar.business_days_between(due, context.today),
+        ignored=ignored,
+        overdue=True,
+    )
+
+
 @attrs.frozen
 class Rule(Generic[P]):
     """A rule of the catalogue (SPEC §5).
@@ -99,9 +160,13 @@ class Rule(Generic[P]):
     versions: tuple[RuleVersion[P], ...] = attrs.field(validator=_check_versions)
     reasons: dict[str, tuple[str, str]] = attrs.field(factory=dict, eq=False, repr=False)
     _starts: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
+    _by_request: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
+        # Whether the version follows the request date (the default reference date).
+        by_request = type(self).reference_date is Rule.reference_date
+        object.__setattr__(self, "_by_request", by_request)
 
     # -- versions -------------------------------------------------------------------------
 
@@ -156,11 +221,18 @@ class Rule(Generic[P]):
         return finding
 
     def findings(self, case: MigrationCase, context: Context) -> list[Finding]:
-        """The rule's findings on ``case`` (one, for every rule but per-item ones)."""
-        version = self.version_at(self.reference_date(case))
-        if version is None:
-            return [self.not_in_force(case)]
-        return [self.assess(version, case, context)]
+        """The rule's findings on ``case`` (one, for every rule but per-item ones).
+
+        Rules whose version is chosen by the request date (all migration rules) take the
+        fast path; others override :meth:`reference_date`.
+        """
+        day = case.requested_on if self._by_request else self.reference_date(case)
+        index = bisect.bisect_right(self._starts, day) - 1
+        if index >= 0:
+            version = self.versions[index]
+            if version.effective_to is None or day <= version.effective_to:
+                return [self.assess(version, case, context)]
+        return [self.not_in_force(case)]
 
     def assess(self, version: RuleVersion[P], case: MigrationCase, context: Context) -> Finding:
         """The finding of one version on ``case``; each rule implements it."""
@@ -168,17 +240,43 @@ class Rule(Generic[P]):
 
     # -- outcome builders -----------------------------------------------------------------
 
-    def outcome(self, version: RuleVersion[P] | None, status: Status, **fields: Any) -> Finding:
-        """A finding of this rule with ``status``; ``fields`` are Finding attributes."""
-        if version is not None:
-            fields.setdefault("citations", version.citations)
+    def outcome(
+        self,
+        version: RuleVersion[P] | None,
+        status: Status,
+        *,
+        due: date | datetime | None = None,
+        act_on: date | datetime | None = None,
+        days_late: int | None = None,
+        business_days_late: int | None = None,
+        days_left: int | None = None,
+        business_days_left: int | None = None,
+        amount: Decimal | None = None,
+        cap: Decimal | None = None,
+        interpretation: Interpretation | None = None,
+        citations: tuple[Citation, ...] | None = None,
+        details: dict[str, Any] | None = None,
+        obligated_party: str | None = None,
+    ) -> Finding:
+        """A finding of this rule with ``status``; the keywords are Finding attributes
+        (``citations`` defaults to the version's, ``obligated_party`` to the rule's)."""
         return Finding(
-            rule_id=self.id,
-            rule_version=version.version if version is not None else None,
-            status=status,
-            obligated_party=fields.pop("obligated_party", self.obligated_party),
-            rule=self,
-            **fields,
+            self.id,
+            version.version if version is not None else None,
+            status,
+            obligated_party or self.obligated_party,
+            due,
+            act_on,
+            days_late,
+            business_days_late,
+            days_left,
+            business_days_left,
+            amount,
+            cap,
+            interpretation.id if interpretation is not None else None,
+            citations if citations is not None else (version.citations if version else ()),
+            NO_DETAILS if details is None else details,
+            self,
         )
 
     def not_in_force(self, case: MigrationCase) -> Finding:
@@ -196,8 +294,8 @@ class Rule(Generic[P]):
 
     def insufficient(self, version: RuleVersion[P], missing: str, **fields: Any) -> Finding:
         """``insufficient_data``: the case lacks ``missing`` (a JSON path such as
-        ``$.extraction.fee``)."""
-        details = dict(fields.pop("details", {}))
+        ``$.extraction.fee``); ``fields`` are further :meth:`outcome` keywords."""
+        details = dict(fields.pop("details", None) or {})
         details["missing"] = missing
         return self.outcome(version, Status.INSUFFICIENT_DATA, details=details, **fields)
 
@@ -211,51 +309,43 @@ class Rule(Generic[P]):
         act_field: str,
         reading: Interpretation | None = None,
         details: dict[str, Any] | None = None,
-        **fields: Any,
+        citations: tuple[Citation, ...] | None = None,
+        state: DeadlineState | None = None,
+        status: Status | None = None,
     ) -> Finding:
-        """The SPEC §4 table for a date-deadline ending at 24:00 of ``due``.
+        """The finding of a date-deadline ending at 24:00 of ``due`` (SPEC §4, see
+        :func:`deadline_state`).
 
-        An act on or before ``due`` is compliant, after it a violation with the days late; no
-        act is pending while ``as_of`` is at most 24:00 of ``due``, a violation (overdue)
-        after. An act dated after ``as_of`` is ignored and ``details["ignored"]`` names it.
+        An act ignored as later than ``as_of`` is named in ``details["ignored"]``, an overdue
+        deadline flagged ``details["overdue"]``. A rule that already computed the ``state``
+        passes it; ``status`` overrides the table's verdict (the days are kept).
         """
-        details = dict(details or {})
-        calendar = context.calendar
-        if act_on is not None and act_on > context.today:
-            details["ignored"] = act_field
-            act_on = None
-        common: dict[str, Any] = {
-            "due": due,
-            "act_on": act_on,
-            "interpretation": reading.id if reading is not None else None,
-            "details": details,
-            **fields,
-        }
-        if act_on is not None:
-            if act_on <= due:
-                return self.outcome(version, Status.COMPLIANT, **common)
-            return self.outcome(
-                version,
-                Status.VIOLATION,
-                days_late=(act_on - due).days,
-                business_days_late=calendar.business_days_between(due, act_on),
-                **common,
-            )
-        if context.today <= due or context.as_of <= end_of_day(due):
-            return self.outcome(
-                version,
-                Status.PENDING,
-                days_left=max((due - context.today).days, 0),
-                business_days_left=max(calendar.business_days_between(context.today, due), 0),
-                **common,
-            )
-        details["overdue"] = True
-        return self.outcome(
-            version,
-            Status.VIOLATION,
-            days_late=(context.today - due).days,
-            business_days_late=calendar.business_days_between(due, context.today),
-            **common,
+        if state is None:
+            state = deadline_state(due, act_on, context)
+        if state.ignored or state.overdue:
+            details = dict(details or ())
+            if state.ignored:
+                details["ignored"] = act_field
+            if state.overdue:
+                details["overdue"] = True
+        # Built directly (not through outcome): one finding per deadline rule and case.
+        return Finding(
+            self.id,
+            version.version,
+            state.status if status is None else status,
+            self.obligated_party,
+            due,
+            state.act_on,
+            state.days_late,
+            state.business_days_late,
+            state.days_left,
+            state.business_days_left,
+            None,
+            None,
+            reading.id if reading is not None else None,
+            version.citations if citations is None else citations,
+            details or NO_DETAILS,
+            self,
         )
 
     def within_cap(
@@ -268,13 +358,31 @@ class Rule(Generic[P]):
         details: dict[str, Any] | None = None,
     ) -> Finding:
         """Compliant when ``amount <= cap`` (lower is allowed), a violation above it."""
-        details = dict(details or {})
         if amount is None:
             return self.insufficient(version, amount_field, cap=cap, details=details)
-        if amount <= cap:
-            return self.outcome(version, Status.COMPLIANT, amount=amount, cap=cap, details=details)
-        details["excess"] = amount - cap
-        return self.outcome(version, Status.VIOLATION, amount=amount, cap=cap, details=details)
+        status = Status.COMPLIANT
+        if amount > cap:
+            details = dict(details or ())
+            details["excess"] = amount - cap
+            status = Status.VIOLATION
+        return Finding(
+            self.id,
+            version.version,
+            status,
+            self.obligated_party,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            amount,
+            cap,
+            None,
+            version.citations,
+            details or NO_DETAILS,
+            self,
+        )
 
     # -- words ----------------------------------------------------------------------------
 
@@ -333,7 +441,8 @@ class Rule(Generic[P]):
 class RequestPeriodRule(Rule[PeriodDays]):
     """A deadline of N days from the request, met by an act the case records.
 
-    Subclasses say which act (:meth:`act`) and may refine the finding (:meth:`refine`).
+    Subclasses say which act (:meth:`act`); one with more to say overrides :meth:`assess`
+    and uses :meth:`period_due` and :meth:`Rule.deadline`.
     """
 
     #: The JSON path of the act that meets the deadline.
@@ -374,15 +483,22 @@ class RequestPeriodRule(Rule[PeriodDays]):
         """The date of the act that meets the deadline, if the case records it."""
         raise NotImplementedError  # pragma: no cover
 
+    def period_due(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> tuple[date, Interpretation]:
+        """The end of the case's period under the chosen reading, and that reading."""
+        reading = version.reading(context.readings)
+        assert reading is not None, f"{self.id} {version.version} declares no reading"
+        return (
+            period_end_on(case.requested_on, version.parameters.days, reading, context.calendar),
+            reading,
+        )
+
     def assess(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> Finding:
-        reading = version.reading(context.readings)
-        assert reading is not None, f"{self.id} {version.version} declares no reading"
-        due = period_end(
-            case.requested_on, version.parameters.days, reading=reading, calendar=context.calendar
-        )
-        finding = self.deadline(
+        due, reading = self.period_due(version, case, context)
+        return self.deadline(
             version,
             context,
             due=due,
@@ -390,14 +506,3 @@ class RequestPeriodRule(Rule[PeriodDays]):
             act_field=self.act_field,
             reading=reading,
         )
-        return self.refine(finding, version, case, context)
-
-    def refine(
-        self,
-        finding: Finding,
-        version: RuleVersion[PeriodDays],
-        case: MigrationCase,
-        context: Context,
-    ) -> Finding:
-        """Adjust the deadline's finding with facts of the case; unchanged by default."""
-        return finding

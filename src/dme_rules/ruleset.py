@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, ValuesView
 from datetime import date
 from typing import Any
 
@@ -49,6 +49,10 @@ class Ruleset(Mapping[str, Rule[Any]]):
 
     def __len__(self) -> int:
         return len(self._rules)
+
+    def values(self) -> ValuesView[Rule[Any]]:
+        """The rules, in order (a view of the underlying dict: no lookup per rule)."""
+        return self._rules.values()
 
     def __repr__(self) -> str:
         return f"Ruleset({list(self._rules)})"

@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import attrs
-
 from dme_rules.case import MigrationCase
 from dme_rules.interpretations import CIVIL_PROCEDURE, PROCEDURE_2024
 from dme_rules.model import Context, Finding, Party, RuleVersion, Status
 from dme_rules.parameters import PeriodDays
-from dme_rules.rule import RequestPeriodRule
+from dme_rules.rule import RequestPeriodRule, deadline_state
 from dme_rules.rules.preanalysis_validation import PREANALYSIS_VALIDATION
 from dme_rules.sources import (
     AVENANT_BASIS,
@@ -35,9 +33,10 @@ class ImportDeadline(RequestPeriodRule):
       calendar take extra delays into account); the statutory date is still reported.
     - When the scope is unknown and the import is late, the finding is ``insufficient_data``
       naming ``$.standard_scope``: the verdict depends on it.
-    - When the clinic validated the pre-analysis late, the finding says so in
-      ``details["clinic_delay"]`` and in its message (the procedure says such delays may
-      shift the calendar slightly); the status is the deadline's.
+    - When the import is late (or not done yet) and the clinic validated the pre-analysis
+      late, the finding says so in ``details["clinic_delay"]`` and in its message (the
+      procedure says such delays may shift the calendar slightly); the status is the
+      deadline's.
 
     >>> from datetime import datetime
     >>> IMPORT_DEADLINE.due(datetime.fromisoformat("2025-06-20T16:45:00-04:00"))
@@ -50,45 +49,49 @@ class ImportDeadline(RequestPeriodRule):
         """When the imported data went into production."""
         return case.import_.completed_on if case.import_ is not None else None
 
-    def refine(
-        self,
-        finding: Finding,
-        version: RuleVersion[PeriodDays],
-        case: MigrationCase,
-        context: Context,
+    def assess(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> Finding:
-        details: dict[str, Any] = dict(finding.details)
-        citations = finding.citations
-        clinic = PREANALYSIS_VALIDATION.findings(case, context)[0]
-        if clinic.status is Status.VIOLATION:
-            details["clinic_delay"] = {
-                "validation_due": clinic.due,
-                "validated_on": clinic.act_on,
-                "days_late": clinic.days_late,
-                "business_days_late": clinic.business_days_late,
-            }
-            citations = (*citations, PROCEDURE_PREANALYSIS_DELAYS)
+        due, reading = self.period_due(version, case, context)
+        act_on = self.act(case)
+        state = deadline_state(due, act_on, context)
+        details: dict[str, Any] = {}
+        citations = version.citations
+        # The clinic's delay explains an import that is late or still running; an import
+        # completed in time needs no explanation (the pre-analysis rule reports the delay).
+        if state.status is not Status.COMPLIANT:
+            clinic_delay = PREANALYSIS_VALIDATION.delay(case, context)
+            if clinic_delay is not None:
+                details["clinic_delay"] = clinic_delay
+                citations = (*citations, PROCEDURE_PREANALYSIS_DELAYS)
         if case.standard_scope is False:
             details["reason"] = "non_standard_scope"
-            return attrs.evolve(
-                finding,
-                status=Status.NOT_APPLICABLE,
-                days_late=None,
-                business_days_late=None,
-                days_left=None,
-                business_days_left=None,
+            return self.outcome(
+                version,
+                Status.NOT_APPLICABLE,
+                due=due,
+                act_on=state.act_on,
+                interpretation=reading,
                 citations=(*citations, PROCEDURE_NON_STANDARD_SCOPE),
                 details=details,
             )
-        if case.standard_scope is None and finding.status is Status.VIOLATION:
+        status = None
+        if case.standard_scope is None and state.status is Status.VIOLATION:
             details["missing"] = "$.standard_scope"
             details["reason"] = "scope_unknown"
-            return attrs.evolve(
-                finding, status=Status.INSUFFICIENT_DATA, citations=citations, details=details
-            )
-        if details != finding.details:
-            return attrs.evolve(finding, citations=citations, details=details)
-        return finding
+            status = Status.INSUFFICIENT_DATA
+        return self.deadline(
+            version,
+            context,
+            due=due,
+            act_on=act_on,
+            act_field=self.act_field,
+            reading=reading,
+            details=details,
+            citations=citations,
+            state=state,
+            status=status,
+        )
 
     def explain(self, finding: Finding, lang: str) -> list[str]:
         delay = finding.details.get("clinic_delay")

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from dme_rules._validation import checked_int
 from dme_rules.case import MigrationCase
-from dme_rules.directory import find_solution, same_solution
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.model import Context, Finding, Party, RuleVersion
 from dme_rules.parameters import ImportFeeCaps
@@ -49,17 +48,19 @@ class ImportFeeCap(Rule[ImportFeeCaps]):
     def assess(
         self, version: RuleVersion[ImportFeeCaps], case: MigrationCase, context: Context
     ) -> Finding:
-        same = same_solution(case.source_solution, case.target_solution)
+        same = case.same_solution
         caps = version.parameters
         per_practitioner = caps.same_solution if same else caps.different_solution
         details: dict[str, object] = {"same_solution": same, "practitioners": case.practitioners}
-        unknown = [
-            name
-            for name in (case.source_solution, case.target_solution)
-            if find_solution(name) is None
-        ]
-        if unknown:
-            details["unknown_solutions"] = unknown
+        if case.source is None or case.target is None:
+            details["unknown_solutions"] = [
+                name
+                for name, solution in (
+                    (case.source_solution, case.source),
+                    (case.target_solution, case.target),
+                )
+                if solution is None
+            ]
         return self.within_cap(
             version,
             amount=case.import_.fee if case.import_ is not None else None,

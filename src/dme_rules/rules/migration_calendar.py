@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 from dme_rules.case import MigrationCase
@@ -39,13 +38,9 @@ class MigrationCalendarRule(Rule[CalendarContents]):
         if calendar is None:
             return self.insufficient(version, "$.calendar")
         contents = version.parameters
-        absent = [item for item in contents.items if not getattr(calendar, item)]
-        out_of_order = []
-        for chain in contents.order:
-            dated = [(item, getattr(calendar, item)) for item in chain if getattr(calendar, item)]
-            for (first, first_on), (then, then_on) in itertools.pairwise(dated):
-                if first_on > then_on:
-                    out_of_order.append([first, then])
+        values = contents.read(calendar)
+        absent = contents.missing(values)
+        out_of_order = contents.out_of_order(values)
         details: dict[str, Any] = {}
         if absent:
             details["missing_items"] = absent

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.case import MigrationCase
 from dme_rules.counting import business_days_after
 from dme_rules.model import Context, Finding, Party, RuleVersion, Status
 from dme_rules.parameters import BusinessDays
-from dme_rules.rule import Rule
+from dme_rules.rule import Rule, deadline_state
 from dme_rules.sources import (
     PROCEDURE_BASIS,
     PROCEDURE_IN_FORCE,
@@ -46,24 +47,50 @@ class PreanalysisValidation(Rule[BusinessDays]):
             submitted_on, version.parameters.business_days, calendar=calendar
         )
 
+    def _submitted(self, case: MigrationCase, context: Context) -> date | None:
+        """The submission date, when the submission happened by ``as_of``."""
+        preanalysis = case.preanalysis
+        submitted = preanalysis.submitted_on if preanalysis is not None else None
+        return submitted if submitted is not None and submitted <= context.today else None
+
+    def validation_due(
+        self, version: RuleVersion[BusinessDays], submitted: date, context: Context
+    ) -> date:
+        return context.calendar.add_business_days(submitted, version.parameters.business_days)
+
+    def delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
+        """The clinic's delay in validating the pre-analysis, or ``None`` when it is not late
+        (or the rule does not apply): ``validation_due``, ``validated_on``, ``days_late``,
+        ``business_days_late``."""
+        version = self.version_at(case.requested_on)
+        submitted = self._submitted(case, context) if version is not None else None
+        if version is None or submitted is None:
+            return None
+        due = self.validation_due(version, submitted, context)
+        state = deadline_state(due, case.preanalysis.validated_on, context)  # type: ignore[union-attr]
+        if state.status is not Status.VIOLATION:
+            return None
+        return {
+            "validation_due": due,
+            "validated_on": state.act_on,
+            "days_late": state.days_late,
+            "business_days_late": state.business_days_late,
+        }
+
     def assess(
         self, version: RuleVersion[BusinessDays], case: MigrationCase, context: Context
     ) -> Finding:
-        preanalysis = case.preanalysis
-        submitted = preanalysis.submitted_on if preanalysis is not None else None
-        if submitted is None or submitted > context.today:
+        submitted = self._submitted(case, context)
+        if submitted is None:
             details = {"reason": "not_submitted"}
-            if submitted is not None:
+            if case.preanalysis is not None and case.preanalysis.submitted_on is not None:
                 details["ignored"] = "$.preanalysis.submitted_on"
             return self.outcome(version, Status.NOT_APPLICABLE, details=details)
-        due = business_days_after(
-            submitted, version.parameters.business_days, calendar=context.calendar
-        )
         return self.deadline(
             version,
             context,
-            due=due,
-            act_on=preanalysis.validated_on if preanalysis is not None else None,
+            due=self.validation_due(version, submitted, context),
+            act_on=case.preanalysis.validated_on,  # type: ignore[union-attr]
             act_field="$.preanalysis.validated_on",
             details={"submitted_on": submitted},
         )

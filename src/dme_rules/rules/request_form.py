@@ -65,29 +65,24 @@ class RequestFormRule(Rule[RequestRecipients]):
             elif not value:
                 faults.append(fault)
         details: dict[str, Any] = {}
-        unknown = [
-            (path, name)
-            for path, name in (
-                ("$.source_solution", case.source_solution),
-                ("$.target_solution", case.target_solution),
-            )
-            if find_solution(name) is None
-        ]
+        required = []
+        unknown = []
+        for path, name, solution in (
+            ("$.source_solution", case.source_solution, case.source),
+            ("$.target_solution", case.target_solution, case.target),
+        ):
+            if solution is None:
+                unknown.append((path, name))
+            elif solution.migration_address not in required:
+                required.append(solution.migration_address)
+        required.append(version.parameters.bch_address)
         if unknown:
             details["unknown_solutions"] = [name for _, name in unknown]
         if form.sent_to is None:
             missing.append("$.request_form.sent_to")
         else:
-            sent = {_address_key(address) for address in form.sent_to}
-            required = [
-                *(
-                    solution.migration_address
-                    for name in (case.source_solution, case.target_solution)
-                    if (solution := find_solution(name)) is not None
-                ),
-                version.parameters.bch_address,
-            ]
-            absent = [a for a in dict.fromkeys(required) if _address_key(a) not in sent]
+            sent = {address.strip().casefold() for address in form.sent_to}
+            absent = [a for a in required if a.casefold() not in sent]
             if absent:
                 faults.append("recipients_missing")
                 details["missing_recipients"] = absent
