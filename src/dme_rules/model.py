@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
-from dme_rules.counting import as_instant, date_of
+from dme_rules.counting import MONTREAL, as_instant
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.interpretations import Interpretation
 from dme_rules.sources import Citation
@@ -213,7 +213,7 @@ class Context:
                 raise InvalidArgumentError(
                     "readings", "Interpretation values", reading, expected_fr="des Interpretation"
                 )
-        return cls(instant, date_of(instant), calendar, chosen)
+        return cls(instant, instant.astimezone(MONTREAL).date(), calendar, chosen)
 
 
 def _jsonable(value: Any) -> Any:

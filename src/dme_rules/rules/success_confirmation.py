@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from dme_rules.case import MigrationCase
@@ -28,25 +27,20 @@ class SuccessConfirmation(Rule[NoParameters]):
     ) -> Finding:
         operations: dict[str, dict[str, Any]] = {}
         at_fault: list[str] = []
-        for name, party, block, completed in (
-            (
-                "extraction",
-                Party.SOURCE_VENDOR,
-                case.extraction,
-                case.extraction.delivered_on if case.extraction else None,
-            ),
-            (
-                "import",
-                Party.TARGET_VENDOR,
-                case.import_,
-                case.import_.completed_on if case.import_ else None,
-            ),
-        ):
-            if completed is None or completed > context.today:
-                continue
-            confirmed: date | None = block.confirmed_on if block is not None else None
-            if confirmed is not None and confirmed > context.today:
-                confirmed = None
+        today = context.today
+        extraction, imported = case.extraction, case.import_
+        for name, party, completed, confirmed in (
+            ("extraction", Party.SOURCE_VENDOR,
+             extraction.delivered_on if extraction else None,
+             extraction.confirmed_on if extraction else None),
+            ("import", Party.TARGET_VENDOR,
+             imported.completed_on if imported else None,
+             imported.confirmed_on if imported else None),
+        ):  # fmt: skip
+            if completed is None or completed > today:
+                continue  # not completed as of ``as_of``: nothing to confirm yet
+            if confirmed is not None and confirmed > today:
+                confirmed = None  # a confirmation after ``as_of`` is not seen
             operation: dict[str, Any] = {
                 "party": party,
                 "completed_on": completed,
