@@ -87,8 +87,11 @@ class Report:
             "decision": self.decision(),
         }
 
-    def to_json(self, lang: str = "fr", *, indent: int | None = 2) -> str:
-        """The JSON text of :meth:`to_dict`; the same report gives the same bytes."""
+    def to_json(self, lang: str = "fr", *, indent: int | None = None) -> str:
+        """The JSON text of :meth:`to_dict`; the same report gives the same bytes.
+
+        Compact by default (the fast encoder); ``indent=2`` for people.
+        """
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
     def __str__(self) -> str:

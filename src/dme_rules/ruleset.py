@@ -27,7 +27,7 @@ class Ruleset(Mapping[str, Rule[Any]]):
         InvalidArgumentError: Two rules share an id, or an item is not a Rule.
     """
 
-    __slots__ = ("_rules",)
+    __slots__ = ("_digests", "_rules")
 
     def __init__(self, rules: Iterable[Rule[Any]]) -> None:
         collected: dict[str, Rule[Any]] = {}
@@ -40,6 +40,7 @@ class Ruleset(Mapping[str, Rule[Any]]):
                 )
             collected[rule.id] = rule
         self._rules = collected
+        self._digests: dict[tuple[int, ...], str] = {}
 
     def __getitem__(self, rule_id: str) -> Rule[Any]:
         return self._rules[rule_id]
@@ -73,9 +74,13 @@ class Ruleset(Mapping[str, Rule[Any]]):
     def digest(self, day: date) -> str:
         """``sha256:…`` of the versions in force on ``day``: ids, versions, dates, parameters,
         readings. Two evaluations with the same digest applied the same law."""
+        versions = [(rule, rule.version_at(day)) for rule in self._rules.values()]
+        key = tuple(id(version) for _, version in versions)  # versions live as long as rules
+        cached = self._digests.get(key)
+        if cached is not None:
+            return cached
         entries = []
-        for rule in self._rules.values():
-            version = rule.version_at(day)
+        for rule, version in versions:
             if version is None:
                 continue
             entries.append(
@@ -89,4 +94,5 @@ class Ruleset(Mapping[str, Rule[Any]]):
                 }
             )
         text = json.dumps(entries, sort_keys=True, separators=(",", ":"))
-        return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+        digest = self._digests[key] = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+        return digest
