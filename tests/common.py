@@ -36,8 +36,10 @@ FINDING_KEYS = {
 class CommonRuleTests:
     """Inherited by each rule's test class, which sets ``rule``, ``constant`` and ``examples``.
 
-    ``examples`` maps each status the rule can reach to a (case, as_of) that reaches it;
-    ``unreachable`` names the statuses the rule cannot give, with the reason.
+    ``examples`` maps each status the rule can reach to a (subject, as_of) that reaches it;
+    ``unreachable`` names the statuses the rule cannot give, with the reason. A rule whose
+    version is not chosen by the request date, or whose subject is not a migration case,
+    overrides :meth:`subject_on` and :meth:`finding`.
     """
 
     rule: ClassVar[Rule[Any]]
@@ -45,8 +47,13 @@ class CommonRuleTests:
     examples: ClassVar[dict[Status, tuple[MigrationCase, datetime]]]
     unreachable: ClassVar[dict[Status, str]] = {}
 
-    def finding(self, case: MigrationCase, as_of: datetime, **options: Any) -> Finding:
+    def finding(self, case: Any, as_of: datetime, **options: Any) -> Finding:
+        """The rule's finding on a subject (a case by default)."""
         return self.rule.check(case, as_of, **options)
+
+    def subject_on(self, day: date) -> Any:
+        """A subject whose reference date (the one choosing the version) is ``day``."""
+        return sent_on(day)
 
     def test_registered_under_its_id(self):
         """The rule is in RULES under its id, exported under its constant's name."""
@@ -98,8 +105,8 @@ class CommonRuleTests:
         previous = None
         for version in self.rule.versions:
             start = version.effective_from
-            before = self.finding(sent_on(start - _day()), noon(start + _days(400)))
-            on = self.finding(sent_on(start), noon(start + _days(400)))
+            before = self.finding(self.subject_on(start - _day()), noon(start + _days(400)))
+            on = self.finding(self.subject_on(start), noon(start + _days(400)))
             if previous is None:
                 assert Status.NOT_APPLICABLE == before.status
                 assert before.rule_version is None

@@ -21,6 +21,7 @@ from dme_rules import (
     NaiveDatetimeError,
     OfficeSchedule,
     business_days_after,
+    business_hours_between,
     business_hours_due,
     date_of,
     end_of_day,
@@ -446,3 +447,30 @@ class TestProperties:
     def test_procedure_never_earlier_than_civil(self, sent, n):
         """Counting from the official start is never earlier than counting from the request."""
         assert period_end(sent, n) >= period_end(sent, n, reading=CIVIL_PROCEDURE)
+
+
+class TestBusinessHoursBetween:
+    """Business time elapsed between two instants, the clock's inverse."""
+
+    @given(strategies.calendars, strategies.instants, st.integers(min_value=1, max_value=200),
+           st.booleans())  # fmt: skip
+    def test_round_trip_with_the_due_instant(self, calendar, start, hours, office):
+        """between(t, due(t, h)) is exactly h hours, under both readings."""
+        reading = OFFICE_HOURS if office else BUSINESS_DAY_CLOCK
+        due = business_hours_due(start, hours, reading=reading, calendar=calendar)
+        assert timedelta(hours=hours) == business_hours_between(
+            start, due, reading=reading, calendar=calendar
+        )
+
+    @given(strategies.instants, strategies.instants)
+    def test_antisymmetric_and_never_more_than_real_time(self, a, b):
+        """between(a, b) == -between(b, a), and no more than the real time elapsed."""
+        assert -business_hours_between(a, b) == business_hours_between(b, a)
+        if a <= b:
+            assert timedelta(0) <= business_hours_between(a, b) <= b - a + timedelta(hours=1)
+
+    def test_a_weekend_does_not_count(self):
+        """Fri 23:00 to Mon 01:00 is two business hours."""
+        assert timedelta(hours=2) == business_hours_between(
+            at("2026-03-13T23:00:00-04:00"), at("2026-03-16T01:00:00-04:00")
+        )

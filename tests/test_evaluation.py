@@ -46,11 +46,14 @@ class TestRegistry:
     """RULES: ordered, keyed by id."""
 
     def test_order_is_the_catalogues(self):
-        """The migration rules come in the order of SPEC §5."""
-        assert SPEC_ORDER == list(RULES)[: len(SPEC_ORDER)]
+        """The rules come in the order of SPEC §5."""
+        assert [*SPEC_ORDER, "qc.bch.complaint-follow-up", "qc.emr.new-feature-consent"] == list(
+            RULES
+        )
 
     def test_ruleset_as_of(self):
-        """Before 2021-10-28 nothing is in force; in 2023 the Avenant's six; from 2024 all."""
+        """Before 2021-10-28 nothing is in force; in 2023 the Avenant's six and the consent
+        checklist (2022-06-20); from 2024 all."""
         assert [] == list(ruleset_as_of(date(2021, 10, 27)))
         in_2023 = list(ruleset_as_of(date(2023, 6, 1)))
         assert [
@@ -62,8 +65,8 @@ class TestRegistry:
                 "qc.migration.preanalysis-validation",
                 "qc.migration.calendar-content",
             }
-        ] == in_2023
-        assert set(SPEC_ORDER) <= set(ruleset_as_of(date(2024, 1, 1)))
+        ] + ["qc.emr.new-feature-consent"] == in_2023
+        assert list(RULES) == list(ruleset_as_of(date(2024, 1, 1)))
 
     def test_duplicate_ids_refused(self):
         """A ruleset cannot hold two rules with one id."""
@@ -80,14 +83,21 @@ class TestEvaluate:
     """evaluate() on one case."""
 
     def test_spec_example(self):
-        """The SPEC example on 2025-09-01: every rule compliant, the access period pending."""
+        """The SPEC example on 2025-09-01: the migration rules compliant, the access period
+        pending, the complaint of Wed 08-20 10:00 overdue since Mon 08-25 10:00 (Thu 21,
+        Fri 22, Mon 25)."""
         report = evaluate(spec_case(), AS_OF)
         statuses = {f.rule_id: f.status for f in report.findings}
         assert Status.PENDING == statuses.pop("qc.migration.read-only-access")
         assert {Status.COMPLIANT} == {
             statuses[rule_id] for rule_id in SPEC_ORDER if rule_id in statuses
         }
-        assert Status.PENDING == report.status
+        complaint = report.finding("qc.bch.complaint-follow-up")
+        assert (Status.VIOLATION, at("2025-08-25T10:00:00-04:00")) == (
+            complaint.status,
+            complaint.due,
+        )
+        assert Status.VIOLATION == report.status
 
     def test_findings_in_registry_order(self):
         """Findings come in the registry's order."""

@@ -40,9 +40,11 @@ from dme_rules.case import (
 )
 from dme_rules.counting import (
     MONTREAL,
+    BusinessClock,
     OfficeSchedule,
     as_instant,
     business_days_after,
+    business_hours_between,
     business_hours_due,
     date_of,
     end_of_day,
@@ -72,17 +74,20 @@ from dme_rules.interpretations import (
 from dme_rules.model import Context, Finding, Party, RuleVersion, Status
 from dme_rules.rule import Rule
 from dme_rules.rules import (
+    BCH_COMPLAINT_FOLLOW_UP,
     EXTRACTION_DEADLINE,
     EXTRACTION_FEE_CAP,
     IMPORT_DEADLINE,
     IMPORT_FEE_CAP,
     MIGRATION_CALENDAR,
+    NEW_FEATURE_CONSENT,
     PREANALYSIS_VALIDATION,
     READ_ONLY_ACCESS,
     REQUEST_FORM,
     RULES,
     SUCCESS_CONFIRMATION,
 )
+from dme_rules.rules.new_feature_consent import QUESTIONS, Answer, ConsentAnswers, Question
 from dme_rules.ruleset import Ruleset
 from dme_rules.sources import Citation, Document
 
@@ -90,6 +95,7 @@ __version__: str = _version("dme-rules")
 
 __all__ = [
     "BCH_ADDRESS",
+    "BCH_COMPLAINT_FOLLOW_UP",
     "BUSINESS_DAY_CLOCK",
     "CERTIFIED_SOLUTIONS",
     "CIVIL_PROCEDURE",
@@ -102,19 +108,24 @@ __all__ = [
     "LAST_YEAR",
     "MIGRATION_CALENDAR",
     "MONTREAL",
+    "NEW_FEATURE_CONSENT",
     "OFFICE_HOURS",
     "PREANALYSIS_VALIDATION",
     "PROCEDURE_2024",
     "QUEBEC_CPC",
     "QUEBEC_LNT",
+    "QUESTIONS",
     "READ_ONLY_ACCESS",
     "REQUEST_FORM",
     "RULES",
     "SUCCESS_CONFIRMATION",
+    "Answer",
     "BusinessCalendar",
+    "BusinessClock",
     "CalendarRangeError",
     "Citation",
     "Complaint",
+    "ConsentAnswers",
     "Context",
     "DmeRulesError",
     "Document",
@@ -134,6 +145,7 @@ __all__ = [
     "OfficeSchedule",
     "Party",
     "Preanalysis",
+    "Question",
     "ReadOnlyAccess",
     "Report",
     "RequestForm",
@@ -145,6 +157,7 @@ __all__ = [
     "__version__",
     "as_instant",
     "business_days_after",
+    "business_hours_between",
     "business_hours_due",
     "date_of",
     "end_of_day",

@@ -415,6 +415,11 @@ class Complaint:
 
     filed_at: datetime = _required(INSTANT, converter=_fixed_offset)
     followed_up_at: datetime | None = _optional(INSTANT, converter=_fixed_offset)
+    #: The Montreal date of the complaint (derived, cached).
+    filed_on: date = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "filed_on", date_of(self.filed_at))
 
 
 @attrs.frozen

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from dme_rules._validation import checked_date, checked_int
-from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
+from dme_rules.calendars import FIRST_YEAR, QUEBEC_CPC, BusinessCalendar
 from dme_rules.errors import InvalidArgumentError, NaiveDatetimeError
 from dme_rules.interpretations import (
     BUSINESS_DAY_CLOCK,
@@ -25,9 +25,11 @@ from dme_rules.interpretations import (
 
 __all__ = [
     "MONTREAL",
+    "BusinessClock",
     "OfficeSchedule",
     "as_instant",
     "business_days_after",
+    "business_hours_between",
     "business_hours_due",
     "date_of",
     "end_of_day",
@@ -227,20 +229,20 @@ class OfficeSchedule:
     opens: time = attrs.field(default=time(8, 30), validator=_check_schedule)
     closes: time = attrs.field(default=time(16, 30), validator=_check_schedule)
 
+    #: Opening and closing as offsets from local midnight (closing may be 24:00).
+    window: tuple[timedelta, timedelta] = attrs.field(init=False, eq=False, repr=False)
+
     def __attrs_post_init__(self) -> None:
-        if self.window[1] <= self.window[0]:
+        opens = _time_of_day(self.opens)
+        closes = _time_of_day(self.closes) or timedelta(hours=24)
+        if closes <= opens:
             raise InvalidArgumentError(
                 "closes",
                 f"a time after opens ({self.opens.isoformat()})",
                 self.closes,
                 expected_fr=f"une heure après l'ouverture ({self.opens.isoformat()})",
             )
-
-    @property
-    def window(self) -> tuple[timedelta, timedelta]:
-        """Opening and closing as offsets from local midnight (closing may be 24:00)."""
-        closes = _time_of_day(self.closes) or timedelta(hours=24)
-        return _time_of_day(self.opens), closes
+        object.__setattr__(self, "window", (opens, closes))
 
     @property
     def hours_per_day(self) -> timedelta:
@@ -287,8 +289,37 @@ def business_hours_due(
     Returns:
         An aware datetime in ``America/Montreal``.
     """
-    instant = as_instant(start, "start").astimezone(MONTREAL)
+    instant = as_instant(start, "start")
     hours = checked_int(hours, "hours", minimum=1)
+    return BusinessClock.of(reading, schedule, calendar).due(instant, timedelta(hours=hours))
+
+
+def business_hours_between(
+    start: datetime,
+    end: datetime,
+    *,
+    reading: Interpretation = BUSINESS_DAY_CLOCK,
+    schedule: OfficeSchedule | None = None,
+    calendar: BusinessCalendar = QUEBEC_CPC,
+) -> timedelta:
+    """How much business time the clock of ``reading`` runs from ``start`` to ``end``.
+
+    Negative when ``end`` is before ``start``; ``business_hours_between(t,
+    business_hours_due(t, h)) == timedelta(hours=h)``.
+
+    >>> from datetime import datetime
+    >>> friday = datetime.fromisoformat("2026-03-06T15:00:00-05:00")
+    >>> monday = datetime.fromisoformat("2026-03-09T09:00:00-04:00")
+    >>> business_hours_between(friday, monday)  # 9 h on Friday, 9 h on Monday
+    datetime.timedelta(seconds=64800)
+    """
+    return BusinessClock.of(reading, schedule, calendar).between(
+        as_instant(start, "start"), as_instant(end, "end")
+    )
+
+
+def _clock_window(reading: Interpretation, schedule: OfficeSchedule | None) -> OfficeSchedule:
+    """The daily window the clock of ``reading`` runs in."""
     if reading == BUSINESS_DAY_CLOCK:
         if schedule is not None:
             raise InvalidArgumentError(
@@ -299,32 +330,100 @@ def business_hours_due(
                     f"None avec la lecture {BUSINESS_DAY_CLOCK.id} (elle court de 0 h à 24 h)"
                 ),
             )
-        window = _WHOLE_DAY
-    elif reading == OFFICE_HOURS:
-        window = schedule if schedule is not None else OfficeSchedule()
-    else:
-        raise InvalidArgumentError(
-            "reading",
-            f"{BUSINESS_DAY_CLOCK.id} or {OFFICE_HOURS.id}",
-            reading,
-            expected_fr=f"{BUSINESS_DAY_CLOCK.id} ou {OFFICE_HOURS.id}",
-        )
-    opens, closes = window.window
-    per_day = closes - opens
+        return _WHOLE_DAY
+    if reading == OFFICE_HOURS:
+        if schedule is not None and not isinstance(schedule, OfficeSchedule):
+            raise InvalidArgumentError(
+                "schedule", "an OfficeSchedule", schedule, expected_fr="un OfficeSchedule"
+            )
+        return schedule if schedule is not None else OfficeSchedule()
+    raise InvalidArgumentError(
+        "reading",
+        f"{BUSINESS_DAY_CLOCK.id} or {OFFICE_HOURS.id}",
+        reading,
+        expected_fr=f"{BUSINESS_DAY_CLOCK.id} ou {OFFICE_HOURS.id}",
+    )
 
-    # Where the clock stands at ``start``: a business day and the time already run in it.
-    day = instant.date()
-    wall = _time_of_day(instant.timetz().replace(tzinfo=None))
-    if calendar.is_business_day(day) and wall < closes:
-        run = max(wall - opens, timedelta(0))
-    else:
-        day, run = calendar.next_business_day(day), timedelta(0)
 
-    full_days, rest = divmod(run + timedelta(hours=hours), per_day)
-    if rest:
-        due_day, due_wall = calendar.add_business_days(day, full_days), opens + rest
-    else:  # the count ends exactly with a day's window: due at that window's close
-        due_day, due_wall = calendar.add_business_days(day, full_days - 1), closes
-    # Wall-clock arithmetic: adding to an aware datetime keeps local time, and business days
-    # never contain a DST jump (they happen on Sundays at 02:00); 24:00 is next day's 00:00.
-    return datetime.combine(due_day, time.min, tzinfo=MONTREAL) + due_wall
+#: Business days are numbered from here: the n-th business day after it has number n.
+_EPOCH = date(FIRST_YEAR, 1, 1)
+
+
+_MICROSECONDS_PER_SECOND = 1_000_000
+
+
+def _microseconds(span: timedelta) -> int:
+    return (span.days * 86_400 + span.seconds) * _MICROSECONDS_PER_SECOND + span.microseconds
+
+
+@attrs.frozen
+class BusinessClock:
+    """A clock that runs inside a daily window on business days only (both readings).
+
+    Its *position* at an instant is the business time run since a fixed origin: business day
+    number n contributes its window, and an instant outside a window stands where the next
+    window opens, so a non-business day does not move the clock. The due instant of N hours
+    is the earliest instant whose position is N hours further; the business time between two
+    instants is the difference of their positions.
+
+    >>> clock = BusinessClock.of(BUSINESS_DAY_CLOCK, None, QUEBEC_CPC)
+    >>> friday = datetime.fromisoformat("2026-03-06T14:00:00-05:00")
+    >>> print(clock.due(friday, timedelta(hours=72)))
+    2026-03-11 14:00:00-04:00
+
+    Attributes:
+        opens: When the window opens, in microseconds after local midnight.
+        closes: When it closes (24 hours for the whole-day clock).
+        calendar: The business calendar.
+    """
+
+    opens: int
+    closes: int
+    calendar: BusinessCalendar
+
+    @classmethod
+    def of(
+        cls, reading: Interpretation, schedule: OfficeSchedule | None, calendar: BusinessCalendar
+    ) -> BusinessClock:
+        """The clock of ``reading`` (with ``schedule`` for office hours) on ``calendar``."""
+        opens, closes = _clock_window(reading, schedule).window
+        return cls(_microseconds(opens), _microseconds(closes), calendar)
+
+    def position(self, instant: datetime) -> int:
+        """Where the clock stands at an aware ``instant``, in microseconds of business time."""
+        local = instant.astimezone(MONTREAL)
+        day = local.date()
+        wall = (
+            local.hour * 3600 + local.minute * 60 + local.second
+        ) * _MICROSECONDS_PER_SECOND + local.microsecond
+        calendar = self.calendar
+        number = calendar.business_days_between(_EPOCH, day)  # of day, or the last before it
+        if wall < self.closes and calendar.is_business_day(day):
+            run = max(wall - self.opens, 0)
+        else:
+            number, run = number + 1, 0  # the next window's opening
+        return (number - 1) * (self.closes - self.opens) + run
+
+    def instant_at(self, position: int) -> datetime:
+        """The earliest instant at which the clock stands at ``position``.
+
+        A count that ends exactly with a day's window ends at that window's close (24:00 for
+        the whole-day clock), not at the next business day's opening.
+        """
+        before, rest = divmod(position, self.closes - self.opens)
+        if rest:
+            day, wall = self.calendar.add_business_days(_EPOCH, before + 1), self.opens + rest
+        else:
+            day, wall = self.calendar.add_business_days(_EPOCH, before), self.closes
+        # Wall-clock arithmetic: adding to an aware datetime keeps local time, and business
+        # days never contain a DST jump (they happen on Sundays at 02:00); 24:00 is the next
+        # day's 00:00.
+        return datetime.combine(day, time.min, tzinfo=MONTREAL) + timedelta(microseconds=wall)
+
+    def due(self, start: datetime, span: timedelta) -> datetime:
+        """The instant at which ``span`` of business time after ``start`` has run."""
+        return self.instant_at(self.position(start) + _microseconds(span))
+
+    def between(self, start: datetime, end: datetime) -> timedelta:
+        """The business time from ``start`` to ``end`` (negative when end is before)."""
+        return timedelta(microseconds=self.position(end) - self.position(start))

@@ -37,6 +37,7 @@ class InvalidArgumentError(DmeRulesError):
     ) -> None:
         self.field = field
         self.expected = expected
+        self.expected_fr = expected_fr or expected
         self.got = got
         super().__init__(
             f"{field}: expected {expected}, got {got!r} / "

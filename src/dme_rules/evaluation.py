@@ -13,6 +13,7 @@ import attrs
 
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.case import MigrationCase
+from dme_rules.counting import OfficeSchedule
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.interpretations import Interpretation
 from dme_rules.model import Context, Finding, Status
@@ -147,6 +148,7 @@ def evaluate(
     ruleset: Ruleset = RULES,
     calendar: BusinessCalendar = QUEBEC_CPC,
     readings: Iterable[Interpretation] = (),
+    schedule: OfficeSchedule | None = None,
 ) -> Report:
     """Evaluate every rule of ``ruleset`` on ``case`` as it stood at ``as_of``.
 
@@ -158,13 +160,15 @@ def evaluate(
         ruleset: The rules to apply (default: the whole catalogue).
         calendar: The business calendar for every count.
         readings: Alternative readings to use where a rule's version allows them
-            (``[CIVIL_PROCEDURE]`` counts every request period the civil-procedure way).
+            (``[CIVIL_PROCEDURE]`` counts every request period the civil-procedure way,
+            ``[OFFICE_HOURS]`` the BCH's 72 hours in opening hours).
+        schedule: The opening hours for the ``office-hours`` reading (08:30–16:30 if None).
 
     Raises:
         NaiveDatetimeError: ``as_of`` has no UTC offset.
         InvalidCaseError: ``case`` is a mapping that is not a valid case.
     """
-    context = Context.at(as_of, calendar=calendar, readings=readings)
+    context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
     return _evaluate(_as_case(case), context, _check_ruleset(ruleset), _library_version())
 
 
@@ -175,12 +179,13 @@ def evaluate_many(
     ruleset: Ruleset = RULES,
     calendar: BusinessCalendar = QUEBEC_CPC,
     readings: Iterable[Interpretation] = (),
+    schedule: OfficeSchedule | None = None,
 ) -> Iterator[Report]:
     """Evaluate each case of an iterable (a generator is fine), yielding reports one by one.
 
     The arguments are those of :func:`evaluate`, checked once before the first case.
     """
-    context = Context.at(as_of, calendar=calendar, readings=readings)
+    context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
     checked = _check_ruleset(ruleset)
     version = _library_version()
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
-from dme_rules.counting import MONTREAL, as_instant
+from dme_rules.counting import MONTREAL, BusinessClock, OfficeSchedule, as_instant
 from dme_rules.errors import InvalidArgumentError
-from dme_rules.interpretations import Interpretation
+from dme_rules.interpretations import OFFICE_HOURS, Interpretation
 from dme_rules.sources import Citation
 
 if TYPE_CHECKING:
@@ -85,6 +85,15 @@ _STATUS_LABELS = {
     Status.NOT_APPLICABLE: ("sans objet", "not applicable"),
     Status.INSUFFICIENT_DATA: ("données insuffisantes", "insufficient data"),
 }
+
+
+#: The statuses as module constants: on Python 3.11 an enum member looked up on its class
+#: costs a Python-level call, and the rules' hot paths use these on every finding.
+COMPLIANT = Status.COMPLIANT
+VIOLATION = Status.VIOLATION
+PENDING = Status.PENDING
+NOT_APPLICABLE = Status.NOT_APPLICABLE
+INSUFFICIENT_DATA = Status.INSUFFICIENT_DATA
 
 
 class Party(enum.StrEnum):
@@ -181,12 +190,27 @@ class Context:
         today: The Montreal date of ``as_of``.
         calendar: The business calendar.
         readings: Alternative readings the caller chose, applied where a rule allows them.
+        schedule: The opening hours for the ``office-hours`` reading (08:30–16:30 if None).
     """
 
     as_of: datetime
     today: date
     calendar: BusinessCalendar = QUEBEC_CPC
     readings: tuple[Interpretation, ...] = ()
+    schedule: OfficeSchedule | None = None
+    _clocks: dict[str, tuple[BusinessClock, int]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    def clock(self, reading: Interpretation) -> tuple[BusinessClock, int]:
+        """The business-hour clock of ``reading`` in this context (with its schedule for
+        office hours) and the clock's position at ``as_of``; built once per evaluation."""
+        found = self._clocks.get(reading.id)
+        if found is None:
+            schedule = self.schedule if reading == OFFICE_HOURS else None
+            clock = BusinessClock.of(reading, schedule, self.calendar)
+            found = self._clocks[reading.id] = (clock, clock.position(self.as_of))
+        return found
 
     @classmethod
     def at(
@@ -195,6 +219,7 @@ class Context:
         *,
         calendar: BusinessCalendar = QUEBEC_CPC,
         readings: Iterable[Interpretation] = (),
+        schedule: OfficeSchedule | None = None,
     ) -> Context:
         """The context of an evaluation at ``as_of``.
 
@@ -213,7 +238,11 @@ class Context:
                 raise InvalidArgumentError(
                     "readings", "Interpretation values", reading, expected_fr="des Interpretation"
                 )
-        return cls(instant, instant.astimezone(MONTREAL).date(), calendar, chosen)
+        if schedule is not None and not isinstance(schedule, OfficeSchedule):
+            raise InvalidArgumentError(
+                "schedule", "an OfficeSchedule", schedule, expected_fr="un OfficeSchedule"
+            )
+        return cls(instant, instant.astimezone(MONTREAL).date(), calendar, chosen, schedule)
 
 
 def _jsonable(value: Any) -> Any:

@@ -20,6 +20,7 @@ from dme_rules.counting import months_after
 __all__ = [
     "AccessPeriod",
     "BusinessDays",
+    "BusinessHoursLimit",
     "CalendarContents",
     "ImportFeeCaps",
     "NoParameters",
@@ -54,6 +55,17 @@ class BusinessDays:
     """
 
     business_days: int
+
+
+@attrs.frozen
+class BusinessHoursLimit:
+    """A time limit in business hours.
+
+    Attributes:
+        hours: The number of business hours.
+    """
+
+    hours: int
 
 
 @attrs.frozen

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -21,12 +21,24 @@ import attrs
 from dme_rules._validation import checked_date
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.case import MigrationCase
-from dme_rules.counting import end_of_day, local_date, period_end, period_end_on
+from dme_rules.counting import (
+    MONTREAL,
+    OfficeSchedule,
+    end_of_day,
+    local_date,
+    period_end,
+    period_end_on,
+)
 from dme_rules.errors import InvalidArgumentError, NotInForceError
 from dme_rules.interpretations import Interpretation
 from dme_rules.model import (
+    COMPLIANT,
+    INSUFFICIENT_DATA,
     LANGUAGES,
     NO_DETAILS,
+    NOT_APPLICABLE,
+    PENDING,
+    VIOLATION,
     Context,
     Finding,
     RuleVersion,
@@ -78,13 +90,18 @@ def _days(count: int, lang: str, business: bool = False) -> str:
 
 
 def _when(value: date | datetime, lang: str) -> str:
-    if isinstance(value, datetime):
-        return (
-            value.strftime("%Y-%m-%d %H:%M %z")
-            if lang == "en"
-            else value.strftime("%Y-%m-%d %H h %M %z")
-        )
-    return value.isoformat()
+    """A date as ISO; an instant in Montreal time, local midnight written as 24:00 of the
+    day before (the end of a business day)."""
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    local = value.astimezone(MONTREAL)
+    day, hour, minute = local.date(), local.hour, local.minute
+    if (hour, minute, local.second) == (0, 0, 0):
+        day, hour = day - timedelta(days=1), 24
+    zone = local.strftime("%Z")
+    if lang == "fr":
+        return f"{day} {hour} h {minute:02d} ({zone})"
+    return f"{day} {hour:02d}:{minute:02d} ({zone})"
 
 
 class DeadlineState(NamedTuple):
@@ -112,16 +129,16 @@ def deadline_state(due: date, act_on: date | None, context: Context) -> Deadline
     ignored = act_on is not None and act_on > context.today
     if act_on is not None and not ignored:
         if act_on <= due:
-            return DeadlineState(Status.COMPLIANT, act_on)
+            return DeadlineState(COMPLIANT, act_on)
         return DeadlineState(
-            Status.VIOLATION,
+            VIOLATION,
             act_on,
             (act_on - due).days,
             calendar.business_days_between(due, act_on),
         )
     if context.today <= due or context.as_of <= end_of_day(due):
         return DeadlineState(
-            Status.PENDING,
+            PENDING,
             None,
             None,
             None,
@@ -130,7 +147,7 @@ def deadline_state(due: date, act_on: date | None, context: Context) -> Deadline
             ignored,
         )
     return DeadlineState(
-        Status.VIOLATION,
+        VIOLATION,
         None,
         days_late=(context.today - due).days,
         business_days_late=calendar.business_days_between(due, context.today),
@@ -204,6 +221,7 @@ class Rule(Generic[P]):
         *,
         calendar: BusinessCalendar = QUEBEC_CPC,
         readings: Iterable[Interpretation] = (),
+        schedule: OfficeSchedule | None = None,
     ) -> Finding:
         """The rule's finding on ``case`` as it stood at the aware instant ``as_of``.
 
@@ -212,12 +230,14 @@ class Rule(Generic[P]):
             as_of: The instant of the evaluation; acts dated after it are ignored.
             calendar: The business calendar for every count.
             readings: Alternative readings to use where the version allows them.
+            schedule: The opening hours for the ``office-hours`` reading.
         """
         if not isinstance(case, MigrationCase):
             raise InvalidArgumentError(
                 "case", "a MigrationCase", case, expected_fr="un MigrationCase"
             )
-        (finding,) = self.findings(case, Context.at(as_of, calendar=calendar, readings=readings))
+        context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
+        (finding,) = self.findings(case, context)
         return finding
 
     def findings(self, case: MigrationCase, context: Context) -> list[Finding]:
@@ -284,7 +304,7 @@ class Rule(Generic[P]):
         reference = self.reference_date(case)
         return self.outcome(
             None,
-            Status.NOT_APPLICABLE,
+            NOT_APPLICABLE,
             details={
                 "reason": "not_in_force",
                 "reference_date": reference,
@@ -297,7 +317,7 @@ class Rule(Generic[P]):
         ``$.extraction.fee``); ``fields`` are further :meth:`outcome` keywords."""
         details = dict(fields.pop("details", None) or {})
         details["missing"] = missing
-        return self.outcome(version, Status.INSUFFICIENT_DATA, details=details, **fields)
+        return self.outcome(version, INSUFFICIENT_DATA, details=details, **fields)
 
     def deadline(
         self,
@@ -360,11 +380,11 @@ class Rule(Generic[P]):
         """Compliant when ``amount <= cap`` (lower is allowed), a violation above it."""
         if amount is None:
             return self.insufficient(version, amount_field, cap=cap, details=details)
-        status = Status.COMPLIANT
+        status = COMPLIANT
         if amount > cap:
             details = dict(details or ())
             details["excess"] = amount - cap
-            status = Status.VIOLATION
+            status = VIOLATION
         return Finding(
             self.id,
             version.version,

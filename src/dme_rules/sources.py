@@ -207,3 +207,24 @@ PROCEDURE_COMPLAINT_FOLLOW_UP = MSSS_MIGRATION_PROCEDURE_2024.cite(
     "Plainte",
     "Un suivi sera effectué par l'équipe du BCH dans les 72 heures ouvrables.",
 )
+
+CONSENT_CHECKLIST_BASIS = (
+    "Date of the FMOQ notice that sets out the questions to ask before using a new EMR feature "
+    "(20 June 2022)."
+)
+_CONSENT_NOTICE = "20 juin 2022"
+CONSENT_DUTY = FMOQ_DME_UPDATES.cite(
+    _CONSENT_NOTICE,
+    "Le médecin a le devoir de protéger la confidentialité et l’accès aux renseignements "
+    "personnels et confidentiels de ses patients. Vous devez donc être vigilant avant "
+    "d’utiliser une nouvelle fonctionnalité de votre DME. Posez-vous un certain nombre de "
+    "questions, notamment :",
+    date="2022-06-20",
+)
+CONSENT_IN_SHORT = FMOQ_DME_UPDATES.cite(
+    _CONSENT_NOTICE,
+    "En bref, ne tenez rien pour acquis. Posez des questions, obtenez des réponses claires et "
+    "assurez-vous de comprendre les enjeux associés. Il vous appartient de protéger les "
+    "données de vos patients !",
+    date="2022-06-20",
+)

@@ -7,7 +7,16 @@ from typing import Any
 
 from dme_rules.case import MigrationCase
 from dme_rules.interpretations import CIVIL_PROCEDURE, PROCEDURE_2024
-from dme_rules.model import Context, Finding, Party, RuleVersion, Status
+from dme_rules.model import (
+    COMPLIANT,
+    INSUFFICIENT_DATA,
+    NOT_APPLICABLE,
+    VIOLATION,
+    Context,
+    Finding,
+    Party,
+    RuleVersion,
+)
 from dme_rules.parameters import PeriodDays
 from dme_rules.rule import RequestPeriodRule, deadline_state
 from dme_rules.rules.preanalysis_validation import PREANALYSIS_VALIDATION
@@ -59,7 +68,7 @@ class ImportDeadline(RequestPeriodRule):
         citations = version.citations
         # The clinic's delay explains an import that is late or still running; an import
         # completed in time needs no explanation (the pre-analysis rule reports the delay).
-        if state.status is not Status.COMPLIANT:
+        if state.status is not COMPLIANT:
             clinic_delay = PREANALYSIS_VALIDATION.delay(case, context)
             if clinic_delay is not None:
                 details["clinic_delay"] = clinic_delay
@@ -68,7 +77,7 @@ class ImportDeadline(RequestPeriodRule):
             details["reason"] = "non_standard_scope"
             return self.outcome(
                 version,
-                Status.NOT_APPLICABLE,
+                NOT_APPLICABLE,
                 due=due,
                 act_on=state.act_on,
                 interpretation=reading,
@@ -76,10 +85,10 @@ class ImportDeadline(RequestPeriodRule):
                 details=details,
             )
         status = None
-        if case.standard_scope is None and state.status is Status.VIOLATION:
+        if case.standard_scope is None and state.status is VIOLATION:
             details["missing"] = "$.standard_scope"
             details["reason"] = "scope_unknown"
-            status = Status.INSUFFICIENT_DATA
+            status = INSUFFICIENT_DATA
         return self.deadline(
             version,
             context,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dme_rules.case import MigrationCase
-from dme_rules.model import Context, Finding, Party, RuleVersion, Status
+from dme_rules.model import COMPLIANT, VIOLATION, Context, Finding, Party, RuleVersion
 from dme_rules.parameters import CalendarContents
 from dme_rules.rule import Rule
 from dme_rules.rules.read_only_access import READ_ONLY_ACCESS
@@ -55,7 +55,7 @@ class MigrationCalendarRule(Rule[CalendarContents]):
                         "access_removed_on": calendar.access_removed_on,
                         "access_required_until": required,
                     }
-        status = Status.VIOLATION if details else Status.COMPLIANT
+        status = VIOLATION if details else COMPLIANT
         return self.outcome(version, status, details=details)
 
     def explain(self, finding: Finding, lang: str) -> list[str]:

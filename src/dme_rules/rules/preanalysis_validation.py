@@ -8,7 +8,7 @@ from typing import Any
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.case import MigrationCase
 from dme_rules.counting import business_days_after
-from dme_rules.model import Context, Finding, Party, RuleVersion, Status
+from dme_rules.model import NOT_APPLICABLE, VIOLATION, Context, Finding, Party, RuleVersion
 from dme_rules.parameters import BusinessDays
 from dme_rules.rule import Rule, deadline_state
 from dme_rules.sources import (
@@ -68,7 +68,7 @@ class PreanalysisValidation(Rule[BusinessDays]):
             return None
         due = self.validation_due(version, submitted, context)
         state = deadline_state(due, case.preanalysis.validated_on, context)  # type: ignore[union-attr]
-        if state.status is not Status.VIOLATION:
+        if state.status is not VIOLATION:
             return None
         return {
             "validation_due": due,
@@ -85,7 +85,7 @@ class PreanalysisValidation(Rule[BusinessDays]):
             details = {"reason": "not_submitted"}
             if case.preanalysis is not None and case.preanalysis.submitted_on is not None:
                 details["ignored"] = "$.preanalysis.submitted_on"
-            return self.outcome(version, Status.NOT_APPLICABLE, details=details)
+            return self.outcome(version, NOT_APPLICABLE, details=details)
         return self.deadline(
             version,
             context,

@@ -7,7 +7,16 @@ from decimal import Decimal
 from typing import Any
 
 from dme_rules.case import MigrationCase
-from dme_rules.model import Context, Finding, Party, RuleVersion, Status
+from dme_rules.model import (
+    COMPLIANT,
+    NOT_APPLICABLE,
+    PENDING,
+    VIOLATION,
+    Context,
+    Finding,
+    Party,
+    RuleVersion,
+)
 from dme_rules.parameters import AccessPeriod
 from dme_rules.rule import Rule
 from dme_rules.sources import (
@@ -61,7 +70,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod]):
             not_migrated = {"reason": "not_migrated"}
             if migrated is not None:
                 not_migrated["ignored"] = "$.import.completed_on"
-            return self.outcome(version, Status.NOT_APPLICABLE, details=not_migrated)
+            return self.outcome(version, NOT_APPLICABLE, details=not_migrated)
         required = version.parameters.last_day(migrated)
         access = case.read_only_access
         until = access.until if access is not None else None
@@ -78,18 +87,18 @@ class ReadOnlyAccessRule(Rule[AccessPeriod]):
         elif fee > _FREE:
             details["reason"] = "access_fee_charged"
             return self.outcome(
-                version, Status.VIOLATION, amount=fee, cap=_FREE, details=details, **common
+                version, VIOLATION, amount=fee, cap=_FREE, details=details, **common
             )
         if until is not None and until < required and until < context.today:
             details["reason"] = "access_ended_early"
             details["days_short"] = (required - until).days
-            return self.outcome(version, Status.VIOLATION, details=details, **common)
+            return self.outcome(version, VIOLATION, details=details, **common)
         if context.today <= required:
             if until is not None and until < required:
                 details["reason"] = "planned_end_too_early"
             return self.outcome(
                 version,
-                Status.PENDING,
+                PENDING,
                 days_left=(required - context.today).days,
                 business_days_left=context.calendar.business_days_between(context.today, required),
                 details=details,
@@ -97,7 +106,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod]):
             )
         if until is None:
             return self.insufficient(version, "$.read_only_access.until", details=details, **common)
-        return self.outcome(version, Status.COMPLIANT, details=details, **common)
+        return self.outcome(version, COMPLIANT, details=details, **common)
 
 
 READ_ONLY_ACCESS = ReadOnlyAccessRule(

@@ -6,7 +6,7 @@ from typing import Any
 
 from dme_rules.case import MigrationCase
 from dme_rules.directory import find_solution
-from dme_rules.model import Context, Finding, Party, RuleVersion, Status
+from dme_rules.model import COMPLIANT, VIOLATION, Context, Finding, Party, RuleVersion
 from dme_rules.parameters import RequestRecipients
 from dme_rules.rule import Rule
 from dme_rules.sources import (
@@ -88,12 +88,12 @@ class RequestFormRule(Rule[RequestRecipients]):
                 details["missing_recipients"] = absent
         if faults:
             details["faults"] = faults
-            return self.outcome(version, Status.VIOLATION, details=details)
+            return self.outcome(version, VIOLATION, details=details)
         missing += [path for path, _ in unknown]
         if missing:
             details["missing_all"] = missing
             return self.insufficient(version, missing[0], details=details)
-        return self.outcome(version, Status.COMPLIANT, details=details)
+        return self.outcome(version, COMPLIANT, details=details)
 
     def explain(self, finding: Finding, lang: str) -> list[str]:
         words = {

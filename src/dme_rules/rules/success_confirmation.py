@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from dme_rules.case import MigrationCase
-from dme_rules.model import Context, Finding, Party, RuleVersion, Status
+from dme_rules.model import (
+    COMPLIANT,
+    NOT_APPLICABLE,
+    VIOLATION,
+    Context,
+    Finding,
+    Party,
+    RuleVersion,
+)
 from dme_rules.parameters import NoParameters
 from dme_rules.rule import Rule
 from dme_rules.sources import AVENANT_BASIS, AVENANT_CONFIRMATION, AVENANT_IN_FORCE
@@ -53,12 +61,10 @@ class SuccessConfirmation(Rule[NoParameters]):
             if not operation["confirmed"]:
                 at_fault.append(party)
         if not operations:
-            return self.outcome(
-                version, Status.NOT_APPLICABLE, details={"reason": "nothing_completed"}
-            )
+            return self.outcome(version, NOT_APPLICABLE, details={"reason": "nothing_completed"})
         return self.outcome(
             version,
-            Status.VIOLATION if at_fault else Status.COMPLIANT,
+            VIOLATION if at_fault else COMPLIANT,
             obligated_party="+".join(at_fault) or self.obligated_party,
             details={"operations": operations},
         )
