@@ -198,6 +198,20 @@ class BusinessCalendar:
             raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR)
         return index
 
+    def day_number(self, day: date) -> tuple[int, bool]:
+        """The number of business days from 1900-01-01 to ``day`` inclusive, and whether
+        ``day`` is one: the business-hour clock's one lookup per instant."""
+        table = self._table or self._build()
+        index = self._index(day, table)
+        return table.rank[index], table.is_business[index] == 1
+
+    def nth_business_day(self, number: int) -> date:
+        """The business day of that number (the inverse of :meth:`day_number`)."""
+        table = self._table or self._build()
+        if not 1 <= number <= len(table.business_days):
+            raise CalendarRangeError(f"business day #{number}", FIRST_YEAR, LAST_YEAR)
+        return table.business_days[number - 1]
+
     # -- the arithmetic -------------------------------------------------------------------
 
     def is_business_day(self, day: date) -> bool:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from dme_rules._validation import checked_date, checked_int
-from dme_rules.calendars import FIRST_YEAR, QUEBEC_CPC, BusinessCalendar
+from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.errors import InvalidArgumentError, NaiveDatetimeError
 from dme_rules.interpretations import (
     BUSINESS_DAY_CLOCK,
@@ -345,11 +345,10 @@ def _clock_window(reading: Interpretation, schedule: OfficeSchedule | None) -> O
     )
 
 
-#: Business days are numbered from here: the n-th business day after it has number n.
-_EPOCH = date(FIRST_YEAR, 1, 1)
-
-
 _MICROSECONDS_PER_SECOND = 1_000_000
+
+#: Clocks are immutable values: one per window and calendar is enough.
+_CLOCKS: dict[tuple[OfficeSchedule, BusinessCalendar], BusinessClock] = {}
 
 
 def _microseconds(span: timedelta) -> int:
@@ -386,8 +385,15 @@ class BusinessClock:
         cls, reading: Interpretation, schedule: OfficeSchedule | None, calendar: BusinessCalendar
     ) -> BusinessClock:
         """The clock of ``reading`` (with ``schedule`` for office hours) on ``calendar``."""
-        opens, closes = _clock_window(reading, schedule).window
-        return cls(_microseconds(opens), _microseconds(closes), calendar)
+        window = _clock_window(reading, schedule)
+        key = (window, calendar)
+        clock = _CLOCKS.get(key)
+        if clock is None:
+            opens, closes = window.window
+            clock = _CLOCKS[key] = cls(_microseconds(opens), _microseconds(closes), calendar)
+            if len(_CLOCKS) > 256:  # clinics' calendars with closures: keep the memo small
+                _CLOCKS.clear()
+        return clock
 
     def position(self, instant: datetime) -> int:
         """Where the clock stands at an aware ``instant``, in microseconds of business time."""
@@ -396,9 +402,8 @@ class BusinessClock:
         wall = (
             local.hour * 3600 + local.minute * 60 + local.second
         ) * _MICROSECONDS_PER_SECOND + local.microsecond
-        calendar = self.calendar
-        number = calendar.business_days_between(_EPOCH, day)  # of day, or the last before it
-        if wall < self.closes and calendar.is_business_day(day):
+        number, is_business = self.calendar.day_number(day)  # of day, or the last before it
+        if wall < self.closes and is_business:
             run = max(wall - self.opens, 0)
         else:
             number, run = number + 1, 0  # the next window's opening
@@ -412,9 +417,9 @@ class BusinessClock:
         """
         before, rest = divmod(position, self.closes - self.opens)
         if rest:
-            day, wall = self.calendar.add_business_days(_EPOCH, before + 1), self.opens + rest
+            day, wall = self.calendar.nth_business_day(before + 1), self.opens + rest
         else:
-            day, wall = self.calendar.add_business_days(_EPOCH, before), self.closes
+            day, wall = self.calendar.nth_business_day(before), self.closes
         # Wall-clock arithmetic: adding to an aware datetime keeps local time, and business
         # days never contain a DST jump (they happen on Sundays at 02:00); 24:00 is the next
         # day's 00:00.
