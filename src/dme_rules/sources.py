@@ -6,7 +6,7 @@ verbatim (markup of the original, such as bold, left out).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 
@@ -90,6 +90,8 @@ AVENANT_BASIS = (
 
 #: The 2024 procedure's obligations apply to requests from this date.
 PROCEDURE_IN_FORCE = date(2024, 1, 1)
+#: The last day of the Avenant's versions that the procedure's versions replace.
+BEFORE_PROCEDURE = PROCEDURE_IN_FORCE - timedelta(days=1)
 PROCEDURE_BASIS = (
     "The procedure carries only its legal-deposit year (« Dépôt légal – 2024 »); its "
     "obligations are taken to apply from 1 January 2024."

@@ -13,6 +13,7 @@ from dme_rules.sources import (
     AVENANT_BASIS,
     AVENANT_EXTRACTION,
     AVENANT_IN_FORCE,
+    BEFORE_PROCEDURE,
     PROCEDURE_BASIS,
     PROCEDURE_IN_FORCE,
     PROCEDURE_OFFICIAL_START,
@@ -46,7 +47,7 @@ EXTRACTION_DEADLINE = ExtractionDeadline(
         RuleVersion(
             version="1",
             effective_from=AVENANT_IN_FORCE,
-            effective_to=date(2023, 12, 31),
+            effective_to=BEFORE_PROCEDURE,
             effective_basis=AVENANT_BASIS,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION,),

@@ -24,6 +24,7 @@ from dme_rules.sources import (
     AVENANT_BASIS,
     AVENANT_IMPORT,
     AVENANT_IN_FORCE,
+    BEFORE_PROCEDURE,
     PROCEDURE_BASIS,
     PROCEDURE_IN_FORCE,
     PROCEDURE_NON_STANDARD_SCOPE,
@@ -128,7 +129,7 @@ IMPORT_DEADLINE = ImportDeadline(
         RuleVersion(
             version="1",
             effective_from=AVENANT_IN_FORCE,
-            effective_to=date(2023, 12, 31),
+            effective_to=BEFORE_PROCEDURE,
             effective_basis=AVENANT_BASIS,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT,),

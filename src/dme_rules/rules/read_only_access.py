@@ -23,6 +23,7 @@ from dme_rules.sources import (
     AVENANT_BASIS,
     AVENANT_IN_FORCE,
     AVENANT_READ_ONLY_ACCESS,
+    BEFORE_PROCEDURE,
     PROCEDURE_BASIS,
     PROCEDURE_IN_FORCE,
     PROCEDURE_READ_ONLY_ACCESS,
@@ -118,7 +119,7 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
         RuleVersion(
             version="1",
             effective_from=AVENANT_IN_FORCE,
-            effective_to=date(2023, 12, 31),
+            effective_to=BEFORE_PROCEDURE,
             effective_basis=AVENANT_BASIS,
             parameters=AccessPeriod(months=3),
             citations=(AVENANT_READ_ONLY_ACCESS,),

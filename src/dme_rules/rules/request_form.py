@@ -20,10 +20,6 @@ from dme_rules.sources import (
 __all__ = ["REQUEST_FORM", "RequestFormRule"]
 
 
-def _address_key(address: str) -> str:
-    return address.strip().casefold()
-
-
 class RequestFormRule(Rule[RequestRecipients]):
     """The request form is signed, carries the written authorization of the clinic that holds
     the vendor contract, and is sent to both vendors' migration addresses and to the BCH.
