@@ -187,14 +187,15 @@ def main() -> int:
     print()
 
     median_ok = median <= TARGET_MEDIAN_MICROSECONDS
-    stream_ok = seconds * STREAM_CASES / count <= TARGET_STREAM_SECONDS
+    projected = seconds * STREAM_CASES / count  # the stream's time for 100,000 cases
+    stream_ok = projected <= TARGET_STREAM_SECONDS
     print(
         f"target ≤ {TARGET_MEDIAN_MICROSECONDS:.0f} µs median: {median:.1f} µs — "
         f"{'met' if median_ok else 'MISSED'} ({median / TARGET_MEDIAN_MICROSECONDS:.2f} of it)"
     )
     print(
-        f"target ≤ {TARGET_STREAM_SECONDS:.0f} s for {STREAM_CASES:,} cases: {seconds:.2f} s — "
-        f"{'met' if stream_ok else 'MISSED'} ({seconds / TARGET_STREAM_SECONDS:.2f} of it)"
+        f"target ≤ {TARGET_STREAM_SECONDS:.0f} s for {STREAM_CASES:,} cases: {projected:.2f} s — "
+        f"{'met' if stream_ok else 'MISSED'} ({projected / TARGET_STREAM_SECONDS:.2f} of it)"
     )
     return 0 if median_ok and stream_ok else 1
 

@@ -6,7 +6,21 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from dme_rules import MONTREAL, QUEBEC_CPC, QUEBEC_LNT, BusinessCalendar, quebec_lnt
+from dme_rules import (
+    MONTREAL,
+    QUEBEC_CPC,
+    QUEBEC_LNT,
+    BusinessCalendar,
+    Complaint,
+    Extraction,
+    Import,
+    MigrationCalendar,
+    MigrationCase,
+    Preanalysis,
+    ReadOnlyAccess,
+    RequestForm,
+    quebec_lnt,
+)
 
 #: Dates far enough inside 1900–2200 that counting a few years either way stays supported.
 dates = st.dates(min_value=date(1905, 1, 1), max_value=date(2195, 12, 31))
@@ -52,19 +66,6 @@ def written_in(instant: datetime, tz: timezone | object) -> datetime:
 
 
 # -- cases -----------------------------------------------------------------------------------
-
-from decimal import Decimal  # noqa: E402
-
-from dme_rules import (  # noqa: E402
-    Complaint,
-    Extraction,
-    Import,
-    MigrationCalendar,
-    MigrationCase,
-    Preanalysis,
-    ReadOnlyAccess,
-    RequestForm,
-)
 
 case_dates = st.dates(min_value=date(2021, 1, 1), max_value=date(2027, 12, 31))
 optional_dates = st.none() | case_dates
@@ -134,4 +135,3 @@ migration_cases = st.builds(
     ).map(tuple),
 )
 evaluation_instants = case_instants
-_ = Decimal

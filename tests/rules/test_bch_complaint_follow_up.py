@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from dme_rules import (
     BCH_COMPLAINT_FOLLOW_UP,
@@ -22,6 +24,7 @@ from dme_rules import (
 )
 from dme_rules.model import Finding
 
+from .. import strategies
 from ..cases import at, minimal_case, spec_case
 from ..common import CommonRuleTests
 
@@ -170,3 +173,29 @@ class TestBchComplaintFollowUp(CommonRuleTests):
         data = minimal_case().to_dict() | {"complaints": [{"followed_up_at": None}]}
         with pytest.raises(InvalidCaseError, match=r"\$\.complaints\[0\]\.filed_at"):
             MigrationCase.from_dict(data)
+
+
+class TestProperties:
+    """Properties of the complaint follow-up, for any filing instant."""
+
+    @given(strategies.instants, st.integers(min_value=0, max_value=7 * 24 * 60))
+    def test_a_later_follow_up_is_never_more_compliant(self, filed, minutes):
+        """If a follow-up at t is late, any follow-up after t is late too."""
+        assume(filed.date() >= date(2024, 1, 2))
+        due = BCH_COMPLAINT_FOLLOW_UP.due(filed)
+        as_of = due + timedelta(days=30)
+        first = with_complaints(Complaint(filed, due + timedelta(minutes=minutes - 60)))
+        later = with_complaints(Complaint(filed, due + timedelta(minutes=minutes)))
+        if BCH_COMPLAINT_FOLLOW_UP.check(first, as_of)[0].status is Status.VIOLATION:
+            assert Status.VIOLATION == BCH_COMPLAINT_FOLLOW_UP.check(later, as_of)[0].status
+
+    @given(strategies.instants, st.integers(min_value=1, max_value=10_000))
+    def test_pending_until_due_then_violation(self, filed, seconds):
+        """Without a follow-up: pending at the due instant, a violation any time after."""
+        assume(filed.date() >= date(2024, 1, 2))
+        case = with_complaints(Complaint(filed))
+        due = BCH_COMPLAINT_FOLLOW_UP.due(filed)
+        assert Status.PENDING == BCH_COMPLAINT_FOLLOW_UP.check(case, due)[0].status
+        late = BCH_COMPLAINT_FOLLOW_UP.check(case, due + timedelta(seconds=seconds))[0]
+        assert Status.VIOLATION == late.status
+        assert late.details["minutes_late"] >= 1

@@ -142,7 +142,7 @@ class TestConsentAnswers:
             ({"answers": ["yes"]}, r"\$\.answers: expected a mapping"),
             ({"assessed_on": "2025-02-30"}, r"\$\.assessed_on: expected a real date"),
             ({"assessed_on": None}, r"\$\.assessed_on"),
-            ({"feature": ""}, r"\$\.feature: expected the feature's name"),
+            ({"feature": ""}, r"\$\.feature: expected a non-empty string"),
             ({"extra": 1}, r"\$\.extra: expected one of the known keys"),
         ],
     )

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from dme_rules._validation import checked_date
-from dme_rules.case import MigrationCase
+from dme_rules.case import DATE, TEXT, MigrationCase
 from dme_rules.errors import InvalidArgumentError, InvalidCaseError
 from dme_rules.model import (
     COMPLIANT,
@@ -209,18 +209,11 @@ class ConsentAnswers:
                     expected_fr="une des clés connues (assessed_on, feature, answers) ; "
                     "cette clé est inconnue",
                 )
-        assessed = data.get("assessed_on")
+        # The case model's field kinds read the date and the name, with the same messages.
+        assessed_on = DATE.parse(data.get("assessed_on"), "$.assessed_on")
+        feature = TEXT.parse(data.get("feature"), "$.feature")
         try:
-            assessed_on = date.fromisoformat(assessed) if isinstance(assessed, str) else None
-        except ValueError:
-            assessed_on = None
-        if assessed_on is None or len(assessed) != 10:  # type: ignore[arg-type]
-            raise InvalidCaseError(
-                "$.assessed_on", "a real date written YYYY-MM-DD",
-                expected_fr="une date réelle écrite AAAA-MM-JJ",
-            )  # fmt: skip
-        try:
-            return cls(data.get("feature"), assessed_on, data.get("answers", {}))  # type: ignore[arg-type]
+            return cls(feature, assessed_on, data.get("answers", {}))
         except InvalidArgumentError as error:
             raise InvalidCaseError(
                 f"$.{error.field}", error.expected, expected_fr=error.expected_fr

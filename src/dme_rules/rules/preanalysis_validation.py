@@ -47,15 +47,19 @@ class PreanalysisValidation(Rule[BusinessDays]):
             submitted_on, version.parameters.business_days, calendar=calendar
         )
 
-    def _submitted(self, case: MigrationCase, context: Context) -> date | None:
-        """The submission date, when the submission happened by ``as_of``."""
+    def _submitted(self, case: MigrationCase, context: Context) -> tuple[date, date | None] | None:
+        """The submission and validation dates, when the submission happened by ``as_of``."""
         preanalysis = case.preanalysis
-        submitted = preanalysis.submitted_on if preanalysis is not None else None
-        return submitted if submitted is not None and submitted <= context.today else None
+        if preanalysis is None or preanalysis.submitted_on is None:
+            return None
+        if preanalysis.submitted_on > context.today:
+            return None
+        return preanalysis.submitted_on, preanalysis.validated_on
 
     def validation_due(
         self, version: RuleVersion[BusinessDays], submitted: date, context: Context
     ) -> date:
+        """The last day to validate a pre-analysis submitted on ``submitted``."""
         return context.calendar.add_business_days(submitted, version.parameters.business_days)
 
     def delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
@@ -63,11 +67,11 @@ class PreanalysisValidation(Rule[BusinessDays]):
         (or the rule does not apply): ``validation_due``, ``validated_on``, ``days_late``,
         ``business_days_late``."""
         version = self.version_at(case.requested_on)
-        submitted = self._submitted(case, context) if version is not None else None
-        if version is None or submitted is None:
+        dates = self._submitted(case, context) if version is not None else None
+        if version is None or dates is None:
             return None
-        due = self.validation_due(version, submitted, context)
-        state = deadline_state(due, case.preanalysis.validated_on, context)  # type: ignore[union-attr]
+        due = self.validation_due(version, dates[0], context)
+        state = deadline_state(due, dates[1], context)
         if state.status is not VIOLATION:
             return None
         return {
@@ -80,17 +84,18 @@ class PreanalysisValidation(Rule[BusinessDays]):
     def assess(
         self, version: RuleVersion[BusinessDays], case: MigrationCase, context: Context
     ) -> Finding:
-        submitted = self._submitted(case, context)
-        if submitted is None:
+        dates = self._submitted(case, context)
+        if dates is None:
             details = {"reason": "not_submitted"}
             if case.preanalysis is not None and case.preanalysis.submitted_on is not None:
                 details["ignored"] = "$.preanalysis.submitted_on"
             return self.outcome(version, NOT_APPLICABLE, details=details)
+        submitted, validated = dates
         return self.deadline(
             version,
             context,
             due=self.validation_due(version, submitted, context),
-            act_on=case.preanalysis.validated_on,  # type: ignore[union-attr]
+            act_on=validated,
             act_field="$.preanalysis.validated_on",
             details={"submitted_on": submitted},
         )
