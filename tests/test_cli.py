@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from dme_rules import QUEBEC_CPC, quebec_lnt
+from dme_rules import QUEBEC_CPC, RULES, quebec_lnt
 from dme_rules.cli import main
 
 
@@ -125,3 +127,208 @@ class TestConsoleScript:
             main(["--version"])
         assert 0 == exit_info.value.code
         assert f"dme-rules {__version__}" == capsys.readouterr().out.strip()
+
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "cases" / "spec-example.json"
+SEPT_1 = "2025-09-01T12:00:00-04:00"
+
+
+class TestCheckCommand:
+    """dme-rules check CASE.json."""
+
+    def test_text_table_and_verdict(self, capsys):
+        """One aligned row per finding, the verdict last; exit 1 for a violation."""
+        code, out, err = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1)
+        lines = out.splitlines()
+        assert (1, "") == (code, err)
+        assert "Dossier 2025-0147 — évalué au 2025-09-01 12:00" == lines[0]
+        assert "Verdict : non conforme" == lines[-1]
+        row = next(line for line in lines if line.startswith("Suivi d'une plainte par le BCH"))
+        assert "non conforme" in row
+        assert "2025-08-25 10:00" in row
+        statuses = {line.split("  ")[0]: line for line in lines[3:-2]}
+        assert 11 - 1 == len(statuses)  # every rule but the checklist, which is not on a case
+
+    def test_english(self, capsys):
+        """--lang en writes the table and the verdict in English."""
+        _, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--lang", "en")
+        assert "Verdict: violation" == out.splitlines()[-1]
+        assert "Data extraction deadline" in out
+
+    def test_exit_0_when_nothing_is_violated(self, capsys):
+        """On 2025-08-15 the complaint is not filed yet: pending, exit 0."""
+        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", "2025-08-15T12:00:00-04:00")
+        assert 0 == code
+        assert "Verdict : en cours" == out.splitlines()[-1]
+
+    def test_json_is_the_report(self, capsys):
+        """--format json prints the report's JSON with the SPEC §8 keys."""
+        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--format", "json")
+        document = json.loads(out)
+        assert 1 == code
+        assert ("2025-0147", "violation", SEPT_1) == (
+            document["case_id"],
+            document["status"],
+            document["as_of"],
+        )
+        assert {"input_digest", "ruleset_digest", "calendar", "library_version"} == set(
+            document["decision"]
+        )
+
+    def test_without_as_of_it_says_now(self, capsys):
+        """Without --as-of the current instant is used, and the output says so."""
+        _, out, _ = run(capsys, "check", str(EXAMPLE))
+        assert "(maintenant : aucun --as-of)" in out.splitlines()[0]
+
+
+def _bad_case(path: Path, **changes: object) -> Path:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data.update(changes)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+class TestBadFiles:
+    """Malformed files: exit 2, one line naming the file, the JSON path and what was expected."""
+
+    @pytest.mark.parametrize(
+        ("name", "content", "message"),
+        [
+            ("notjson.json", "{not json", r"\$: expected valid JSON"),
+            ("list.json", "[]", r"\$: expected an object"),
+            ("empty.json", "", r"\$: expected valid JSON"),
+            ("fee.json", {"extraction": {"fee": 18.5}}, r"\$\.extraction\.fee: .*binary float"),
+            ("neg.json", {"extraction": {"fee": "-1"}}, r"\$\.extraction\.fee: expected a non-neg"),
+            (
+                "date.json",
+                {"extraction": {"delivered_on": "2025-02-30"}},
+                r"delivered_on: expected a real date",
+            ),
+            ("key.json", {"extraktion": {}}, r"\$\.extraktion: expected one of the known keys"),
+            (
+                "naive.json",
+                {"request_transmitted_at": "2025-06-20T16:45:00"},
+                r"\$\.request_transmitted_at",
+            ),
+            ("pract.json", {"practitioners": 0}, r"\$\.practitioners: expected an integer"),
+            (
+                "complaint.json",
+                {"complaints": [{"followed_up_at": None}]},
+                r"\$\.complaints\[0\]\.filed_at",
+            ),
+            (
+                "sent.json",
+                {"request_form": {"sent_to": "a@b.c"}},
+                r"\$\.request_form\.sent_to: expected a list",
+            ),
+            (
+                "scope.json",
+                {"standard_scope": "yes"},
+                r"\$\.standard_scope: expected true or false",
+            ),
+            ("id.json", {"case_id": None}, r"\$\.case_id: expected a value \(required\)"),
+        ],
+    )
+    def test_malformed_case(self, capsys, tmp_path, name, content, message):
+        """Each malformed case file exits 2 with one line on stderr."""
+        path = tmp_path / name
+        if isinstance(content, dict):
+            _bad_case(path, **content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        code, out, err = run(capsys, "check", str(path), "--as-of", SEPT_1)
+        assert (2, "") == (code, out)
+        assert 1 == len(err.splitlines())
+        assert err.startswith(f"dme-rules: {path}: ")
+        assert re.search(message, err)
+
+    def test_missing_and_unreadable_files(self, capsys, tmp_path):
+        """A missing file or one that is not UTF-8 text: exit 2, one line."""
+        binary = tmp_path / "binary.json"
+        binary.write_bytes(b"\xff\xfe\x00")
+        for path in (tmp_path / "missing.json", binary):
+            code, _, err = run(capsys, "check", str(path), "--as-of", SEPT_1)
+            assert 2 == code
+            assert 1 == len(err.splitlines())
+            assert f"{path}: cannot read the file" in err
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["check", str(EXAMPLE), "--as-of", "2025-09-01T12:00"],
+            ["check", str(EXAMPLE), "--as-of", "yesterday"],
+            ["deadlines", "--transmitted", "2025-06-20"],
+            ["deadlines"],
+            ["rules", "--as-of", "2023-13-01"],
+            ["check", str(EXAMPLE), "--format", "xml"],
+        ],
+    )
+    def test_bad_arguments(self, capsys, argv):
+        """Bad arguments exit 2 with one line."""
+        code, out, err = run(capsys, *argv)
+        assert (2, "") == (code, out)
+        assert 1 == len(err.splitlines())
+
+
+class TestOtherCommands:
+    """deadlines, rules, consent."""
+
+    def test_deadlines(self, capsys):
+        """Fri 2025-06-20 16:45: day 1 Mon 06-23; 06-23 + 20 days = Sun 07-13, so Mon 07-14;
+        06-23 + 44 days = Wed 08-06."""
+        code, out, _ = run(
+            capsys, "deadlines", "--transmitted", "2025-06-20T16:45:00-04:00", "--format", "json"
+        )
+        assert 0 == code
+        assert {
+            "transmitted_at": "2025-06-20T16:45:00-04:00",
+            "official_start": "2025-06-23",
+            "extraction_due": "2025-07-14",
+            "extraction_interpretation": "procedure-2024",
+            "import_due": "2025-08-06",
+            "import_interpretation": "procedure-2024",
+        } == json.loads(out)
+
+    def test_deadlines_text(self, capsys):
+        """The text form lists the three dates."""
+        _, out, _ = run(capsys, "deadlines", "--transmitted", "2025-06-20T16:45:00-04:00")
+        assert "début officiel (jour 1)   2025-06-23" in out
+        assert "2025-07-14  procedure-2024" in out
+
+    def test_rules_in_force(self, capsys):
+        """On 2023-06-01: the Avenant's six rules and the checklist, version 1 each."""
+        _, out, _ = run(capsys, "rules", "--as-of", "2023-06-01", "--format", "json")
+        document = json.loads(out)
+        assert "2023-06-01" == document["as_of"]
+        assert 7 == len(document["rules"])
+        assert {"1"} == {rule["version"] for rule in document["rules"]}
+
+    def test_rules_text(self, capsys):
+        """The text form names each rule in force on 2025-01-01 with its version."""
+        _, out, _ = run(capsys, "rules", "--as-of", "2025-01-01", "--lang", "en")
+        for rule_id in RULES:
+            assert rule_id in out
+
+    def test_consent(self, capsys, tmp_path):
+        """proceed exits 0; do_not_proceed exits 1 and lists the unmet questions."""
+        path = tmp_path / "answers.json"
+        answers = {"purpose": "yes", "informed": "yes", "third_party_access": "no"}
+        path.write_text(json.dumps({"assessed_on": "2025-03-01", "feature": "Agenda",
+                                    "answers": answers}), encoding="utf-8")  # fmt: skip
+        code, out, _ = run(capsys, "consent", str(path), "--format", "json")
+        assert (0, "proceed") == (code, json.loads(out)["details"]["decision"])
+        path.write_text(json.dumps({"assessed_on": "2025-03-01", "feature": "Agenda",
+                                    "answers": {**answers, "informed": "unknown"}}),
+                        encoding="utf-8")  # fmt: skip
+        code, out, _ = run(capsys, "consent", str(path), "--lang", "en")
+        assert 1 == code
+        assert "do not proceed; unmet: informed" in out
+
+    def test_consent_bad_answer(self, capsys, tmp_path):
+        """A bad answer value exits 2 naming $.answers.<id>."""
+        path = tmp_path / "answers.json"
+        path.write_text('{"assessed_on": "2025-03-01", "feature": "X", "answers": '
+                        '{"purpose": "maybe"}}', encoding="utf-8")  # fmt: skip
+        code, _, err = run(capsys, "consent", str(path))
+        assert 2 == code
+        assert "$.answers.purpose: expected yes, no or unknown" in err

@@ -1,7 +1,9 @@
 """The ``dme-rules`` command line.
 
-Exit codes: 0 on success, 2 for bad input (one line on stderr naming what was expected, never
-a traceback), 141 when the reader of standard output goes away (``| head``).
+Exit codes: 0 when everything is compliant or pending (or the checklist says proceed), 1 when a
+violation is found (or do_not_proceed), 2 for bad input (one line on stderr naming the file, the
+JSON path and what was expected, never a traceback), 141 when the reader of standard output goes
+away (``| head``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NoReturn
 
 from dme_rules import __version__
 from dme_rules.calendars import (
@@ -22,11 +26,19 @@ from dme_rules.calendars import (
     EasterChoice,
     quebec_lnt,
 )
+from dme_rules.case import MigrationCase
+from dme_rules.counting import MONTREAL, official_start
 from dme_rules.errors import DmeRulesError
+from dme_rules.evaluation import Report, evaluate, ruleset_as_of
+from dme_rules.model import Finding, Party, Status
+from dme_rules.rule import money_text
+from dme_rules.rules import EXTRACTION_DEADLINE, IMPORT_DEADLINE, NEW_FEATURE_CONSENT
+from dme_rules.rules.new_feature_consent import ConsentAnswers
 
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_VIOLATION = 1
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by it
 
@@ -103,6 +115,215 @@ def _print_table(rows: Sequence[Sequence[str]]) -> None:
         )
 
 
+class _InputError(Exception):
+    """Bad input that names its file: reported on one line with exit code 2."""
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise _InputError(f"{path}: cannot read the file ({reason}) / lecture impossible") from None
+
+
+def _load(path: str, reader: Any) -> Any:
+    """Read a JSON file with ``reader`` (``from_json``), naming the file in any error."""
+    try:
+        return reader(_read_text(path))
+    except DmeRulesError as error:
+        raise _InputError(f"{path}: {error}") from None
+
+
+def _instant(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        value = None
+    if value is None or value.utcoffset() is None:
+        raise argparse.ArgumentTypeError(
+            f"expected an instant with a UTC offset such as 2025-09-01T12:00:00-04:00, got "
+            f"{text!r} / attendu un instant avec décalage UTC, reçu {text!r}"
+        )
+    return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2025-09-01, got {text!r} / "
+            f"attendu une date comme 2025-09-01, reçu {text!r}"
+        ) from None
+
+
+def _when(value: date | datetime | None, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        local = value.astimezone(MONTREAL)
+        if (local.hour, local.minute, local.second) == (0, 0, 0):
+            return f"{date.fromordinal(local.toordinal() - 1)} 24:00"
+        return local.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def _party(finding: Finding, lang: str) -> str:
+    return " + ".join(Party(p).label(lang) for p in finding.obligated_party.split("+"))
+
+
+def _delay(finding: Finding, lang: str) -> str:
+    """Late by / time left, as people write it."""
+    fr = lang == "fr"
+    details = finding.details
+    if "business_minutes_late" in details:
+        hours, minutes = divmod(details["business_minutes_late"], 60)
+        return (
+            f"{hours} h {minutes:02d} ouvr. de retard"
+            if fr
+            else f"{hours}:{minutes:02d} bus. h late"
+        )
+    if "business_minutes_left" in details:
+        hours, minutes = divmod(details["business_minutes_left"], 60)
+        return (
+            f"reste {hours} h {minutes:02d} ouvr." if fr else f"{hours}:{minutes:02d} bus. h left"
+        )
+    if finding.days_late is not None:
+        business = finding.business_days_late
+        return (f"{finding.days_late} j de retard ({business} ouvr.)" if fr
+                else f"{finding.days_late} d late ({business} business)")  # fmt: skip
+    if finding.days_left is not None:
+        business = finding.business_days_left
+        return (f"reste {finding.days_left} j ({business} ouvr.)" if fr
+                else f"{finding.days_left} d left ({business} business)")  # fmt: skip
+    if finding.amount is not None and finding.cap is not None:
+        return f"{money_text(finding.amount, lang)} / {money_text(finding.cap, lang)}"
+    return ""
+
+
+def _report_text(report: Report, lang: str, as_of_given: bool) -> None:
+    fr = lang == "fr"
+    when = _when(report.as_of, lang)
+    source = (
+        "" if as_of_given else (" (maintenant : aucun --as-of)" if fr else " (now: no --as-of)")
+    )
+    print(f"{'Dossier' if fr else 'Case'} {report.case_id} — "
+          f"{'évalué au' if fr else 'as of'} {when}{source}")  # fmt: skip
+    print()
+    header = (
+        ("règle", "partie", "statut", "échéance", "acte", "retard / reste")
+        if fr
+        else ("rule", "party", "status", "due", "act", "late / left")
+    )
+    rows = [
+        (
+            f.rule.title(lang) if f.rule is not None else f.rule_id,
+            _party(f, lang),
+            f.status.label(lang),
+            _when(f.due, lang),
+            _when(f.act_on, lang),
+            _delay(f, lang),
+        )
+        for f in report.findings
+    ]
+    _print_table([header, *rows])
+    print()
+    print(f"Verdict{' :' if fr else ':'} {report.status.label(lang)}")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    case = _load(args.case, MigrationCase.from_json)
+    as_of = args.as_of if args.as_of is not None else datetime.now(MONTREAL)
+    report = evaluate(case, as_of)
+    if args.format == "json":
+        print(report.to_json(args.lang, indent=2))
+    else:
+        _report_text(report, args.lang, args.as_of is not None)
+    return EXIT_VIOLATION if report.status is Status.VIOLATION else EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    day = args.as_of if args.as_of is not None else datetime.now(MONTREAL).date()
+    ruleset = ruleset_as_of(day)
+    entries = []
+    for rule in ruleset.values():
+        version = rule.version_at(day)
+        assert version is not None
+        entries.append((rule, version))
+    if args.format == "json":
+        document = {
+            "as_of": day.isoformat(),
+            "rules": [
+                {
+                    "id": rule.id,
+                    "version": version.version,
+                    "effective_from": version.effective_from.isoformat(),
+                    "effective_to": version.effective_to and version.effective_to.isoformat(),
+                    "obligated_party": rule.obligated_party,
+                    "title": rule.title(args.lang),
+                    "interpretation": version.interpretation and version.interpretation.id,
+                    "summary_en": version.summary_en,
+                }
+                for rule, version in entries
+            ],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    fr = args.lang == "fr"
+    print(f"{'Règles en vigueur le' if fr else 'Rules in force on'} {day}")
+    print()
+    header = ("id", "version", "depuis" if fr else "since", "titre" if fr else "title")
+    rows = [
+        (rule.id, version.version, version.effective_from.isoformat(), rule.title(args.lang))
+        for rule, version in entries
+    ]
+    _print_table([header, *rows])
+    return EXIT_OK
+
+
+def _cmd_deadlines(args: argparse.Namespace) -> int:
+    sent = args.transmitted
+    fr = args.lang == "fr"
+    entries: list[tuple[str, date, str | None]] = [("official_start", official_start(sent), None)]
+    for key, rule in (("extraction_due", EXTRACTION_DEADLINE), ("import_due", IMPORT_DEADLINE)):
+        version = rule.version_for(sent.astimezone(MONTREAL).date())
+        assert version.interpretation is not None
+        entries.append((key, rule.due(sent), version.interpretation.id))
+    if args.format == "json":
+        document: dict[str, Any] = {"transmitted_at": sent.isoformat()}
+        for key, day, reading in entries:
+            document[key] = day.isoformat()
+            if reading is not None:
+                document[f"{key.removesuffix('_due')}_interpretation"] = reading
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    labels = {
+        "official_start": ("début officiel (jour 1)", "official start (day 1)"),
+        "extraction_due": ("extraction au plus tard", "extraction due"),
+        "import_due": ("importation au plus tard", "import due"),
+    }
+    print(f"{'Demande transmise le' if fr else 'Request sent'} {_when(sent, args.lang)}")
+    print()
+    _print_table(
+        [
+            (labels[key][0 if fr else 1], day.isoformat(), reading or "")
+            for key, day, reading in entries
+        ]
+    )
+    return EXIT_OK
+
+
+def _cmd_consent(args: argparse.Namespace) -> int:
+    answers = _load(args.answers, ConsentAnswers.from_json)
+    finding = NEW_FEATURE_CONSENT.check(answers)
+    if args.format == "json":
+        print(json.dumps(finding.to_dict(args.lang), ensure_ascii=False, indent=2))
+    else:
+        print(finding.message(args.lang))
+    return EXIT_VIOLATION if finding.status is Status.VIOLATION else EXIT_OK
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="dme-rules",
@@ -131,7 +352,53 @@ def _parser() -> _Parser:
     )
     calendar.add_argument("--format", choices=("text", "json"), default="text")
     calendar.set_defaults(handler=_cmd_calendar)
+
+    check = commands.add_parser(
+        "check",
+        help="evaluate a case file against every rule",
+        description="Evaluate CASE.json against every rule, as the case stood at --as-of.",
+    )
+    check.add_argument("case", metavar="CASE.json")
+    check.add_argument(
+        "--as-of", type=_instant, help="the instant to evaluate at (default: now, and said so)"
+    )
+    _output_options(check)
+    check.set_defaults(handler=_cmd_check)
+
+    deadlines = commands.add_parser(
+        "deadlines",
+        help="every deadline a new request starts",
+        description="The official start and the extraction and import deadlines of a request.",
+    )
+    deadlines.add_argument("--transmitted", type=_instant, required=True, metavar="ISO")
+    _output_options(deadlines)
+    deadlines.set_defaults(handler=_cmd_deadlines)
+
+    rules = commands.add_parser(
+        "rules",
+        help="the rules in force on a date",
+        description="The catalogue of rules with a version in force on --as-of (default today).",
+    )
+    rules.add_argument("--as-of", type=_day, metavar="DATE")
+    _output_options(rules)
+    rules.set_defaults(handler=_cmd_rules)
+
+    consent = commands.add_parser(
+        "consent",
+        help="answer the checklist before enabling a new EMR feature",
+        description='Decide from {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.',
+    )
+    consent.add_argument("answers", metavar="ANSWERS.json")
+    _output_options(consent)
+    consent.set_defaults(handler=_cmd_consent)
     return parser
+
+
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=("text", "json"), default="text")
+    command.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="the language of the words"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,6 +408,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
     except _UsageError as error:
         print(error, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except _InputError as error:
+        print(f"dme-rules: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except DmeRulesError as error:
         print(f"dme-rules: {error}", file=sys.stderr)

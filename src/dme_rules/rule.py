@@ -71,7 +71,7 @@ def _check_versions(
             )
 
 
-def _money(amount: Decimal, lang: str) -> str:
+def money_text(amount: Decimal, lang: str) -> str:
     """``1 800,00 $`` in French, ``$1,800.00`` in English."""
     text = f"{amount:,.2f}"
     if lang == "fr":
@@ -429,9 +429,9 @@ class Rule(Generic[P]):
                 left += f" ({_days(finding.business_days_left, lang, business=True)})"
             parts.append(f"{'reste' if fr else 'left:'} {left}")
         if finding.amount is not None:
-            parts.append(f"{'montant' if fr else 'amount'} {_money(finding.amount, lang)}")
+            parts.append(f"{'montant' if fr else 'amount'} {money_text(finding.amount, lang)}")
         if finding.cap is not None:
-            parts.append(f"{'plafond' if fr else 'cap'} {_money(finding.cap, lang)}")
+            parts.append(f"{'plafond' if fr else 'cap'} {money_text(finding.cap, lang)}")
         details = finding.details
         if "missing" in details:
             parts.append(f"{'donnée manquante' if fr else 'missing'}: {details['missing']}")

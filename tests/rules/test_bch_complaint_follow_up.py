@@ -140,6 +140,16 @@ class TestBchComplaintFollowUp(CommonRuleTests):
             found.details["ignored"],
         )
 
+    def test_a_complaint_filed_after_as_of_is_not_judged(self):
+        """Seen on Thu 5 March, a complaint filed on Fri 6 March has not happened yet."""
+        case = with_complaints(Complaint(FILED))
+        (found,) = BCH_COMPLAINT_FOLLOW_UP.check(case, at("2026-03-05T12:00:00-05:00"))
+        assert (Status.NOT_APPLICABLE, "filed_after_as_of", 0) == (
+            found.status,
+            found.details["reason"],
+            found.details["complaint_index"],
+        )
+
     def test_a_complaint_of_2023_is_not_judged(self):
         """The version follows the complaint's date, not the request's."""
         case = attrs.evolve(spec_case(), complaints=(Complaint(at("2023-12-29T10:00:00-05:00")),))

@@ -60,7 +60,8 @@ class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
 
     The version is chosen by the complaint's date, and the case gives one finding per
     complaint, in the case's order, with ``details["complaint_index"]``; a case without
-    complaints gives a single ``not_applicable`` finding. Statuses are decided at instant
+    complaints gives a single ``not_applicable`` finding, and so does a complaint filed after
+    ``as_of`` (it had not happened as the case stood then). Statuses are decided at instant
     precision: a follow-up at the due instant is on time, a minute later is late. Lateness
     and time left are given in minutes, real (``minutes_late``) and of business time
     (``business_minutes_late``, ``business_minutes_left``).
@@ -136,6 +137,9 @@ class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
         """The finding on one complaint (the ``index``-th of its case)."""
         filed_on = complaint.filed_on
         details: dict[str, Any] = {"complaint_index": index, "filed_at": complaint.filed_at}
+        if complaint.filed_at > context.as_of:  # not filed yet as the case stood at ``as_of``
+            details["reason"] = "filed_after_as_of"
+            return self.outcome(None, NOT_APPLICABLE, details=details)
         version = self.version_at(filed_on)
         if version is None:
             details.update(
@@ -218,5 +222,9 @@ BCH_COMPLAINT_FOLLOW_UP = BchComplaintFollowUp(
     ),
     reasons={
         "no_complaint": ("aucune plainte", "no complaint"),
+        "filed_after_as_of": (
+            "plainte déposée après la date d'évaluation",
+            "complaint filed after the evaluation instant",
+        ),
     },
 )

@@ -133,9 +133,7 @@ def _answer(value: object, field: str) -> Answer:
             return Answer(value)
         except ValueError:
             pass
-    raise InvalidArgumentError(
-        field, "yes, no or unknown", value, expected_fr="yes, no ou unknown (oui, non, inconnu)"
-    )
+    raise InvalidArgumentError(field, "yes, no or unknown", value, expected_fr="yes, no ou unknown")
 
 
 def _answers(value: object) -> Mapping[str, Answer]:
