@@ -225,10 +225,16 @@ class TestReport:
         )
         assert ("1800.00", "2000") == (cap["amount"], cap["cap"])
 
-    def test_str_lists_every_finding(self):
-        """str(report) has a line per finding."""
+    def test_str_is_a_table_with_the_verdict_last(self):
+        """str(report): a heading, a row per finding under the column names, the verdict."""
         report = evaluate(spec_case(), AS_OF)
-        assert len(report.findings) + 1 == len(str(report).splitlines())
+        lines = str(report).splitlines()
+        assert "Dossier 2025-0147 — évalué au 2025-09-01 12:00" == lines[0]
+        assert lines[2].startswith("règle")
+        assert len(report.findings) == len(lines[3:-2])
+        for line, finding in zip(lines[3:-2], report.findings, strict=True):
+            assert line.startswith(finding.rule.title("fr"))
+        assert "Verdict : non conforme" == lines[-1]
 
     def test_unknown_language(self):
         """A language other than fr or en is refused."""

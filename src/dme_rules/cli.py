@@ -29,9 +29,9 @@ from dme_rules.calendars import (
 from dme_rules.case import MigrationCase
 from dme_rules.counting import MONTREAL, official_start
 from dme_rules.errors import DmeRulesError
-from dme_rules.evaluation import Report, evaluate, ruleset_as_of
-from dme_rules.model import Finding, Party, Status
-from dme_rules.rule import money_text
+from dme_rules.evaluation import evaluate, ruleset_as_of
+from dme_rules.model import Status
+from dme_rules.presentation import report_lines, table_lines, when_text
 from dme_rules.rules import EXTRACTION_DEADLINE, IMPORT_DEADLINE, NEW_FEATURE_CONSENT
 from dme_rules.rules.new_feature_consent import ConsentAnswers
 
@@ -100,19 +100,10 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         for h in holidays
     ]
     header = ("date", "jour / day", "nom", "name")
-    _print_table([header, *rows])
+    print("\n".join(table_lines([header, *rows])))
     print()
     print(f"{len(holidays)} jours fériés / holidays ({calendar.id})")
     return EXIT_OK
-
-
-def _print_table(rows: Sequence[Sequence[str]]) -> None:
-    """Print rows as left-aligned columns two spaces apart."""
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    for row in rows:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
 
 
 class _InputError(Exception):
@@ -158,88 +149,19 @@ def _day(text: str) -> date:
         ) from None
 
 
-def _when(value: date | datetime | None, lang: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        local = value.astimezone(MONTREAL)
-        if (local.hour, local.minute, local.second) == (0, 0, 0):
-            return f"{date.fromordinal(local.toordinal() - 1)} 24:00"
-        return local.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
-
-
-def _party(finding: Finding, lang: str) -> str:
-    return " + ".join(Party(p).label(lang) for p in finding.obligated_party.split("+"))
-
-
-def _delay(finding: Finding, lang: str) -> str:
-    """Late by / time left, as people write it."""
-    fr = lang == "fr"
-    details = finding.details
-    if "business_minutes_late" in details:
-        hours, minutes = divmod(details["business_minutes_late"], 60)
-        return (
-            f"{hours} h {minutes:02d} ouvr. de retard"
-            if fr
-            else f"{hours}:{minutes:02d} bus. h late"
-        )
-    if "business_minutes_left" in details:
-        hours, minutes = divmod(details["business_minutes_left"], 60)
-        return (
-            f"reste {hours} h {minutes:02d} ouvr." if fr else f"{hours}:{minutes:02d} bus. h left"
-        )
-    if finding.days_late is not None:
-        business = finding.business_days_late
-        return (f"{finding.days_late} j de retard ({business} ouvr.)" if fr
-                else f"{finding.days_late} d late ({business} business)")  # fmt: skip
-    if finding.days_left is not None:
-        business = finding.business_days_left
-        return (f"reste {finding.days_left} j ({business} ouvr.)" if fr
-                else f"{finding.days_left} d left ({business} business)")  # fmt: skip
-    if finding.amount is not None and finding.cap is not None:
-        return f"{money_text(finding.amount, lang)} / {money_text(finding.cap, lang)}"
-    return ""
-
-
-def _report_text(report: Report, lang: str, as_of_given: bool) -> None:
-    fr = lang == "fr"
-    when = _when(report.as_of, lang)
-    source = (
-        "" if as_of_given else (" (maintenant : aucun --as-of)" if fr else " (now: no --as-of)")
-    )
-    print(f"{'Dossier' if fr else 'Case'} {report.case_id} — "
-          f"{'évalué au' if fr else 'as of'} {when}{source}")  # fmt: skip
-    print()
-    header = (
-        ("règle", "partie", "statut", "échéance", "acte", "retard / reste")
-        if fr
-        else ("rule", "party", "status", "due", "act", "late / left")
-    )
-    rows = [
-        (
-            f.rule.title(lang) if f.rule is not None else f.rule_id,
-            _party(f, lang),
-            f.status.label(lang),
-            _when(f.due, lang),
-            _when(f.act_on, lang),
-            _delay(f, lang),
-        )
-        for f in report.findings
-    ]
-    _print_table([header, *rows])
-    print()
-    print(f"Verdict{' :' if fr else ':'} {report.status.label(lang)}")
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     case = _load(args.case, MigrationCase.from_json)
     as_of = args.as_of if args.as_of is not None else datetime.now(MONTREAL)
     report = evaluate(case, as_of)
     if args.format == "json":
         print(report.to_json(args.lang, indent=2))
+    elif args.format == "fhir":
+        print(json.dumps(report.to_fhir(args.lang), ensure_ascii=False, indent=2))
     else:
-        _report_text(report, args.lang, args.as_of is not None)
+        note = ""
+        if args.as_of is None:
+            note = " (maintenant : aucun --as-of)" if args.lang == "fr" else " (now: no --as-of)"
+        print("\n".join(report_lines(report, args.lang, note=note)))
     return EXIT_VIOLATION if report.status is Status.VIOLATION else EXIT_OK
 
 
@@ -278,7 +200,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         (rule.id, version.version, version.effective_from.isoformat(), rule.title(args.lang))
         for rule, version in entries
     ]
-    _print_table([header, *rows])
+    print("\n".join(table_lines([header, *rows])))
     return EXIT_OK
 
 
@@ -303,14 +225,13 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
         "extraction_due": ("extraction au plus tard", "extraction due"),
         "import_due": ("importation au plus tard", "import due"),
     }
-    print(f"{'Demande transmise le' if fr else 'Request sent'} {_when(sent, args.lang)}")
+    print(f"{'Demande transmise le' if fr else 'Request sent'} {when_text(sent)}")
     print()
-    _print_table(
-        [
-            (labels[key][0 if fr else 1], day.isoformat(), reading or "")
-            for key, day, reading in entries
-        ]
-    )
+    rows = [
+        (labels[key][0 if fr else 1], day.isoformat(), reading or "")
+        for key, day, reading in entries
+    ]
+    print("\n".join(table_lines(rows)))
     return EXIT_OK
 
 
@@ -362,7 +283,7 @@ def _parser() -> _Parser:
     check.add_argument(
         "--as-of", type=_instant, help="the instant to evaluate at (default: now, and said so)"
     )
-    _output_options(check)
+    _output_options(check, formats=("text", "json", "fhir"))
     check.set_defaults(handler=_cmd_check)
 
     deadlines = commands.add_parser(
@@ -394,8 +315,10 @@ def _parser() -> _Parser:
     return parser
 
 
-def _output_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--format", choices=("text", "json"), default="text")
+def _output_options(
+    command: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json")
+) -> None:
+    command.add_argument("--format", choices=formats, default="text")
     command.add_argument(
         "--lang", choices=("fr", "en"), default="fr", help="the language of the words"
     )

@@ -16,7 +16,8 @@ from dme_rules.case import MigrationCase
 from dme_rules.counting import OfficeSchedule
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.interpretations import Interpretation
-from dme_rules.model import Context, Finding, Status
+from dme_rules.model import Context, Finding, Status, check_language
+from dme_rules.presentation import report_html, report_lines
 from dme_rules.rules import RULES
 from dme_rules.ruleset import Ruleset
 
@@ -95,10 +96,47 @@ class Report:
         """
         return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
 
+    def to_records(self, lang: str = "fr") -> list[dict[str, Any]]:
+        """One flat row per finding, for tables and pandas: the case, the verdict and the
+        finding's fields (dates, Decimals and ints as they are), the message in ``lang``."""
+        check_language(lang)
+        rows = []
+        for finding in self.findings:
+            rows.append(
+                {
+                    "case_id": self.case_id,
+                    "as_of": self.as_of,
+                    "case_status": self.status.value,
+                    "rule_id": finding.rule_id,
+                    "rule_version": finding.rule_version,
+                    "status": finding.status.value,
+                    "obligated_party": finding.obligated_party,
+                    "due": finding.due,
+                    "act_on": finding.act_on,
+                    "days_late": finding.days_late,
+                    "business_days_late": finding.business_days_late,
+                    "days_left": finding.days_left,
+                    "business_days_left": finding.business_days_left,
+                    "amount": finding.amount,
+                    "cap": finding.cap,
+                    "interpretation": finding.interpretation,
+                    "message": finding.message(lang),
+                }
+            )
+        return rows
+
+    def to_fhir(self, lang: str = "fr") -> dict[str, Any]:
+        """An HL7 FHIR R4 OperationOutcome: one issue per finding that is not compliant."""
+        from dme_rules.fhir import report_to_operation_outcome
+
+        return report_to_operation_outcome(self, lang)
+
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table with the verdict (shown by notebooks)."""
+        return report_html(self)
+
     def __str__(self) -> str:
-        lines = [f"{self.case_id} — {self.as_of.isoformat()} — {self.status.label('fr')}"]
-        lines += [f"  {finding.message('fr')}" for finding in self.findings]
-        return "\n".join(lines)
+        return "\n".join(report_lines(self))
 
 
 def ruleset_as_of(day: date, ruleset: Ruleset = RULES) -> Ruleset:

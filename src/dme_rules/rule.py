@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -22,7 +22,6 @@ from dme_rules._validation import checked_date
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.case import MigrationCase
 from dme_rules.counting import (
-    MONTREAL,
     OfficeSchedule,
     end_of_day,
     local_date,
@@ -46,6 +45,7 @@ from dme_rules.model import (
     check_language,
 )
 from dme_rules.parameters import PeriodDays
+from dme_rules.presentation import days_text, money_text, when_text
 from dme_rules.sources import Citation
 
 __all__ = ["DeadlineState", "RequestPeriodRule", "Rule", "deadline_state"]
@@ -69,39 +69,6 @@ def _check_versions(
                     f"des versions en ordre, chacune finissant avant la suivante ({instance.id})"
                 ),
             )
-
-
-def money_text(amount: Decimal, lang: str) -> str:
-    """``1 800,00 $`` in French, ``$1,800.00`` in English."""
-    text = f"{amount:,.2f}"
-    if lang == "fr":
-        return text.replace(",", "\u202f").replace(".", ",") + " $"
-    return f"${text}"
-
-
-def _days(count: int, lang: str, business: bool = False) -> str:
-    if lang == "fr":
-        noun = "jour ouvrable" if business else "jour"
-        plural = "jours ouvrables" if business else "jours"
-    else:
-        noun = "business day" if business else "day"
-        plural = "business days" if business else "days"
-    return f"{count} {noun if abs(count) == 1 else plural}"
-
-
-def _when(value: date | datetime, lang: str) -> str:
-    """A date as ISO; an instant in Montreal time, local midnight written as 24:00 of the
-    day before (the end of a business day)."""
-    if not isinstance(value, datetime):
-        return value.isoformat()
-    local = value.astimezone(MONTREAL)
-    day, hour, minute = local.date(), local.hour, local.minute
-    if (hour, minute, local.second) == (0, 0, 0):
-        day, hour = day - timedelta(days=1), 24
-    zone = local.strftime("%Z")
-    if lang == "fr":
-        return f"{day} {hour} h {minute:02d} ({zone})"
-    return f"{day} {hour:02d}:{minute:02d} ({zone})"
 
 
 class DeadlineState(NamedTuple):
@@ -415,18 +382,18 @@ class Rule(Generic[P]):
         fr = lang == "fr"
         parts = []
         if finding.due is not None:
-            parts.append(f"{'échéance' if fr else 'due'} {_when(finding.due, lang)}")
+            parts.append(f"{'échéance' if fr else 'due'} {when_text(finding.due, zone=True)}")
         if finding.act_on is not None:
-            parts.append(f"{'fait le' if fr else 'done on'} {_when(finding.act_on, lang)}")
+            parts.append(f"{'fait le' if fr else 'done on'} {when_text(finding.act_on, zone=True)}")
         if finding.days_late is not None:
-            late = _days(finding.days_late, lang)
+            late = days_text(finding.days_late, lang)
             if finding.business_days_late is not None:
-                late += f" ({_days(finding.business_days_late, lang, business=True)})"
+                late += f" ({days_text(finding.business_days_late, lang, business=True)})"
             parts.append(f"{'en retard de' if fr else 'late by'} {late}")
         if finding.days_left is not None:
-            left = _days(finding.days_left, lang)
+            left = days_text(finding.days_left, lang)
             if finding.business_days_left is not None:
-                left += f" ({_days(finding.business_days_left, lang, business=True)})"
+                left += f" ({days_text(finding.business_days_left, lang, business=True)})"
             parts.append(f"{'reste' if fr else 'left:'} {left}")
         if finding.amount is not None:
             parts.append(f"{'montant' if fr else 'amount'} {money_text(finding.amount, lang)}")

@@ -26,6 +26,7 @@ from dme_rules.model import (
     RuleVersion,
 )
 from dme_rules.parameters import BusinessHoursLimit
+from dme_rules.presentation import delay_text, duration_text
 from dme_rules.rule import Rule
 from dme_rules.sources import (
     PROCEDURE_BASIS,
@@ -48,11 +49,6 @@ def _whole_minutes(microseconds: int) -> int:
 def _minutes(span: timedelta) -> int:
     """Whole minutes in ``span``, rounded up (one second late is a minute late)."""
     return -(-span // _MINUTE)
-
-
-def _hours_and_minutes(minutes: int, lang: str) -> str:
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d}" if lang == "fr" else f"{hours}:{rest:02d}"
 
 
 class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
@@ -184,18 +180,12 @@ class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
         if "complaint_index" in details:
             number = details["complaint_index"] + 1
             phrases.append(f"plainte n° {number}" if fr else f"complaint #{number}")
-        if "business_minutes_late" in details:
-            late = _hours_and_minutes(details["business_minutes_late"], lang)
-            phrases.append(
-                f"en retard de {late} (heures ouvrables)"
-                if fr
-                else f"late by {late} business hours"
-            )
-        if "business_minutes_left" in details:
-            left = _hours_and_minutes(details["business_minutes_left"], lang)
-            phrases.append(
-                f"reste {left} (heures ouvrables)" if fr else f"{left} business hours left"
-            )
+        late_or_left = delay_text(finding, lang)
+        if late_or_left:
+            phrases.append(late_or_left)
+        if "minutes_late" in details:
+            real = duration_text(details["minutes_late"], lang)
+            phrases.append(f"soit {real} en temps réel" if fr else f"{real} in real time")
         return phrases
 
 

@@ -1,0 +1,103 @@
+"""Tests for the report's other forms: FHIR, records, pandas, HTML."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fhir.resources.R4B.operationoutcome import OperationOutcome
+
+from dme_rules import DmeRulesError, Status, evaluate, evaluate_many
+from dme_rules.dataframes import reports_to_dataframe
+from dme_rules.fhir import RULE_SYSTEM
+
+from .cases import at, change, spec_case
+
+AS_OF = at("2025-09-01T12:00:00-04:00")
+
+
+class TestFhir:
+    """Report.to_fhir(): an OperationOutcome that validates against FHIR R4B."""
+
+    def test_validates_and_has_one_issue_per_non_compliant_finding(self):
+        """The SPEC example: a pending access period and an overdue complaint, two issues."""
+        report = evaluate(spec_case(), AS_OF)
+        outcome = OperationOutcome.model_validate(report.to_fhir())
+        assert "2025-0147" == outcome.id
+        issues = [(i.severity, i.details.coding[0].code) for i in outcome.issue]
+        assert [
+            ("information", "qc.migration.read-only-access"),
+            ("error", "qc.bch.complaint-follow-up"),
+        ] == issues
+        for issue, finding in zip(
+            outcome.issue,
+            [f for f in report.findings if f.status is not Status.COMPLIANT],
+            strict=True,
+        ):
+            assert "business-rule" == issue.code
+            assert RULE_SYSTEM == issue.details.coding[0].system
+            assert finding.message("fr") == issue.details.text
+
+    def test_insufficient_data_is_a_warning(self):
+        """A missing fee: a warning issue."""
+        case = change(spec_case(), extraction__fee=None, complaints=None)
+        outcome = OperationOutcome.model_validate(evaluate(case, AS_OF).to_fhir("en"))
+        assert ["information", "warning"] == sorted(i.severity for i in outcome.issue)
+
+    def test_nothing_to_say_is_one_information_issue(self):
+        """All compliant: one informational issue (an OperationOutcome needs one)."""
+        case = change(spec_case(), complaints=None)
+        report = evaluate(case, at("2025-11-10T12:00:00-05:00"))
+        assert Status.COMPLIANT == report.status
+        outcome = OperationOutcome.model_validate(report.to_fhir("en"))
+        assert [("information", "informational")] == [(i.severity, i.code) for i in outcome.issue]
+
+    def test_json_serializable(self):
+        """The dict is plain JSON."""
+        assert json.loads(json.dumps(evaluate(spec_case(), AS_OF).to_fhir()))
+
+
+class TestRecordsAndTables:
+    """Flat rows, DataFrames and the notebook table."""
+
+    def test_records(self):
+        """One row per finding, with the case's verdict on each."""
+        report = evaluate(spec_case(), AS_OF)
+        rows = report.to_records("en")
+        assert len(report.findings) == len(rows)
+        assert {"violation"} == {row["case_status"] for row in rows}
+        assert [f.rule_id for f in report.findings] == [row["rule_id"] for row in rows]
+        assert rows[0]["message"].startswith("Data extraction deadline")
+
+    def test_dataframe_from_a_generator(self):
+        """A thousand cases from a generator make a DataFrame of a row per finding."""
+        import attrs
+
+        cases = (attrs.evolve(spec_case(), case_id=f"c{i}") for i in range(1000))
+        frame = reports_to_dataframe(evaluate_many(cases, AS_OF))
+        assert 1000 * 10 == len(frame)
+        assert 1000 == frame["case_id"].nunique()
+        assert {"violation"} == set(frame["case_status"])
+
+    def test_dataframe_without_pandas(self, monkeypatch):
+        """Without pandas, a clear DmeRulesError says how to install it."""
+        import builtins
+
+        real_import = builtins.__import__
+
+        def no_pandas(name, *args, **kwargs):
+            if name == "pandas":
+                raise ImportError(name)
+            return real_import(name, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "__import__", no_pandas)
+        with pytest.raises(DmeRulesError, match=r"pip install 'dme-rules\[pandas\]'"):
+            reports_to_dataframe([])
+
+    def test_html(self):
+        """_repr_html_: a table with a row per finding and the verdict, HTML-escaped."""
+        html = evaluate(spec_case(), AS_OF)._repr_html_()
+        assert html.startswith("<table><caption>Dossier 2025-0147")
+        assert html.count("<tr>") == 1 + 10
+        assert "Verdict : non conforme" in html
+        assert "Délai d&#x27;extraction des données" in html
