@@ -153,6 +153,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     case = _load(args.case, MigrationCase.from_json)
     as_of = args.as_of if args.as_of is not None else datetime.now(MONTREAL)
     report = evaluate(case, as_of)
+    if args.plot is not None:
+        from dme_rules.plot import save_timeline
+
+        try:
+            save_timeline(case, report, args.plot, lang=args.lang)
+        except (OSError, ValueError) as error:
+            raise _InputError(f"{args.plot}: cannot write the picture ({error})") from None
     if args.format == "json":
         print(report.to_json(args.lang, indent=2))
     elif args.format == "fhir":
@@ -282,6 +289,9 @@ def _parser() -> _Parser:
     check.add_argument("case", metavar="CASE.json")
     check.add_argument(
         "--as-of", type=_instant, help="the instant to evaluate at (default: now, and said so)"
+    )
+    check.add_argument(
+        "--plot", metavar="FILE.png", help="also draw the case's timeline into FILE.png"
     )
     _output_options(check, formats=("text", "json", "fhir"))
     check.set_defaults(handler=_cmd_check)

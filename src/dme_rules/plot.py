@@ -1,0 +1,108 @@
+"""A timeline picture of a case for auditors (matplotlib is an optional extra).
+
+:func:`timeline` draws, on one time axis: the request and its official start, each statutory
+due date of the report's findings, the acts the case records, and the dates of the migration
+calendar; due dates missed are marked in red.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from dme_rules.case import MigrationCase
+from dme_rules.counting import MONTREAL, official_start
+from dme_rules.errors import DmeRulesError
+from dme_rules.model import VIOLATION, check_language
+
+if TYPE_CHECKING:
+    from dme_rules.evaluation import Report
+
+__all__ = ["save_timeline", "timeline"]
+
+_ROWS = {
+    "fr": ("Demande", "Échéances", "Actes", "Calendrier"),
+    "en": ("Request", "Due dates", "Acts", "Calendar"),
+}
+_OK, _LATE, _NEUTRAL = "#1b7837", "#c51b7d", "#4d4d4d"
+
+
+def _day(value: date | datetime) -> date:
+    return value.astimezone(MONTREAL).date() if isinstance(value, datetime) else value
+
+
+def _pyplot() -> Any:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")  # files only: no screen needed
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise DmeRulesError(
+            "the timeline needs matplotlib: pip install 'dme-rules[plot]' / "
+            "la frise chronologique a besoin de matplotlib : pip install 'dme-rules[plot]'"
+        ) from None
+    return plt
+
+
+def timeline(case: MigrationCase, report: Report, *, lang: str = "fr") -> Any:
+    """A matplotlib Figure of the case's timeline, with the report's due dates.
+
+    Args:
+        case: The case that was evaluated.
+        report: Its report (``evaluate(case, as_of)``).
+        lang: ``fr`` (default) or ``en`` for the labels.
+
+    Raises:
+        DmeRulesError: matplotlib is not installed (``pip install 'dme-rules[plot]'``).
+    """
+    check_language(lang)
+    plt = _pyplot()
+    rows = _ROWS[lang]
+    figure, axes = plt.subplots(figsize=(12, 4.2))
+
+    def mark(row: int, day: date, label: str, color: str, marker: str = "o", lift: int = 0) -> None:
+        axes.plot([day], [row], marker=marker, color=color, markersize=8, linestyle="none")
+        axes.annotate(label, (day, row), textcoords="offset points", xytext=(3, 8 + lift),
+                      rotation=30, fontsize=7, color=color)  # fmt: skip
+
+    sent = _day(case.request_transmitted_at)
+    mark(3, sent, "demande" if lang == "fr" else "request", _NEUTRAL, "s")
+    start = official_start(case.requested_on)
+    mark(3, start, "jour 1" if lang == "fr" else "day 1", _NEUTRAL, "s")
+    for finding in report.findings:
+        if finding.due is None or finding.rule is None:
+            continue
+        late = finding.status is VIOLATION
+        mark(2, _day(finding.due), finding.rule.title(lang), _LATE if late else _OK, "v")
+        if finding.act_on is not None:
+            mark(1, _day(finding.act_on), finding.rule.title(lang), _LATE if late else _OK, "^")
+    if case.calendar is not None:
+        stated = [
+            (day, name.removesuffix("_on").replace("_", " "))
+            for name, value in attrs.asdict(case.calendar, recurse=False).items()
+            for day in (value if isinstance(value, tuple) else (value,))
+            if isinstance(day, date)
+        ]
+        for position, (day, label) in enumerate(sorted(stated)):
+            mark(0, day, label, _NEUTRAL, "|", lift=12 * (position % 3))  # staggered labels
+    axes.axvline(_day(report.as_of), color="#2166ac", linestyle="--", linewidth=1)
+    axes.set_yticks(range(4), list(reversed(rows)))
+    axes.set_ylim(-0.6, 4.2)
+    axes.grid(axis="x", alpha=0.3)
+    verdict = report.status.label(lang)
+    axes.set_title(f"{case.case_id} — {verdict} ({report.as_of.astimezone(MONTREAL):%Y-%m-%d})")
+    figure.autofmt_xdate()
+    figure.tight_layout()
+    return figure
+
+
+def save_timeline(case: MigrationCase, report: Report, path: str, *, lang: str = "fr") -> None:
+    """Draw :func:`timeline` into an image file (PNG by its extension)."""
+    figure = timeline(case, report, lang=lang)
+    try:
+        figure.savefig(path, dpi=110)
+    finally:
+        _pyplot().close(figure)
