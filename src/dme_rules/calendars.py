@@ -224,7 +224,7 @@ class BusinessCalendar:
 
         - ``n >= 1``: the n-th business day strictly after ``day``;
         - ``n == 0``: :meth:`roll_forward` (``day`` if it is a business day, else the next);
-        - ``n < 0``: the |n|-th business day strictly before ``day``.
+        - ``n < 0``: the (-n)-th business day strictly before ``day``.
 
         From Holy Thursday 2026 (2 April), one business day later is Tuesday 7 April: Good
         Friday, the weekend and Easter Monday do not count.

@@ -1,0 +1,60 @@
+"""The documentation builds without a warning, its examples pass, its catalogue is complete."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dme_rules import RULES
+
+DOCS = Path(__file__).parent.parent / "docs"
+pytest.importorskip("sphinx", reason="the docs extra is not installed")
+
+
+def sphinx(builder: str, out: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m sphinx -W -b BUILDER docs OUT``, as a person would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", builder, str(DOCS), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML site, built once with warnings as errors."""
+    out = tmp_path_factory.mktemp("html")
+    done = sphinx("html", out)
+    assert (0, "") == (done.returncode, done.stderr)
+    return out
+
+
+def test_html_builds_without_warnings(html):
+    """sphinx -W -b html succeeds and writes the home page."""
+    assert (html / "index.html").is_file()
+
+
+def test_catalogue_has_a_page_per_rule(html):
+    """The generated catalogue has one page per rule of RULES, quoting its French sources."""
+    pages = {path.stem for path in (html / "reference" / "rules").glob("*.html")}
+    assert set(RULES) == pages
+    for rule in RULES.values():
+        page = (html / "reference" / "rules" / f"{rule.id}.html").read_text(encoding="utf-8")
+        for version in rule.versions:
+            assert version.citations[0].quote_fr.split()[0] in page
+
+
+def test_timeline_picture_is_in_the_docs(html):
+    """The explanation of counting shows an example's timeline."""
+    assert (html / "_static" / "generated" / "late-clinic-validation.png").is_file()
+
+
+def test_doctest_builder_passes(tmp_path):
+    """Every example in the docs runs and gives what the page shows."""
+    done = sphinx("doctest", tmp_path)
+    assert (0, "") == (done.returncode, done.stderr)
+    assert "0 failures in tests" in (tmp_path / "output.txt").read_text(encoding="utf-8")
