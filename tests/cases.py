@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -49,13 +50,13 @@ def spec_case() -> MigrationCase:
         practitioners=4,
         standard_scope=True,
         extraction=Extraction(
-            delivered_on=date(2025, 7, 10), fee=_d("1800.00"), confirmed_on=date(2025, 7, 11)
+            delivered_on=date(2025, 7, 10), fee=Decimal("1800.00"), confirmed_on=date(2025, 7, 11)
         ),
         import_=Import(
-            completed_on=date(2025, 8, 5), fee=_d("6000.00"), confirmed_on=date(2025, 8, 6)
+            completed_on=date(2025, 8, 5), fee=Decimal("6000.00"), confirmed_on=date(2025, 8, 6)
         ),
         preanalysis=Preanalysis(submitted_on=date(2025, 7, 15), validated_on=date(2025, 7, 23)),
-        read_only_access=ReadOnlyAccess(until=date(2025, 11, 3), fee=_d("0")),
+        read_only_access=ReadOnlyAccess(until=date(2025, 11, 3), fee=Decimal("0")),
         request_form=RequestForm(
             signed=True,
             clinic_authorization=True,
@@ -133,9 +134,3 @@ _BLOCKS = {
 def sent_on(day: date) -> MigrationCase:
     """The SPEC example with its request sent at noon on ``day`` (other dates unchanged)."""
     return attrs.evolve(spec_case(), request_transmitted_at=noon(day))
-
-
-def _d(text: str):
-    from decimal import Decimal
-
-    return Decimal(text)

@@ -36,7 +36,7 @@ from dme_rules.sources import (
 
 __all__ = ["BCH_COMPLAINT_FOLLOW_UP", "BchComplaintFollowUp"]
 
-_MINUTE = timedelta(minutes=1)
+_MICROSECOND = timedelta(microseconds=1)
 _MINUTE_US = 60_000_000  # positions on the business clock are in microseconds
 _HOUR = 60 * _MINUTE_US
 
@@ -44,11 +44,6 @@ _HOUR = 60 * _MINUTE_US
 def _whole_minutes(microseconds: int) -> int:
     """Whole minutes, rounded up (one second late is a minute late)."""
     return -(-microseconds // _MINUTE_US)
-
-
-def _minutes(span: timedelta) -> int:
-    """Whole minutes in ``span``, rounded up (one second late is a minute late)."""
-    return -(-span // _MINUTE)
 
 
 class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
@@ -156,7 +151,7 @@ class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
         if act is not None:
             status = COMPLIANT if act <= due else VIOLATION
             if status is VIOLATION:
-                details["minutes_late"] = _minutes(act - due)
+                details["minutes_late"] = _whole_minutes((act - due) // _MICROSECOND)
                 details["business_minutes_late"] = _whole_minutes(
                     clock.position(act) - due_position
                 )
@@ -167,7 +162,7 @@ class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
         else:
             status = VIOLATION
             details["overdue"] = True
-            details["minutes_late"] = _minutes(context.as_of - due)
+            details["minutes_late"] = _whole_minutes((context.as_of - due) // _MICROSECOND)
             details["business_minutes_late"] = _whole_minutes(as_of_position - due_position)
         return self.outcome(
             version, status, due=due, act_on=act, interpretation=reading, details=details
