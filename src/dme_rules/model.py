@@ -171,6 +171,21 @@ class RuleVersion(Generic[P]):
         """The default reading first, then the alternatives."""
         return (self.interpretation, *self.alternatives) if self.interpretation else ()
 
+    def allowed_reading(self, reading: Interpretation | None) -> Interpretation:
+        """``reading`` if this version offers it, the default when it is None.
+
+        Raises:
+            InvalidArgumentError: The version does not offer ``reading``, or has no reading.
+        """
+        if reading is None and self.interpretation is not None:
+            return self.interpretation
+        if reading is not None and reading in self.readings:
+            return reading
+        allowed = ", ".join(r.id for r in self.readings) or "none"
+        raise InvalidArgumentError(
+            "reading", f"one of {allowed}", reading, expected_fr=f"une lecture parmi {allowed}"
+        )
+
     def reading(self, chosen: Collection[Interpretation] = ()) -> Interpretation | None:
         """The first of this version's readings that the caller chose, else the default."""
         if not chosen:

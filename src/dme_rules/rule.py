@@ -454,16 +454,11 @@ class RequestPeriodRule(Rule[PeriodDays]):
             InvalidArgumentError: The version does not allow ``reading``.
         """
         version = self.version_for(local_date(transmitted_at, "transmitted_at"))
-        if reading is None:
-            reading = version.interpretation
-            assert reading is not None, f"{self.id} {version.version} declares no reading"
-        elif reading not in version.readings:
-            allowed = ", ".join(r.id for r in version.readings)
-            raise InvalidArgumentError(
-                "reading", f"one of {allowed}", reading, expected_fr=f"une lecture parmi {allowed}"
-            )
         return period_end(
-            transmitted_at, version.parameters.days, reading=reading, calendar=calendar
+            transmitted_at,
+            version.parameters.days,
+            reading=version.allowed_reading(reading),
+            calendar=calendar,
         )
 
     def act(self, case: MigrationCase) -> date | None:

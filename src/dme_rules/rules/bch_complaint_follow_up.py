@@ -85,14 +85,7 @@ class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
             NotInForceError: The complaint predates 2024-01-01.
         """
         version = self.version_for(date_of(as_instant(filed_at, "filed_at")))
-        if reading is None:
-            reading = version.interpretation
-        if reading not in version.readings:
-            allowed = ", ".join(r.id for r in version.readings)
-            raise InvalidArgumentError(
-                "reading", f"one of {allowed}", reading, expected_fr=f"une lecture parmi {allowed}"
-            )
-        assert reading is not None
+        reading = version.allowed_reading(reading)
         return business_hours_due(
             filed_at,
             version.parameters.hours,

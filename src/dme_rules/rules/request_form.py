@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dme_rules.case import MigrationCase
-from dme_rules.directory import find_solution
+from dme_rules.directory import Solution, find_solution
 from dme_rules.model import COMPLIANT, VIOLATION, Context, Finding, Party, RuleVersion
 from dme_rules.parameters import RequestRecipients
 from dme_rules.rule import Rule
@@ -18,6 +18,15 @@ from dme_rules.sources import (
 )
 
 __all__ = ["REQUEST_FORM", "RequestFormRule"]
+
+
+def _required_addresses(solutions: tuple[Solution | None, ...], bch_address: str) -> list[str]:
+    """Each known solution's migration address once, then the BCH's."""
+    addresses: list[str] = []
+    for solution in solutions:
+        if solution is not None and solution.migration_address not in addresses:
+            addresses.append(solution.migration_address)
+    return [*addresses, bch_address]
 
 
 class RequestFormRule(Rule[RequestRecipients]):
@@ -36,13 +45,8 @@ class RequestFormRule(Rule[RequestRecipients]):
         >>> REQUEST_FORM.recipients("Toubib", "omnimed")
         ['importations@omnimed.com', 'certification.homologation@msss.gouv.qc.ca']
         """
-        addresses = []
-        for name in (source_solution, target_solution):
-            solution = find_solution(name)
-            if solution is not None and solution.migration_address not in addresses:
-                addresses.append(solution.migration_address)
-        addresses.append(self.version_for(None).parameters.bch_address)
-        return addresses
+        solutions = (find_solution(source_solution), find_solution(target_solution))
+        return _required_addresses(solutions, self.version_for(None).parameters.bch_address)
 
     def assess(
         self, version: RuleVersion[RequestRecipients], case: MigrationCase, context: Context
@@ -61,17 +65,15 @@ class RequestFormRule(Rule[RequestRecipients]):
             elif not value:
                 faults.append(fault)
         details: dict[str, Any] = {}
-        required = []
-        unknown = []
-        for path, name, solution in (
-            ("$.source_solution", case.source_solution, case.source),
-            ("$.target_solution", case.target_solution, case.target),
-        ):
-            if solution is None:
-                unknown.append((path, name))
-            elif solution.migration_address not in required:
-                required.append(solution.migration_address)
-        required.append(version.parameters.bch_address)
+        required = _required_addresses((case.source, case.target), version.parameters.bch_address)
+        unknown = [
+            (path, name)
+            for path, name, solution in (
+                ("$.source_solution", case.source_solution, case.source),
+                ("$.target_solution", case.target_solution, case.target),
+            )
+            if solution is None
+        ]
         if unknown:
             details["unknown_solutions"] = [name for _, name in unknown]
         if form.sent_to is None:
