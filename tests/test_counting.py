@@ -325,6 +325,13 @@ class TestBusinessHours:
             ({"hours": 0}, InvalidArgumentError, "hours: expected a positive integer"),
             ({"reading": PROCEDURE_2024}, InvalidArgumentError, "reading: expected business-day"),
             ({"schedule": OfficeSchedule()}, InvalidArgumentError, "schedule: expected None"),
+            ({"reading": "office-hours"}, InvalidArgumentError, "reading: expected business-day"),
+            (
+                {"reading": OFFICE_HOURS, "schedule": {"opens": "08:00"}},
+                InvalidArgumentError,
+                "schedule: expected an OfficeSchedule",
+            ),
+            ({"calendar": "quebec-cpc"}, InvalidArgumentError, "calendar: expected a Business"),
         ],
     )
     def test_bad_arguments(self, kwargs, error, match):

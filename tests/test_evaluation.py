@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import attrs
@@ -15,6 +15,7 @@ from dme_rules import (
     EXTRACTION_DEADLINE,
     QUEBEC_LNT,
     RULES,
+    CalendarRangeError,
     InvalidArgumentError,
     InvalidCaseError,
     NaiveDatetimeError,
@@ -242,6 +243,94 @@ class TestReport:
             evaluate(spec_case(), AS_OF).to_dict("de")
 
 
+class TestFinding:
+    """A finding is an immutable record; equality leaves out the rule object."""
+
+    def finding(self):
+        return evaluate(spec_case(), AS_OF).finding("qc.migration.extraction-deadline")
+
+    def test_immutable(self):
+        """Its fields cannot be assigned."""
+        with pytest.raises(AttributeError):
+            self.finding().status = Status.VIOLATION  # type: ignore[misc]
+
+    def test_equality_leaves_out_the_rule(self):
+        """Two findings with the same fields are equal whatever rule object made them."""
+        found = self.finding()
+        twin = found._replace(rule=None)
+        assert (True, False, hash(found)) == (found == twin, found != twin, hash(twin))
+
+    def test_a_different_field_is_unequal(self):
+        """One field differs: unequal."""
+        found = self.finding()
+        assert found != found._replace(days_late=1)
+
+    def test_never_equal_to_a_plain_tuple(self):
+        """A tuple of the same values is not a finding."""
+        found = self.finding()
+        assert (False, True) == (found == tuple(found), found != tuple(found))
+
+    def test_repr_leaves_out_the_rule(self):
+        """The repr names the fields, not the rule object."""
+        text = repr(self.finding())
+        assert text.startswith("Finding(rule_id='qc.migration.extraction-deadline'")
+        assert "rule=" not in text
+
+
+class TestSteps:
+    """Ruleset.steps: how evaluate runs each rule on a case of a given request date."""
+
+    def test_assess_with_the_version_of_the_request_date(self):
+        """A migration rule in force: its assess method and the version of that day."""
+        steps = RULES.steps(date(2025, 6, 20))
+        run, version = steps[0]
+        assert (EXTRACTION_DEADLINE.assess, EXTRACTION_DEADLINE.version_at(date(2025, 6, 20))) == (
+            run,
+            version,
+        )
+
+    def test_rules_that_decide_for_themselves(self):
+        """The complaint rule (versions by complaint date) and a rule not in force that day
+        (the request form, from 2024) run their own findings method."""
+        steps = dict(zip(RULES, RULES.steps(date(2023, 6, 1)), strict=True))
+        assert [
+            (RULES["qc.bch.complaint-follow-up"].findings, None),
+            (RULES["qc.migration.request-form"].findings, None),
+        ] == [steps["qc.bch.complaint-follow-up"], steps["qc.migration.request-form"]]
+
+    def test_one_step_per_rule(self):
+        """As many steps as rules, whatever the day."""
+        assert {len(RULES)} == {
+            len(RULES.steps(day)) for day in (date(2000, 1, 1), date(2023, 6, 1), date(2025, 6, 20))
+        }
+
+
+class TestContextReuse:
+    """evaluate reuses the previous call's context only for the very same arguments."""
+
+    def test_the_same_instant_written_otherwise_is_reported_as_given(self):
+        """The same instant in UTC right after Montreal time: each report keeps its own."""
+        in_utc = AS_OF.astimezone(UTC)
+        first, second = evaluate(spec_case(), AS_OF), evaluate(spec_case(), in_utc)
+        assert (AS_OF.isoformat(), in_utc.isoformat()) == (
+            first.to_dict()["as_of"],
+            second.to_dict()["as_of"],
+        )
+
+    def test_a_different_calendar_is_used(self):
+        """Same as_of object, another calendar: the report names the new one."""
+        evaluate(spec_case(), AS_OF)
+        assert "quebec-lnt" == evaluate(spec_case(), AS_OF, calendar=QUEBEC_LNT).calendar
+
+    def test_another_instant_is_seen(self):
+        """Same case, a later as_of: the overdue complaint's lateness grows with it."""
+        case = spec_case()
+        earlier = evaluate(case, AS_OF).finding("qc.bch.complaint-follow-up")
+        later = evaluate(case, AS_OF + timedelta(days=1)).finding("qc.bch.complaint-follow-up")
+        # One more day: 24 more hours of real time.
+        assert earlier.details["minutes_late"] + 24 * 60 == later.details["minutes_late"]
+
+
 class TestEvaluateMany:
     """evaluate_many() streams reports."""
 
@@ -263,6 +352,39 @@ class TestEvaluateMany:
         reports = evaluate_many([spec_case(), 42], AS_OF)
         next(reports)
         with pytest.raises(InvalidArgumentError, match=r"cases\[1\]"):
+            next(reports)
+
+    @pytest.mark.parametrize("position", [0, 5, 63, 64, 70, 130])
+    def test_reports_before_a_bad_case_come_first(self, position):
+        """Cases are read ahead in batches; the reports on the cases before a malformed one
+        still come, in order, before its error."""
+        cases: list[object] = [attrs.evolve(spec_case(), case_id=str(i)) for i in range(140)]
+        cases[position] = {"case_id": "bad"}
+        reports = evaluate_many(cases, AS_OF)
+        assert [str(i) for i in range(position)] == [next(reports).case_id for _ in range(position)]
+        with pytest.raises(InvalidCaseError, match=rf"cases\[{position}\]"):
+            next(reports)
+
+    def test_reports_before_a_case_the_calendar_cannot_count_come_first(self):
+        """A case whose deadline falls after 2200 raises CalendarRangeError at its turn,
+        after the reports on the cases before it in the same batch."""
+        beyond = minimal_case(request_transmitted_at=at("2200-12-20T10:00:00-05:00"))
+        cases = [attrs.evolve(spec_case(), case_id=str(i)) for i in range(3)] + [beyond]
+        reports = evaluate_many(cases, at("2200-12-31T12:00:00-05:00"))
+        assert ["0", "1", "2"] == [next(reports).case_id for _ in range(3)]
+        with pytest.raises(CalendarRangeError):
+            next(reports)
+
+    def test_an_iterator_that_fails(self):
+        """An error raised by the caller's iterator comes after the reports before it."""
+
+        def cases():
+            yield spec_case()
+            raise OSError("disk")
+
+        reports = evaluate_many(cases(), AS_OF)
+        assert "2025-0147" == next(reports).case_id
+        with pytest.raises(OSError, match="disk"):
             next(reports)
 
 

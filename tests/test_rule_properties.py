@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from dme_rules import (
@@ -21,6 +21,7 @@ from dme_rules import (
     Status,
     end_of_day,
     evaluate,
+    evaluate_many,
 )
 
 from . import strategies
@@ -106,6 +107,14 @@ class TestEvaluate:
         first = evaluate(case, as_of).to_json()
         again = evaluate(MigrationCase.from_json(case.to_json()), as_of).to_json()
         assert first == again
+
+    @given(st.lists(strategies.migration_cases, max_size=80), strategies.evaluation_instants)
+    @settings(max_examples=25)
+    def test_streamed_reports_equal_single_ones(self, cases, as_of):
+        """evaluate_many (which runs the rules across a batch of cases) gives, in order,
+        the reports evaluate gives case by case."""
+        one_by_one = [evaluate(case, as_of).to_json() for case in cases]
+        assert one_by_one == [report.to_json() for report in evaluate_many(cases, as_of)]
 
     @given(strategies.migration_cases, strategies.evaluation_instants)
     def test_status_is_the_worst_finding(self, case, as_of):

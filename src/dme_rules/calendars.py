@@ -202,7 +202,11 @@ class BusinessCalendar:
         """The number of business days from 1900-01-01 to ``day`` inclusive, and whether
         ``day`` is one: the business-hour clock's one lookup per instant."""
         table = self._table or self._build()
-        index = self._index(day, table)
+        if day.__class__ is date:  # the clock's hot path: _index's checks, inlined
+            index = day.toordinal() - _FIRST_ORDINAL
+            if 0 <= index < len(table.rank):
+                return table.rank[index], table.is_business[index] == 1
+        index = self._index(day, table)  # raises, naming the day
         return table.rank[index], table.is_business[index] == 1
 
     def nth_business_day(self, number: int) -> date:

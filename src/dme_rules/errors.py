@@ -103,6 +103,7 @@ class InvalidCaseError(DmeRulesError):
     def __init__(self, path: str, expected: str, *, expected_fr: str | None = None) -> None:
         self.path = path
         self.expected = expected
+        self.expected_fr = expected_fr or expected
         super().__init__(
             f"{path}: expected {expected} / {path} : attendu {expected_fr or expected}"
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -14,7 +14,7 @@ import attrs
 from dme_rules.calendars import QUEBEC_CPC, BusinessCalendar
 from dme_rules.case import MigrationCase
 from dme_rules.counting import OfficeSchedule
-from dme_rules.errors import InvalidArgumentError
+from dme_rules.errors import InvalidArgumentError, InvalidCaseError
 from dme_rules.interpretations import Interpretation
 from dme_rules.model import Context, Finding, Status, check_language
 from dme_rules.presentation import report_html, report_lines
@@ -150,14 +150,42 @@ def _check_ruleset(ruleset: object) -> Ruleset:
     raise InvalidArgumentError("ruleset", "a Ruleset", ruleset, expected_fr="un Ruleset")
 
 
-def _evaluate(case: MigrationCase, context: Context, ruleset: Ruleset, version: str) -> Report:
-    findings: list[Finding] = []
-    for rule in ruleset.values():
-        findings += rule.findings(case, context)
+#: The latest :func:`evaluate` call's arguments and context, as one tuple (read and replaced
+#: atomically, so threads never mix two calls' parts).
+_last_context: tuple[object, object, object, object, Context] | None = None
+
+
+def _context(
+    as_of: datetime,
+    calendar: BusinessCalendar,
+    readings: Iterable[Interpretation],
+    schedule: OfficeSchedule | None,
+) -> Context:
+    """The context of an evaluation, reused when a call passes the very same arguments as the
+    one before (a loop over cases at one ``as_of``): a context is a pure function of them,
+    and its business-hour clocks are then positioned once for the whole loop."""
+    global _last_context
+    last = _last_context
+    if (
+        last is not None
+        and last[0] is as_of
+        and last[1] is calendar
+        and last[2] is readings
+        and last[3] is schedule
+    ):
+        return last[4]
+    context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
+    _last_context = (as_of, calendar, readings, schedule, context)
+    return context
+
+
+def _report(
+    case: MigrationCase, findings: list[Finding], context: Context, ruleset: Ruleset, version: str
+) -> Report:
     return Report(
         case.case_id,
         context.as_of,
-        Status.worst([finding.status for finding in findings]),
+        Status.worst_of(findings),
         tuple(findings),
         version,
         context.calendar.id,
@@ -166,11 +194,58 @@ def _evaluate(case: MigrationCase, context: Context, ruleset: Ruleset, version: 
     )
 
 
+def _evaluate_one(case: MigrationCase, context: Context, ruleset: Ruleset, version: str) -> Report:
+    """The report on ``case``: its rules' steps (:meth:`Ruleset.steps`) in order."""
+    findings: list[Finding] = []
+    for run, rule_version in ruleset.steps(case.requested_on):
+        if rule_version is None:
+            findings += run(case, context)  # rule.findings: its own version(s)
+        else:
+            findings.append(run(rule_version, case, context))  # rule.assess
+    return _report(case, findings, context, ruleset, version)
+
+
+def _evaluate_batch(
+    cases: Sequence[MigrationCase], context: Context, ruleset: Ruleset, version: str
+) -> list[Report]:
+    """The reports on ``cases``, in order, the same as :func:`_evaluate_one`'s.
+
+    The steps run rule by rule across the cases (every case through the first rule, then
+    the second…) rather than case by case: each rule's code then runs many times in a row,
+    which the interpreter executes markedly faster.
+    """
+    schedules = [ruleset.steps(case.requested_on) for case in cases]
+    found: list[list[Finding]] = [[] for _ in cases]
+    for index in range(len(ruleset)):
+        for case, steps, findings in zip(cases, schedules, found, strict=True):
+            run, rule_version = steps[index]
+            if rule_version is None:
+                findings += run(case, context)
+            else:
+                findings.append(run(rule_version, case, context))
+    return [
+        _report(case, findings, context, ruleset, version)
+        for case, findings in zip(cases, found, strict=True)
+    ]
+
+
+#: How many cases :func:`evaluate_many` reads ahead and evaluates together.
+_BATCH_SIZE = 64
+
+
 def _as_case(case: object, field: str = "case") -> MigrationCase:
+    """``case`` itself, or the case its JSON form describes; an error names ``field``
+    (``cases[7]``) and, for a bad mapping, the path inside it (``cases[7].extraction.fee``)."""
     if isinstance(case, MigrationCase):
         return case
     if isinstance(case, Mapping):
-        return MigrationCase.from_dict(case)
+        try:
+            return MigrationCase.from_dict(case)
+        except InvalidCaseError as error:
+            if field == "case":
+                raise
+            path = field + error.path.removeprefix("$")
+            raise InvalidCaseError(path, error.expected, expected_fr=error.expected_fr) from None
     raise InvalidArgumentError(
         field,
         "a MigrationCase or a mapping of its JSON form",
@@ -206,8 +281,8 @@ def evaluate(
         NaiveDatetimeError: ``as_of`` has no UTC offset.
         InvalidCaseError: ``case`` is a mapping that is not a valid case.
     """
-    context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
-    return _evaluate(_as_case(case), context, _check_ruleset(ruleset), _library_version())
+    context = _context(as_of, calendar, readings, schedule)
+    return _evaluate_one(_as_case(case), context, _check_ruleset(ruleset), _library_version())
 
 
 def evaluate_many(
@@ -228,7 +303,34 @@ def evaluate_many(
     version = _library_version()
 
     def reports() -> Iterator[Report]:
-        for index, case in enumerate(cases):
-            yield _evaluate(_as_case(case, f"cases[{index}]"), context, checked, version)
+        numbered = enumerate(cases)
+        while True:
+            batch: list[MigrationCase] = []
+            failure: Exception | None = None
+            try:
+                for index, case in numbered:
+                    batch.append(_as_case(case, f"cases[{index}]"))
+                    if len(batch) == _BATCH_SIZE:
+                        break
+            except Exception as error:  # the reports of the cases before it come first
+                failure = error
+            yield from _evaluate_in_order(batch, context, checked, version)
+            if failure is not None:
+                raise failure
+            if len(batch) < _BATCH_SIZE:
+                return
 
     return reports()
+
+
+def _evaluate_in_order(
+    batch: list[MigrationCase], context: Context, ruleset: Ruleset, version: str
+) -> Iterator[Report]:
+    """The reports on ``batch``; should a case make a rule raise, the reports on the cases
+    before it come first, as they would one case at a time."""
+    reports: Iterable[Report]
+    try:
+        reports = _evaluate_batch(batch, context, ruleset, version)
+    except Exception:  # again one case at a time, lazily: the error comes at its case
+        reports = (_evaluate_one(case, context, ruleset, version) for case in batch)
+    yield from reports

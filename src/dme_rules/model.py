@@ -7,11 +7,12 @@ one legal version of a rule, with its dates, typed parameters, readings and cita
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -69,6 +70,11 @@ class Status(enum.StrEnum):
                 worst, rank = status, _SEVERITY[status]
         return worst
 
+    @classmethod
+    def worst_of(cls, findings: Iterable[Finding]) -> Status:
+        """The most severe status of ``findings``; ``not_applicable`` when there are none."""
+        return _BY_SEVERITY[max(map(_SEVERITY.__getitem__, map(_STATUS_OF, findings)), default=0)]
+
 
 _SEVERITY = {
     Status.NOT_APPLICABLE: 0,
@@ -77,6 +83,9 @@ _SEVERITY = {
     Status.INSUFFICIENT_DATA: 3,
     Status.VIOLATION: 4,
 }
+
+_BY_SEVERITY = sorted(_SEVERITY, key=_SEVERITY.__getitem__)
+_STATUS_OF = operator.attrgetter("status")
 
 _STATUS_LABELS = {
     Status.COMPLIANT: ("conforme", "compliant"),
@@ -196,7 +205,7 @@ class RuleVersion(Generic[P]):
         return self.interpretation
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # dict-based: built once per evaluation, twice as fast to build
 class Context:
     """The circumstances of one evaluation: the instant, the calendar, the chosen readings.
 
@@ -213,18 +222,24 @@ class Context:
     calendar: BusinessCalendar = QUEBEC_CPC
     readings: tuple[Interpretation, ...] = ()
     schedule: OfficeSchedule | None = None
-    _clocks: dict[str, tuple[BusinessClock, int]] = attrs.field(
-        factory=dict, init=False, eq=False, repr=False
-    )
+    _clocks: dict[str, BusinessClock] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _positions: dict[str, int] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
-    def clock(self, reading: Interpretation) -> tuple[BusinessClock, int]:
+    def clock(self, reading: Interpretation) -> BusinessClock:
         """The business-hour clock of ``reading`` in this context (with its schedule for
-        office hours) and the clock's position at ``as_of``; built once per evaluation."""
+        office hours)."""
         found = self._clocks.get(reading.id)
         if found is None:
-            schedule = self.schedule if reading == OFFICE_HOURS else None
-            clock = BusinessClock.of(reading, schedule, self.calendar)
-            found = self._clocks[reading.id] = (clock, clock.position(self.as_of))
+            schedule = self.schedule if reading.id == OFFICE_HOURS.id else None
+            found = self._clocks[reading.id] = BusinessClock.of(reading, schedule, self.calendar)
+        return found
+
+    def position(self, reading: Interpretation) -> int:
+        """Where the clock of ``reading`` stands at ``as_of``; computed once per evaluation,
+        when a rule first needs it."""
+        found = self._positions.get(reading.id)
+        if found is None:
+            found = self._positions[reading.id] = self.clock(reading).position(self.as_of)
         return found
 
     @classmethod
@@ -275,11 +290,12 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-# Not slotted: a frozen attrs class with a __dict__ is built twice as fast (its __init__
-# writes the dict directly), and a report builds one finding per rule.
-@attrs.frozen(slots=False)
-class Finding:
+class Finding(NamedTuple):
     """What one rule says about one case at one instant.
+
+    An immutable record: a named tuple, so that building one costs a single C-level tuple
+    construction (a report builds one per rule and case). Equality leaves out :attr:`rule`,
+    the hash also :attr:`details`; a finding never equals a plain tuple.
 
     Attributes:
         rule_id: The rule's id (``qc.migration.import-deadline``).
@@ -298,6 +314,7 @@ class Finding:
         interpretation: The id of the reading used, when the rule has one.
         citations: The passages the rule rests on.
         details: Rule-specific facts (JSON-ready after :meth:`to_dict`).
+        rule: The rule that made the finding (for its words), or ``None``.
     """
 
     rule_id: str
@@ -315,7 +332,22 @@ class Finding:
     interpretation: str | None = None
     citations: tuple[Citation, ...] = ()
     details: Mapping[str, Any] = NO_DETAILS
-    rule: Rule[Any] | None = attrs.field(default=None, eq=False, repr=False)
+    rule: Rule[Any] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and tuple.__eq__(self[:-1], other[:-1])
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:-2])  # the details are a mapping: left out of the hash
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={value!r}" for name, value in zip(self._fields[:-1], self, strict=False)
+        )
+        return f"Finding({fields})"
 
     def message(self, lang: str = "fr") -> str:
         """The finding in one sentence, in French (default) or English."""

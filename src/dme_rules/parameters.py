@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -130,6 +130,14 @@ class RequestRecipients:
     bch_address: str
 
 
+def _getter(indexes: Iterable[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """A function that picks ``indexes`` from a tuple, always returning a tuple."""
+    picked = tuple(indexes)
+    if len(picked) >= 2:
+        return operator.itemgetter(*picked)
+    return lambda values: tuple(values[index] for index in picked)
+
+
 @attrs.frozen
 class CalendarContents:
     """What a migration calendar must state.
@@ -143,7 +151,12 @@ class CalendarContents:
     order: tuple[tuple[str, ...], ...]
     _getter: Callable[[object], tuple[Any, ...]] = attrs.field(init=False, eq=False, repr=False)
     _chains: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
-    _pairs: tuple[tuple[int, int], ...] = attrs.field(init=False, eq=False, repr=False)
+    _earlier: Callable[[tuple[Any, ...]], tuple[Any, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _later: Callable[[tuple[Any, ...]], tuple[Any, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         chained = {item for chain in self.order for item in chain}
@@ -152,8 +165,11 @@ class CalendarContents:
         object.__setattr__(self, "_getter", operator.attrgetter(*self.items))
         chains = tuple(tuple(self.items.index(item) for item in chain) for chain in self.order)
         object.__setattr__(self, "_chains", chains)
-        pairs = tuple(pair for chain in chains for pair in itertools.pairwise(chain))
-        object.__setattr__(self, "_pairs", pairs)
+        pairs = [pair for chain in chains for pair in itertools.pairwise(chain)]
+        # Each consecutive pair of every chain, as two getters over the values: the check of a
+        # complete calendar then runs in C (``map(operator.le, earlier, later)``).
+        object.__setattr__(self, "_earlier", _getter(earlier for earlier, _ in pairs))
+        object.__setattr__(self, "_later", _getter(later for _, later in pairs))
 
     def read(self, calendar: object) -> tuple[Any, ...]:
         """The calendar's value for each item, in the order of :attr:`items`."""
@@ -167,7 +183,7 @@ class CalendarContents:
 
     def out_of_order(self, values: tuple[Any, ...]) -> list[list[str]]:
         """Each pair of stated dates that decreases along a chain (absent items skipped)."""
-        if all(values) and all(values[a] <= values[b] for a, b in self._pairs):
+        if all(values) and all(map(operator.le, self._earlier(values), self._later(values))):
             return []  # the common case: a complete calendar in order
         pairs = []
         for chain in self._chains:

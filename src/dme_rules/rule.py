@@ -50,6 +50,10 @@ from dme_rules.sources import Citation
 
 __all__ = ["DeadlineState", "RequestPeriodRule", "Rule", "deadline_state"]
 
+#: Builds a named tuple (a finding, a deadline state) from all its values in order, in C: the
+#: hot paths use it instead of the keyword constructor.
+_new_tuple = tuple.__new__
+
 P = TypeVar("P")
 
 
@@ -96,12 +100,21 @@ def deadline_state(due: date, act_on: date | None, context: Context) -> Deadline
     ignored = act_on is not None and act_on > context.today
     if act_on is not None and not ignored:
         if act_on <= due:
-            return DeadlineState(COMPLIANT, act_on)
-        return DeadlineState(
-            VIOLATION,
-            act_on,
-            (act_on - due).days,
-            calendar.business_days_between(due, act_on),
+            return _new_tuple(
+                DeadlineState, (COMPLIANT, act_on, None, None, None, None, False, False)
+            )
+        return _new_tuple(
+            DeadlineState,
+            (
+                VIOLATION,
+                act_on,
+                (act_on - due).days,
+                calendar.business_days_between(due, act_on),
+                None,
+                None,
+                False,
+                False,
+            ),
         )
     if context.today <= due or context.as_of <= end_of_day(due):
         return DeadlineState(
@@ -144,13 +157,16 @@ class Rule(Generic[P]):
     versions: tuple[RuleVersion[P], ...] = attrs.field(validator=_check_versions)
     reasons: dict[str, tuple[str, str]] = attrs.field(factory=dict, eq=False, repr=False)
     _starts: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
-    _by_request: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
-        # Whether the version follows the request date (the default reference date).
-        by_request = type(self).reference_date is Rule.reference_date
-        object.__setattr__(self, "_by_request", by_request)
+
+    @property
+    def by_request(self) -> bool:
+        """Whether the version follows the request's date (the default reference date) and
+        the rule makes one finding by :meth:`assess`, as every migration rule does."""
+        cls = type(self)
+        return cls.reference_date is Rule.reference_date and cls.findings is Rule.findings
 
     # -- versions -------------------------------------------------------------------------
 
@@ -210,16 +226,13 @@ class Rule(Generic[P]):
     def findings(self, case: MigrationCase, context: Context) -> list[Finding]:
         """The rule's findings on ``case`` (one, for every rule but per-item ones).
 
-        Rules whose version is chosen by the request date (all migration rules) take the
-        fast path; others override :meth:`reference_date`.
+        The version is the one in force on :meth:`reference_date`; a rule with several
+        findings per case (one per complaint) overrides this method.
         """
-        day = case.requested_on if self._by_request else self.reference_date(case)
-        index = bisect.bisect_right(self._starts, day) - 1
-        if index >= 0:
-            version = self.versions[index]
-            if version.effective_to is None or day <= version.effective_to:
-                return [self.assess(version, case, context)]
-        return [self.not_in_force(case)]
+        version = self.version_at(self.reference_date(case))
+        if version is None:
+            return [self.not_in_force(case)]
+        return [self.assess(version, case, context)]
 
     def assess(self, version: RuleVersion[P], case: MigrationCase, context: Context) -> Finding:
         """The finding of one version on ``case``; each rule implements it."""
@@ -247,23 +260,26 @@ class Rule(Generic[P]):
     ) -> Finding:
         """A finding of this rule with ``status``; the keywords are Finding attributes
         (``citations`` defaults to the version's, ``obligated_party`` to the rule's)."""
-        return Finding(
-            self.id,
-            version.version if version is not None else None,
-            status,
-            obligated_party or self.obligated_party,
-            due,
-            act_on,
-            days_late,
-            business_days_late,
-            days_left,
-            business_days_left,
-            amount,
-            cap,
-            interpretation.id if interpretation is not None else None,
-            citations if citations is not None else (version.citations if version else ()),
-            NO_DETAILS if details is None else details,
-            self,
+        return _new_tuple(
+            Finding,
+            (
+                self.id,
+                version.version if version is not None else None,
+                status,
+                obligated_party or self.obligated_party,
+                due,
+                act_on,
+                days_late,
+                business_days_late,
+                days_left,
+                business_days_left,
+                amount,
+                cap,
+                interpretation.id if interpretation is not None else None,
+                citations if citations is not None else (version.citations if version else ()),
+                NO_DETAILS if details is None else details,
+                self,
+            ),
         )
 
     def not_in_force(self, case: MigrationCase) -> Finding:
@@ -316,23 +332,26 @@ class Rule(Generic[P]):
             if state.overdue:
                 details["overdue"] = True
         # Built directly (not through outcome): one finding per deadline rule and case.
-        return Finding(
-            self.id,
-            version.version,
-            state.status if status is None else status,
-            self.obligated_party,
-            due,
-            state.act_on,
-            state.days_late,
-            state.business_days_late,
-            state.days_left,
-            state.business_days_left,
-            None,
-            None,
-            reading.id if reading is not None else None,
-            version.citations if citations is None else citations,
-            details or NO_DETAILS,
-            self,
+        return _new_tuple(
+            Finding,
+            (
+                self.id,
+                version.version,
+                state.status if status is None else status,
+                self.obligated_party,
+                due,
+                state.act_on,
+                state.days_late,
+                state.business_days_late,
+                state.days_left,
+                state.business_days_left,
+                None,
+                None,
+                reading.id if reading is not None else None,
+                version.citations if citations is None else citations,
+                details or NO_DETAILS,
+                self,
+            ),
         )
 
     def within_cap(
@@ -352,23 +371,26 @@ class Rule(Generic[P]):
             details = dict(details or ())
             details["excess"] = amount - cap
             status = VIOLATION
-        return Finding(
-            self.id,
-            version.version,
-            status,
-            self.obligated_party,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            amount,
-            cap,
-            None,
-            version.citations,
-            details or NO_DETAILS,
-            self,
+        return _new_tuple(
+            Finding,
+            (
+                self.id,
+                version.version,
+                status,
+                self.obligated_party,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                amount,
+                cap,
+                None,
+                version.citations,
+                details or NO_DETAILS,
+                self,
+            ),
         )
 
     # -- words ----------------------------------------------------------------------------

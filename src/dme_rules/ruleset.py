@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, ValuesView
+from collections.abc import Callable, Iterable, Iterator, Mapping, ValuesView
 from datetime import date
 from typing import Any
 
@@ -12,9 +12,16 @@ import attrs
 
 from dme_rules._validation import checked_date
 from dme_rules.errors import InvalidArgumentError
+from dme_rules.model import RuleVersion
 from dme_rules.rule import Rule
 
 __all__ = ["Ruleset"]
+
+#: How many days' steps a ruleset keeps (about ten years of request dates).
+_STEPS_KEPT = 4096
+
+#: One rule's step in an evaluation: ``(rule.assess, version)`` or ``(rule.findings, None)``.
+Step = tuple[Callable[..., Any], RuleVersion[Any] | None]
 
 
 class Ruleset(Mapping[str, Rule[Any]]):
@@ -27,7 +34,7 @@ class Ruleset(Mapping[str, Rule[Any]]):
         InvalidArgumentError: Two rules share an id, or an item is not a Rule.
     """
 
-    __slots__ = ("_digests", "_rules")
+    __slots__ = ("_digests", "_rules", "_steps")
 
     def __init__(self, rules: Iterable[Rule[Any]]) -> None:
         collected: dict[str, Rule[Any]] = {}
@@ -41,6 +48,7 @@ class Ruleset(Mapping[str, Rule[Any]]):
             collected[rule.id] = rule
         self._rules = collected
         self._digests: dict[tuple[int, ...], str] = {}
+        self._steps: dict[date, tuple[Step, ...]] = {}
 
     def __getitem__(self, rule_id: str) -> Rule[Any]:
         return self._rules[rule_id]
@@ -65,6 +73,29 @@ class Ruleset(Mapping[str, Rule[Any]]):
 
     def __hash__(self) -> int:
         return hash(tuple(self._rules.values()))
+
+    def steps(self, requested_on: date) -> tuple[Step, ...]:
+        """How :func:`~dme_rules.evaluate` runs the rules on a case requested on
+        ``requested_on``: for each rule in order, ``(rule.assess, version)`` when the
+        request's date selects the version, else ``(rule.findings, None)`` for a rule that
+        decides for itself (its version follows another date, such as a complaint's, or none
+        is in force that day). Computed once per day: every migration case of that day shares
+        the steps, and the bound methods spare a lookup per rule and case.
+        """
+        steps = self._steps.get(requested_on)
+        if steps is None:
+            steps = tuple(self._step(rule, requested_on) for rule in self._rules.values())
+            if len(self._steps) >= _STEPS_KEPT:
+                self._steps.clear()
+            self._steps[requested_on] = steps
+        return steps
+
+    @staticmethod
+    def _step(rule: Rule[Any], requested_on: date) -> Step:
+        version = rule.version_at(requested_on) if rule.by_request else None
+        if version is None:
+            return rule.findings, None
+        return rule.assess, version
 
     def in_force(self, day: date) -> Ruleset:
         """The rules that have a version in force on ``day``, in the same order."""

@@ -150,6 +150,21 @@ class TestBchComplaintFollowUp(CommonRuleTests):
             found.details["complaint_index"],
         )
 
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            # Friday 6 March, one microsecond before the filing at 14:00, then the instant
+            # itself, then the same instant written in UTC (19:00Z).
+            (FILED - timedelta(microseconds=1), Status.NOT_APPLICABLE),
+            (FILED, Status.PENDING),
+            (at("2026-03-06T19:00:00+00:00"), Status.PENDING),
+        ],
+    )
+    def test_filed_on_the_day_of_as_of(self, as_of, status):
+        """On the day of the filing, the instants decide whether it has happened."""
+        (found,) = BCH_COMPLAINT_FOLLOW_UP.check(with_complaints(Complaint(FILED)), as_of)
+        assert status == found.status
+
     def test_a_complaint_of_2023_is_not_judged(self):
         """The version follows the complaint's date, not the request's."""
         case = attrs.evolve(spec_case(), complaints=(Complaint(at("2023-12-29T10:00:00-05:00")),))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dme_rules import MIGRATION_CALENDAR, Status
+from dme_rules.parameters import CalendarContents
 
 from ..cases import at, change, minimal_case, noon, spec_case
 from ..common import CommonRuleTests
@@ -69,3 +70,24 @@ class TestMigrationCalendar(CommonRuleTests):
         found = self.finding(change(spec_case(), calendar__quality_control_on=None), AS_OF)
         assert "dates absentes : quality_control_on" in found.message("fr")
         assert "missing dates: quality_control_on" in found.message("en")
+
+
+class TestCalendarContents:
+    """The order check of CalendarContents with few chained items."""
+
+    values = (date(2025, 7, 2), date(2025, 7, 1), date(2025, 7, 3))  # a, b, c
+
+    def test_one_pair(self):
+        """One chain of two items: b before a is out of order."""
+        contents = CalendarContents(items=("a", "b", "c"), order=(("a", "b"),))
+        assert [["a", "b"]] == contents.out_of_order(self.values)
+
+    def test_no_chain(self):
+        """No chain: nothing is out of order."""
+        contents = CalendarContents(items=("a", "b", "c"), order=())
+        assert [] == contents.out_of_order(self.values)
+
+    def test_many_pairs(self):
+        """Chains a→b→c and c→a: b before a, and a before c broken by c→a."""
+        contents = CalendarContents(items=("a", "b", "c"), order=(("a", "b", "c"), ("c", "a")))
+        assert [["a", "b"], ["c", "a"]] == contents.out_of_order(self.values)

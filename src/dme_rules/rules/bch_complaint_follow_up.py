@@ -112,51 +112,56 @@ class BchComplaintFollowUp(Rule[BusinessHoursLimit]):
         return self.findings(case, context)
 
     def findings(self, case: MigrationCase, context: Context) -> list[Finding]:
-        complaints = case.complaints or ()
+        complaints = case.complaints
         if not complaints:
             return [self.outcome(None, NOT_APPLICABLE, details={"reason": "no_complaint"})]
         return [self.assess_complaint(c, index, context) for index, c in enumerate(complaints)]
 
     def assess_complaint(self, complaint: Complaint, index: int, context: Context) -> Finding:
         """The finding on one complaint (the ``index``-th of its case)."""
-        filed_on = complaint.filed_on
-        details: dict[str, Any] = {"complaint_index": index, "filed_at": complaint.filed_at}
-        if complaint.filed_at > context.as_of:  # not filed yet as the case stood at ``as_of``
+        filed_at, as_of = complaint.filed_at, context.as_of
+        details: dict[str, Any] = {"complaint_index": index, "filed_at": filed_at}
+        # Not filed yet as the case stood at ``as_of`` (the dates settle all but one day).
+        if complaint.filed_on >= context.today and filed_at > as_of:
             details["reason"] = "filed_after_as_of"
             return self.outcome(None, NOT_APPLICABLE, details=details)
-        version = self.version_at(filed_on)
+        version = self.version_at(complaint.filed_on)
         if version is None:
             details.update(
                 reason="not_in_force",
-                reference_date=filed_on,
+                reference_date=complaint.filed_on,
                 in_force_from=self.versions[0].effective_from,
             )
             return self.outcome(None, NOT_APPLICABLE, details=details)
         reading = version.reading(context.readings)
         assert reading is not None
-        clock, as_of_position = context.clock(reading)
-        due_position = clock.position(complaint.filed_at) + version.parameters.hours * _HOUR
+        clock = context.clock(reading)
+        due_position = clock.position(filed_at) + version.parameters.hours * _HOUR
         due = clock.instant_at(due_position)
         act = complaint.followed_up_at
-        if act is not None and act > context.as_of:
+        if act is not None and act > as_of:
             details["ignored"] = f"$.complaints[{index}].followed_up_at"
             act = None
-        if act is not None:
-            status = COMPLIANT if act <= due else VIOLATION
-            if status is VIOLATION:
-                details["minutes_late"] = _whole_minutes((act - due) // _MICROSECOND)
+        if act is None:
+            if as_of <= due:
+                status = PENDING
+                # Time left rounds down and lateness up: neither flatters the BCH.
+                details["business_minutes_left"] = (
+                    due_position - context.position(reading)
+                ) // _MINUTE_US
+            else:
+                status = VIOLATION
+                details["overdue"] = True
+                details["minutes_late"] = _whole_minutes((as_of - due) // _MICROSECOND)
                 details["business_minutes_late"] = _whole_minutes(
-                    clock.position(act) - due_position
+                    context.position(reading) - due_position
                 )
-        elif context.as_of <= due:
-            status = PENDING
-            # Time left rounds down and lateness up: neither flatters the BCH.
-            details["business_minutes_left"] = (due_position - as_of_position) // _MINUTE_US
+        elif act <= due:
+            status = COMPLIANT
         else:
             status = VIOLATION
-            details["overdue"] = True
-            details["minutes_late"] = _whole_minutes((context.as_of - due) // _MICROSECOND)
-            details["business_minutes_late"] = _whole_minutes(as_of_position - due_position)
+            details["minutes_late"] = _whole_minutes((act - due) // _MICROSECOND)
+            details["business_minutes_late"] = _whole_minutes(clock.position(act) - due_position)
         return self.outcome(
             version, status, due=due, act_on=act, interpretation=reading, details=details
         )

@@ -79,35 +79,41 @@ class ReadOnlyAccessRule(Rule[AccessPeriod]):
         details: dict[str, Any] = {"migrated_on": migrated}
         if until is not None and until >= context.today:
             details["planned_until"] = until  # the access has not ended as of ``as_of``
-        common: dict[str, Any] = {
-            "due": required,
-            "act_on": until if until is not None and until < context.today else None,
-        }
+        ended = until if until is not None and until < context.today else None  # by as_of
         if fee is None:
             details["fee"] = "unknown"
         elif fee > _FREE:
             details["reason"] = "access_fee_charged"
             return self.outcome(
-                version, VIOLATION, amount=fee, cap=_FREE, details=details, **common
+                version,
+                VIOLATION,
+                due=required,
+                act_on=ended,
+                amount=fee,
+                cap=_FREE,
+                details=details,
             )
-        if until is not None and until < required and until < context.today:
+        if ended is not None and ended < required:
             details["reason"] = "access_ended_early"
-            details["days_short"] = (required - until).days
-            return self.outcome(version, VIOLATION, details=details, **common)
+            details["days_short"] = (required - ended).days
+            return self.outcome(version, VIOLATION, due=required, act_on=ended, details=details)
         if context.today <= required:
             if until is not None and until < required:
                 details["reason"] = "planned_end_too_early"
             return self.outcome(
                 version,
                 PENDING,
+                due=required,
+                act_on=ended,
                 days_left=(required - context.today).days,
                 business_days_left=context.calendar.business_days_between(context.today, required),
                 details=details,
-                **common,
             )
         if until is None:
-            return self.insufficient(version, "$.read_only_access.until", details=details, **common)
-        return self.outcome(version, COMPLIANT, details=details, **common)
+            return self.insufficient(
+                version, "$.read_only_access.until", due=required, details=details
+            )
+        return self.outcome(version, COMPLIANT, due=required, act_on=ended, details=details)
 
 
 READ_ONLY_ACCESS = ReadOnlyAccessRule(

@@ -65,25 +65,26 @@ class RequestFormRule(Rule[RequestRecipients]):
             elif not value:
                 faults.append(fault)
         details: dict[str, Any] = {}
-        required = _required_addresses((case.source, case.target), version.parameters.bch_address)
-        unknown = [
-            (path, name)
-            for path, name, solution in (
-                ("$.source_solution", case.source_solution, case.source),
-                ("$.target_solution", case.target_solution, case.target),
-            )
-            if solution is None
-        ]
-        if unknown:
+        source, target = case.source, case.target
+        unknown: list[tuple[str, str]] = []
+        if source is None or target is None:  # outside the directory: no address to check
+            unknown = [
+                (path, name)
+                for path, name, solution in (
+                    ("$.source_solution", case.source_solution, source),
+                    ("$.target_solution", case.target_solution, target),
+                )
+                if solution is None
+            ]
             details["unknown_solutions"] = [name for _, name in unknown]
         if form.sent_to is None:
             missing.append("$.request_form.sent_to")
         else:
-            sent = {address.strip().casefold() for address in form.sent_to}
-            absent = [a for a in required if a.casefold() not in sent]
-            if absent:
+            required = _required_addresses((source, target), version.parameters.bch_address)
+            sent = set(map(str.casefold, map(str.strip, form.sent_to)))
+            if not sent.issuperset(map(str.casefold, required)):
                 faults.append("recipients_missing")
-                details["missing_recipients"] = absent
+                details["missing_recipients"] = [a for a in required if a.casefold() not in sent]
         if faults:
             details["faults"] = faults
             return self.outcome(version, VIOLATION, details=details)
