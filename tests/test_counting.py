@@ -132,6 +132,17 @@ class TestRequestPeriods:
         # 2026-03-09 + 20 days = Sun 2026-03-29, extended to Mon 2026-03-30.
         assert date(2026, 3, 30) == period_end(sent, 21)
 
+    def test_each_calendar_its_own_end(self):
+        """The same request on two calendars, one after the other: a clinic closed on Mon
+        14 July 2025 (day 21 for the 20 June request) extends the period to Tue 15 July;
+        the statutory calendar, asked again, still ends it on the 14th."""
+        clinic = QUEBEC_CPC.with_closures([date(2025, 7, 14)])
+        assert [date(2025, 7, 14), date(2025, 7, 15), date(2025, 7, 14)] == [
+            period_end(date(2025, 6, 20), 21),
+            period_end(date(2025, 6, 20), 21, calendar=clinic),
+            period_end(date(2025, 6, 20), 21),
+        ]
+
     def test_request_date_accepted(self):
         """A plain date stands for the request's Montreal date."""
         assert date(2025, 6, 23) == official_start(date(2025, 6, 20))

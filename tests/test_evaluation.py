@@ -322,6 +322,17 @@ class TestContextReuse:
         evaluate(spec_case(), AS_OF)
         assert "quebec-lnt" == evaluate(spec_case(), AS_OF, calendar=QUEBEC_LNT).calendar
 
+    def test_a_list_of_readings_changed_in_place_is_read_again(self):
+        """The same list object, emptied between two calls: the second call counts the
+        procedure way again (extraction due Mon 14 July, not Fri 11 July)."""
+        readings = [CIVIL_PROCEDURE]
+        first = evaluate(spec_case(), AS_OF, readings=readings)
+        readings.clear()
+        second = evaluate(spec_case(), AS_OF, readings=readings)
+        assert [date(2025, 7, 11), date(2025, 7, 14)] == [
+            report.finding("qc.migration.extraction-deadline").due for report in (first, second)
+        ]
+
     def test_another_instant_is_seen(self):
         """Same case, a later as_of: the overdue complaint's lateness grows with it."""
         case = spec_case()

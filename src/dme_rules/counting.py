@@ -160,15 +160,29 @@ def period_end(
 _PERIOD_READINGS = {PROCEDURE_2024.id: True, CIVIL_PROCEDURE.id: False}
 
 
+#: Period ends already computed, by request date, length, reading and calendar id (calendars
+#: with the same id give the same answers): the cases of a folder share a few hundred request
+#: dates, and each rule's deadline is then one lookup. A pure function's memo, bounded.
+_PERIOD_ENDS: dict[tuple[date, int, str, str], date] = {}
+_PERIOD_ENDS_KEPT = 16_384
+
+
 def period_end_on(
     requested_on: date, days: int, reading: Interpretation, calendar: BusinessCalendar
 ) -> date:
     """:func:`period_end` for arguments already checked (the rules' hot path)."""
-    if _PERIOD_READINGS[reading.id]:
-        day_one = calendar.add_business_days(requested_on, 1)
-    else:
-        day_one = requested_on + _DAY
-    return calendar.add_business_days(day_one + (days - 1) * _DAY, 0)  # rolled forward
+    key = (requested_on, days, reading.id, calendar.id)
+    end = _PERIOD_ENDS.get(key)
+    if end is None:
+        if _PERIOD_READINGS[reading.id]:
+            day_one = calendar.add_business_days(requested_on, 1)
+        else:
+            day_one = requested_on + _DAY
+        end = calendar.add_business_days(day_one + (days - 1) * _DAY, 0)  # rolled forward
+        if len(_PERIOD_ENDS) >= _PERIOD_ENDS_KEPT:
+            _PERIOD_ENDS.clear()
+        _PERIOD_ENDS[key] = end
+    return end
 
 
 def business_days_after(

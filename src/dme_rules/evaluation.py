@@ -161,9 +161,9 @@ def _context(
     readings: Iterable[Interpretation],
     schedule: OfficeSchedule | None,
 ) -> Context:
-    """The context of an evaluation, reused when a call passes the very same arguments as the
-    one before (a loop over cases at one ``as_of``): a context is a pure function of them,
-    and its business-hour clocks are then positioned once for the whole loop."""
+    """The context of an evaluation, reused when a call passes the very same objects as the
+    one before (a loop over cases at one ``as_of``): a context is a pure function of them.
+    Only immutable arguments qualify: readings given as a list are read again each time."""
     global _last_context
     last = _last_context
     if (
@@ -172,11 +172,15 @@ def _context(
         and last[1] is calendar
         and last[2] is readings
         and last[3] is schedule
+        and readings.__class__ is tuple
     ):
         return last[4]
     context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
     _last_context = (as_of, calendar, readings, schedule, context)
     return context
+
+
+_worst_of = Status.worst_of  # (an attribute of an enum class costs a lookup in Python)
 
 
 def _report(
@@ -185,7 +189,7 @@ def _report(
     return Report(
         case.case_id,
         context.as_of,
-        Status.worst_of(findings),
+        _worst_of(findings),
         tuple(findings),
         version,
         context.calendar.id,
@@ -197,11 +201,12 @@ def _report(
 def _evaluate_one(case: MigrationCase, context: Context, ruleset: Ruleset, version: str) -> Report:
     """The report on ``case``: its rules' steps (:meth:`Ruleset.steps`) in order."""
     findings: list[Finding] = []
+    append = findings.append
     for run, rule_version in ruleset.steps(case.requested_on):
         if rule_version is None:
             findings += run(case, context)  # rule.findings: its own version(s)
         else:
-            findings.append(run(rule_version, case, context))  # rule.assess
+            append(run(rule_version, case, context))  # rule.assess
     return _report(case, findings, context, ruleset, version)
 
 

@@ -222,25 +222,16 @@ class Context:
     calendar: BusinessCalendar = QUEBEC_CPC
     readings: tuple[Interpretation, ...] = ()
     schedule: OfficeSchedule | None = None
-    _clocks: dict[str, BusinessClock] = attrs.field(factory=dict, init=False, eq=False, repr=False)
-    _positions: dict[str, int] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def clock(self, reading: Interpretation) -> BusinessClock:
-        """The business-hour clock of ``reading`` in this context (with its schedule for
-        office hours)."""
-        found = self._clocks.get(reading.id)
-        if found is None:
-            schedule = self.schedule if reading.id == OFFICE_HOURS.id else None
-            found = self._clocks[reading.id] = BusinessClock.of(reading, schedule, self.calendar)
-        return found
+        """The business-hour clock of ``reading`` on this context's calendar (with its
+        schedule for office hours)."""
+        schedule = self.schedule if reading.id == OFFICE_HOURS.id else None
+        return BusinessClock.of(reading, schedule, self.calendar)
 
     def position(self, reading: Interpretation) -> int:
-        """Where the clock of ``reading`` stands at ``as_of``; computed once per evaluation,
-        when a rule first needs it."""
-        found = self._positions.get(reading.id)
-        if found is None:
-            found = self._positions[reading.id] = self.clock(reading).position(self.as_of)
-        return found
+        """Where the clock of ``reading`` stands at ``as_of``."""
+        return self.clock(reading).position(self.as_of)
 
     @classmethod
     def at(
@@ -262,7 +253,7 @@ class Context:
             raise InvalidArgumentError(
                 "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
             )
-        chosen = tuple(readings)
+        chosen = readings if readings.__class__ is tuple else tuple(readings)
         for reading in chosen:
             if not isinstance(reading, Interpretation):
                 raise InvalidArgumentError(
