@@ -301,7 +301,12 @@ def evaluate_many(
 ) -> Iterator[Report]:
     """Evaluate each case of an iterable (a generator is fine), yielding reports one by one.
 
-    The arguments are those of :func:`evaluate`, checked once before the first case.
+    The arguments are those of :func:`evaluate`, checked once before the first case. Cases
+    are read 64 at a time and evaluated together, one rule across all of them after the
+    other (faster than case by case), so memory stays bounded whatever the stream's length.
+    The reports are those :func:`evaluate` gives, in the same order; when a case is
+    malformed (a mapping's error names it: ``cases[7].extraction.fee``), or a rule cannot
+    count it, the reports on the cases before it come first, then the error.
     """
     context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
     checked = _check_ruleset(ruleset)

@@ -88,7 +88,8 @@ class RequestFormRule(Rule[RequestRecipients]):
         if faults:
             details["faults"] = faults
             return self.outcome(version, VIOLATION, details=details)
-        missing += [path for path, _ in unknown]
+        if unknown:
+            missing += [path for path, _ in unknown]
         if missing:
             details["missing_all"] = missing
             return self.insufficient(version, missing[0], details=details)
