@@ -34,7 +34,7 @@ class Ruleset(Mapping[str, Rule[Any]]):
         InvalidArgumentError: Two rules share an id, or an item is not a Rule.
     """
 
-    __slots__ = ("_digests", "_rules", "_steps")
+    __slots__ = ("_digests", "_rule_steps", "_rules", "_steps")
 
     def __init__(self, rules: Iterable[Rule[Any]]) -> None:
         collected: dict[str, Rule[Any]] = {}
@@ -49,6 +49,16 @@ class Ruleset(Mapping[str, Rule[Any]]):
         self._rules = collected
         self._digests: dict[tuple[int, ...], str] = {}
         self._steps: dict[date, tuple[Step, ...]] = {}
+        # Each rule's possible steps, built once and shared by every day's steps (a day's
+        # steps are then a tuple of references); versions live as long as their rules, so
+        # their ids are stable keys.
+        self._rule_steps: dict[str, tuple[dict[int, Step], Step]] = {
+            rule.id: (
+                {id(version): (rule.assess, version) for version in rule.versions},
+                (rule.findings, None),
+            )
+            for rule in collected.values()
+        }
 
     def __getitem__(self, rule_id: str) -> Rule[Any]:
         return self._rules[rule_id]
@@ -90,12 +100,10 @@ class Ruleset(Mapping[str, Rule[Any]]):
             self._steps[requested_on] = steps
         return steps
 
-    @staticmethod
-    def _step(rule: Rule[Any], requested_on: date) -> Step:
+    def _step(self, rule: Rule[Any], requested_on: date) -> Step:
+        by_version, own_findings = self._rule_steps[rule.id]
         version = rule.version_at(requested_on) if rule.by_request else None
-        if version is None:
-            return rule.findings, None
-        return rule.assess, version
+        return own_findings if version is None else by_version[id(version)]
 
     def in_force(self, day: date) -> Ruleset:
         """The rules that have a version in force on ``day``, in the same order."""
