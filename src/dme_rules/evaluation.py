@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -180,7 +181,8 @@ def _context(
     return context
 
 
-_worst_of = Status.worst_of  # (an attribute of an enum class costs a lookup in Python)
+_worst = Status.worst  # (an attribute of an enum class costs a lookup in Python)
+_status_of = operator.attrgetter("status")
 
 
 def _report(
@@ -189,7 +191,7 @@ def _report(
     return Report(
         case.case_id,
         context.as_of,
-        _worst_of(findings),
+        _worst(map(_status_of, findings)),
         tuple(findings),
         version,
         context.calendar.id,

@@ -7,7 +7,6 @@ one legal version of a rule, with its dates, typed parameters, readings and cita
 from __future__ import annotations
 
 import enum
-import operator
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -64,16 +63,7 @@ class Status(enum.StrEnum):
     @classmethod
     def worst(cls, statuses: Iterable[Status]) -> Status:
         """The most severe of ``statuses``; ``not_applicable`` when there are none."""
-        worst, rank = cls.NOT_APPLICABLE, 0
-        for status in statuses:
-            if _SEVERITY[status] > rank:
-                worst, rank = status, _SEVERITY[status]
-        return worst
-
-    @classmethod
-    def worst_of(cls, findings: Iterable[Finding]) -> Status:
-        """The most severe status of ``findings``; ``not_applicable`` when there are none."""
-        return _BY_SEVERITY[max(map(_SEVERITY.__getitem__, map(_STATUS_OF, findings)), default=0)]
+        return _BY_SEVERITY[max(map(_SEVERITY.__getitem__, statuses), default=0)]
 
 
 _SEVERITY = {
@@ -84,8 +74,8 @@ _SEVERITY = {
     Status.VIOLATION: 4,
 }
 
+#: The statuses in the order of their severity (the rank is the index).
 _BY_SEVERITY = sorted(_SEVERITY, key=_SEVERITY.__getitem__)
-_STATUS_OF = operator.attrgetter("status")
 
 _STATUS_LABELS = {
     Status.COMPLIANT: ("conforme", "compliant"),
