@@ -376,13 +376,14 @@ class TestEvaluateMany:
         with pytest.raises(InvalidCaseError, match=rf"cases\[{position}\]"):
             next(reports)
 
-    def test_reports_before_a_case_the_calendar_cannot_count_come_first(self):
+    @pytest.mark.parametrize("position", [0, 3, 40, 64, 100])
+    def test_reports_before_a_case_the_calendar_cannot_count_come_first(self, position):
         """A case whose deadline falls after 2200 raises CalendarRangeError at its turn,
-        after the reports on the cases before it in the same batch."""
-        beyond = minimal_case(request_transmitted_at=at("2200-12-20T10:00:00-05:00"))
-        cases = [attrs.evolve(spec_case(), case_id=str(i)) for i in range(3)] + [beyond]
+        after the reports on the cases before it, in its batch of 64 too."""
+        cases = [attrs.evolve(spec_case(), case_id=str(i)) for i in range(130)]
+        cases[position] = minimal_case(request_transmitted_at=at("2200-12-20T10:00:00-05:00"))
         reports = evaluate_many(cases, at("2200-12-31T12:00:00-05:00"))
-        assert ["0", "1", "2"] == [next(reports).case_id for _ in range(3)]
+        assert [str(i) for i in range(position)] == [next(reports).case_id for _ in range(position)]
         with pytest.raises(CalendarRangeError):
             next(reports)
 
