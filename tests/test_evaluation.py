@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -13,9 +15,11 @@ import dme_rules
 from dme_rules import (
     CIVIL_PROCEDURE,
     EXTRACTION_DEADLINE,
+    QUEBEC_CPC,
     QUEBEC_LNT,
     RULES,
     CalendarRangeError,
+    Context,
     InvalidArgumentError,
     InvalidCaseError,
     NaiveDatetimeError,
@@ -340,6 +344,46 @@ class TestContextReuse:
         later = evaluate(case, AS_OF + timedelta(days=1)).finding("qc.bch.complaint-follow-up")
         # One more day: 24 more hours of real time.
         assert earlier.details["minutes_late"] + 24 * 60 == later.details["minutes_late"]
+
+    def test_a_new_instant_moves_the_context(self):
+        """Same calendar, a new as_of object: the report is the one a fresh evaluation at
+        that instant gives (the context is moved to it, its clocks shared)."""
+        case = spec_case()
+        evaluate(case, AS_OF)
+        later = AS_OF + timedelta(hours=5)
+        moved = evaluate(case, later).to_json()
+        evaluate(case, AS_OF, calendar=QUEBEC_LNT)  # another calendar: a context of its own
+        assert evaluate(case, later).to_json() == moved
+
+    def test_a_clinic_calendar_is_not_kept(self):
+        """Once a clinic's calendar is no longer used (another calendar evaluated since),
+        nothing in the library keeps it alive: its table of megabytes is freed with it."""
+        clinic = QUEBEC_CPC.with_closures([date(2025, 8, 21)])
+        evaluate(spec_case(), AS_OF, calendar=clinic)  # the complaint's clock runs on it
+        evaluate(spec_case(), AS_OF)
+        alive = weakref.ref(clinic)
+        del clinic
+        gc.collect()
+        assert alive() is None
+
+
+class TestContext:
+    """Context: the circumstances of an evaluation."""
+
+    def test_with_as_of(self):
+        """Another instant, the same calendar, readings and schedule."""
+        context = Context.at(AS_OF, calendar=QUEBEC_LNT, readings=[CIVIL_PROCEDURE])
+        moved = context.with_as_of(at("2025-09-02T01:30:00+00:00"))  # 1 Sept 21:30 in Montreal
+        assert (date(2025, 9, 1), QUEBEC_LNT, (CIVIL_PROCEDURE,)) == (
+            moved.today,
+            moved.calendar,
+            moved.readings,
+        )
+
+    def test_with_a_naive_as_of_refused(self):
+        """A naive instant is refused, naming as_of."""
+        with pytest.raises(NaiveDatetimeError, match="as_of"):
+            Context.at(AS_OF).with_as_of(datetime(2025, 9, 1, 12))
 
 
 class TestEvaluateMany:

@@ -362,15 +362,17 @@ def _clock_window(reading: Interpretation, schedule: OfficeSchedule | None) -> O
 
 _MICROSECONDS_PER_SECOND = 1_000_000
 
-#: Clocks are immutable values: one per window and calendar is enough.
-_CLOCKS: dict[tuple[str, OfficeSchedule | None, str], BusinessClock] = {}
+#: Each reading's daily window (with its schedule) in microseconds after local midnight,
+#: checked once. Calendars are not kept here: a clinic's calendar holds a table of megabytes
+#: and must be freed with the clinic.
+_WINDOWS: dict[tuple[str, OfficeSchedule | None], tuple[int, int]] = {}
 
 
 def _microseconds(span: timedelta) -> int:
     return (span.days * 86_400 + span.seconds) * _MICROSECONDS_PER_SECOND + span.microseconds
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # dict-based: built per complaint, twice as fast to build
 class BusinessClock:
     """A clock that runs inside a daily window on business days only (both readings).
 
@@ -400,24 +402,21 @@ class BusinessClock:
         cls, reading: Interpretation, schedule: OfficeSchedule | None, calendar: BusinessCalendar
     ) -> BusinessClock:
         """The clock of ``reading`` (with ``schedule`` for office hours) on ``calendar``."""
-        valid = (
-            isinstance(reading, Interpretation)
-            and (schedule is None or isinstance(schedule, OfficeSchedule))
-            and isinstance(calendar, BusinessCalendar)
+        valid = isinstance(reading, Interpretation) and (
+            schedule is None or isinstance(schedule, OfficeSchedule)
         )
-        # Keyed by ids (cheap to hash): calendars with the same id give the same answers.
-        clock = _CLOCKS.get((reading.id, schedule, calendar.id)) if valid else None
-        if clock is None:
+        window = _WINDOWS.get((reading.id, schedule)) if valid else None
+        if window is None:
             opens, closes = _clock_window(reading, schedule).window  # or raise, naming it
-            if not isinstance(calendar, BusinessCalendar):
-                raise InvalidArgumentError(
-                    "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
-                )
-            if len(_CLOCKS) >= 256:  # clinics' calendars with closures: keep the memo small
-                _CLOCKS.clear()
-            clock = cls(_microseconds(opens), _microseconds(closes), calendar)
-            _CLOCKS[reading.id, schedule, calendar.id] = clock
-        return clock
+            window = (_microseconds(opens), _microseconds(closes))
+            if len(_WINDOWS) >= 256:  # office schedules of many clinics: keep the memo small
+                _WINDOWS.clear()
+            _WINDOWS[reading.id, schedule] = window
+        if not isinstance(calendar, BusinessCalendar):
+            raise InvalidArgumentError(
+                "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
+            )
+        return cls(window[0], window[1], calendar)
 
     def position(self, instant: datetime) -> int:
         """Where the clock stands at an aware ``instant``, in microseconds of business time."""

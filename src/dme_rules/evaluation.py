@@ -162,21 +162,25 @@ def _context(
     readings: Iterable[Interpretation],
     schedule: OfficeSchedule | None,
 ) -> Context:
-    """The context of an evaluation, reused when a call passes the very same objects as the
-    one before (a loop over cases at one ``as_of``): a context is a pure function of them.
-    Only immutable arguments qualify: readings given as a list are read again each time."""
+    """The context of an evaluation, from the previous call's when it passed the very same
+    calendar, readings and schedule objects: the same context for the same ``as_of`` (a loop
+    over cases at one instant), else that context moved to the new instant (a back-end
+    evaluating at "now"). A context is a pure function of its arguments; only immutable ones
+    qualify (readings given as a list are read again each time)."""
     global _last_context
     last = _last_context
     if (
         last is not None
-        and last[0] is as_of
         and last[1] is calendar
         and last[2] is readings
         and last[3] is schedule
         and readings.__class__ is tuple
     ):
-        return last[4]
-    context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
+        if last[0] is as_of:
+            return last[4]
+        context = last[4].with_as_of(as_of)
+    else:
+        context = Context.at(as_of, calendar=calendar, readings=readings, schedule=schedule)
     _last_context = (as_of, calendar, readings, schedule, context)
     return context
 

@@ -213,15 +213,38 @@ class Context:
     readings: tuple[Interpretation, ...] = ()
     schedule: OfficeSchedule | None = None
 
+    _clocks: dict[str, BusinessClock] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
     def clock(self, reading: Interpretation) -> BusinessClock:
         """The business-hour clock of ``reading`` on this context's calendar (with its
-        schedule for office hours)."""
-        schedule = self.schedule if reading.id == OFFICE_HOURS.id else None
-        return BusinessClock.of(reading, schedule, self.calendar)
+        schedule for office hours), built once per context."""
+        found = self._clocks.get(reading.id)
+        if found is None:
+            schedule = self.schedule if reading.id == OFFICE_HOURS.id else None
+            found = self._clocks[reading.id] = BusinessClock.of(reading, schedule, self.calendar)
+        return found
 
     def position(self, reading: Interpretation) -> int:
         """Where the clock of ``reading`` stands at ``as_of``."""
         return self.clock(reading).position(self.as_of)
+
+    def with_as_of(self, as_of: datetime) -> Context:
+        """The same calendar, readings and schedule at another instant; the business-hour
+        clocks, which do not depend on the instant, are shared with this context.
+
+        Raises:
+            NaiveDatetimeError: ``as_of`` has no UTC offset.
+        """
+        instant = as_instant(as_of, "as_of")
+        moved = Context(
+            instant,
+            instant.astimezone(MONTREAL).date(),
+            self.calendar,
+            self.readings,
+            self.schedule,
+        )
+        object.__setattr__(moved, "_clocks", self._clocks)  # a memo, not part of the value
+        return moved
 
     @classmethod
     def at(
