@@ -7,7 +7,8 @@ Run after installing the package (numpy is optional)::
 It prints the microseconds per call of each implementation on the same dates and the same
 holidays (QUEBEC_CPC), checks that all of them give the same answers, and compares the figures
 with the targets: at most 1 µs per call, at least 50 times faster than workalendar. The exit
-code is 1 when a target is missed, so the script can gate a release.
+code is 1 when a target is missed, so the script can gate a release. It also prints the same
+call on a clinic's calendar, whose closures are laid over the statute's shared table.
 """
 
 from __future__ import annotations
@@ -151,6 +152,28 @@ def main() -> int:
     print(f"{'implementation'.ljust(width)}  µs/call (median)  best   time ÷ dme_rules")
     for name, median, best in rows:
         print(f"{name.ljust(width)}  {median:16.3f}  {best:5.3f}  {median / ours_median:16.1f}")
+    print()
+
+    # -- a clinic's calendar: closures laid over the statute's shared table ---------------
+    for years in (range(2025, 2026), range(2000, 2100)):
+        closures = [date(year, 12, 22) + timedelta(days=n) for year in years for n in range(10)]
+        tracemalloc.start()
+        clinic = QUEBEC_CPC.with_closures(closures)
+        clinic.is_business_day(days[0])
+        clinic_kb = tracemalloc.get_traced_memory()[0] / 1e3
+        tracemalloc.stop()
+        clinic_add = clinic.add_business_days
+
+        def clinic_calls(clinic_add: Callable[[date, int], date] = clinic_add) -> None:
+            for day in days:
+                clinic_add(day, N_DAYS)
+
+        clinic_median, _ = microseconds_per_call(clinic_calls, len(days), args.repeats)
+        print(
+            f"a clinic's calendar closed 22–31 December {years[0]}–{years[-1]} "
+            f"({len(closures)} closures): {clinic_median:.3f} µs per call, "
+            f"{clinic_kb:.1f} kB with its table"
+        )
     print()
 
     ratio = wa_median / ours_median

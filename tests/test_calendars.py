@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from datetime import date, datetime, timedelta
 
 import holidays as holidays_package
@@ -308,6 +309,78 @@ class TestClosures:
         assert not clinic.is_business_day(closed)
         if other != closed:
             assert QUEBEC_CPC.is_business_day(other) == clinic.is_business_day(other)
+
+
+def _open(day: date, closures: set[date]) -> bool:
+    """The oracle: a statutory business day that is not closed."""
+    return QUEBEC_CPC.is_business_day(day) and day not in closures
+
+
+def _oracle_add(day: date, n: int, closures: set[date]) -> date:
+    """The oracle: step one day at a time, counting open days (n == 0 rolls forward)."""
+    if n == 0:
+        while not _open(day, closures):
+            day += timedelta(days=1)
+        return day
+    step = timedelta(days=1 if n > 0 else -1)
+    for _ in range(abs(n)):
+        day += step
+        while not _open(day, closures):
+            day += step
+    return day
+
+
+class TestClosuresAgainstAnOracle:
+    """A clinic's calendar lays its closures over the statute's shared table; every answer
+    agrees with counting day by day."""
+
+    closure_sets = st.sets(
+        st.dates(min_value=date(2025, 11, 1), max_value=date(2026, 2, 28)), max_size=25
+    )
+    near = st.dates(min_value=date(2025, 11, 1), max_value=date(2026, 2, 28))
+
+    @given(closure_sets, near, st.integers(min_value=-40, max_value=40))
+    def test_add_business_days(self, closures, day, n):
+        """add_business_days agrees with stepping over open days (weekends, holidays and
+        closures skipped), forwards, backwards and rolling forward."""
+        clinic = QUEBEC_CPC.with_closures(closures)
+        assert _oracle_add(day, n, closures) == clinic.add_business_days(day, n)
+
+    @given(closure_sets, near, near)
+    def test_between_and_day_numbers(self, closures, start, end):
+        """business_days_between counts the open days in (start, end]; day numbers differ by
+        as much; nth_business_day inverts day_number on an open day."""
+        clinic = QUEBEC_CPC.with_closures(closures)
+        low, high = sorted((start, end))
+        span = (high - low).days
+        count = sum(_open(low + timedelta(days=i), closures) for i in range(1, span + 1))
+        expected = count if end >= start else -count
+        assert expected == clinic.business_days_between(start, end)
+        assert expected == clinic.day_number(end)[0] - clinic.day_number(start)[0]
+        number, is_open = clinic.day_number(end)
+        assert _open(end, closures) == is_open
+        if is_open:
+            assert end == clinic.nth_business_day(number)
+
+    def test_the_last_open_day_of_the_table(self):
+        """Closing Tue 30 Dec 2200: after Mon 29 comes Wed 31, then nothing (an error that
+        names the day, not an index)."""
+        clinic = QUEBEC_CPC.with_closures([date(2200, 12, 30)])
+        assert date(2200, 12, 31) == clinic.next_business_day(date(2200, 12, 29))
+        with pytest.raises(CalendarRangeError):
+            clinic.add_business_days(date(2200, 12, 29), 2)
+
+    def test_a_clinic_shares_the_statutes_table(self):
+        """A clinic's calendar costs a few kilobytes once its statute's table exists."""
+        QUEBEC_CPC.is_business_day(date(2025, 1, 2))  # the statute's table, built once
+        clinic = QUEBEC_CPC.with_closures([date(2025, 12, 22) + timedelta(i) for i in range(9)])
+        tracemalloc.start()
+        try:
+            clinic.is_business_day(date(2025, 12, 24))  # builds the clinic's table
+            allocated = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert allocated < 100_000
 
 
 class TestRange:

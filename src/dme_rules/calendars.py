@@ -16,13 +16,16 @@ Two calendars are declared:
 
 The arithmetic is O(1) per call: the first call on a calendar builds, once, a table of every
 day from 1900 to 2200 (whether it is a business day, and how many business days precede it).
+A calendar with closures shares its statute's table and lays its closures over it (O(log k)
+per call for k closures).
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import attrs
@@ -79,17 +82,65 @@ class Holiday:
 
 @attrs.frozen
 class _Table:
-    """Every supported day, precomputed once per calendar.
+    """Every supported day, precomputed once per statute (closures are laid over it).
 
     ``is_business[i]`` is 1 when day ``_FIRST_ORDINAL + i`` is a business day; ``rank[i]`` is
     the number of business days from 1 January 1900 to that day inclusive;
     ``business_days[k]`` is the (k + 1)-th business day.
     """
 
-    is_business: bytearray
-    rank: list[int]
-    business_days: list[date]
+    is_business: Sequence[int]
+    rank: Sequence[int]
+    business_days: Sequence[date]
     holidays: dict[int, tuple[Holiday, ...]]
+
+
+class _ClosedIsBusiness(Sequence[int]):
+    """``is_business`` of a statute's table with some of its business days closed."""
+
+    __slots__ = ("_base", "_closed")
+
+    def __init__(self, base: Sequence[int], closed: frozenset[int]) -> None:
+        self._base, self._closed = base, closed
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
+        return 0 if index in self._closed else self._base[index]
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+
+class _ClosedRank(Sequence[int]):
+    """``rank`` of a statute's table less the closed days on or before each day."""
+
+    __slots__ = ("_base", "_closed")
+
+    def __init__(self, base: Sequence[int], closed: list[int]) -> None:
+        self._base, self._closed = base, closed
+
+    def __getitem__(self, index: int) -> int:  # type: ignore[override]
+        return self._base[index] - bisect.bisect_right(self._closed, index)
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+
+class _ClosedBusinessDays(Sequence[date]):
+    """``business_days`` of a statute's table without the closed days."""
+
+    __slots__ = ("_base", "_open_before")
+
+    def __init__(self, base: Sequence[date], open_before: list[int]) -> None:
+        # open_before[j]: how many open days come before the (j + 1)-th closed day.
+        self._base, self._open_before = base, open_before
+
+    def __getitem__(self, k: int) -> date:  # type: ignore[override]
+        # The (k + 1)-th open day comes after every closed day with at most k open days
+        # before it: that many more of the statute's business days.
+        return self._base[k + bisect.bisect_right(self._open_before, k)]
+
+    def __len__(self) -> int:
+        return len(self._base) - len(self._open_before)
 
 
 @attrs.frozen(repr=False)
@@ -166,12 +217,15 @@ class BusinessCalendar:
     # -- the table ------------------------------------------------------------------------
 
     def _build(self) -> _Table:
+        if self.closures:
+            table = self._closed_table()
+            object.__setattr__(self, "_table", table)  # a cache: the value never changes
+            return table
         # Imported here so that ``import dme_rules`` does not pay for workalendar.
         from dme_rules._workalendar_quebec import holidays_by_year
 
         holidays = holidays_by_year(self.statute, self.easter, FIRST_YEAR, LAST_YEAR)
-        closed = {day.toordinal() for day in self.closures}
-        closed.update(h.date.toordinal() for year in holidays.values() for h in year)
+        closed = {h.date.toordinal() for year in holidays.values() for h in year}
         size = _LAST_ORDINAL - _FIRST_ORDINAL + 1
         is_business = bytearray(size)
         rank = [0] * size
@@ -188,6 +242,28 @@ class BusinessCalendar:
         table = _Table(is_business, rank, business_days, holidays)
         object.__setattr__(self, "_table", table)  # a cache: the value itself never changes
         return table
+
+    def _closed_table(self) -> _Table:
+        """The table of the same statute without closures, shared by every clinic's calendar
+        (built once), with this calendar's closures laid over it: a few bytes per closure
+        instead of a table of megabytes per clinic."""
+        statute = attrs.evolve(self, closures=frozenset())
+        statute = _STATUTES.setdefault(statute, statute)
+        base = statute._table or statute._build()
+        closed = sorted(
+            index
+            for index in (day.toordinal() - _FIRST_ORDINAL for day in self.closures)
+            if base.is_business[index]  # a closure on a weekend or a holiday changes nothing
+        )
+        # The j-th closed day (from 0) is the statute's business day number base.rank[index],
+        # with j closed days before it.
+        open_before = [base.rank[index] - 1 - j for j, index in enumerate(closed)]
+        return _Table(
+            _ClosedIsBusiness(base.is_business, frozenset(closed)),
+            _ClosedRank(base.rank, closed),
+            _ClosedBusinessDays(base.business_days, open_before),
+            base.holidays,
+        )
 
     def _index(self, day: date, table: _Table, field: str = "day") -> int:
         """The table index of ``day``, or raise naming ``field``."""
@@ -348,3 +424,9 @@ QUEBEC_CPC = BusinessCalendar(
 
 #: The employees' statutory holidays, with both Good Friday and Easter Monday.
 QUEBEC_LNT = quebec_lnt()
+
+#: Each statute's calendar without closures, whose table the calendars with closures share.
+_STATUTES: dict[BusinessCalendar, BusinessCalendar] = {
+    QUEBEC_CPC: QUEBEC_CPC,
+    QUEBEC_LNT: QUEBEC_LNT,
+}
