@@ -130,7 +130,7 @@ class RequestRecipients:
     bch_address: str
 
 
-def _getter(indexes: Iterable[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+def _picker(indexes: Iterable[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
     """A function that picks ``indexes`` from a tuple, always returning a tuple."""
     picked = tuple(indexes)
     if len(picked) >= 2:
@@ -168,8 +168,8 @@ class CalendarContents:
         pairs = [pair for chain in chains for pair in itertools.pairwise(chain)]
         # Each consecutive pair of every chain, as two getters over the values: the check of a
         # complete calendar then runs in C (``map(operator.le, earlier, later)``).
-        object.__setattr__(self, "_earlier", _getter(earlier for earlier, _ in pairs))
-        object.__setattr__(self, "_later", _getter(later for _, later in pairs))
+        object.__setattr__(self, "_earlier", _picker(earlier for earlier, _ in pairs))
+        object.__setattr__(self, "_later", _picker(later for _, later in pairs))
 
     def read(self, calendar: object) -> tuple[Any, ...]:
         """The calendar's value for each item, in the order of :attr:`items`."""
