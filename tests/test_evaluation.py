@@ -282,11 +282,11 @@ class TestFinding:
 
 
 class TestSteps:
-    """Ruleset.steps: how evaluate runs each rule on a case of a given request date."""
+    """How evaluate runs each rule on a case of a given request date (Ruleset._day_steps)."""
 
     def test_assess_with_the_version_of_the_request_date(self):
         """A migration rule in force: its assess method and the version of that day."""
-        steps = RULES.steps(date(2025, 6, 20))
+        steps = RULES._day_steps(date(2025, 6, 20))
         run, version = steps[0]
         assert (EXTRACTION_DEADLINE.assess, EXTRACTION_DEADLINE.version_at(date(2025, 6, 20))) == (
             run,
@@ -296,7 +296,7 @@ class TestSteps:
     def test_rules_that_decide_for_themselves(self):
         """The complaint rule (versions by complaint date) and a rule not in force that day
         (the request form, from 2024) run their own findings method."""
-        steps = dict(zip(RULES, RULES.steps(date(2023, 6, 1)), strict=True))
+        steps = dict(zip(RULES, RULES._day_steps(date(2023, 6, 1)), strict=True))
         assert [
             (RULES["qc.bch.complaint-follow-up"].findings, None),
             (RULES["qc.migration.request-form"].findings, None),
@@ -305,7 +305,8 @@ class TestSteps:
     def test_one_step_per_rule(self):
         """As many steps as rules, whatever the day."""
         assert {len(RULES)} == {
-            len(RULES.steps(day)) for day in (date(2000, 1, 1), date(2023, 6, 1), date(2025, 6, 20))
+            len(RULES._day_steps(day))
+            for day in (date(2000, 1, 1), date(2023, 6, 1), date(2025, 6, 20))
         }
 
 

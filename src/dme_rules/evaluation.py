@@ -205,10 +205,10 @@ def _report(
 
 
 def _evaluate_one(case: MigrationCase, context: Context, ruleset: Ruleset, version: str) -> Report:
-    """The report on ``case``: its rules' steps (:meth:`Ruleset.steps`) in order."""
+    """The report on ``case``: its rules' steps (``Ruleset._day_steps``) in order."""
     findings: list[Finding] = []
     append = findings.append
-    for run, rule_version in ruleset.steps(case.requested_on):
+    for run, rule_version in ruleset._day_steps(case.requested_on):
         if rule_version is None:
             findings += run(case, context)  # rule.findings: its own version(s)
         else:
@@ -225,7 +225,7 @@ def _evaluate_batch(
     the second…) rather than case by case: each rule's code then runs many times in a row,
     which the interpreter executes markedly faster.
     """
-    schedules = [ruleset.steps(case.requested_on) for case in cases]
+    schedules = [ruleset._day_steps(case.requested_on) for case in cases]
     found: list[list[Finding]] = [[] for _ in cases]
     for index in range(len(ruleset)):
         for case, steps, findings in zip(cases, schedules, found, strict=True):

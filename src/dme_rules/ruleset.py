@@ -34,7 +34,7 @@ class Ruleset(Mapping[str, Rule[Any]]):
         InvalidArgumentError: Two rules share an id, or an item is not a Rule.
     """
 
-    __slots__ = ("_digests", "_rule_steps", "_rules", "_steps")
+    __slots__ = ("_digests", "_rule_steps", "_rules", "_steps_by_day")
 
     def __init__(self, rules: Iterable[Rule[Any]]) -> None:
         collected: dict[str, Rule[Any]] = {}
@@ -48,7 +48,7 @@ class Ruleset(Mapping[str, Rule[Any]]):
             collected[rule.id] = rule
         self._rules = collected
         self._digests: dict[tuple[int, ...], str] = {}
-        self._steps: dict[date, tuple[Step, ...]] = {}
+        self._steps_by_day: dict[date, tuple[Step, ...]] = {}
         # Each rule's possible steps, built once and shared by every day's steps (a day's
         # steps are then a tuple of references); versions live as long as their rules, so
         # their ids are stable keys.
@@ -84,7 +84,7 @@ class Ruleset(Mapping[str, Rule[Any]]):
     def __hash__(self) -> int:
         return hash(tuple(self._rules.values()))
 
-    def steps(self, requested_on: date) -> tuple[Step, ...]:
+    def _day_steps(self, requested_on: date) -> tuple[Step, ...]:
         """How :func:`~dme_rules.evaluate` runs the rules on a case requested on
         ``requested_on``: for each rule in order, ``(rule.assess, version)`` when the
         request's date selects the version, else ``(rule.findings, None)`` for a rule that
@@ -92,12 +92,12 @@ class Ruleset(Mapping[str, Rule[Any]]):
         is in force that day). Computed once per day: every migration case of that day shares
         the steps, and the bound methods spare a lookup per rule and case.
         """
-        steps = self._steps.get(requested_on)
+        steps = self._steps_by_day.get(requested_on)
         if steps is None:
             steps = tuple(self._step(rule, requested_on) for rule in self._rules.values())
-            if len(self._steps) >= _STEPS_KEPT:
-                self._steps.clear()
-            self._steps[requested_on] = steps
+            if len(self._steps_by_day) >= _STEPS_KEPT:
+                self._steps_by_day.clear()
+            self._steps_by_day[requested_on] = steps
         return steps
 
     def _step(self, rule: Rule[Any], requested_on: date) -> Step:
