@@ -26,7 +26,7 @@ from datetime import date, timedelta
 import attrs
 
 from dme_rules import FIRST_YEAR, LAST_YEAR, QUEBEC_CPC, __version__
-from dme_rules._workalendar_quebec import QuebecCivilProcedureCalendar
+from dme_rules.jurisdictions.qc._holiday_declarations import QuebecCivilProcedureCalendar
 
 N_DAYS = 21
 TARGET_MICROSECONDS = 1.0

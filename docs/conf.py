@@ -1,8 +1,8 @@
 """Sphinx configuration: MyST Markdown, autodoc, doctests, and pages generated at build time.
 
-The rule catalogue (``reference/rules/*.md``) is written from ``dme_rules.RULES`` and the
-example timeline (``_static/generated/``) drawn from an example case every time the docs are
-built, so neither can drift from the code.
+The rule catalogue (``reference/rules/*.md``) is written from the jurisdictions' registries
+(``dme_rules.JURISDICTIONS``) and the example timeline (``_static/generated/``) drawn from an
+example case every time the docs are built, so neither can drift from the code.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ import os
 os.chdir({str(Path(__file__).parent.parent)!r})
 from datetime import date, datetime, time, timedelta, timezone
 from dme_rules import *
-from dme_rules.counting import *
 """
 
 HERE = Path(__file__).parent
@@ -51,8 +50,8 @@ HERE = Path(__file__).parent
 
 def _version_table(rule: dme_rules.Rule) -> list[str]:
     lines = [
-        "| version | in force | parameters | reading (alternatives) |",
-        "|---|---|---|---|",
+        "| version | in force | parameters | reading (alternatives) | formula |",
+        "|---|---|---|---|---|",
     ]
     for version in rule.versions:
         until = version.effective_to.isoformat() if version.effective_to else "…"
@@ -62,32 +61,49 @@ def _version_table(rule: dme_rules.Rule) -> list[str]:
             if not key.startswith("_") and value is not None
         )
         readings = ""
-        if version.interpretation is not None:
-            readings = f"`{version.interpretation.id}`"
+        if version.reading is not None:
+            readings = f"`{version.reading.id}`"
             if version.alternatives:
                 readings += " (" + ", ".join(f"`{r.id}`" for r in version.alternatives) + ")"
+        formula = rule.dated("formula", version).__name__
         lines.append(
             f"| {version.version} | {version.effective_from} – {until} | "
-            f"{parameters or '—'} | {readings or '—'} |"
+            f"{parameters or '—'} | {readings or '—'} | `{formula}` |"
         )
     return lines
 
 
+#: The first edition's names of rules whose constant now follows their module's name.
+FIRST_EDITION_NAMES = {
+    rule.id: name
+    for name in dme_rules.__all__
+    if isinstance(rule := getattr(dme_rules, name), dme_rules.Rule) and name != rule.name
+}
+
+
+def _rules() -> list[dme_rules.Rule]:
+    return [rule for pack in dme_rules.JURISDICTIONS.values() for rule in pack.rules.values()]
+
+
 def write_catalogue(app: object) -> None:
-    """One page per rule of the registry, and their index."""
+    """One page per rule of every jurisdiction's registry, and their index."""
     folder = HERE / "reference" / "rules"
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.md"):
         old.unlink()
-    names = {rule.id: name for name in dme_rules.__all__
-             if isinstance(rule := getattr(dme_rules, name), dme_rules.Rule)}  # fmt: skip
-    for rule in dme_rules.RULES.values():
+    for rule in _rules():
+        module = rule.id.rsplit(".", 1)[-1].replace("-", "_")
+        pack = rule.id.partition(".")[0]
+        also = FIRST_EDITION_NAMES.get(rule.id)
         lines = [
-            f"# `{names[rule.id]}`",
+            f"# `{rule.name}`",
             "",
             f"**{rule.title_en}** — *{rule.title_fr}*",
             "",
             f"- id: `{rule.id}`",
+            f"- module: `dme_rules.jurisdictions.{pack}.rules.{module}`",
+            *([f"- also exported as: `{also}` (the first edition's name)"] if also else []),
+            f"- subject: `{rule.subject.kind}`",
             f"- binds: `{rule.obligated_party}`",
             "",
             "## Versions",
@@ -107,9 +123,10 @@ def write_catalogue(app: object) -> None:
                     "",
                 ]
         (folder / f"{rule.id}.md").write_text("\n".join(lines), encoding="utf-8")
-    index = ["# Rule catalogue", "", "Generated from `dme_rules.RULES` when the docs are built.",
+    index = ["# Rule catalogue", "",
+             "Generated from each jurisdiction's registry when the docs are built.",
              "", "```{toctree}", ":maxdepth: 1", "",
-             *(f"rules/{rule_id}" for rule_id in dme_rules.RULES), "```", ""]  # fmt: skip
+             *(f"rules/{rule.id}" for rule in _rules()), "```", ""]  # fmt: skip
     (HERE / "reference" / "catalogue.md").write_text("\n".join(index), encoding="utf-8")
 
 

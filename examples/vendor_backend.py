@@ -18,8 +18,8 @@ from dme_rules import (
     date_of,
     find_solution,
     official_start,
+    same_solution,
 )
-from dme_rules.directory import same_solution
 
 
 def plan_migration(

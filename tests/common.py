@@ -7,8 +7,8 @@ import itertools
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from dme_rules import RULES, MigrationCase, Rule, Status, evaluate
-from dme_rules.model import Finding
+from dme_rules import JURISDICTIONS, RULES, Finding, MigrationCase, Rule, Status, evaluate
+from dme_rules.engine.rule import dated_methods
 
 from .cases import noon, sent_on
 
@@ -48,33 +48,57 @@ class CommonRuleTests:
     unreachable: ClassVar[dict[Status, str]] = {}
 
     def finding(self, case: Any, as_of: datetime, **options: Any) -> Finding:
-        """The rule's finding on a subject (a case by default)."""
-        return self.rule.check(case, as_of, **options)
+        """The rule's one finding on a subject (a case by default)."""
+        (found,) = self.rule.check(case, as_of, **options)
+        return found
 
     def subject_on(self, day: date) -> Any:
         """A subject whose reference date (the one choosing the version) is ``day``."""
         return sent_on(day)
 
     def test_registered_under_its_id(self):
-        """The rule is in RULES under its id, exported under its constant's name."""
+        """The rule is in RULES under its id, exported under its name and its first-edition
+        constant from dme_rules and dme_rules.rules."""
         import dme_rules
         import dme_rules.rules
 
         assert self.rule is RULES[self.rule.id]
-        assert self.rule is getattr(dme_rules, self.constant)
-        assert self.rule is getattr(dme_rules.rules, self.constant)
+        for constant in {self.rule.name, self.constant}:
+            assert self.rule is getattr(dme_rules, constant)
+            assert self.rule is getattr(dme_rules.rules, constant)
 
-    def test_module_named_for_the_rule(self):
-        """One module per rule, named like its constant (STYLE)."""
-        module = importlib.import_module(f"dme_rules.rules.{self.constant.lower()}")
-        assert self.rule is getattr(module, self.constant)
+    def test_module_class_and_constant_named_for_the_id(self):
+        """The id's last segment names the module, the constant and the class: one step
+        from ``qc.migration.import-deadline`` to ``import_deadline.IMPORT_DEADLINE``."""
+        jurisdiction = self.rule.id.partition(".")[0]
+        name = self.rule.id.rsplit(".", 1)[-1]
+        module_name = name.replace("-", "_")
+        module = importlib.import_module(
+            f"dme_rules.jurisdictions.{jurisdiction}.rules.{module_name}"
+        )
+        assert self.rule is getattr(module, module_name.upper())
+        camel = "".join(part.title() for part in name.split("-"))
+        assert f"{camel}Rule" == type(self.rule).__name__
 
     def test_titles_and_party(self):
-        """The rule has French and English titles and a known obligated party."""
+        """The rule has French and English titles and a party of its jurisdiction."""
         assert self.rule.title_fr
         assert self.rule.title_en
-        parties = {"source_vendor", "target_vendor", "clinic", "bch", "physician"}
-        assert set(self.rule.obligated_party.split("+")) <= parties
+        pack = JURISDICTIONS[self.rule.id.partition(".")[0]]
+        assert set(self.rule.obligated_party.split("+")) <= set(pack.parties)
+
+    def test_reasons_have_words_in_both_languages(self):
+        """Every reason code the rule declares has a French and an English text."""
+        messages = JURISDICTIONS[self.rule.id.partition(".")[0]].messages
+        for reason in self.rule.reasons:
+            for lang in ("fr", "en"):
+                assert messages.template(f"reason.{reason}", lang).strip(), (reason, lang)
+
+    def test_each_version_has_its_formula(self):
+        """Every version is judged by a dated formula starting on or before it."""
+        starts = {name: start for start, name in dated_methods(type(self.rule), "formula")}
+        for version in self.rule.versions:
+            assert starts[self.rule.dated("formula", version).__name__] <= version.effective_from
 
     def test_every_version_cited_with_a_quote(self):
         """Each version cites at least one passage, quoted in French, with its document."""

@@ -157,7 +157,7 @@ def test_examples_reach_every_status_and_every_rule():
 def test_consent_examples(name, decision, unmet):
     """The checklist examples decide as written."""
     answers = ConsentAnswers.from_json((EXAMPLES / "consent" / f"{name}.json").read_text("utf-8"))
-    found = NEW_FEATURE_CONSENT.check(answers)
+    (found,) = NEW_FEATURE_CONSENT.check(answers, at("2025-09-01T12:00:00-04:00"))
     assert (decision, unmet) == (found.details["decision"], found.details["unmet"])
 
 

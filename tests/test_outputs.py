@@ -9,7 +9,7 @@ from fhir.resources.R4B.operationoutcome import OperationOutcome
 
 from dme_rules import DmeRulesError, Status, evaluate, evaluate_many
 from dme_rules.dataframes import reports_to_dataframe
-from dme_rules.fhir import RULE_SYSTEM
+from dme_rules.engine.fhir import RULE_SYSTEM
 
 from .cases import at, change, spec_case
 

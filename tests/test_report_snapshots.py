@@ -24,6 +24,8 @@ from .test_examples import EXAMPLES, EXPECTED, at, load
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "reports"
 LANGUAGES = ("fr", "en")
+#: When the checklists are evaluated (their verdict depends on their own assessment date).
+CONSENT_AS_OF = at("2025-09-01T12:00:00-04:00")
 CONSENT_EXAMPLES = sorted(path.stem for path in (EXAMPLES / "consent").glob("*.json"))
 
 
@@ -45,7 +47,7 @@ def render_case(name: str, lang: str) -> dict[str, str]:
 def render_consent(name: str, lang: str) -> dict[str, str]:
     """The checklist's finding on example ``name`` as JSON."""
     answers = ConsentAnswers.from_json((EXAMPLES / "consent" / f"{name}.json").read_text("utf-8"))
-    finding = NEW_FEATURE_CONSENT.check(answers)
+    (finding,) = NEW_FEATURE_CONSENT.check(answers, CONSENT_AS_OF)
     return {"json": json.dumps(finding.to_dict(lang), ensure_ascii=False) + "\n"}
 
 

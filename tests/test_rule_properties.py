@@ -52,7 +52,7 @@ class TestCaps:
             import__fee=fee,
         )
         for rule in (EXTRACTION_FEE_CAP, IMPORT_FEE_CAP):
-            found = rule.check(case, noon(date(2025, 9, 1)))
+            (found,) = rule.check(case, noon(date(2025, 9, 1)))
             assert (found.status is Status.COMPLIANT) == (fee <= found.cap)
 
 
@@ -65,8 +65,10 @@ class TestDeadlines:
         rule, field = deadline
         start = date(2025, 6, 20)
         as_of = noon(date(2026, 1, 1))
-        first = rule.check(change(spec_case(), **{field: start + timedelta(offset)}), as_of)
-        later = rule.check(change(spec_case(), **{field: start + timedelta(offset + delay)}), as_of)
+        (first,) = rule.check(change(spec_case(), **{field: start + timedelta(offset)}), as_of)
+        (later,) = rule.check(
+            change(spec_case(), **{field: start + timedelta(offset + delay)}), as_of
+        )
         if first.status is Status.VIOLATION:
             assert Status.VIOLATION == later.status
         if later.status is Status.COMPLIANT:
@@ -86,8 +88,8 @@ class TestDeadlines:
         assume(rule.version_at(case.requested_on) is not None)
         due = rule.due(sent)
         end = end_of_day(due)
-        early = rule.check(case, end - timedelta(minutes=before))
-        late = rule.check(case, end + timedelta(seconds=after))
+        (early,) = rule.check(case, end - timedelta(minutes=before))
+        (late,) = rule.check(case, end + timedelta(seconds=after))
         assert (Status.PENDING, Status.VIOLATION) == (early.status, late.status)
         assert late.days_late >= 1
 

@@ -1,58 +1,36 @@
-"""Quebec EMR (DMÉ) data-migration rules as immutable, versioned, cited rule objects.
+"""EMR (DMÉ) compliance rules as immutable, versioned, cited rule objects.
 
-The public API is re-exported here; the submodules hold the details:
+The library has two layers, each a package:
 
-- :mod:`dme_rules.rules`: the rule catalogue, one module per rule, and the registry ``RULES``;
-- :mod:`dme_rules.case`: the migration case and its JSON form;
-- :mod:`dme_rules.evaluation`: ``evaluate``, ``evaluate_many`` and the ``Report``;
-- :mod:`dme_rules.model`, :mod:`dme_rules.rule`, :mod:`dme_rules.ruleset`: the engine's types;
-- :mod:`dme_rules.directory`: the certified EMR directory;
-- :mod:`dme_rules.sources`: the documents cited and their quotes;
-- :mod:`dme_rules.calendars`: business calendars and business-day arithmetic;
-- :mod:`dme_rules.counting`: local dates, official start, N-day periods, business hours;
-- :mod:`dme_rules.interpretations`: the named readings of ambiguous phrases;
-- :mod:`dme_rules.errors`: the :class:`DmeRulesError` family.
+- :mod:`dme_rules.engine`: the engine, which knows no jurisdiction: rules and their dated
+  versions, subjects, findings, reports, calendars, messages, evaluation;
+- :mod:`dme_rules.jurisdictions`: the jurisdiction packs, discovered into
+  :data:`JURISDICTIONS`; Quebec (``qc``) first.
+
+This module re-exports the public API: the engine's types and Quebec's names as the first
+edition published them (``RULES`` is the Quebec registry, ``QUEBEC_CPC`` its default
+calendar). The command line is :mod:`dme_rules.cli`; :mod:`dme_rules.dataframes` and
+:mod:`dme_rules.plot` need the ``pandas`` and ``plot`` extras.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import version as _version
-
-from dme_rules.calendars import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    QUEBEC_CPC,
-    QUEBEC_LNT,
-    BusinessCalendar,
-    EasterChoice,
-    Holiday,
-    quebec_lnt,
-)
-from dme_rules.case import (
-    Complaint,
-    Extraction,
-    Import,
-    MigrationCalendar,
-    MigrationCase,
-    Preanalysis,
-    ReadOnlyAccess,
-    RequestForm,
-)
-from dme_rules.counting import (
-    MONTREAL,
-    BusinessClock,
-    OfficeSchedule,
-    as_instant,
-    business_days_after,
-    business_hours_between,
-    business_hours_due,
-    date_of,
-    end_of_day,
-    months_after,
-    official_start,
-    period_end,
-)
-from dme_rules.directory import BCH_ADDRESS, CERTIFIED_SOLUTIONS, Solution, find_solution
+from dme_rules._version import VERSION as __version__
+from dme_rules.engine.calendar import FIRST_YEAR, LAST_YEAR, BusinessCalendar, Holiday
+from dme_rules.engine.citations import Citation, Document
+from dme_rules.engine.clock import BusinessClock, OfficeSchedule
+from dme_rules.engine.context import Context
+from dme_rules.engine.evaluation import evaluate, evaluate_many
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.jurisdiction import Jurisdiction
+from dme_rules.engine.messages import Messages
+from dme_rules.engine.readings import Reading
+from dme_rules.engine.report import Report
+from dme_rules.engine.rule import Rule, RuleVersion
+from dme_rules.engine.ruleset import Ruleset
+from dme_rules.engine.status import Status
+from dme_rules.engine.subjects import Subject
+from dme_rules.engine.time import as_instant, months_after
 from dme_rules.errors import (
     CalendarRangeError,
     DmeRulesError,
@@ -62,19 +40,52 @@ from dme_rules.errors import (
     NaiveDatetimeError,
     NotInForceError,
 )
-from dme_rules.evaluation import Report, evaluate, evaluate_many, ruleset_as_of
-from dme_rules.interpretations import (
+from dme_rules.jurisdictions import JURISDICTIONS, READINGS
+from dme_rules.jurisdictions.qc import QUEBEC
+from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC, QUEBEC_LNT, EasterChoice, quebec_lnt
+from dme_rules.jurisdictions.qc.counting import (
+    MONTREAL,
+    business_clock,
+    business_days_after,
+    business_hours_between,
+    business_hours_due,
+    date_of,
+    end_of_day,
+    official_start,
+    period_end,
+)
+from dme_rules.jurisdictions.qc.directory import (
+    BCH_ADDRESS,
+    CERTIFIED_SOLUTIONS,
+    Solution,
+    find_solution,
+    same_solution,
+)
+from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import (
     BUSINESS_DAY_CLOCK,
     CIVIL_PROCEDURE,
-    INTERPRETATIONS,
     OFFICE_HOURS,
     PROCEDURE_2024,
-    Interpretation,
 )
-from dme_rules.model import Context, Finding, Party, RuleVersion, Status
-from dme_rules.rule import Rule
+from dme_rules.jurisdictions.qc.subjects import (
+    QUESTIONS,
+    Answer,
+    Complaint,
+    ConsentAnswers,
+    Extraction,
+    Import,
+    MigrationCalendar,
+    MigrationCase,
+    Preanalysis,
+    Question,
+    ReadOnlyAccess,
+    RequestForm,
+)
 from dme_rules.rules import (
     BCH_COMPLAINT_FOLLOW_UP,
+    CALENDAR_CONTENT,
+    COMPLAINT_FOLLOW_UP,
     EXTRACTION_DEADLINE,
     EXTRACTION_FEE_CAP,
     IMPORT_DEADLINE,
@@ -86,25 +97,29 @@ from dme_rules.rules import (
     REQUEST_FORM,
     RULES,
     SUCCESS_CONFIRMATION,
+    ruleset_as_of,
 )
-from dme_rules.rules.new_feature_consent import QUESTIONS, Answer, ConsentAnswers, Question
-from dme_rules.ruleset import Ruleset
-from dme_rules.sources import Citation, Document
 
-__version__: str = _version("dme-rules")
+#: The first edition's name of :class:`Reading`.
+Interpretation = Reading
+#: The first edition's name of :data:`READINGS` (every reading, by id).
+INTERPRETATIONS = READINGS
 
 __all__ = [
     "BCH_ADDRESS",
     "BCH_COMPLAINT_FOLLOW_UP",
     "BUSINESS_DAY_CLOCK",
+    "CALENDAR_CONTENT",
     "CERTIFIED_SOLUTIONS",
     "CIVIL_PROCEDURE",
+    "COMPLAINT_FOLLOW_UP",
     "EXTRACTION_DEADLINE",
     "EXTRACTION_FEE_CAP",
     "FIRST_YEAR",
     "IMPORT_DEADLINE",
     "IMPORT_FEE_CAP",
     "INTERPRETATIONS",
+    "JURISDICTIONS",
     "LAST_YEAR",
     "MIGRATION_CALENDAR",
     "MONTREAL",
@@ -112,9 +127,11 @@ __all__ = [
     "OFFICE_HOURS",
     "PREANALYSIS_VALIDATION",
     "PROCEDURE_2024",
+    "QUEBEC",
     "QUEBEC_CPC",
     "QUEBEC_LNT",
     "QUESTIONS",
+    "READINGS",
     "READ_ONLY_ACCESS",
     "REQUEST_FORM",
     "RULES",
@@ -138,6 +155,8 @@ __all__ = [
     "Interpretation",
     "InvalidArgumentError",
     "InvalidCaseError",
+    "Jurisdiction",
+    "Messages",
     "MigrationCalendar",
     "MigrationCase",
     "NaiveDatetimeError",
@@ -147,6 +166,7 @@ __all__ = [
     "Preanalysis",
     "Question",
     "ReadOnlyAccess",
+    "Reading",
     "Report",
     "RequestForm",
     "Rule",
@@ -154,8 +174,10 @@ __all__ = [
     "Ruleset",
     "Solution",
     "Status",
+    "Subject",
     "__version__",
     "as_instant",
+    "business_clock",
     "business_days_after",
     "business_hours_between",
     "business_hours_due",
@@ -169,4 +191,5 @@ __all__ = [
     "period_end",
     "quebec_lnt",
     "ruleset_as_of",
+    "same_solution",
 ]

@@ -17,23 +17,27 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from dme_rules import __version__
-from dme_rules.calendars import (
+from dme_rules import (
+    EXTRACTION_DEADLINE,
     FIRST_YEAR,
+    IMPORT_DEADLINE,
     LAST_YEAR,
+    MONTREAL,
     QUEBEC_CPC,
     BusinessCalendar,
+    ConsentAnswers,
+    DmeRulesError,
     EasterChoice,
+    MigrationCase,
+    Status,
+    __version__,
+    evaluate,
+    official_start,
     quebec_lnt,
+    ruleset_as_of,
 )
-from dme_rules.case import MigrationCase
-from dme_rules.counting import MONTREAL, official_start
-from dme_rules.errors import DmeRulesError
-from dme_rules.evaluation import evaluate, ruleset_as_of
-from dme_rules.model import Status
-from dme_rules.presentation import report_lines, table_lines, when_text
-from dme_rules.rules import EXTRACTION_DEADLINE, IMPORT_DEADLINE, NEW_FEATURE_CONSENT
-from dme_rules.rules.new_feature_consent import ConsentAnswers
+from dme_rules.engine.messages import when_text
+from dme_rules.engine.presentation import table_lines
 
 __all__ = ["main"]
 
@@ -168,7 +172,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         note = ""
         if args.as_of is None:
             note = " (maintenant : aucun --as-of)" if args.lang == "fr" else " (now: no --as-of)"
-        print("\n".join(report_lines(report, args.lang, note=note)))
+        print("\n".join(report.lines(args.lang, note=note)))
     return EXIT_VIOLATION if report.status is Status.VIOLATION else EXIT_OK
 
 
@@ -191,7 +195,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
                     "effective_to": version.effective_to and version.effective_to.isoformat(),
                     "obligated_party": rule.obligated_party,
                     "title": rule.title(args.lang),
-                    "interpretation": version.interpretation and version.interpretation.id,
+                    "interpretation": version.reading and version.reading.id,
                     "summary_en": version.summary_en,
                 }
                 for rule, version in entries
@@ -217,8 +221,8 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
     entries: list[tuple[str, date, str | None]] = [("official_start", official_start(sent), None)]
     for key, rule in (("extraction_due", EXTRACTION_DEADLINE), ("import_due", IMPORT_DEADLINE)):
         version = rule.version_for(sent.astimezone(MONTREAL).date())
-        assert version.interpretation is not None
-        entries.append((key, rule.due(sent), version.interpretation.id))
+        assert version.reading is not None
+        entries.append((key, rule.due(sent), version.reading.id))
     if args.format == "json":
         document: dict[str, Any] = {"transmitted_at": sent.isoformat()}
         for key, day, reading in entries:
@@ -232,7 +236,7 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
         "extraction_due": ("extraction au plus tard", "extraction due"),
         "import_due": ("importation au plus tard", "import due"),
     }
-    print(f"{'Demande transmise le' if fr else 'Request sent'} {when_text(sent)}")
+    print(f"{'Demande transmise le' if fr else 'Request sent'} {when_text(sent, MONTREAL)}")
     print()
     rows = [
         (labels[key][0 if fr else 1], day.isoformat(), reading or "")
@@ -244,7 +248,7 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
 
 def _cmd_consent(args: argparse.Namespace) -> int:
     answers = _load(args.answers, ConsentAnswers.from_json)
-    finding = NEW_FEATURE_CONSENT.check(answers)
+    (finding,) = evaluate(answers, datetime.now(MONTREAL)).findings
     if args.format == "json":
         print(json.dumps(finding.to_dict(args.lang), ensure_ascii=False, indent=2))
     else:

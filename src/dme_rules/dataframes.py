@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from dme_rules.engine.report import Report
 from dme_rules.errors import DmeRulesError
-
-if TYPE_CHECKING:
-    from dme_rules.evaluation import Report
 
 __all__ = ["reports_to_dataframe"]
 

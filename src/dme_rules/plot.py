@@ -8,17 +8,16 @@ calendar; due dates missed are marked in red.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from dme_rules.case import MigrationCase
-from dme_rules.counting import MONTREAL, official_start
+from dme_rules.engine.messages import check_language
+from dme_rules.engine.report import Report
+from dme_rules.engine.status import Status
 from dme_rules.errors import DmeRulesError
-from dme_rules.model import VIOLATION, check_language
-
-if TYPE_CHECKING:
-    from dme_rules.evaluation import Report
+from dme_rules.jurisdictions.qc.counting import MONTREAL, official_start
+from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
 __all__ = ["save_timeline", "timeline"]
 
@@ -73,12 +72,13 @@ def timeline(case: MigrationCase, report: Report, *, lang: str = "fr") -> Any:
     start = official_start(case.requested_on)
     mark(3, start, "jour 1" if lang == "fr" else "day 1", _NEUTRAL, "s")
     for finding in report.findings:
-        if finding.due is None or finding.rule is None:
+        if finding.due is None:
             continue
-        late = finding.status is VIOLATION
-        mark(2, _day(finding.due), finding.rule.title(lang), _LATE if late else _OK, "v")
+        late = finding.status is Status.VIOLATION
+        title = report.jurisdiction.rule_title(finding.rule_id, lang)
+        mark(2, _day(finding.due), title, _LATE if late else _OK, "v")
         if finding.act_on is not None:
-            mark(1, _day(finding.act_on), finding.rule.title(lang), _LATE if late else _OK, "^")
+            mark(1, _day(finding.act_on), title, _LATE if late else _OK, "^")
     if case.calendar is not None:
         stated = [
             (day, name.removesuffix("_on").replace("_", " "))

@@ -1,0 +1,42 @@
+"""Argument checks shared by the public functions: they raise errors naming the field."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from dme_rules.errors import InvalidArgumentError
+
+_INTEGER_KINDS = {
+    None: ("an integer", "un entier"),
+    0: ("a non-negative integer", "un entier positif ou nul"),
+    1: ("a positive integer", "un entier positif"),
+}
+
+
+def checked_date(value: object, field: str) -> date:
+    """Return ``value`` as a plain :class:`datetime.date`, or raise naming ``field``.
+
+    A datetime is refused: its date depends on the time zone.
+    """
+    if value.__class__ is date:
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return date(value.year, value.month, value.day)
+    raise InvalidArgumentError(
+        field,
+        "a datetime.date (not a datetime: take its local date in the jurisdiction's zone)",
+        value,
+        expected_fr="une datetime.date (pas un datetime : prendre sa date locale dans le fuseau)",
+    )
+
+
+def checked_int(value: object, field: str, *, minimum: int | None = None) -> int:
+    """Return ``value`` if it is an int (not a bool) of at least ``minimum`` (None, 0 or 1)."""
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and (minimum is None or value >= minimum)
+    ):
+        return value
+    expected, expected_fr = _INTEGER_KINDS[minimum]
+    raise InvalidArgumentError(field, expected, value, expected_fr=expected_fr)

@@ -1,0 +1,60 @@
+"""Source documents and citations that quote them in French.
+
+Each :class:`Citation` names its document, issuer, date and section and quotes the passage
+verbatim (markup of the original, such as bold, left out). A jurisdiction pack declares its
+documents and the passages its rules cite.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Citation", "Document"]
+
+
+@attrs.frozen
+class Document:
+    """A published source document.
+
+    Attributes:
+        title: The document's own title, in French.
+        issuer: Who published it.
+        date: Its date as published (an ISO date, or a year when only the year is known).
+        reference: An identifier such as an ISBN, when it has one.
+    """
+
+    title: str
+    issuer: str
+    date: str
+    reference: str = ""
+
+    def cite(self, section: str, quote_fr: str, *, date: str | None = None) -> Citation:
+        """A citation of ``section`` quoting ``quote_fr``; ``date`` overrides the document's."""
+        return Citation(self, section, quote_fr, date or self.date)
+
+
+@attrs.frozen
+class Citation:
+    """A passage of a source document, quoted in French.
+
+    Attributes:
+        document: The document quoted.
+        section: Where in the document (a heading, a step, a dated notice).
+        quote_fr: The passage, verbatim.
+        date: The date of the passage (a dated notice's own date), else the document's.
+    """
+
+    document: Document
+    section: str
+    quote_fr: str
+    date: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The JSON form: ``document``, ``issuer``, ``date``, ``section``, ``quote_fr``."""
+        return {
+            "document": self.document.title,
+            "issuer": self.document.issuer,
+            "date": self.date,
+            "section": self.section,
+            "quote_fr": self.quote_fr,
+        }

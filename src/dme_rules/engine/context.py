@@ -1,0 +1,119 @@
+"""The circumstances of one evaluation: the instant, the zone, the calendar, the readings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, tzinfo
+
+import attrs
+
+from dme_rules.engine.calendar import BusinessCalendar
+from dme_rules.engine.clock import BusinessClock, OfficeSchedule
+from dme_rules.engine.readings import Reading
+from dme_rules.engine.time import as_instant
+from dme_rules.errors import InvalidArgumentError
+
+__all__ = ["Context", "check_options"]
+
+
+def check_options(
+    calendar: object, readings: Iterable[Reading], schedule: object
+) -> tuple[BusinessCalendar | None, tuple[Reading, ...], OfficeSchedule | None]:
+    """The options of an evaluation, checked: a calendar (or None for the jurisdiction's),
+    readings as a tuple, a schedule or None.
+
+    Raises:
+        InvalidArgumentError: One of them has the wrong type; the error names it.
+    """
+    if calendar is not None and not isinstance(calendar, BusinessCalendar):
+        raise InvalidArgumentError(
+            "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
+        )
+    if isinstance(readings, (str, Reading)) or not isinstance(readings, Iterable):
+        raise InvalidArgumentError(
+            "readings", "an iterable of Reading values", readings,
+            expected_fr="un itérable de Reading",
+        )  # fmt: skip
+    chosen = tuple(readings)
+    for reading in chosen:
+        if not isinstance(reading, Reading):
+            raise InvalidArgumentError(
+                "readings", "Reading values", reading, expected_fr="des Reading"
+            )
+    if schedule is not None and not isinstance(schedule, OfficeSchedule):
+        raise InvalidArgumentError(
+            "schedule", "an OfficeSchedule", schedule, expected_fr="un OfficeSchedule"
+        )
+    return calendar, chosen, schedule
+
+
+@attrs.frozen
+class Context:
+    """The circumstances of one evaluation: the instant, the calendar, the chosen readings.
+
+    Attributes:
+        as_of: The instant the subject is seen at (aware); acts dated after it are ignored.
+        today: The local date of ``as_of`` in ``zone``.
+        zone: The jurisdiction's time zone, for every local date and wall-clock time.
+        calendar: The business calendar.
+        readings: Alternative readings the caller chose, applied where a rule allows them.
+        schedule: The opening hours for a reading that counts in office hours (the reading's
+            own default if None).
+    """
+
+    as_of: datetime
+    today: date
+    zone: tzinfo
+    calendar: BusinessCalendar
+    readings: tuple[Reading, ...] = ()
+    schedule: OfficeSchedule | None = None
+
+    _clocks: dict[OfficeSchedule, BusinessClock] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    @classmethod
+    def at(
+        cls,
+        as_of: datetime,
+        *,
+        zone: tzinfo,
+        calendar: BusinessCalendar,
+        readings: Iterable[Reading] = (),
+        schedule: OfficeSchedule | None = None,
+    ) -> Context:
+        """The context of an evaluation at ``as_of`` in ``zone``.
+
+        Raises:
+            NaiveDatetimeError: ``as_of`` has no UTC offset.
+            InvalidArgumentError: ``calendar``, a reading or ``schedule`` has the wrong type.
+        """
+        instant = as_instant(as_of, "as_of")
+        if calendar is None:
+            raise InvalidArgumentError(
+                "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
+            )
+        checked, chosen, schedule = check_options(calendar, readings, schedule)
+        assert checked is not None
+        return cls(instant, instant.astimezone(zone).date(), zone, checked, chosen, schedule)
+
+    def with_as_of(self, as_of: datetime) -> Context:
+        """The same zone, calendar, readings and schedule at another instant.
+
+        Raises:
+            NaiveDatetimeError: ``as_of`` has no UTC offset.
+        """
+        instant = as_instant(as_of, "as_of")
+        return attrs.evolve(self, as_of=instant, today=instant.astimezone(self.zone).date())
+
+    def clock(self, window: OfficeSchedule) -> BusinessClock:
+        """The business-hour clock that runs inside ``window`` on this context's calendar,
+        built once per context."""
+        found = self._clocks.get(window)
+        if found is None:
+            found = self._clocks[window] = BusinessClock.of(window, self.calendar, self.zone)
+        return found
+
+    def position(self, window: OfficeSchedule) -> int:
+        """Where the clock of ``window`` stands at ``as_of``."""
+        return self.clock(window).position(self.as_of)

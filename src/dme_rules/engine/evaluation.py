@@ -1,0 +1,178 @@
+"""Evaluating subjects: :func:`evaluate` and :func:`evaluate_many`.
+
+``evaluate(subject, as_of)`` dispatches on the subject: its kind names its jurisdiction
+(``qc.migration.case`` → ``qc``), whose rules for that kind of subject run in catalogue order,
+in the jurisdiction's time zone and on its default calendar unless the caller chooses another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+from dme_rules._version import VERSION
+from dme_rules.engine.calendar import BusinessCalendar
+from dme_rules.engine.clock import OfficeSchedule
+from dme_rules.engine.context import Context, check_options
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.jurisdiction import Jurisdiction, jurisdiction_of
+from dme_rules.engine.readings import Reading
+from dme_rules.engine.registry import default_subject_kind, packs
+from dme_rules.engine.report import Report
+from dme_rules.engine.ruleset import Ruleset
+from dme_rules.engine.status import Status
+from dme_rules.engine.subjects import Subject
+from dme_rules.engine.time import as_instant
+from dme_rules.errors import InvalidArgumentError, InvalidCaseError
+
+__all__ = ["evaluate", "evaluate_many"]
+
+
+def _check_ruleset(ruleset: object) -> Ruleset | None:
+    if ruleset is None or isinstance(ruleset, Ruleset):
+        return ruleset
+    raise InvalidArgumentError("ruleset", "a Ruleset", ruleset, expected_fr="un Ruleset")
+
+
+def _as_subject(value: object, field: str = "case") -> Subject:
+    """``value`` itself, or the subject its JSON form describes (its ``"subject"`` key names
+    the kind; without one, the default kind). An error names ``field`` (``cases[7]``) and,
+    for a bad mapping, the path inside it (``cases[7].extraction.fee``)."""
+    if isinstance(value, Subject):
+        return value
+    if isinstance(value, Mapping):
+        try:
+            return _subject_class(value).from_dict(value)
+        except InvalidCaseError as error:
+            if field == "case":
+                raise
+            path = field + error.path.removeprefix("$")
+            raise InvalidCaseError(path, error.expected, expected_fr=error.expected_fr) from None
+    names = ", ".join(cls.__name__ for cls in _subject_classes().values())
+    raise InvalidArgumentError(
+        field,
+        f"a subject ({names}) or a mapping of its JSON form",
+        value,
+        expected_fr=f"un sujet ({names}) ou un dictionnaire de sa forme JSON",
+    )
+
+
+def _subject_classes() -> dict[str, type[Subject]]:
+    """Every registered subject class, by kind."""
+    return {
+        cls.kind: cls
+        for pack in packs().values()
+        if isinstance(pack, Jurisdiction)
+        for cls in pack.subjects
+    }
+
+
+def _subject_class(data: Mapping[str, Any]) -> type[Subject]:
+    """The subject class that a document's ``"subject"`` key names (the default kind when it
+    names none)."""
+    kind = data.get("subject", default_subject_kind())
+    found = _subject_classes().get(kind) if isinstance(kind, str) else None
+    if found is None:
+        kinds = ", ".join(_subject_classes())
+        raise InvalidCaseError(
+            "$.subject",
+            f"the kind of a known subject: {kinds}",
+            expected_fr=f"le type d'un sujet connu : {kinds}",
+        )
+    return found
+
+
+def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdiction) -> Report:
+    """The report on ``subject``: every rule of ``ruleset`` that reads its kind, in order."""
+    findings: list[Finding] = []
+    for rule in ruleset.for_subject(type(subject)):
+        findings += rule.findings(subject, context)
+    return Report(
+        subject.subject_id,
+        context.as_of,
+        Status.worst(finding.status for finding in findings),
+        tuple(findings),
+        VERSION,
+        context.calendar.id,
+        subject,
+        ruleset,
+        pack,
+    )
+
+
+def evaluate(
+    subject: Subject | Mapping[str, Any],
+    as_of: datetime,
+    *,
+    ruleset: Ruleset | None = None,
+    calendar: BusinessCalendar | None = None,
+    readings: Iterable[Reading] = (),
+    schedule: OfficeSchedule | None = None,
+) -> Report:
+    """Evaluate every rule that reads ``subject`` as it stood at ``as_of``.
+
+    Pure: the same arguments give the same report, byte for byte in JSON.
+
+    Args:
+        subject: A migration case, consent answers… (or a mapping of its JSON form, whose
+            ``"subject"`` key names its kind; a Quebec migration case without one).
+        as_of: The aware instant of the evaluation; acts dated after it are ignored.
+        ruleset: The rules to apply (default: every rule of the subject's jurisdiction).
+        calendar: The business calendar for every count (default: the jurisdiction's).
+        readings: Alternative readings to use where a rule's version allows them
+            (``[CIVIL_PROCEDURE]`` counts every request period the civil-procedure way,
+            ``[OFFICE_HOURS]`` the BCH's 72 hours in opening hours).
+        schedule: The opening hours for a reading that counts in office hours.
+
+    Raises:
+        NaiveDatetimeError: ``as_of`` has no UTC offset.
+        InvalidCaseError: ``subject`` is a mapping that is not a valid subject.
+        InvalidArgumentError: Another argument has the wrong type.
+    """
+    instant = as_instant(as_of, "as_of")
+    chosen = _check_ruleset(ruleset)
+    known = _as_subject(subject)
+    pack = jurisdiction_of(known.kind)
+    context = pack.context(instant, calendar=calendar, readings=readings, schedule=schedule)
+    return _report(known, context, pack.rules if chosen is None else chosen, pack)
+
+
+def evaluate_many(
+    subjects: Iterable[Subject | Mapping[str, Any]],
+    as_of: datetime,
+    *,
+    ruleset: Ruleset | None = None,
+    calendar: BusinessCalendar | None = None,
+    readings: Iterable[Reading] = (),
+    schedule: OfficeSchedule | None = None,
+) -> Iterator[Report]:
+    """Evaluate each subject of an iterable (a generator is fine), yielding reports one by one.
+
+    The arguments are those of :func:`evaluate`, checked once before the first subject. The
+    reports are those :func:`evaluate` gives, in the same order; memory stays bounded whatever
+    the stream's length. When a subject is malformed (a mapping's error names it:
+    ``cases[7].extraction.fee``), or a rule cannot count it, the reports on the subjects before
+    it come first, then the error.
+    """
+    instant = as_instant(as_of, "as_of")
+    chosen = _check_ruleset(ruleset)
+    calendar, chosen_readings, schedule = check_options(calendar, readings, schedule)
+    if not isinstance(subjects, Iterable):
+        raise InvalidArgumentError(
+            "cases", "an iterable of subjects", subjects, expected_fr="un itérable de sujets"
+        )
+
+    def reports() -> Iterator[Report]:
+        contexts: dict[str, Context] = {}  # one per jurisdiction met in the stream
+        for index, value in enumerate(subjects):
+            subject = _as_subject(value, f"cases[{index}]")
+            pack = jurisdiction_of(subject.kind)
+            context = contexts.get(pack.id)
+            if context is None:
+                context = contexts[pack.id] = pack.context(
+                    instant, calendar=calendar, readings=chosen_readings, schedule=schedule
+                )
+            yield _report(subject, context, pack.rules if chosen is None else chosen, pack)
+
+    return reports()

@@ -1,0 +1,122 @@
+"""What one rule says about one subject at one instant: the :class:`Finding`."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from dme_rules.engine.citations import Citation
+from dme_rules.engine.messages import check_language
+from dme_rules.engine.registry import pack_of
+from dme_rules.engine.status import Status
+
+__all__ = ["NO_DETAILS", "Finding"]
+
+#: The details of a finding that has none: one shared, read-only empty mapping.
+NO_DETAILS: Mapping[str, Any] = MappingProxyType({})
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` with dates, instants, amounts and enums written as JSON strings."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+class Finding(NamedTuple):
+    """What one rule says about one subject at one instant: a plain, immutable value.
+
+    Codes and numbers only: :meth:`message` finds the words in the rule's jurisdiction's
+    message catalogue. A finding never equals a plain tuple; its hash leaves out the details.
+
+    Attributes:
+        rule_id: The rule's id (``qc.migration.import-deadline``).
+        rule_version: The version applied, or ``None`` when none is in force.
+        status: The verdict.
+        obligated_party: Who the obligation binds (``target_vendor``; two parties are joined
+            with ``+``).
+        due: The due date, or the due instant for an hour clock; ``None`` when there is none.
+        act_on: The date (or instant) of the act the rule looks at, when recorded by ``as_of``.
+        days_late: Calendar days late (act after the due date, or overdue at ``as_of``).
+        business_days_late: The same in business days.
+        days_left: Calendar days left before the due date, for a pending deadline.
+        business_days_left: The same in business days.
+        amount: The amount charged, for a cap.
+        cap: The cap that applies.
+        interpretation: The id of the reading used, when the rule has one.
+        citations: The passages the rule rests on.
+        details: Rule-specific facts (JSON-ready after :meth:`to_dict`); ``details["reason"]``
+            is the code that explains a special status.
+    """
+
+    rule_id: str
+    rule_version: str | None
+    status: Status
+    obligated_party: str
+    due: date | datetime | None = None
+    act_on: date | datetime | None = None
+    days_late: int | None = None
+    business_days_late: int | None = None
+    days_left: int | None = None
+    business_days_left: int | None = None
+    amount: Decimal | None = None
+    cap: Decimal | None = None
+    interpretation: str | None = None
+    citations: tuple[Citation, ...] = ()
+    details: Mapping[str, Any] = NO_DETAILS
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:-1])  # the details are a mapping: left out of the hash
+
+    @property
+    def reason(self) -> str | None:
+        """The code that explains a special status (``details["reason"]``), or ``None``."""
+        reason: str | None = self.details.get("reason")
+        return reason
+
+    def message(self, lang: str = "fr") -> str:
+        """The finding in one sentence, in French (default) or English."""
+        check_language(lang)
+        pack = pack_of(self.rule_id)
+        if pack is None:  # a rule of no registered jurisdiction: its id and status
+            return f"{self.rule_id}: {self.status.label(lang)}"
+        return pack.describe(self, lang)
+
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        """The JSON form with the keys of SPEC §8; the message in ``lang``."""
+        return {
+            "rule_id": self.rule_id,
+            "rule_version": self.rule_version,
+            "status": self.status.value,
+            "obligated_party": self.obligated_party,
+            "due": jsonable(self.due),
+            "act_on": jsonable(self.act_on),
+            "days_late": self.days_late,
+            "business_days_late": self.business_days_late,
+            "days_left": self.days_left,
+            "business_days_left": self.business_days_left,
+            "amount": jsonable(self.amount),
+            "cap": jsonable(self.cap),
+            "interpretation": self.interpretation,
+            "message": self.message(lang),
+            "citations": [citation.to_dict() for citation in self.citations],
+            "details": jsonable(self.details),
+        }

@@ -1,0 +1,296 @@
+"""Words apart from logic: message catalogues in French and English, and how values read.
+
+Rules produce codes and numbers; people read sentences. A :class:`Messages` catalogue maps
+each code (``status.violation``, ``reason.not_migrated``,
+``qc.migration.import-deadline.clinic_delay``) to a template in every language of
+:data:`LANGUAGES`. Templates are :meth:`str.format` texts whose fields may name how a value
+reads (``{due:when}``, ``{fee:money}``, ``{late:hours}``): the formatter knows those kinds of
+value, and looks the words it needs (day or days, the currency) up in the catalogue too, so no
+code branches on the language.
+
+The engine's own catalogue, :data:`ENGINE_MESSAGES`, holds the words every jurisdiction shares
+(statuses, due, late, left, amounts, the report's table); a jurisdiction's catalogue falls
+back on it.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, timedelta, tzinfo
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from dme_rules.errors import InvalidArgumentError
+
+__all__ = [
+    "ENGINE_MESSAGES",
+    "LANGUAGES",
+    "Messages",
+    "check_language",
+    "when_text",
+]
+
+#: The languages every message exists in; French first, the default.
+LANGUAGES = ("fr", "en")
+
+
+def check_language(lang: str) -> str:
+    """Return ``lang`` if it is ``fr`` or ``en``, else raise naming ``lang``."""
+    if lang in LANGUAGES:
+        return lang
+    raise InvalidArgumentError("lang", "fr or en", lang, expected_fr="fr ou en")
+
+
+def when_text(value: date | datetime | None, zone: tzinfo, *, with_zone: bool = False) -> str:
+    """A date as ISO; an instant in the local time of ``zone``, local midnight as 24:00 of
+    the day before (the end of a business day); ``with_zone`` adds the zone's abbreviation.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    local = value.astimezone(zone)
+    day, hour = local.date(), local.hour
+    if (hour, local.minute, local.second) == (0, 0, 0):
+        day, hour = day - timedelta(days=1), 24
+    text = f"{day} {hour:02d}:{local.minute:02d}"
+    return f"{text} ({local.strftime('%Z')})" if with_zone else text
+
+
+@attrs.frozen
+class Messages:
+    """A catalogue of message templates by code, each in every language of :data:`LANGUAGES`.
+
+    Attributes:
+        texts: ``{code: {"fr": template, "en": template}}``.
+        fallback: The catalogue asked for a code this one lacks (a jurisdiction's falls back
+            on :data:`ENGINE_MESSAGES`).
+    """
+
+    texts: Mapping[str, Mapping[str, str]]
+    fallback: Messages | None = None
+    #: Each language's templates, this catalogue's over its fallback's, each parsed once
+    #: into its literal text and fields (built on first use).
+    _parsed: dict[str, dict[str, _Template]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.texts or (self.fallback is not None and code in self.fallback)
+
+    def template(self, code: str, lang: str) -> str:
+        """The template of ``code`` in ``lang``.
+
+        Raises:
+            KeyError: No catalogue in the chain has ``code`` (a missing message is a bug,
+                which the catalogue tests catch).
+        """
+        texts = self.texts.get(code)
+        if texts is not None:
+            return texts[lang]
+        if self.fallback is not None:
+            return self.fallback.template(code, lang)
+        raise KeyError(code)
+
+    def format(self, code: str, lang: str, zone: tzinfo | None = None, /, **values: Any) -> str:
+        """The message ``code`` in ``lang`` with its fields filled in from ``values``.
+
+        Args:
+            code: The message's code.
+            lang: ``fr`` or ``en``.
+            zone: The time zone instants are shown in (``{due:when}``).
+            values: The template's fields.
+        """
+        return self.speaker(lang, zone)(code, **values)
+
+    def speaker(self, lang: str, zone: tzinfo | None = None) -> Callable[..., str]:
+        """A function that says messages in ``lang`` (instants in ``zone``):
+        ``say(code, **values)``, as :meth:`format` does, for many messages in a row."""
+        words = _Words(self, lang, zone)
+        parsed = self._parsed.get(lang)
+        if parsed is None:
+            parsed = self._parsed[lang] = {}
+
+        def say(code: str, /, **values: Any) -> str:
+            template = parsed.get(code)
+            if template is None:
+                template = parsed[code] = _parse(self.template(code, lang))
+            parts = []
+            for literal, field, spec in template:
+                parts.append(literal)
+                if field is not None:
+                    kind = _KINDS.get(spec)
+                    value = values[field]
+                    parts.append(format(value, spec) if kind is None else kind(words, value))
+            return "".join(parts)
+
+        return say
+
+    def missing_languages(self) -> list[tuple[str, str]]:
+        """Every ``(code, language)`` of this catalogue (not its fallback) without a text."""
+        return [
+            (code, lang)
+            for code, texts in self.texts.items()
+            for lang in LANGUAGES
+            if not (isinstance(texts.get(lang), str) and texts[lang].strip())
+        ] + [
+            (code, lang)
+            for code, texts in self.texts.items()
+            for lang in texts
+            if lang not in LANGUAGES
+        ]
+
+
+class _Words:
+    """How values read in one language: the kinds a template field's format spec names.
+
+    - ``when``: a date as ISO, an instant in the zone's local time with its abbreviation;
+    - ``money``: an amount with the language's separators and the jurisdiction's currency;
+    - ``days`` / ``business_days``: a count with its noun, singular or plural;
+    - ``hours``: minutes of business time as hours and minutes (``110 h 00``, ``110:00``);
+    - ``duration``: minutes of real time in words (``1 semaine 2 heures``);
+    - ``list``: items joined with commas;
+    - ``message``: the value is itself a code, replaced by its text.
+    """
+
+    __slots__ = ("lang", "messages", "zone")
+
+    def __init__(self, messages: Messages, lang: str, zone: tzinfo | None) -> None:
+        self.messages, self.lang, self.zone = messages, lang, zone
+
+    def word(self, code: str) -> str:
+        return self.messages.template(code, self.lang)
+
+    def when(self, value: date | datetime) -> str:
+        if isinstance(value, datetime):
+            if self.zone is None:  # pragma: no cover - every instant is shown in a zone
+                raise ValueError("an instant needs a zone to be shown in")
+            return when_text(value, self.zone, with_zone=True)
+        return value.isoformat()
+
+    def money(self, amount: Decimal) -> str:
+        # Python's grouping, then the language's separators (a placeholder keeps them apart).
+        number = f"{amount:,.2f}".replace(",", "\0").replace(".", self.word("format.decimal"))
+        number = number.replace("\0", self.word("format.thousands"))
+        return self.word("format.money").format(number=number)
+
+    def count(self, value: int, noun: str) -> str:
+        plural = "one" if abs(value) == 1 else "other"
+        return f"{value} {self.word(noun + '.' + plural)}"
+
+    def hours(self, minutes: int) -> str:
+        hours, rest = divmod(minutes, 60)
+        return self.word("format.hours").format(hours=hours, minutes=rest)
+
+    def duration(self, minutes: int) -> str:
+        import pendulum  # the edge toolkit, imported where used to keep the import cheap
+
+        return str(pendulum.duration(minutes=minutes).in_words(locale=self.lang))
+
+    def listing(self, values: Iterable[object]) -> str:
+        return ", ".join(str(value) for value in values)
+
+
+#: A template parsed into its pieces: literal text, then a field's name and format spec
+#: (``None`` after the last literal).
+_Template = tuple[tuple[str, str | None, str], ...]
+
+
+def _parse(template: str) -> _Template:
+    return tuple(
+        (literal, field, spec or "")
+        for literal, field, spec, _ in string.Formatter().parse(template)
+    )
+
+
+_KINDS: dict[str, Any] = {
+    "when": _Words.when,
+    "money": _Words.money,
+    "days": lambda self, value: self.count(value, "word.day"),
+    "business_days": lambda self, value: self.count(value, "word.business_day"),
+    "hours": _Words.hours,
+    "duration": _Words.duration,
+    "list": _Words.listing,
+    "message": lambda self, code: self.word(code),
+}
+
+
+def _texts(**by_language: str) -> dict[str, str]:
+    return by_language
+
+
+#: The words every jurisdiction shares: statuses, the parts of a finding's sentence, the
+#: report's table and heading, numbers and counts.
+ENGINE_MESSAGES = Messages(
+    {
+        # Statuses (SPEC §4).
+        "status.compliant": _texts(fr="conforme", en="compliant"),
+        "status.violation": _texts(fr="non conforme", en="violation"),
+        "status.pending": _texts(fr="en cours", en="pending"),
+        "status.not_applicable": _texts(fr="sans objet", en="not applicable"),
+        "status.insufficient_data": _texts(fr="données insuffisantes", en="insufficient data"),
+        # Numbers and counts.
+        "format.decimal": _texts(fr=",", en="."),
+        "format.thousands": _texts(fr="\u202f", en=","),
+        "format.hours": _texts(fr="{hours} h {minutes:02d}", en="{hours}:{minutes:02d}"),
+        "word.day.one": _texts(fr="jour", en="day"),
+        "word.day.other": _texts(fr="jours", en="days"),
+        "word.business_day.one": _texts(fr="jour ouvrable", en="business day"),
+        "word.business_day.other": _texts(fr="jours ouvrables", en="business days"),
+        # A finding's sentence: the head, then its parts.
+        "finding.head": _texts(fr="{title} : {status}", en="{title}: {status}"),
+        "finding.due": _texts(fr="échéance {due:when}", en="due {due:when}"),
+        "finding.act": _texts(fr="fait le {act:when}", en="done on {act:when}"),
+        "finding.late": _texts(fr="en retard de {days:days}", en="late by {days:days}"),
+        "finding.late_business": _texts(
+            fr="en retard de {days:days} ({business:business_days})",
+            en="late by {days:days} ({business:business_days})",
+        ),
+        "finding.left": _texts(fr="reste {days:days}", en="left: {days:days}"),
+        "finding.left_business": _texts(
+            fr="reste {days:days} ({business:business_days})",
+            en="left: {days:days} ({business:business_days})",
+        ),
+        "finding.amount": _texts(fr="montant {amount:money}", en="amount {amount:money}"),
+        "finding.cap": _texts(fr="plafond {cap:money}", en="cap {cap:money}"),
+        "finding.missing": _texts(fr="donnée manquante: {missing}", en="missing: {missing}"),
+        "reason.not_in_force": _texts(
+            fr="en vigueur à partir du {in_force_from}", en="in force from {in_force_from}"
+        ),
+        # How late, or how much time is left, in a table cell.
+        "delay.late": _texts(
+            fr="en retard de {days:days} ({business:business_days})",
+            en="{days:days} late ({business:business_days})",
+        ),
+        "delay.left": _texts(
+            fr="reste {days:days} ({business:business_days})",
+            en="{days:days} left ({business:business_days})",
+        ),
+        "delay.business_late": _texts(
+            fr="{late:hours} ouvrables de retard", en="{late:hours} business hours late"
+        ),
+        "delay.business_left": _texts(
+            fr="reste {left:hours} ouvrables", en="{left:hours} business hours left"
+        ),
+        "delay.amount": _texts(
+            fr="{amount:money} / {cap:money}", en="{amount:money} / {cap:money}"
+        ),
+        # A report, as a terminal or a notebook shows it.
+        "report.heading": _texts(
+            fr="Dossier {case_id} — évalué au {as_of}", en="Case {case_id} — as of {as_of}"
+        ),
+        "report.verdict": _texts(fr="Verdict : {status}", en="Verdict: {status}"),
+        "table.rule": _texts(fr="règle", en="rule"),
+        "table.party": _texts(fr="partie", en="party"),
+        "table.status": _texts(fr="statut", en="status"),
+        "table.due": _texts(fr="échéance", en="due"),
+        "table.act": _texts(fr="acte", en="act"),
+        "table.delay": _texts(fr="retard / reste", en="late / left"),
+        "fhir.nothing_to_report": _texts(
+            fr="Aucune non-conformité constatée.", en="No non-compliance found."
+        ),
+    }
+)

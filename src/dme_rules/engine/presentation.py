@@ -1,0 +1,175 @@
+"""How findings read for people: a finding's sentence, a table row, a report's lines.
+
+Everything here is generic: the words come from a message catalogue
+(:class:`~dme_rules.engine.messages.Messages`), dates and instants are shown in a zone, and a
+rule adds its own phrases as :data:`~dme_rules.engine.rule.Note` codes. The jurisdiction pack
+supplies the catalogue, the zone and the rules (:class:`~dme_rules.engine.jurisdiction.
+Jurisdiction` calls these functions).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
+
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.messages import Messages, when_text
+from dme_rules.engine.rule import Note
+from dme_rules.engine.status import Status
+
+__all__ = [
+    "delay_text",
+    "describe",
+    "finding_row",
+    "report_html",
+    "report_lines",
+    "table_headings",
+    "table_lines",
+]
+
+#: The codes of the findings table's column headings, in order.
+_HEADINGS = ("table.rule", "table.party", "table.status", "table.due", "table.act", "table.delay")
+
+
+def describe(
+    finding: Finding,
+    lang: str,
+    *,
+    messages: Messages,
+    zone: tzinfo,
+    title: str,
+    notes: Sequence[Note],
+) -> str:
+    """``finding`` in one sentence: ``title : status — part; part; part.``
+
+    The parts are generic (due date, act, lateness or time left, amount and cap, the missing
+    field, the reason) then the rule's own ``notes``.
+    """
+
+    say = messages.speaker(lang, zone)
+    parts = []
+    if finding.due is not None:
+        parts.append(say("finding.due", due=finding.due))
+    if finding.act_on is not None:
+        parts.append(say("finding.act", act=finding.act_on))
+    if finding.days_late is not None:
+        if finding.business_days_late is None:
+            parts.append(say("finding.late", days=finding.days_late))
+        else:
+            parts.append(
+                say("finding.late_business", days=finding.days_late,
+                    business=finding.business_days_late)
+            )  # fmt: skip
+    if finding.days_left is not None:
+        if finding.business_days_left is None:
+            parts.append(say("finding.left", days=finding.days_left))
+        else:
+            parts.append(
+                say("finding.left_business", days=finding.days_left,
+                    business=finding.business_days_left)
+            )  # fmt: skip
+    if finding.amount is not None:
+        parts.append(say("finding.amount", amount=finding.amount))
+    if finding.cap is not None:
+        parts.append(say("finding.cap", cap=finding.cap))
+    details = finding.details
+    if "missing" in details:
+        parts.append(say("finding.missing", missing=details["missing"]))
+    reason = details.get("reason")
+    if reason is not None:
+        parts.append(say(f"reason.{reason}", **details))
+    parts += [say(code, **values) for code, values in notes]
+    head = say("finding.head", title=title, status=finding.status.label(lang))
+    return head + (" — " + "; ".join(parts) if parts else "") + "."
+
+
+def delay_text(finding: Finding, lang: str, messages: Messages) -> str:
+    """How late, or how much time is left, as a table cell; empty when neither applies."""
+    details = finding.details
+    if "business_minutes_late" in details:
+        return messages.format("delay.business_late", lang, late=details["business_minutes_late"])
+    if "business_minutes_left" in details:
+        return messages.format("delay.business_left", lang, left=details["business_minutes_left"])
+    if finding.days_late is not None:
+        return messages.format(
+            "delay.late", lang, days=finding.days_late, business=finding.business_days_late or 0
+        )
+    if finding.days_left is not None:
+        return messages.format(
+            "delay.left", lang, days=finding.days_left, business=finding.business_days_left or 0
+        )
+    if finding.amount is not None and finding.cap is not None:
+        return messages.format("delay.amount", lang, amount=finding.amount, cap=finding.cap)
+    return ""
+
+
+def finding_row(
+    finding: Finding, lang: str, *, messages: Messages, zone: tzinfo, title: str
+) -> tuple[str, str, str, str, str, str]:
+    """The cells of a finding's row: rule, party, status, due, act, late/left."""
+    party = " + ".join(
+        messages.template(f"party.{code}", lang) for code in finding.obligated_party.split("+")
+    )
+    return (
+        title,
+        party,
+        finding.status.label(lang),
+        when_text(finding.due, zone),
+        when_text(finding.act_on, zone),
+        delay_text(finding, lang, messages),
+    )
+
+
+def table_headings(messages: Messages, lang: str) -> tuple[str, ...]:
+    """The findings table's column headings in ``lang``."""
+    return tuple(messages.template(code, lang) for code in _HEADINGS)
+
+
+def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows as left-aligned columns two spaces apart."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+#: A function giving a finding's table row in a language (a report's pack binds the words).
+RowMaker = Callable[[Finding, str], Sequence[str]]
+
+
+def report_lines(
+    case_id: str | None,
+    as_of: datetime,
+    status: Status,
+    findings: Sequence[Finding],
+    lang: str,
+    *,
+    messages: Messages,
+    zone: tzinfo,
+    row: RowMaker,
+    note: str = "",
+) -> list[str]:
+    """A report as a terminal reads it: heading, aligned table, verdict last."""
+    heading = messages.format(
+        "report.heading", lang, case_id=case_id or "—", as_of=when_text(as_of, zone)
+    )
+    rows = [table_headings(messages, lang), *(row(finding, lang) for finding in findings)]
+    verdict = messages.format("report.verdict", lang, status=status.label(lang))
+    return [heading + note, "", *table_lines(rows), "", verdict]
+
+
+def report_html(
+    lines: Sequence[str], rows: Sequence[Sequence[str]], headings: Sequence[str]
+) -> str:
+    """A small HTML table of the findings with the report's heading and verdict."""
+    escape = html.escape
+    head = "".join(f"<th>{escape(cell)}</th>" for cell in headings)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return (
+        f"<table><caption>{escape(lines[0])}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table><p><strong>{escape(lines[-1])}</strong></p>"
+    )

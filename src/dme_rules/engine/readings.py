@@ -1,0 +1,37 @@
+"""Readings: named, documented ways of reading an ambiguous phrase of the sources.
+
+The sources say "within 21 days of the request" or "within 72 business hours" without saying
+how to count. Each way of counting is a :class:`Reading`: a value that rules take as a
+parameter and that a finding reports, so that a reader always knows which reading produced a
+result. A jurisdiction pack declares its readings; a rule version lists those it allows.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Reading"]
+
+
+@attrs.frozen
+class Reading:
+    """A named reading of an ambiguous phrase in the sources.
+
+    Readings of the same ``phrase`` are alternatives to each other.
+
+    Attributes:
+        id: The stable identifier a finding reports (``procedure-2024``).
+        phrase: The phrase of the sources it reads, in French.
+        summary_fr: What the reading says, in French.
+        summary_en: What the reading says, in English.
+        basis: Why the reading is sound (the legal text or source that supports it).
+    """
+
+    id: str
+    phrase: str
+    summary_fr: str
+    summary_en: str
+    basis: str
+
+    def __str__(self) -> str:
+        return self.id

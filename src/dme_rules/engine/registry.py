@@ -1,0 +1,71 @@
+"""Where the engine finds the jurisdiction packs it does not import.
+
+The engine knows no jurisdiction. :mod:`dme_rules.jurisdictions` discovers the packs and
+registers each here; the engine then finds a pack by the first segment of an id (``qc`` in
+``qc.migration.import-deadline`` or ``qc.migration.case``): for a finding's words, a rule's
+time zone and default calendar, a subject's rules. :class:`Pack` is what the engine asks of a
+pack (:class:`~dme_rules.engine.jurisdiction.Jurisdiction` is the pack itself).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import tzinfo
+from types import MappingProxyType
+from typing import Any, Protocol
+
+from dme_rules.engine.calendar import BusinessCalendar
+
+__all__ = ["Pack", "default_subject_kind", "pack_of", "packs", "register", "set_default_subject"]
+
+
+class Pack(Protocol):
+    """What the engine asks of a registered jurisdiction pack."""
+
+    @property
+    def id(self) -> str:
+        """The pack's id, the first segment of its rules' and subjects' ids (``qc``)."""
+        ...  # pragma: no cover
+
+    @property
+    def zone(self) -> tzinfo:
+        """The time zone of every local date and wall-clock time."""
+        ...  # pragma: no cover
+
+    @property
+    def calendar(self) -> BusinessCalendar:
+        """The default business calendar."""
+        ...  # pragma: no cover
+
+    def describe(self, finding: Any, lang: str) -> str:
+        """A finding of one of its rules in one sentence, in ``lang``."""
+        ...  # pragma: no cover
+
+
+_PACKS: dict[str, Pack] = {}
+_DEFAULT_SUBJECT: list[str] = []
+
+
+def register(pack: Pack) -> None:
+    """Make ``pack`` known to the engine under its id."""
+    _PACKS[pack.id] = pack
+
+
+def set_default_subject(kind: str) -> None:
+    """Read a document that names no kind (no ``"subject"`` key) as a subject of ``kind``."""
+    _DEFAULT_SUBJECT[:] = [kind]
+
+
+def pack_of(identifier: str) -> Pack | None:
+    """The pack that an id (of a rule, a subject kind, a reading…) belongs to, or ``None``."""
+    return _PACKS.get(identifier.partition(".")[0])
+
+
+def packs() -> Mapping[str, Pack]:
+    """Every registered pack, by id (read-only)."""
+    return MappingProxyType(_PACKS)
+
+
+def default_subject_kind() -> str | None:
+    """The kind of a document that names none (``"subject"`` key absent), if one is set."""
+    return _DEFAULT_SUBJECT[0] if _DEFAULT_SUBJECT else None

@@ -1,0 +1,160 @@
+"""The :class:`Report`: every finding on one subject at one instant, and its outputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from dme_rules.engine.fhir import operation_outcome
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.jurisdiction import Jurisdiction
+from dme_rules.engine.messages import check_language
+from dme_rules.engine.presentation import report_html, report_lines, table_headings
+from dme_rules.engine.ruleset import Ruleset
+from dme_rules.engine.status import Status
+from dme_rules.engine.subjects import Subject
+
+__all__ = ["Report"]
+
+
+@attrs.frozen
+class Report:
+    """Every finding of a ruleset on one subject at one instant.
+
+    Attributes:
+        case_id: The subject's id (a case id; ``None`` for a subject that has none).
+        as_of: The instant of the evaluation.
+        status: The worst of the findings' statuses (violation > insufficient_data > pending >
+            compliant > not_applicable).
+        findings: The findings, in the ruleset's order.
+        library_version: The version of dme_rules that produced the report.
+        calendar: The id of the business calendar used.
+        case: The subject evaluated (for the decision record).
+        ruleset: The rules applied (for the decision record).
+        jurisdiction: The subject's jurisdiction (for the words of the report).
+    """
+
+    case_id: str | None
+    as_of: datetime
+    status: Status
+    findings: tuple[Finding, ...]
+    library_version: str
+    calendar: str
+    case: Subject = attrs.field(eq=False, repr=False)
+    ruleset: Ruleset = attrs.field(eq=False, repr=False)
+    jurisdiction: Jurisdiction = attrs.field(eq=False, repr=False)
+
+    @property
+    def subject(self) -> Subject:
+        """The subject evaluated (a migration case, consent answers…)."""
+        return self.case
+
+    def decision(self) -> dict[str, str]:
+        """What makes the evaluation reproducible: digests of the input and of the law applied,
+        the calendar and the library version."""
+        return {
+            "input_digest": "sha256:"
+            + hashlib.sha256(self.case.to_json().encode("utf-8")).hexdigest(),
+            "ruleset_digest": self.ruleset.digest(self.case.reference_date),
+            "calendar": self.calendar,
+            "library_version": self.library_version,
+        }
+
+    def finding(self, rule_id: str) -> Finding:
+        """The first finding of the rule ``rule_id``.
+
+        Raises:
+            KeyError: No finding has that rule id.
+        """
+        for finding in self.findings:
+            if finding.rule_id == rule_id:
+                return finding
+        raise KeyError(rule_id)
+
+    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
+        """The JSON form with the keys of SPEC §8; messages in ``lang``."""
+        return {
+            "case_id": self.case_id,
+            "as_of": self.as_of.isoformat(),
+            "library_version": self.library_version,
+            "status": self.status.value,
+            "findings": [finding.to_dict(lang) for finding in self.findings],
+            "decision": self.decision(),
+        }
+
+    def to_json(self, lang: str = "fr", *, indent: int | None = None) -> str:
+        """The JSON text of :meth:`to_dict`; the same report gives the same bytes.
+
+        Compact by default; ``indent=2`` for people.
+        """
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
+
+    def to_records(self, lang: str = "fr") -> list[dict[str, Any]]:
+        """One flat row per finding, for tables and pandas: the case, the verdict and the
+        finding's fields (dates, Decimals and ints as they are), the message in ``lang``."""
+        check_language(lang)
+        return [
+            {
+                "case_id": self.case_id,
+                "as_of": self.as_of,
+                "case_status": self.status.value,
+                "rule_id": finding.rule_id,
+                "rule_version": finding.rule_version,
+                "status": finding.status.value,
+                "obligated_party": finding.obligated_party,
+                "due": finding.due,
+                "act_on": finding.act_on,
+                "days_late": finding.days_late,
+                "business_days_late": finding.business_days_late,
+                "days_left": finding.days_left,
+                "business_days_left": finding.business_days_left,
+                "amount": finding.amount,
+                "cap": finding.cap,
+                "interpretation": finding.interpretation,
+                "message": finding.message(lang),
+            }
+            for finding in self.findings
+        ]
+
+    def to_fhir(self, lang: str = "fr") -> dict[str, Any]:
+        """An HL7 FHIR R4 OperationOutcome: one issue per finding that is not compliant."""
+        return operation_outcome(
+            self.case_id,
+            self.findings,
+            lang,
+            messages=self.jurisdiction.messages,
+            title=self.jurisdiction.rule_title,
+        )
+
+    def lines(self, lang: str = "fr", *, note: str = "") -> list[str]:
+        """The report as a terminal shows it: a heading (with ``note`` after it), a table of
+        the findings, the verdict last."""
+        check_language(lang)
+        pack = self.jurisdiction
+        return report_lines(
+            self.case_id,
+            self.as_of,
+            self.status,
+            self.findings,
+            lang,
+            messages=pack.messages,
+            zone=pack.zone,
+            row=pack.row,
+            note=note,
+        )
+
+    def _repr_html_(self, lang: str = "fr") -> str:
+        """The findings as an HTML table with the verdict (shown by notebooks)."""
+        pack = self.jurisdiction
+        return report_html(
+            self.lines(lang),
+            [pack.row(finding, lang) for finding in self.findings],
+            table_headings(pack.messages, lang),
+        )
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())

@@ -1,0 +1,540 @@
+"""Rules: legal versions, dated formulas, the one check contract and the outcome builders.
+
+A rule is an immutable value with an id, bilingual titles, the party it binds, the kind of
+subject it reads and its ordered legal versions. Each rule module of a jurisdiction pack
+subclasses :class:`Rule`, declares ``subject``, adds what a caller can compute on its own
+(``due(...)``, ``cap(...)``) and writes its logic as *dated formulas*: methods named
+``formula_YYYY_MM`` (or ``formula_YYYY``, ``formula_YYYY_MM_DD``) for the first day of the
+period they cover, as OpenFisca does. A version is judged by the latest formula that starts on
+or before its ``effective_from``, so a version whose logic differs from the previous one
+carries its own formula and no rule branches on a version string.
+
+The outcome builders (:meth:`Rule.deadline`, :meth:`Rule.within_cap`,
+:meth:`Rule.insufficient`) hold the status semantics of SPEC §4, so that every rule applies
+them the same way. Rules give codes and numbers; their words live in their pack's message
+catalogue (:meth:`Rule.notes` names the phrases a finding's message adds).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
+
+import attrs
+
+from dme_rules.engine._checks import checked_date
+from dme_rules.engine.calendar import BusinessCalendar
+from dme_rules.engine.citations import Citation
+from dme_rules.engine.clock import OfficeSchedule
+from dme_rules.engine.context import Context
+from dme_rules.engine.findings import NO_DETAILS, Finding
+from dme_rules.engine.messages import LANGUAGES, check_language
+from dme_rules.engine.readings import Reading
+from dme_rules.engine.registry import pack_of
+from dme_rules.engine.status import Status
+from dme_rules.engine.subjects import Subject
+from dme_rules.engine.time import end_of_day
+from dme_rules.errors import InvalidArgumentError, NotInForceError
+
+__all__ = [
+    "DeadlineState",
+    "NoParameters",
+    "Note",
+    "Rule",
+    "RuleVersion",
+    "dated_methods",
+    "deadline_state",
+]
+
+P = TypeVar("P")
+S = TypeVar("S", bound=Subject)
+
+#: A phrase a finding's message adds: a message code and the values its template reads.
+Note = tuple[str, Mapping[str, Any]]
+
+
+@attrs.frozen
+class NoParameters:
+    """The parameters of a version whose obligation has no number."""
+
+
+def _check_effective_to(instance: RuleVersion[Any], attribute: object, value: date | None) -> None:
+    if value is not None and value < instance.effective_from:
+        raise InvalidArgumentError(
+            "effective_to",
+            f"a date on or after effective_from ({instance.effective_from})",
+            value,
+            expected_fr=(
+                f"une date égale ou postérieure à effective_from ({instance.effective_from})"
+            ),
+        )
+
+
+@attrs.frozen
+class RuleVersion(Generic[P]):
+    """One legal version of a rule: in force from ``effective_from`` to ``effective_to``.
+
+    A new legal version is a new ``RuleVersion`` appended to the rule, never an edit of an
+    old one; repeal is an explicit ``effective_to``.
+
+    Attributes:
+        version: The version's name (``"1"``, ``"2"``).
+        effective_from: The first day it applies to (by the subject's reference date).
+        effective_to: The last day it applies to, or ``None`` while it is in force.
+        effective_basis: Why those dates: the published fact they rest on.
+        parameters: The version's numbers, typed (days, amounts, addresses…).
+        citations: The passages that make it law, quoted in French.
+        reading: The default reading of its ambiguous phrase, if it has one.
+        alternatives: The other readings a caller may choose.
+        summary_en: What this version requires, in one English sentence.
+    """
+
+    version: str
+    effective_from: date
+    effective_to: date | None = attrs.field(validator=_check_effective_to)
+    effective_basis: str
+    parameters: P
+    citations: tuple[Citation, ...]
+    reading: Reading | None = None
+    alternatives: tuple[Reading, ...] = ()
+    summary_en: str = ""
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """Every reading the version allows: the default first, then the alternatives."""
+        return (self.reading, *self.alternatives) if self.reading else ()
+
+    @property
+    def interpretation(self) -> Reading | None:
+        """The default reading (the first edition's name for :attr:`reading`)."""
+        return self.reading
+
+    def allowed_reading(self, reading: Reading | None) -> Reading:
+        """``reading`` if this version allows it, the default when it is None.
+
+        Raises:
+            InvalidArgumentError: The version does not allow ``reading``, or has no reading.
+        """
+        if reading is None and self.reading is not None:
+            return self.reading
+        if reading is not None and reading in self.readings:
+            return reading
+        allowed = ", ".join(r.id for r in self.readings) or "none"
+        raise InvalidArgumentError(
+            "reading", f"one of {allowed}", reading, expected_fr=f"une lecture parmi {allowed}"
+        )
+
+    def chosen_reading(self, chosen: Iterable[Reading] = ()) -> Reading | None:
+        """The first alternative the caller chose, else the default reading."""
+        for reading in self.alternatives:
+            if reading in chosen:
+                return reading
+        return self.reading
+
+
+_DATED = re.compile(r"(?P<year>\d{4})(?:_(?P<month>\d{2}))?(?:_(?P<day>\d{2}))?\Z")
+
+
+#: The dated methods found on each rule class, by class and family (classes do not change).
+_DATED_METHODS: dict[tuple[type[Any], str], tuple[tuple[date, str], ...]] = {}
+
+
+def dated_methods(cls: type[Any], family: str) -> tuple[tuple[date, str], ...]:
+    """The methods of ``cls`` named ``{family}_YYYY[_MM[_DD]]``, as ``(first day, name)``
+    sorted by first day (``formula_2024_01`` starts on 2024-01-01)."""
+    found = _DATED_METHODS.get((cls, family))
+    if found is None:
+        prefix = f"{family}_"
+        dated = []
+        for name in dir(cls):
+            match = _DATED.match(name[len(prefix) :]) if name.startswith(prefix) else None
+            if match is not None:
+                start = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
+                dated.append((start, name))
+        found = _DATED_METHODS[cls, family] = tuple(sorted(dated))
+    return found
+
+
+def _check_versions(
+    instance: Rule[Any, Any], attribute: object, versions: Sequence[RuleVersion[Any]]
+) -> None:
+    """Versions are non-empty, sorted, non-overlapping; only the last may be open-ended."""
+    if not versions:
+        raise InvalidArgumentError("versions", "at least one RuleVersion", versions)
+    for earlier, later in itertools.pairwise(versions):
+        if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
+            raise InvalidArgumentError(
+                "versions",
+                f"versions in order, each ending before the next starts ({instance.id})",
+                (earlier.version, later.version),
+                expected_fr=(
+                    f"des versions en ordre, chacune finissant avant la suivante ({instance.id})"
+                ),
+            )
+
+
+class DeadlineState(NamedTuple):
+    """Where a date-deadline stands at an instant (SPEC §4)."""
+
+    status: Status
+    act_on: date | None
+    days_late: int | None = None
+    business_days_late: int | None = None
+    days_left: int | None = None
+    business_days_left: int | None = None
+    ignored: bool = False
+    overdue: bool = False
+
+
+def deadline_state(due: date, act_on: date | None, context: Context) -> DeadlineState:
+    """The SPEC §4 table for a deadline ending at 24:00 local time of ``due``.
+
+    An act on or before ``due`` is compliant, after it a violation with the days late. With
+    no act: pending while ``as_of`` is at most 24:00 of ``due`` (with the days left), then a
+    violation (overdue, with the days overdue). An act dated after ``as_of``'s date is
+    ignored: the subject is seen as it stood at ``as_of``.
+    """
+    calendar = context.calendar
+    ignored = act_on is not None and act_on > context.today
+    if act_on is not None and not ignored:
+        if act_on <= due:
+            return DeadlineState(Status.COMPLIANT, act_on)
+        return DeadlineState(
+            Status.VIOLATION,
+            act_on,
+            days_late=(act_on - due).days,
+            business_days_late=calendar.business_days_between(due, act_on),
+        )
+    if context.today <= due or context.as_of <= end_of_day(due, context.zone):
+        return DeadlineState(
+            Status.PENDING,
+            None,
+            days_left=max((due - context.today).days, 0),
+            business_days_left=max(calendar.business_days_between(context.today, due), 0),
+            ignored=ignored,
+        )
+    return DeadlineState(
+        Status.VIOLATION,
+        None,
+        days_late=(context.today - due).days,
+        business_days_late=calendar.business_days_between(due, context.today),
+        ignored=ignored,
+        overdue=True,
+    )
+
+
+@attrs.frozen
+class Rule(Generic[P, S]):
+    """An obligation of the catalogue (SPEC §5), with its legal versions.
+
+    A subclass sets :attr:`subject` and writes one dated formula per period whose logic
+    differs (``formula_2021_10(self, version, subject, context) -> Finding``).
+
+    Attributes:
+        id: The stable id: the jurisdiction, a domain and the name of the rule's module
+            (``qc.migration.extraction-deadline`` lives in ``extraction_deadline``).
+        title_fr: The French title.
+        title_en: The English title.
+        obligated_party: Who the rule binds (a party code of its jurisdiction, or two joined
+            with ``+``).
+        versions: The legal versions, in order, not overlapping.
+        position: Where the rule comes in its jurisdiction's catalogue (findings come in this
+            order); numbers leave gaps so that a rule can go between two others.
+        reasons: The ``details["reason"]`` codes its findings may carry (their words are in
+            the pack's message catalogue under ``reason.<code>``).
+    """
+
+    #: The kind of subject the rule reads (a :class:`~dme_rules.engine.subjects.Subject`).
+    subject: ClassVar[type[Subject]]
+
+    id: str
+    title_fr: str
+    title_en: str
+    obligated_party: str
+    versions: tuple[RuleVersion[P], ...] = attrs.field(validator=_check_versions)
+    position: int
+    reasons: tuple[str, ...] = ()
+    _starts: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
+    _formulas: tuple[Callable[..., Any], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: Each dated method found for a version, by family and version name (found once).
+    _dated: dict[tuple[str, str], Callable[..., Any]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
+        object.__setattr__(self, "_formulas", tuple(map(self._formula_of, self.versions)))
+        unused = {name for _, name in dated_methods(type(self), "formula")} - {
+            formula.__name__ for formula in self._formulas
+        }
+        if unused:
+            raise InvalidArgumentError(
+                "versions",
+                f"a version for every formula of {self.id}",
+                sorted(unused),
+                expected_fr=f"une version pour chaque formule de {self.id}",
+            )
+
+    def _formula_of(self, version: RuleVersion[P]) -> Callable[..., Any]:
+        """The formula that judges ``version``: the latest one starting by its first day."""
+        return self.dated("formula", version)
+
+    def dated(self, family: str, version: RuleVersion[P]) -> Callable[..., Any]:
+        """The method ``{family}_YYYY_MM`` in force for ``version``: the latest whose first
+        day is on or before the version's ``effective_from``.
+
+        Raises:
+            InvalidArgumentError: No method of ``family`` starts by then (a declaration bug).
+        """
+        found = self._dated.get((family, version.version))
+        if found is None:
+            starts = dated_methods(type(self), family)
+            index = bisect.bisect_right(starts, (version.effective_from, "~")) - 1
+            if index < 0:
+                raise InvalidArgumentError(
+                    "versions",
+                    f"a {family}_YYYY_MM method of {self.id} starting by {version.effective_from}",
+                    version.version,
+                    expected_fr=(
+                        f"une méthode {family}_AAAA_MM de {self.id} commençant au plus tard "
+                        f"le {version.effective_from}"
+                    ),
+                )
+            found = self._dated[family, version.version] = getattr(self, starts[index][1])
+        return found
+
+    @property
+    def name(self) -> str:
+        """The rule's name as a constant: the last segment of its id
+        (``qc.migration.import-deadline`` is ``IMPORT_DEADLINE``, in ``import_deadline``)."""
+        return self.id.rsplit(".", 1)[-1].replace("-", "_").upper()
+
+    # -- versions -------------------------------------------------------------------------
+
+    def _index_at(self, day: date) -> int | None:
+        index = bisect.bisect_right(self._starts, day) - 1
+        if index < 0:
+            return None
+        effective_to = self.versions[index].effective_to
+        return index if effective_to is None or day <= effective_to else None
+
+    def version_at(self, day: date) -> RuleVersion[P] | None:
+        """The version in force on ``day``, or ``None`` (before the first, or in a gap)."""
+        index = self._index_at(day)
+        return None if index is None else self.versions[index]
+
+    def version_for(self, day: date | None) -> RuleVersion[P]:
+        """The version in force on ``day`` (the latest version when ``day`` is None).
+
+        Raises:
+            NotInForceError: No version is in force on ``day``.
+        """
+        if day is None:
+            return self.versions[-1]
+        version = self.version_at(checked_date(day, "day"))
+        if version is None:
+            raise NotInForceError(self.id, day, self.versions[0].effective_from)
+        return version
+
+    def reference_date(self, subject: S) -> date:
+        """The date that selects the version: the subject's reference date by default."""
+        return subject.reference_date
+
+    # -- checking -------------------------------------------------------------------------
+
+    def check(
+        self,
+        subject: S,
+        as_of: datetime,
+        *,
+        calendar: BusinessCalendar | None = None,
+        readings: Iterable[Reading] = (),
+        schedule: OfficeSchedule | None = None,
+    ) -> tuple[Finding, ...]:
+        """The rule's findings on ``subject`` as it stood at the aware instant ``as_of``.
+
+        Args:
+            subject: The subject the rule reads (:attr:`subject`).
+            as_of: The instant of the evaluation; acts dated after it are ignored.
+            calendar: The business calendar (default: the jurisdiction's).
+            readings: Alternative readings to use where the version allows them.
+            schedule: The opening hours for a reading that counts in office hours.
+
+        Raises:
+            InvalidArgumentError: ``subject`` is not of the rule's kind, or an argument has
+                the wrong type.
+            NaiveDatetimeError: ``as_of`` has no UTC offset.
+        """
+        if not isinstance(subject, self.subject):
+            name = self.subject.__name__
+            raise InvalidArgumentError("subject", f"a {name}", subject, expected_fr=f"un {name}")
+        pack = pack_of(self.id)
+        if pack is None:
+            raise InvalidArgumentError(
+                "rule",
+                "a rule whose id starts with a registered jurisdiction",
+                self.id,
+                expected_fr="une règle dont l'id commence par une juridiction enregistrée",
+            )
+        context = Context.at(
+            as_of,
+            zone=pack.zone,
+            calendar=pack.calendar if calendar is None else calendar,
+            readings=readings,
+            schedule=schedule,
+        )
+        return self.findings(subject, context)
+
+    def findings(self, subject: S, context: Context) -> tuple[Finding, ...]:
+        """The rule's findings on ``subject``: one, by the formula of the version in force on
+        :meth:`reference_date` (a rule with one finding per item overrides this)."""
+        index = self._index_at(self.reference_date(subject))
+        if index is None:
+            return (self.not_in_force(subject),)
+        return (self._formulas[index](self.versions[index], subject, context),)
+
+    # -- outcome builders -----------------------------------------------------------------
+
+    def outcome(
+        self,
+        version: RuleVersion[P] | None,
+        status: Status,
+        *,
+        due: date | datetime | None = None,
+        act_on: date | datetime | None = None,
+        days_late: int | None = None,
+        business_days_late: int | None = None,
+        days_left: int | None = None,
+        business_days_left: int | None = None,
+        amount: Decimal | None = None,
+        cap: Decimal | None = None,
+        interpretation: Reading | None = None,
+        citations: tuple[Citation, ...] | None = None,
+        details: Mapping[str, Any] | None = None,
+        obligated_party: str | None = None,
+    ) -> Finding:
+        """A finding of this rule with ``status``; the keywords are Finding attributes
+        (``citations`` defaults to the version's, ``obligated_party`` to the rule's)."""
+        if citations is None:
+            citations = version.citations if version is not None else ()
+        # Every finding is built here, from its fields in the order Finding declares them.
+        return Finding._make(
+            (
+                self.id,
+                version.version if version is not None else None,
+                status,
+                obligated_party or self.obligated_party,
+                due,
+                act_on,
+                days_late,
+                business_days_late,
+                days_left,
+                business_days_left,
+                amount,
+                cap,
+                interpretation.id if interpretation is not None else None,
+                citations,
+                details or NO_DETAILS,
+            )
+        )
+
+    def not_in_force(self, subject: S) -> Finding:
+        """``not_applicable``: no version is in force on the subject's reference date."""
+        return self.outcome(
+            None,
+            Status.NOT_APPLICABLE,
+            details={
+                "reason": "not_in_force",
+                "reference_date": self.reference_date(subject),
+                "in_force_from": self.versions[0].effective_from,
+            },
+        )
+
+    def insufficient(self, version: RuleVersion[P], missing: str, **fields: Any) -> Finding:
+        """``insufficient_data``: the subject lacks ``missing`` (a JSON path such as
+        ``$.extraction.fee``); ``fields`` are further :meth:`outcome` keywords."""
+        details = dict(fields.pop("details", None) or {})
+        details["missing"] = missing
+        return self.outcome(version, Status.INSUFFICIENT_DATA, details=details, **fields)
+
+    def deadline(
+        self,
+        version: RuleVersion[P],
+        context: Context,
+        *,
+        due: date,
+        act_on: date | None,
+        act_field: str,
+        reading: Reading | None = None,
+        details: Mapping[str, Any] | None = None,
+        citations: tuple[Citation, ...] | None = None,
+        state: DeadlineState | None = None,
+        status: Status | None = None,
+    ) -> Finding:
+        """The finding of a date-deadline ending at 24:00 of ``due`` (SPEC §4, see
+        :func:`deadline_state`).
+
+        An act ignored as later than ``as_of`` is named in ``details["ignored"]``, an overdue
+        deadline flagged ``details["overdue"]``. A rule that already computed the ``state``
+        passes it; ``status`` overrides the table's verdict (the days are kept).
+        """
+        if state is None:
+            state = deadline_state(due, act_on, context)
+        if state.ignored or state.overdue:
+            details = dict(details or ())
+            if state.ignored:
+                details["ignored"] = act_field
+            if state.overdue:
+                details["overdue"] = True
+        return self.outcome(
+            version,
+            state.status if status is None else status,
+            due=due,
+            act_on=state.act_on,
+            days_late=state.days_late,
+            business_days_late=state.business_days_late,
+            days_left=state.days_left,
+            business_days_left=state.business_days_left,
+            interpretation=reading,
+            citations=citations,
+            details=details,
+        )
+
+    def within_cap(
+        self,
+        version: RuleVersion[P],
+        *,
+        amount: Decimal | None,
+        cap: Decimal,
+        amount_field: str,
+        details: Mapping[str, Any] | None = None,
+    ) -> Finding:
+        """Compliant when ``amount <= cap`` (lower is allowed), a violation above it."""
+        if amount is None:
+            return self.insufficient(version, amount_field, cap=cap, details=details)
+        status = Status.COMPLIANT
+        if amount > cap:
+            details = {**(details or {}), "excess": amount - cap}
+            status = Status.VIOLATION
+        return self.outcome(version, status, amount=amount, cap=cap, details=details)
+
+    # -- words ----------------------------------------------------------------------------
+
+    def title(self, lang: str = "fr") -> str:
+        """The rule's title in French (default) or English."""
+        return (self.title_fr, self.title_en)[LANGUAGES.index(check_language(lang))]
+
+    def note(self, name: str, **values: Any) -> Note:
+        """A phrase of this rule for a finding's message: the message ``{id}.{name}`` of the
+        pack's catalogue, with ``values`` for its template."""
+        return f"{self.id}.{name}", values
+
+    def notes(self, finding: Finding) -> list[Note]:
+        """The rule's own phrases that a finding's message adds after the generic ones (due
+        date, act, lateness, amounts, missing field, reason); none by default."""
+        return []

@@ -1,0 +1,47 @@
+"""What a rule says of a subject: the five statuses and their order of severity (SPEC §4)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+from dme_rules.engine.messages import ENGINE_MESSAGES, check_language
+
+__all__ = ["Status"]
+
+
+class Status(enum.StrEnum):
+    """What a rule says of a subject (SPEC §4)."""
+
+    COMPLIANT = "compliant"
+    VIOLATION = "violation"
+    PENDING = "pending"
+    NOT_APPLICABLE = "not_applicable"
+    INSUFFICIENT_DATA = "insufficient_data"
+
+    @property
+    def severity(self) -> int:
+        """Rank for the worst-of: not_applicable < compliant < pending < insufficient_data <
+        violation."""
+        return _SEVERITY[self]
+
+    def label(self, lang: str = "fr") -> str:
+        """The status in words, in French (default) or English."""
+        return ENGINE_MESSAGES.template(f"status.{self.value}", check_language(lang))
+
+    @classmethod
+    def worst(cls, statuses: Iterable[Status]) -> Status:
+        """The most severe of ``statuses``; ``not_applicable`` when there are none."""
+        return _BY_SEVERITY[max(map(_SEVERITY.__getitem__, statuses), default=0)]
+
+
+_SEVERITY = {
+    Status.NOT_APPLICABLE: 0,
+    Status.COMPLIANT: 1,
+    Status.PENDING: 2,
+    Status.INSUFFICIENT_DATA: 3,
+    Status.VIOLATION: 4,
+}
+
+#: The statuses in the order of their severity (the rank is the index).
+_BY_SEVERITY = sorted(_SEVERITY, key=_SEVERITY.__getitem__)

@@ -1,0 +1,386 @@
+"""Subjects: the documents rules read, and their strict JSON form.
+
+A *subject* is the kind of document a rule reads: a Quebec migration case, a physician's
+consent answers, a French DMP record. Each is a frozen attrs class that derives from
+:class:`Subject`, names its kind (``qc.migration.case``) and declares each field with its
+*kind* (:class:`Kind`: a date, an instant, an amount…), which checks Python values, reads JSON
+values and writes them back. One mechanism reads every subject strictly: unknown keys,
+missing required fields and malformed values are refused with the JSON path of the field
+(``$.extraction.fee``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar, TypeVar
+
+import attrs
+
+from dme_rules.engine._checks import checked_date
+from dme_rules.engine.time import as_instant
+from dme_rules.errors import FloatAmountError, InvalidArgumentError, InvalidCaseError
+
+__all__ = [
+    "BOOL",
+    "COUNT",
+    "DATE",
+    "INSTANT",
+    "MONEY",
+    "TEXT",
+    "Kind",
+    "Subject",
+    "block",
+    "fixed_offset",
+    "list_of",
+    "money",
+    "optional",
+    "read_fields",
+    "required",
+    "tuple_or_none",
+    "write_fields",
+]
+
+S = TypeVar("S", bound="Subject")
+T = TypeVar("T")
+
+_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_MONEY_TEXT = re.compile(r"\d+(\.\d+)?\Z")
+
+
+@attrs.frozen
+class Kind:
+    """How one kind of field is checked in Python, read from JSON and written back."""
+
+    expected: str
+    expected_fr: str
+    check: Callable[[Any, str], Any]  # Python value -> value, or raise naming the field
+    parse: Callable[[Any, str], Any]  # JSON value -> Python value, or raise InvalidCaseError
+    dump: Callable[[Any], Any] = lambda value: value
+
+    def refuse(self, path: str) -> InvalidCaseError:
+        return InvalidCaseError(path, self.expected, expected_fr=self.expected_fr)
+
+
+def _refuse(kind: str, kind_fr: str, value: object, field: str) -> InvalidArgumentError:
+    return InvalidArgumentError(field, kind, value, expected_fr=kind_fr)
+
+
+# -- the kinds -----------------------------------------------------------------------------
+
+
+def _check_text(value: object, field: str) -> str:
+    if isinstance(value, str) and value.strip():
+        return value
+    raise _refuse("a non-empty string", "une chaîne non vide", value, field)
+
+
+def _check_count(value: object, field: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    raise _refuse("an integer of at least 1", "un entier d'au moins 1", value, field)
+
+
+def _check_bool(value: object, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _refuse("true or false", "true ou false", value, field)
+
+
+def _check_money(value: object, field: str) -> Decimal:
+    if isinstance(value, float):
+        raise FloatAmountError(field, value)
+    if isinstance(value, Decimal) and value.is_finite() and value >= 0:
+        return value
+    raise _refuse(
+        "a non-negative Decimal amount", "un montant Decimal positif ou nul", value, field
+    )
+
+
+def _to_money(value: object) -> object:
+    """An int amount becomes a Decimal; anything else is left for the check to judge."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return value
+
+
+def _parse_date(value: object, path: str) -> date:
+    if isinstance(value, str) and _DATE_TEXT.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise DATE.refuse(path)
+
+
+def _parse_instant(value: object, path: str) -> datetime:
+    if isinstance(value, str) and "T" in value:
+        try:
+            instant = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if instant.utcoffset() is not None:
+                return instant
+    raise INSTANT.refuse(path)
+
+
+def _parse_money(value: object, path: str) -> Decimal:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return Decimal(value)
+    if isinstance(value, str) and _MONEY_TEXT.match(value):
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+            pass
+    if isinstance(value, float):
+        raise InvalidCaseError(
+            path,
+            'a decimal string such as "1800.00" or an integer, not a binary float',
+            expected_fr='une chaîne décimale comme "1800.00" ou un entier, pas un float binaire',
+        )
+    raise MONEY.refuse(path)
+
+
+def _parsed_by(check: Callable[[Any, str], T], kind: Callable[[], Kind]) -> Callable[[Any, str], T]:
+    """A JSON parser for kinds whose JSON value is already the Python value."""
+
+    def parse(value: Any, path: str) -> T:
+        try:
+            return check(value, path)
+        except InvalidArgumentError:
+            raise kind().refuse(path) from None
+
+    return parse
+
+
+TEXT: Kind = Kind(
+    "a non-empty string",
+    "une chaîne non vide",
+    _check_text,
+    _parsed_by(_check_text, lambda: TEXT),
+)
+COUNT: Kind = Kind(
+    "an integer of at least 1",
+    "un entier d'au moins 1",
+    _check_count,
+    _parsed_by(_check_count, lambda: COUNT),
+)
+BOOL: Kind = Kind(
+    "true or false", "true ou false", _check_bool, _parsed_by(_check_bool, lambda: BOOL)
+)
+DATE: Kind = Kind(
+    "a real date written YYYY-MM-DD",
+    "une date réelle écrite AAAA-MM-JJ",
+    checked_date,
+    _parse_date,
+    date.isoformat,
+)
+INSTANT: Kind = Kind(
+    "an instant with a UTC offset, such as 2025-06-20T16:45:00-04:00",
+    "un instant avec décalage UTC, comme 2025-06-20T16:45:00-04:00",
+    as_instant,
+    _parse_instant,
+    datetime.isoformat,
+)
+MONEY: Kind = Kind(
+    'a non-negative amount: a decimal string such as "1800.00" or an integer',
+    'un montant positif ou nul : une chaîne décimale comme "1800.00" ou un entier',
+    _check_money,
+    _parse_money,
+    str,
+)
+
+
+def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
+    """The kind of a list of ``item`` values (a tuple in Python)."""
+
+    def check(value: object, field: str) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise _refuse(expected, expected_fr, value, field)
+        return tuple(item.check(v, f"{field}[{i}]") for i, v in enumerate(value))
+
+    def parse(value: object, path: str) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise InvalidCaseError(path, expected, expected_fr=expected_fr)
+        return tuple(item.parse(v, f"{path}[{i}]") for i, v in enumerate(value))
+
+    return Kind(expected, expected_fr, check, parse, lambda v: [item.dump(x) for x in v])
+
+
+def block(cls: type[Any]) -> Kind:
+    """The kind of a nested object read into ``cls`` (a frozen attrs class of fields)."""
+    name = cls.__name__
+
+    def check(value: object, field: str) -> Any:
+        if isinstance(value, cls):
+            return value
+        raise _refuse(f"a {name}", f"un {name}", value, field)
+
+    def parse(value: object, path: str) -> Any:
+        return read_fields(cls, value, path)
+
+    return Kind("an object", "un objet", check, parse, write_fields)
+
+
+# -- fields --------------------------------------------------------------------------------
+
+
+def _validator(kind: Kind, nullable: bool) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and nullable:
+            return
+        kind.check(value, attribute.name.rstrip("_"))
+
+    return validate
+
+
+def required(kind: Kind, **options: Any) -> Any:
+    """A required field of ``kind`` (``options`` go to :func:`attrs.field`)."""
+    return attrs.field(validator=_validator(kind, False), metadata={"kind": kind}, **options)
+
+
+def optional(kind: Kind, *, key: str | None = None, **options: Any) -> Any:
+    """An optional field of ``kind``, ``None`` when absent; ``key`` is its JSON key when it
+    differs from the attribute's name (``import`` for ``import_``)."""
+    metadata: dict[str, Any] = {"kind": kind}
+    if key is not None:
+        metadata["key"] = key
+    return attrs.field(default=None, validator=_validator(kind, True), metadata=metadata, **options)
+
+
+def money() -> Any:
+    """An optional amount: a Decimal, an int becoming one (a float is refused)."""
+    return optional(MONEY, converter=_to_money)
+
+
+def fixed_offset(value: object) -> object:
+    """An aware datetime is kept with a fixed UTC offset: the same instant, written as in
+    JSON. (A zone such as America/Montreal makes the repeated autumn hour compare unequal to
+    the same instant in any other zone.)"""
+    if isinstance(value, datetime):
+        offset = value.utcoffset()
+        if offset is not None and not isinstance(value.tzinfo, timezone):
+            return value.replace(tzinfo=timezone(offset))
+    return value
+
+
+def tuple_or_none(value: object) -> object:
+    """A list becomes a tuple (subjects are immutable); anything else is left to the check."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+# -- generic reading and writing -----------------------------------------------------------
+
+
+def _json_fields(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
+    return {f.metadata.get("key", f.name): f for f in attrs.fields(cls) if f.init}
+
+
+def read_fields(cls: type[T], data: object, path: str) -> T:
+    """Build ``cls`` from the JSON object ``data`` found at ``path``, checking every field.
+
+    Raises:
+        InvalidCaseError: A key is unknown, a required field missing, a value malformed.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidCaseError(path, "an object", expected_fr="un objet")
+    fields = _json_fields(cls)
+    for key in data:
+        if key not in fields:
+            keys = ", ".join(fields)
+            raise InvalidCaseError(
+                f"{path}.{key}",
+                f"one of the known keys ({keys}); this key is unknown",
+                expected_fr=f"une des clés connues ({keys}) ; cette clé est inconnue",
+            )
+    values = {}
+    for key, field in fields.items():
+        value = data.get(key)
+        if value is None:
+            if field.default is attrs.NOTHING:
+                raise InvalidCaseError(
+                    f"{path}.{key}",
+                    f"a value (required): {field.metadata['kind'].expected}",
+                    expected_fr=f"une valeur (obligatoire) : {field.metadata['kind'].expected_fr}",
+                )
+            continue
+        values[field.name.lstrip("_")] = field.metadata["kind"].parse(value, f"{path}.{key}")
+    return cls(**values)
+
+
+def write_fields(value: Any) -> dict[str, Any]:
+    """The JSON object of ``value``, leaving out the fields that are ``None``."""
+    return {
+        key: field.metadata["kind"].dump(getattr(value, field.name))
+        for key, field in _json_fields(type(value)).items()
+        if getattr(value, field.name) is not None
+    }
+
+
+class Subject:
+    """The base of every subject: its kind, its identity and reference date, its JSON form.
+
+    A subclass is a frozen attrs class whose fields are declared with :func:`required` and
+    :func:`optional`; it sets :attr:`kind` and implements :attr:`subject_id` and
+    :attr:`reference_date`.
+    """
+
+    #: The kind of document (``qc.migration.case``), as the ``"subject"`` key names it.
+    kind: ClassVar[str]
+
+    @property
+    def subject_id(self) -> str | None:
+        """The subject's own identifier (a case id), or ``None`` when it has none."""
+        raise NotImplementedError  # pragma: no cover
+
+    @property
+    def reference_date(self) -> date:
+        """The date that selects the version of the rules, unless a rule says otherwise."""
+        raise NotImplementedError  # pragma: no cover
+
+    @classmethod
+    def from_dict(cls: type[S], data: Mapping[str, Any]) -> S:
+        """Build the subject from JSON data, checking every field.
+
+        The optional ``"subject"`` key must name this kind.
+
+        Raises:
+            InvalidCaseError: A key is unknown, a required field is missing, or a value is
+                malformed; the message names its JSON path (``$.extraction.fee``).
+        """
+        if isinstance(data, Mapping) and "subject" in data:
+            if data["subject"] != cls.kind:
+                raise InvalidCaseError(
+                    "$.subject",
+                    f'"{cls.kind}" or no subject key',
+                    expected_fr=f'"{cls.kind}" ou aucune clé subject',
+                )
+            data = {key: value for key, value in data.items() if key != "subject"}
+        return read_fields(cls, data, "$")
+
+    @classmethod
+    def from_json(cls: type[S], text: str | bytes) -> S:
+        """Build the subject from JSON text.
+
+        Raises:
+            InvalidCaseError: The text is not JSON, or :meth:`from_dict` refuses it.
+        """
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise InvalidCaseError(
+                "$", f"valid JSON ({error})", expected_fr=f"du JSON valide ({error})"
+            ) from None
+        return cls.from_dict(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form; fields that are ``None`` are left out."""
+        return write_fields(self)
+
+    def to_json(self) -> str:
+        """Canonical JSON text: keys sorted, no spaces, UTF-8 characters kept."""
+        return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)

@@ -1,0 +1,49 @@
+"""The jurisdiction packs, discovered: :data:`JURISDICTIONS` maps each id to its pack.
+
+Each package here is one jurisdiction (``qc``) and defines ``JURISDICTION``, a
+:class:`~dme_rules.engine.jurisdiction.Jurisdiction`. Importing this package finds every pack
+and registers it with the engine (:mod:`dme_rules.engine.registry`), which then evaluates a
+subject with the rules of its jurisdiction. Adding a jurisdiction is adding a package.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from dme_rules.engine.jurisdiction import Jurisdiction
+from dme_rules.engine.readings import Reading
+from dme_rules.engine.registry import register, set_default_subject
+
+__all__ = ["DEFAULT_SUBJECT", "JURISDICTIONS", "READINGS"]
+
+#: The kind of a document that names none (no ``"subject"`` key): a Quebec migration case, as
+#: in the first edition (SPEC §13).
+DEFAULT_SUBJECT = "qc.migration.case"
+
+
+def _discover() -> dict[str, Jurisdiction]:
+    """Every pack of this package, by id, registered with the engine."""
+    found: dict[str, Jurisdiction] = {}
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+        if not module_info.ispkg or module_info.name.startswith("_"):
+            continue
+        pack = importlib.import_module(f"{__name__}.{module_info.name}").JURISDICTION
+        if not isinstance(pack, Jurisdiction) or pack.id != module_info.name:
+            raise LookupError(f"{__name__}.{module_info.name} must define its JURISDICTION")
+        found[pack.id] = pack
+    for pack in found.values():
+        register(pack)
+    set_default_subject(DEFAULT_SUBJECT)
+    return found
+
+
+#: Every jurisdiction pack, by id (``qc``).
+JURISDICTIONS: Mapping[str, Jurisdiction] = MappingProxyType(_discover())
+
+#: Every reading of every pack, by id (``procedure-2024``).
+READINGS: Mapping[str, Reading] = MappingProxyType(
+    {reading.id: reading for pack in JURISDICTIONS.values() for reading in pack.readings}
+)

@@ -1,0 +1,137 @@
+"""CALENDAR_CONTENT: the migration calendar states every date the procedure lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dme_rules.engine.context import Context
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.status import Status
+from dme_rules.jurisdictions.qc.parameters import CalendarContents
+from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.rules.read_only_access import READ_ONLY_ACCESS
+from dme_rules.jurisdictions.qc.sources import (
+    PROCEDURE_BASIS,
+    PROCEDURE_CALENDAR,
+    PROCEDURE_CALENDAR_ACCESS_REMOVAL,
+    PROCEDURE_CALENDAR_PRODUCTION,
+    PROCEDURE_CALENDAR_TEST_EXTRACTION,
+    PROCEDURE_IN_FORCE,
+)
+from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
+
+__all__ = ["CALENDAR_CONTENT", "CalendarContentRule"]
+
+
+class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
+    """The calendar states every listed date, in a consistent order, and an access-removal
+    date that satisfies READ_ONLY_ACCESS.
+
+    ``details["missing_items"]`` lists the items it lacks, ``details["out_of_order"]`` each
+    pair of dates in the wrong order. The access-removal date must come after the last day of
+    required access, counted from the calendar's production date
+    (``details["access_removed_too_early"]``).
+    """
+
+    subject = MigrationCase
+
+    def formula_2024_01(
+        self, version: RuleVersion[CalendarContents], case: MigrationCase, context: Context
+    ) -> Finding:
+        """From 2024-01-01 (procedure 2024, step 3): every item, in order, and an access
+        removal after the access READ_ONLY_ACCESS requires."""
+        calendar = case.calendar
+        if calendar is None:
+            return self.insufficient(version, "$.calendar")
+        contents = version.parameters
+        values = contents.read(calendar)
+        absent = contents.missing(values)
+        out_of_order = contents.out_of_order(values)
+        details: dict[str, Any] = {}
+        if absent:
+            details["missing_items"] = absent
+        if out_of_order:
+            details["out_of_order"] = out_of_order
+        if calendar.production_on and calendar.access_removed_on:
+            access = READ_ONLY_ACCESS.version_at(case.requested_on)
+            if access is not None:
+                required = READ_ONLY_ACCESS.access_until(access, calendar.production_on)
+                if calendar.access_removed_on <= required:
+                    details["access_removed_too_early"] = {
+                        "access_removed_on": calendar.access_removed_on,
+                        "access_required_until": required,
+                    }
+        status = Status.VIOLATION if details else Status.COMPLIANT
+        return self.outcome(version, status, details=details)
+
+    def notes(self, finding: Finding) -> list[Note]:
+        """The missing items, each pair out of order, an access removed too early."""
+        details = finding.details
+        notes = []
+        if details.get("missing_items"):
+            notes.append(self.note("missing_items", items=details["missing_items"]))
+        for first, then in details.get("out_of_order", ()):
+            notes.append(self.note("out_of_order", first=first, then=then))
+        early = details.get("access_removed_too_early")
+        if early:
+            notes.append(self.note("access_removed_too_early", **early))
+        return notes
+
+
+CALENDAR_CONTENT = CalendarContentRule(
+    id="qc.migration.calendar-content",
+    title_fr="Contenu du calendrier de migration",
+    title_en="Migration calendar content",
+    obligated_party=Party.TARGET_VENDOR,
+    position=90,
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=PROCEDURE_IN_FORCE,
+            effective_to=None,
+            effective_basis=PROCEDURE_BASIS,
+            parameters=CalendarContents(
+                items=(
+                    "test_extraction_on",
+                    "preanalysis_start_on",
+                    "preanalysis_end_on",
+                    "preanalysis_submitted_on",
+                    "preanalysis_validated_on",
+                    "flow_analysis_meeting_on",
+                    "quality_control_on",
+                    "validation_sessions_on",
+                    "quality_approved_on",
+                    "source_cutover_on",
+                    "final_extraction_on",
+                    "production_on",
+                    "data_usable_on",
+                    "access_removed_on",
+                ),
+                order=(
+                    (
+                        "test_extraction_on",
+                        "preanalysis_start_on",
+                        "preanalysis_end_on",
+                        "preanalysis_submitted_on",
+                        "preanalysis_validated_on",
+                    ),
+                    ("source_cutover_on", "final_extraction_on", "production_on", "data_usable_on"),
+                    ("quality_approved_on", "production_on"),
+                ),
+            ),
+            citations=(
+                PROCEDURE_CALENDAR,
+                PROCEDURE_CALENDAR_TEST_EXTRACTION,
+                PROCEDURE_CALENDAR_PRODUCTION,
+                PROCEDURE_CALENDAR_ACCESS_REMOVAL,
+            ),
+            summary_en=(
+                "The migration calendar states the test extraction, the pre-analysis dates, "
+                "the flow-analysis meeting, the quality control, the validation sessions, the "
+                "quality approval, the cut-over, the final extraction, production, first use "
+                "of the data and the removal of access, in a consistent order."
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,201 @@
+"""COMPLAINT_FOLLOW_UP: the BCH follows up a complaint within 72 business hours."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from dme_rules.engine.calendar import BusinessCalendar
+from dme_rules.engine.clock import OfficeSchedule
+from dme_rules.engine.context import Context
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.readings import Reading
+from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.status import Status
+from dme_rules.engine.time import as_instant
+from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
+from dme_rules.jurisdictions.qc.counting import business_hours_due, clock_window, date_of
+from dme_rules.jurisdictions.qc.parameters import BusinessHoursLimit
+from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import BUSINESS_DAY_CLOCK, OFFICE_HOURS
+from dme_rules.jurisdictions.qc.sources import (
+    PROCEDURE_BASIS,
+    PROCEDURE_COMPLAINT_FOLLOW_UP,
+    PROCEDURE_IN_FORCE,
+)
+from dme_rules.jurisdictions.qc.subjects.migration_case import Complaint, MigrationCase
+
+__all__ = ["COMPLAINT_FOLLOW_UP", "ComplaintFollowUpRule"]
+
+_MICROSECOND = timedelta(microseconds=1)
+_MINUTE_US = 60_000_000  # positions on the business clock are in microseconds
+_HOUR = 60 * _MINUTE_US
+
+
+def _whole_minutes(microseconds: int) -> int:
+    """Whole minutes, rounded up (one second late is a minute late)."""
+    return -(-microseconds // _MINUTE_US)
+
+
+class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
+    """The certification office (BCH) follows up each complaint within 72 business hours.
+
+    The version is chosen by the complaint's date, and the case gives one finding per
+    complaint, in the case's order, with ``details["complaint_index"]``; a case without
+    complaints gives a single ``not_applicable`` finding, and so does a complaint filed after
+    ``as_of`` (it had not happened as the case stood then). Statuses are decided at instant
+    precision: a follow-up at the due instant is on time, a minute later is late. Lateness
+    and time left are given in minutes, real (``minutes_late``) and of business time
+    (``business_minutes_late``, ``business_minutes_left``).
+
+    Readings: ``business-day-clock`` (default) and ``office-hours``, whose schedule comes from
+    the evaluation (``evaluate(..., schedule=...)``).
+    """
+
+    subject = MigrationCase
+
+    def due(
+        self,
+        filed_at: datetime,
+        *,
+        reading: Reading | None = None,
+        schedule: OfficeSchedule | None = None,
+        calendar: BusinessCalendar = QUEBEC_CPC,
+    ) -> datetime:
+        """The instant by which the BCH must follow up a complaint filed at ``filed_at``.
+
+        >>> from datetime import datetime
+        >>> print(COMPLAINT_FOLLOW_UP.due(datetime.fromisoformat("2026-03-06T14:00-05:00")))
+        2026-03-11 14:00:00-04:00
+
+        Args:
+            filed_at: The aware instant the complaint was sent.
+            reading: ``business-day-clock`` (default) or ``office-hours``.
+            schedule: The opening hours for ``office-hours`` (08:30–16:30 if None).
+            calendar: The business calendar.
+
+        Raises:
+            NotInForceError: The complaint predates 2024-01-01.
+        """
+        version = self.version_for(date_of(as_instant(filed_at, "filed_at")))
+        reading = version.allowed_reading(reading)
+        return business_hours_due(
+            filed_at,
+            version.parameters.hours,
+            reading=reading,
+            schedule=schedule if reading == OFFICE_HOURS else None,
+            calendar=calendar,
+        )
+
+    def findings(self, case: MigrationCase, context: Context) -> tuple[Finding, ...]:
+        """One finding per complaint, each by the version in force on its own date."""
+        complaints = case.complaints
+        if not complaints:
+            return (self.outcome(None, Status.NOT_APPLICABLE, details={"reason": "no_complaint"}),)
+        return tuple(
+            self.assess_complaint(complaint, index, context)
+            for index, complaint in enumerate(complaints)
+        )
+
+    def assess_complaint(self, complaint: Complaint, index: int, context: Context) -> Finding:
+        """The finding on one complaint (the ``index``-th of its case)."""
+        details: dict[str, Any] = {"complaint_index": index, "filed_at": complaint.filed_at}
+        # Not filed yet as the case stood at ``as_of`` (the dates settle all but one day).
+        if complaint.filed_on >= context.today and complaint.filed_at > context.as_of:
+            details["reason"] = "filed_after_as_of"
+            return self.outcome(None, Status.NOT_APPLICABLE, details=details)
+        version = self.version_at(complaint.filed_on)
+        if version is None:
+            details.update(
+                reason="not_in_force",
+                reference_date=complaint.filed_on,
+                in_force_from=self.versions[0].effective_from,
+            )
+            return self.outcome(None, Status.NOT_APPLICABLE, details=details)
+        finding: Finding = self.dated("formula", version)(version, complaint, index, context)
+        return finding
+
+    def formula_2024_01(
+        self,
+        version: RuleVersion[BusinessHoursLimit],
+        complaint: Complaint,
+        index: int,
+        context: Context,
+    ) -> Finding:
+        """From 2024-01-01 (procedure 2024, Plainte): the ``index``-th complaint is followed
+        up within the version's business hours of its filing, on the chosen reading's clock."""
+        filed_at, as_of = complaint.filed_at, context.as_of
+        details: dict[str, Any] = {"complaint_index": index, "filed_at": filed_at}
+        reading = version.chosen_reading(context.readings)
+        assert reading is not None
+        window = clock_window(reading, context.schedule if reading == OFFICE_HOURS else None)
+        clock = context.clock(window)
+        due_position = clock.position(filed_at) + version.parameters.hours * _HOUR
+        due = clock.instant_at(due_position)
+        act = complaint.followed_up_at
+        if act is not None and act > as_of:
+            details["ignored"] = f"$.complaints[{index}].followed_up_at"
+            act = None
+        if act is None:
+            if as_of <= due:
+                status = Status.PENDING
+                # Time left rounds down and lateness up: neither flatters the BCH.
+                details["business_minutes_left"] = (
+                    due_position - context.position(window)
+                ) // _MINUTE_US
+            else:
+                status = Status.VIOLATION
+                details["overdue"] = True
+                details["minutes_late"] = _whole_minutes((as_of - due) // _MICROSECOND)
+                details["business_minutes_late"] = _whole_minutes(
+                    context.position(window) - due_position
+                )
+        elif act <= due:
+            status = Status.COMPLIANT
+        else:
+            status = Status.VIOLATION
+            details["minutes_late"] = _whole_minutes((act - due) // _MICROSECOND)
+            details["business_minutes_late"] = _whole_minutes(clock.position(act) - due_position)
+        return self.outcome(
+            version, status, due=due, act_on=act, interpretation=reading, details=details
+        )
+
+    def notes(self, finding: Finding) -> list[Note]:
+        """The complaint's number, the business time late or left, the real time late."""
+        details = finding.details
+        notes: list[Note] = []
+        if "complaint_index" in details:
+            notes.append(self.note("complaint", number=details["complaint_index"] + 1))
+        if "business_minutes_late" in details:
+            notes.append(("delay.business_late", {"late": details["business_minutes_late"]}))
+        elif "business_minutes_left" in details:
+            notes.append(("delay.business_left", {"left": details["business_minutes_left"]}))
+        if "minutes_late" in details:
+            notes.append(self.note("real_time", minutes=details["minutes_late"]))
+        return notes
+
+
+COMPLAINT_FOLLOW_UP = ComplaintFollowUpRule(
+    id="qc.bch.complaint-follow-up",
+    title_fr="Suivi d'une plainte par le BCH",
+    title_en="BCH follow-up of a complaint",
+    obligated_party=Party.BCH,
+    position=100,
+    reasons=("no_complaint", "filed_after_as_of"),
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=PROCEDURE_IN_FORCE,
+            effective_to=None,
+            effective_basis=PROCEDURE_BASIS,
+            parameters=BusinessHoursLimit(hours=72),
+            citations=(PROCEDURE_COMPLAINT_FOLLOW_UP,),
+            reading=BUSINESS_DAY_CLOCK,
+            alternatives=(OFFICE_HOURS,),
+            summary_en=(
+                "The certification office (BCH) follows up a complaint about the migration "
+                "procedure within 72 business hours."
+            ),
+        ),
+    ),
+)

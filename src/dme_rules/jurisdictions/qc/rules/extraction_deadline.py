@@ -1,0 +1,91 @@
+"""EXTRACTION_DEADLINE: the current vendor extracts the data within 21 days of the request."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dme_rules.engine.context import Context
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.rule import RuleVersion
+from dme_rules.jurisdictions.qc.parameters import PeriodDays
+from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import CIVIL_PROCEDURE, PROCEDURE_2024
+from dme_rules.jurisdictions.qc.rules._request_period import RequestPeriodRule
+from dme_rules.jurisdictions.qc.sources import (
+    AVENANT_BASIS,
+    AVENANT_EXTRACTION,
+    AVENANT_IN_FORCE,
+    BEFORE_PROCEDURE,
+    PROCEDURE_BASIS,
+    PROCEDURE_IN_FORCE,
+    PROCEDURE_OFFICIAL_START,
+    PROCEDURE_STANDARD_DELAYS,
+)
+from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
+
+__all__ = ["EXTRACTION_DEADLINE", "ExtractionDeadlineRule"]
+
+
+class ExtractionDeadlineRule(RequestPeriodRule):
+    """The first complete extraction ("TEST") is delivered within 21 days of the request.
+
+    >>> from datetime import datetime
+    >>> EXTRACTION_DEADLINE.due(datetime.fromisoformat("2025-06-20T16:45:00-04:00"))
+    datetime.date(2025, 7, 14)
+    """
+
+    act_field = "$.extraction.delivered_on"
+
+    def act(self, case: MigrationCase) -> date | None:
+        """When the extraction was delivered."""
+        return case.extraction.delivered_on if case.extraction is not None else None
+
+    def formula_2021_10(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> Finding:
+        """Every version (from 2021-10-28): the extraction is delivered by the period's end,
+        counted under the version's reading."""
+        due, reading = self.period_due(version, case, context)
+        return self.deadline(
+            version, context, due=due, act_on=self.act(case), act_field=self.act_field,
+            reading=reading,
+        )  # fmt: skip
+
+
+EXTRACTION_DEADLINE = ExtractionDeadlineRule(
+    id="qc.migration.extraction-deadline",
+    title_fr="Délai d'extraction des données",
+    title_en="Data extraction deadline",
+    obligated_party=Party.SOURCE_VENDOR,
+    position=10,
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=AVENANT_IN_FORCE,
+            effective_to=BEFORE_PROCEDURE,
+            effective_basis=AVENANT_BASIS,
+            parameters=PeriodDays(days=21),
+            citations=(AVENANT_EXTRACTION,),
+            reading=CIVIL_PROCEDURE,
+            alternatives=(PROCEDURE_2024,),
+            summary_en=(
+                "The current vendor extracts the data within 21 days of receiving the request; "
+                "no start convention was published, so the request's day is not counted."
+            ),
+        ),
+        RuleVersion(
+            version="2",
+            effective_from=PROCEDURE_IN_FORCE,
+            effective_to=None,
+            effective_basis=PROCEDURE_BASIS,
+            parameters=PeriodDays(days=21),
+            citations=(AVENANT_EXTRACTION, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
+            reading=PROCEDURE_2024,
+            alternatives=(CIVIL_PROCEDURE,),
+            summary_en=(
+                "The current vendor delivers the first complete extraction (TEST) within 21 "
+                "days counted from the official start, the business day after the request."
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,76 @@
+"""EXTRACTION_FEE_CAP: the extraction costs at most $500 per practitioner."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from dme_rules.engine._checks import checked_int
+from dme_rules.engine.context import Context
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.rule import Rule, RuleVersion
+from dme_rules.jurisdictions.qc.parameters import PerPractitionerCap
+from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.sources import (
+    AVENANT_BASIS,
+    AVENANT_EXTRACTION,
+    AVENANT_IN_FORCE,
+    AVENANT_MODULATION,
+)
+from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
+
+__all__ = ["EXTRACTION_FEE_CAP", "ExtractionFeeCapRule"]
+
+
+class ExtractionFeeCapRule(Rule[PerPractitionerCap, MigrationCase]):
+    """The source vendor charges at most the cap per practitioner; less is allowed."""
+
+    subject = MigrationCase
+
+    def cap(self, practitioners: int, *, requested_on: date | None = None) -> Decimal:
+        """The highest extraction fee for ``practitioners`` practitioners, CAD before taxes.
+
+        >>> EXTRACTION_FEE_CAP.cap(4)
+        Decimal('2000')
+
+        Args:
+            practitioners: How many practitioners ("intervenants"), at least 1.
+            requested_on: The request's date, to pick the version (default: the latest).
+        """
+        practitioners = checked_int(practitioners, "practitioners", minimum=1)
+        return self.version_for(requested_on).parameters.per_practitioner * practitioners
+
+    def formula_2021_10(
+        self, version: RuleVersion[PerPractitionerCap], case: MigrationCase, context: Context
+    ) -> Finding:
+        """From 2021-10-28: the fee is at most the cap per practitioner times their number."""
+        return self.within_cap(
+            version,
+            amount=case.extraction.fee if case.extraction is not None else None,
+            cap=version.parameters.per_practitioner * case.practitioners,
+            amount_field="$.extraction.fee",
+            details={"practitioners": case.practitioners},
+        )
+
+
+EXTRACTION_FEE_CAP = ExtractionFeeCapRule(
+    id="qc.migration.extraction-fee-cap",
+    title_fr="Plafond des frais d'extraction",
+    title_en="Extraction fee cap",
+    obligated_party=Party.SOURCE_VENDOR,
+    position=20,
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=AVENANT_IN_FORCE,
+            effective_to=None,
+            effective_basis=AVENANT_BASIS,
+            parameters=PerPractitionerCap(per_practitioner=Decimal("500")),
+            citations=(AVENANT_EXTRACTION, AVENANT_MODULATION),
+            summary_en=(
+                "The extraction fee is at most $500 per practitioner, before taxes; a lower "
+                "fee is allowed."
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,132 @@
+"""PREANALYSIS_VALIDATION: the clinic validates the pre-analysis within 7 business days."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dme_rules.engine.calendar import BusinessCalendar
+from dme_rules.engine.context import Context
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.rule import Rule, RuleVersion, deadline_state
+from dme_rules.engine.status import Status
+from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
+from dme_rules.jurisdictions.qc.counting import business_days_after
+from dme_rules.jurisdictions.qc.parameters import BusinessDays
+from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.sources import (
+    PROCEDURE_BASIS,
+    PROCEDURE_IN_FORCE,
+    PROCEDURE_PREANALYSIS_DELAYS,
+    PROCEDURE_PREANALYSIS_VALIDATION,
+)
+from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
+
+__all__ = ["PREANALYSIS_VALIDATION", "PreanalysisValidationRule"]
+
+
+class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
+    """The physician or clinic validates the pre-analysis within 7 business days of receiving
+    it (procedure 2024, step 3, extraction d)."""
+
+    subject = MigrationCase
+
+    def due(
+        self,
+        submitted_on: date,
+        *,
+        calendar: BusinessCalendar = QUEBEC_CPC,
+        requested_on: date | None = None,
+    ) -> date:
+        """The last day to validate a pre-analysis received on ``submitted_on``.
+
+        >>> PREANALYSIS_VALIDATION.due(date(2025, 7, 15))
+        datetime.date(2025, 7, 24)
+
+        Args:
+            submitted_on: When the pre-analysis reached the physician or clinic.
+            calendar: The business calendar.
+            requested_on: The request's date, to pick the version (default: the latest).
+        """
+        version = self.version_for(requested_on)
+        return business_days_after(
+            submitted_on, version.parameters.business_days, calendar=calendar
+        )
+
+    def _submitted(self, case: MigrationCase, context: Context) -> tuple[date, date | None] | None:
+        """The submission and validation dates, when the submission happened by ``as_of``."""
+        preanalysis = case.preanalysis
+        if preanalysis is None or preanalysis.submitted_on is None:
+            return None
+        if preanalysis.submitted_on > context.today:
+            return None
+        return preanalysis.submitted_on, preanalysis.validated_on
+
+    def validation_due(
+        self, version: RuleVersion[BusinessDays], submitted: date, context: Context
+    ) -> date:
+        """The last day to validate a pre-analysis submitted on ``submitted``."""
+        return context.calendar.add_business_days(submitted, version.parameters.business_days)
+
+    def delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
+        """The clinic's delay in validating the pre-analysis, or ``None`` when it is not late
+        (or the rule does not apply): ``validation_due``, ``validated_on``, ``days_late``,
+        ``business_days_late``."""
+        version = self.version_at(case.requested_on)
+        dates = self._submitted(case, context) if version is not None else None
+        if version is None or dates is None:
+            return None
+        due = self.validation_due(version, dates[0], context)
+        state = deadline_state(due, dates[1], context)
+        if state.status is not Status.VIOLATION:
+            return None
+        return {
+            "validation_due": due,
+            "validated_on": state.act_on,
+            "days_late": state.days_late,
+            "business_days_late": state.business_days_late,
+        }
+
+    def formula_2024_01(
+        self, version: RuleVersion[BusinessDays], case: MigrationCase, context: Context
+    ) -> Finding:
+        """From 2024-01-01: validated within the version's business days of the submission."""
+        dates = self._submitted(case, context)
+        if dates is None:
+            details = {"reason": "not_submitted"}
+            if case.preanalysis is not None and case.preanalysis.submitted_on is not None:
+                details["ignored"] = "$.preanalysis.submitted_on"
+            return self.outcome(version, Status.NOT_APPLICABLE, details=details)
+        submitted, validated = dates
+        return self.deadline(
+            version,
+            context,
+            due=self.validation_due(version, submitted, context),
+            act_on=validated,
+            act_field="$.preanalysis.validated_on",
+            details={"submitted_on": submitted},
+        )
+
+
+PREANALYSIS_VALIDATION = PreanalysisValidationRule(
+    id="qc.migration.preanalysis-validation",
+    title_fr="Validation de la préanalyse par la clinique",
+    title_en="Clinic's validation of the pre-analysis",
+    obligated_party=Party.CLINIC,
+    position=80,
+    reasons=("not_submitted",),
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=PROCEDURE_IN_FORCE,
+            effective_to=None,
+            effective_basis=PROCEDURE_BASIS,
+            parameters=BusinessDays(business_days=7),
+            citations=(PROCEDURE_PREANALYSIS_VALIDATION, PROCEDURE_PREANALYSIS_DELAYS),
+            summary_en=(
+                "The physician or clinic validates the pre-analysis within 7 business days of "
+                "its submission; delays at this step may shift the calendar slightly."
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,170 @@
+"""READ_ONLY_ACCESS: free read-only access to the old solution after the migration."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from dme_rules.engine.context import Context
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.rule import Rule, RuleVersion
+from dme_rules.engine.status import Status
+from dme_rules.engine.time import months_after
+from dme_rules.jurisdictions.qc.parameters import AccessPeriod
+from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.sources import (
+    AVENANT_BASIS,
+    AVENANT_IN_FORCE,
+    AVENANT_READ_ONLY_ACCESS,
+    BEFORE_PROCEDURE,
+    PROCEDURE_BASIS,
+    PROCEDURE_IN_FORCE,
+    PROCEDURE_READ_ONLY_ACCESS,
+)
+from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
+
+__all__ = ["READ_ONLY_ACCESS", "ReadOnlyAccessRule"]
+
+_FREE = Decimal(0)
+
+
+class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
+    """The physician keeps free read-only access to the old solution after the migration.
+
+    The migration date is the day the imported data went into production
+    (``import.completed_on``). How long the access lasts is the one thing the versions
+    disagree on: each has its own dated ``access_until`` piece. Access must last until that
+    day inclusive (``read_only_access.until`` is the last day of access).
+
+    - A fee for the access is a violation.
+    - Access that ended before the required day is a violation (``details["days_short"]``).
+    - Access still running: pending until the required day has passed, then compliant when
+      the recorded end is on or after it; without a recorded end, ``insufficient_data``.
+    - Before the migration: ``not_applicable``.
+    """
+
+    subject = MigrationCase
+
+    def access_until_2021_10(self, period: AccessPeriod, migrated_on: date) -> date:
+        """Avenant n° 1 (requests from 2021-10-28): « une période de trois mois suivant la
+        migration »: calendar months, clamped to the month's end."""
+        assert period.months is not None, "the Avenant's version states months"
+        return months_after(migrated_on, period.months)
+
+    def access_until_2024_01(self, period: AccessPeriod, migrated_on: date) -> date:
+        """Procedure 2024 (requests from 2024-01-01): « une durée minimale de 90 jours »:
+        calendar days."""
+        assert period.days is not None, "the procedure's version states days"
+        return migrated_on + timedelta(days=period.days)
+
+    def required_until(self, migrated_on: date, *, requested_on: date | None = None) -> date:
+        """The last day access must last until, for a migration on ``migrated_on``.
+
+        >>> READ_ONLY_ACCESS.required_until(date(2025, 8, 5))
+        datetime.date(2025, 11, 3)
+        >>> READ_ONLY_ACCESS.required_until(date(2023, 1, 31), requested_on=date(2022, 11, 1))
+        datetime.date(2023, 4, 30)
+
+        Args:
+            migrated_on: The day the imported data went into production.
+            requested_on: The request's date, to pick the version (default: the latest).
+        """
+        return self.access_until(self.version_for(requested_on), migrated_on)
+
+    def access_until(self, version: RuleVersion[AccessPeriod], migrated_on: date) -> date:
+        """The last day of required access under ``version`` (its dated piece)."""
+        until: date = self.dated("access_until", version)(version.parameters, migrated_on)
+        return until
+
+    def formula_2021_10(
+        self, version: RuleVersion[AccessPeriod], case: MigrationCase, context: Context
+    ) -> Finding:
+        """Every version (from 2021-10-28): free access from the migration until the version's
+        required day."""
+        migrated = case.import_.completed_on if case.import_ is not None else None
+        if migrated is None or migrated > context.today:
+            not_migrated = {"reason": "not_migrated"}
+            if migrated is not None:
+                not_migrated["ignored"] = "$.import.completed_on"
+            return self.outcome(version, Status.NOT_APPLICABLE, details=not_migrated)
+        required = self.access_until(version, migrated)
+        access = case.read_only_access
+        until = access.until if access is not None else None
+        fee = access.fee if access is not None else None
+        details: dict[str, Any] = {"migrated_on": migrated}
+        if until is not None and until >= context.today:
+            details["planned_until"] = until  # the access has not ended as of ``as_of``
+        ended = until if until is not None and until < context.today else None  # by as_of
+        if fee is None:
+            details["fee"] = "unknown"
+        elif fee > _FREE:
+            details["reason"] = "access_fee_charged"
+            return self.outcome(
+                version,
+                Status.VIOLATION,
+                due=required,
+                act_on=ended,
+                amount=fee,
+                cap=_FREE,
+                details=details,
+            )
+        if ended is not None and ended < required:
+            details["reason"] = "access_ended_early"
+            details["days_short"] = (required - ended).days
+            return self.outcome(
+                version, Status.VIOLATION, due=required, act_on=ended, details=details
+            )
+        if context.today <= required:
+            if until is not None and until < required:
+                details["reason"] = "planned_end_too_early"
+            return self.outcome(
+                version,
+                Status.PENDING,
+                due=required,
+                act_on=ended,
+                days_left=(required - context.today).days,
+                business_days_left=context.calendar.business_days_between(context.today, required),
+                details=details,
+            )
+        if until is None:
+            return self.insufficient(
+                version, "$.read_only_access.until", due=required, details=details
+            )
+        return self.outcome(version, Status.COMPLIANT, due=required, act_on=ended, details=details)
+
+
+READ_ONLY_ACCESS = ReadOnlyAccessRule(
+    id="qc.migration.read-only-access",
+    title_fr="Accès gratuit en lecture à l'ancienne solution",
+    title_en="Free read-only access to the old solution",
+    obligated_party=Party.SOURCE_VENDOR,
+    position=60,
+    reasons=("not_migrated", "access_fee_charged", "access_ended_early", "planned_end_too_early"),
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=AVENANT_IN_FORCE,
+            effective_to=BEFORE_PROCEDURE,
+            effective_basis=AVENANT_BASIS,
+            parameters=AccessPeriod(months=3),
+            citations=(AVENANT_READ_ONLY_ACCESS,),
+            summary_en=(
+                "The physician keeps free read-only access to the old solution for three "
+                "months after the migration."
+            ),
+        ),
+        RuleVersion(
+            version="2",
+            effective_from=PROCEDURE_IN_FORCE,
+            effective_to=None,
+            effective_basis=PROCEDURE_BASIS,
+            parameters=AccessPeriod(days=90),
+            citations=(AVENANT_READ_ONLY_ACCESS, PROCEDURE_READ_ONLY_ACCESS),
+            summary_en=(
+                "The physician keeps free read-only access to the old solution for at least "
+                "90 days after the migration."
+            ),
+        ),
+    ),
+)

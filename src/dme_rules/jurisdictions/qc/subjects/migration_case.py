@@ -1,0 +1,237 @@
+"""The migration case: the subject of Quebec's migration rules, and its JSON form (SPEC §6).
+
+A :class:`MigrationCase` is a frozen value. Build it in Python with typed values (dates,
+aware datetimes, :class:`~decimal.Decimal` amounts) or from JSON data with
+:meth:`MigrationCase.from_dict` / :meth:`MigrationCase.from_json`, which name the JSON path of
+any bad field (``$.extraction.fee``). :meth:`MigrationCase.to_dict` gives the same keys back,
+leaving out the fields that are ``None``: ``from_dict(case.to_dict()) == case``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import attrs
+
+from dme_rules.engine.subjects import (
+    BOOL,
+    COUNT,
+    DATE,
+    INSTANT,
+    TEXT,
+    Subject,
+    block,
+    fixed_offset,
+    list_of,
+    money,
+    optional,
+    required,
+    tuple_or_none,
+)
+from dme_rules.jurisdictions.qc.counting import date_of
+from dme_rules.jurisdictions.qc.directory import Solution, find_solution, same_solution
+
+__all__ = [
+    "Complaint",
+    "Extraction",
+    "Import",
+    "MigrationCalendar",
+    "MigrationCase",
+    "Preanalysis",
+    "ReadOnlyAccess",
+    "RequestForm",
+]
+
+
+# -- the blocks ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Extraction:
+    """The current (source) vendor's extraction of the data.
+
+    Attributes:
+        delivered_on: When the first complete extraction ("TEST") was delivered.
+        fee: What the source vendor charged for the extraction, CAD before taxes.
+        confirmed_on: When the vendor confirmed that the extraction succeeded.
+    """
+
+    delivered_on: date | None = optional(DATE)
+    fee: Decimal | None = money()
+    confirmed_on: date | None = optional(DATE)
+
+
+@attrs.frozen
+class Import:
+    """The new (target) vendor's import of the data.
+
+    Attributes:
+        completed_on: When the imported data went into production (the migration date).
+        fee: What the target vendor charged for the import, CAD before taxes.
+        confirmed_on: When the vendor confirmed that the import succeeded.
+    """
+
+    completed_on: date | None = optional(DATE)
+    fee: Decimal | None = money()
+    confirmed_on: date | None = optional(DATE)
+
+
+@attrs.frozen
+class Preanalysis:
+    """The target vendor's pre-analysis and the clinic's validation of it.
+
+    Attributes:
+        submitted_on: When the pre-analysis was submitted to the physician or clinic.
+        validated_on: When the physician or clinic validated it.
+    """
+
+    submitted_on: date | None = optional(DATE)
+    validated_on: date | None = optional(DATE)
+
+
+@attrs.frozen
+class ReadOnlyAccess:
+    """The physician's read-only access to the old solution after the migration.
+
+    Attributes:
+        until: The last day of access (planned or actual).
+        fee: What was charged for that access (it must be free).
+    """
+
+    until: date | None = optional(DATE)
+    fee: Decimal | None = money()
+
+
+@attrs.frozen
+class RequestForm:
+    """The migration request form.
+
+    Attributes:
+        signed: Whether the form was duly filled in and signed.
+        clinic_authorization: Whether it carries the written authorization of the clinic
+            that holds the contract with the current vendor.
+        sent_to: The e-mail addresses it was sent to.
+    """
+
+    signed: bool | None = optional(BOOL)
+    clinic_authorization: bool | None = optional(BOOL)
+    sent_to: tuple[str, ...] | None = optional(
+        list_of(TEXT, "a list of e-mail addresses", "une liste d'adresses courriel"),
+        converter=tuple_or_none,
+    )
+
+
+@attrs.frozen
+class MigrationCalendar:
+    """The migration calendar the target vendor sends the clinic (procedure 2024, step 3).
+
+    Every attribute is a date the calendar states, ``None`` when it does not state it.
+    """
+
+    test_extraction_on: date | None = optional(DATE)
+    preanalysis_start_on: date | None = optional(DATE)
+    preanalysis_end_on: date | None = optional(DATE)
+    preanalysis_submitted_on: date | None = optional(DATE)
+    preanalysis_validated_on: date | None = optional(DATE)
+    flow_analysis_meeting_on: date | None = optional(DATE)
+    quality_control_on: date | None = optional(DATE)
+    validation_sessions_on: tuple[date, ...] | None = optional(
+        list_of(DATE, "a list of dates written YYYY-MM-DD", "une liste de dates AAAA-MM-JJ"),
+        converter=tuple_or_none,
+    )
+    quality_approved_on: date | None = optional(DATE)
+    source_cutover_on: date | None = optional(DATE)
+    final_extraction_on: date | None = optional(DATE)
+    production_on: date | None = optional(DATE)
+    data_usable_on: date | None = optional(DATE)
+    access_removed_on: date | None = optional(DATE)
+
+
+@attrs.frozen
+class Complaint:
+    """A complaint to the certification office (BCH) about the migration procedure.
+
+    Attributes:
+        filed_at: When the complaint was sent (an aware instant).
+        followed_up_at: When the BCH followed it up, if it has.
+    """
+
+    filed_at: datetime = required(INSTANT, converter=fixed_offset)
+    followed_up_at: datetime | None = optional(INSTANT, converter=fixed_offset)
+    #: The Montreal date of the complaint (derived, cached).
+    filed_on: date = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "filed_on", date_of(self.filed_at))
+
+
+@attrs.frozen
+class MigrationCase(Subject):
+    """One request to migrate a clinic's data from one EMR solution to another.
+
+    Only the first five attributes are required; a rule that needs a missing fact reports
+    ``insufficient_data`` naming it. Instants are kept with their fixed UTC offset (the same
+    instant, written as in JSON).
+
+    Attributes:
+        case_id: The case's identifier.
+        request_transmitted_at: When the request form was sent (an aware instant).
+        source_solution: The current EMR solution (``Omnimed``).
+        target_solution: The new EMR solution (``MYLE``).
+        practitioners: How many practitioners ("intervenants") the migration covers.
+        standard_scope: Whether the migration has the standard scope.
+        extraction: The source vendor's extraction.
+        import_: The target vendor's import (JSON key ``import``).
+        preanalysis: The pre-analysis and its validation.
+        read_only_access: The read-only access to the old solution.
+        request_form: The request form.
+        calendar: The migration calendar.
+        complaints: Complaints to the BCH, in the order they were filed.
+    """
+
+    kind = "qc.migration.case"
+
+    case_id: str = required(TEXT)
+    request_transmitted_at: datetime = required(INSTANT, converter=fixed_offset)
+    source_solution: str = required(TEXT)
+    target_solution: str = required(TEXT)
+    practitioners: int = required(COUNT)
+    standard_scope: bool | None = optional(BOOL)
+    extraction: Extraction | None = optional(block(Extraction))
+    import_: Import | None = optional(block(Import), key="import")
+    preanalysis: Preanalysis | None = optional(block(Preanalysis))
+    read_only_access: ReadOnlyAccess | None = optional(block(ReadOnlyAccess))
+    request_form: RequestForm | None = optional(block(RequestForm))
+    calendar: MigrationCalendar | None = optional(block(MigrationCalendar))
+    complaints: tuple[Complaint, ...] | None = optional(
+        list_of(block(Complaint), "a list of complaints", "une liste de plaintes"),
+        converter=tuple_or_none,
+    )
+    #: The Montreal date of the request (derived, cached).
+    requested_on: date = attrs.field(init=False, eq=False, repr=False)
+    #: The certified solutions named by source_solution and target_solution, or None when
+    #: a name is not in the directory (derived, cached).
+    source: Solution | None = attrs.field(init=False, eq=False, repr=False)
+    target: Solution | None = attrs.field(init=False, eq=False, repr=False)
+    #: Whether source and target are the same product, by normalized name (derived, cached).
+    same_solution: bool = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        set_derived = object.__setattr__
+        set_derived(self, "requested_on", date_of(self.request_transmitted_at))
+        set_derived(self, "source", find_solution(self.source_solution))
+        set_derived(self, "target", find_solution(self.target_solution))
+        set_derived(
+            self, "same_solution", same_solution(self.source_solution, self.target_solution)
+        )
+
+    @property
+    def subject_id(self) -> str:
+        """The case's id."""
+        return self.case_id
+
+    @property
+    def reference_date(self) -> date:
+        """The request's Montreal date: it selects the version of the rules."""
+        return self.requested_on

@@ -1,0 +1,206 @@
+"""Tests of the migration case (dme_rules.jurisdictions.qc.subjects.migration_case) and its JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from dme_rules import (
+    DmeRulesError,
+    Extraction,
+    FloatAmountError,
+    InvalidArgumentError,
+    InvalidCaseError,
+    MigrationCase,
+    NaiveDatetimeError,
+)
+
+from ... import strategies
+from ...cases import spec_case
+
+EXAMPLE = Path(__file__).parents[3] / "examples" / "cases" / "spec-example.json"
+
+
+def spec_dict() -> dict:
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def with_value(path: str, value: object) -> dict:
+    """The SPEC example's JSON with the value at a dotted path replaced (or added)."""
+    data = spec_dict()
+    *parents, last = path.split(".")
+    node = data
+    for key in parents:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    if isinstance(node, list):
+        node[int(last)] = value
+    else:
+        node[last] = value
+    return data
+
+
+class TestRoundTrip:
+    """from_dict and to_dict give each other back."""
+
+    def test_spec_example_reads_as_the_python_case(self):
+        """The example file is the case the tests build in Python."""
+        assert (
+            spec_case()
+            == MigrationCase.from_dict(spec_dict())
+            == MigrationCase.from_json(EXAMPLE.read_text(encoding="utf-8"))
+        )
+
+    def test_to_dict_gives_the_file_back(self):
+        """to_dict writes the file's keys and values back (nulls left out)."""
+        expected = spec_dict()
+        expected["complaints"] = [{"filed_at": "2025-08-20T10:00:00-04:00"}]
+        assert expected == spec_case().to_dict()
+
+    def test_minimal_case(self):
+        """Only the five required keys: the optional ones are None."""
+        data = {
+            "case_id": "x",
+            "request_transmitted_at": "2025-06-21T02:30:00Z",
+            "source_solution": "Omnimed",
+            "target_solution": "MYLE",
+            "practitioners": 1,
+        }
+        case = MigrationCase.from_dict(data)
+        assert case.extraction is None
+        assert date(2025, 6, 20) == case.requested_on  # 02:30 UTC is 22:30 the day before
+        assert {**data, "request_transmitted_at": "2025-06-21T02:30:00+00:00"} == case.to_dict()
+
+    def test_integer_amount(self):
+        """An integer amount in JSON reads as a Decimal."""
+        case = MigrationCase.from_dict(with_value("extraction.fee", 1800))
+        assert Decimal(1800) == case.extraction.fee
+
+    @given(strategies.migration_cases)
+    def test_round_trip_property(self, case):
+        """from_dict(to_dict(c)) == c, also through JSON text."""
+        assert case == MigrationCase.from_dict(case.to_dict())
+        assert case == MigrationCase.from_json(case.to_json())
+
+
+class TestStrictValidation:
+    """Malformed input raises InvalidCaseError naming the JSON path and what was expected."""
+
+    @pytest.mark.parametrize(
+        ("path", "value", "message"),
+        [
+            ("extraktion", {}, r"\$\.extraktion: expected one of the known keys"),
+            ("extraction.fees", "1", r"\$\.extraction\.fees: expected one of the known keys"),
+            (
+                "request_transmitted_at",
+                "2025-06-20T16:45:00",
+                r"\$\.request_transmitted_at: .*UTC offset",
+            ),
+            (
+                "request_transmitted_at",
+                "2025-06-20",
+                r"\$\.request_transmitted_at: expected an instant",
+            ),
+            ("complaints.0.filed_at", "2025-08-20T10:00", r"\$\.complaints\[0\]\.filed_at"),
+            (
+                "extraction.delivered_on",
+                "2025-02-30",
+                r"\$\.extraction\.delivered_on: expected a real date",
+            ),
+            (
+                "extraction.delivered_on",
+                "20250710",
+                r"\$\.extraction\.delivered_on: expected a real date",
+            ),
+            ("extraction.delivered_on", "2025-07-10T00:00", r"\$\.extraction\.delivered_on"),
+            ("practitioners", 0, r"\$\.practitioners: expected an integer of at least 1"),
+            ("practitioners", "4", r"\$\.practitioners: expected an integer"),
+            ("practitioners", True, r"\$\.practitioners: expected an integer"),
+            ("practitioners", 4.0, r"\$\.practitioners: expected an integer"),
+            ("extraction.fee", "-1", r"\$\.extraction\.fee: expected a non-negative amount"),
+            ("extraction.fee", -5, r"\$\.extraction\.fee: expected a non-negative amount"),
+            ("extraction.fee", "abc", r"\$\.extraction\.fee: expected a non-negative amount"),
+            ("extraction.fee", "1e3", r"\$\.extraction\.fee"),
+            ("extraction.fee", "NaN", r"\$\.extraction\.fee"),
+            ("extraction.fee", 1800.5, r"\$\.extraction\.fee: .*not a binary float"),
+            ("standard_scope", "yes", r"\$\.standard_scope: expected true or false"),
+            ("case_id", "  ", r"\$\.case_id: expected a non-empty string"),
+            ("case_id", None, r"\$\.case_id: expected a value \(required\)"),
+            ("extraction", [], r"\$\.extraction: expected an object"),
+            ("request_form.sent_to", "a@b.c", r"\$\.request_form\.sent_to: expected a list"),
+            ("request_form.sent_to", ["a@b.c", 3], r"\$\.request_form\.sent_to\[1\]"),
+            ("calendar.validation_sessions_on", ["x"], r"validation_sessions_on\[0\]"),
+            (
+                "complaints.0",
+                {"followed_up_at": None},
+                r"\$\.complaints\[0\]\.filed_at: expected a value",
+            ),
+        ],
+    )
+    def test_bad_field(self, path, value, message):
+        """Each malformed field is reported with its path."""
+        with pytest.raises(InvalidCaseError, match=message):
+            MigrationCase.from_dict(with_value(path, value))
+
+    def test_not_an_object(self):
+        """A list is not a case."""
+        with pytest.raises(InvalidCaseError, match=r"\$: expected an object"):
+            MigrationCase.from_dict([])
+
+    def test_not_json(self):
+        """Text that is not JSON is reported at $."""
+        with pytest.raises(InvalidCaseError, match=r"\$: expected valid JSON"):
+            MigrationCase.from_json("{not json")
+
+    def test_errors_are_in_both_languages(self):
+        """The message says what was expected in English and in French."""
+        with pytest.raises(InvalidCaseError) as info:
+            MigrationCase.from_dict(with_value("practitioners", 0))
+        assert "expected an integer of at least 1" in str(info.value)
+        assert "attendu un entier d'au moins 1" in str(info.value)
+        assert "$.practitioners" == info.value.path
+
+
+class TestPythonConstruction:
+    """The core API refuses what JSON refuses, with the Python names of the fields."""
+
+    def test_float_amount(self):
+        """A binary float amount raises FloatAmountError."""
+        with pytest.raises(FloatAmountError, match="fee: expected a Decimal"):
+            Extraction(fee=1800.0)
+
+    def test_int_amount_becomes_decimal(self):
+        """An int amount is kept as a Decimal."""
+        assert Decimal(1800) == Extraction(fee=1800).fee
+        assert isinstance(Extraction(fee=1800).fee, Decimal)
+
+    @pytest.mark.parametrize("fee", [Decimal("-0.01"), Decimal("NaN"), Decimal("Infinity"), "10"])
+    def test_bad_amount(self, fee):
+        """Negative, non-finite or non-Decimal amounts are refused."""
+        with pytest.raises(InvalidArgumentError, match="fee: expected a non-negative Decimal"):
+            Extraction(fee=fee)
+
+    def test_naive_datetime(self):
+        """A naive transmission instant raises NaiveDatetimeError."""
+        with pytest.raises(NaiveDatetimeError, match="request_transmitted_at"):
+            MigrationCase(
+                case_id="x",
+                request_transmitted_at=datetime(2025, 6, 20, 16, 45),
+                source_solution="Omnimed",
+                target_solution="MYLE",
+                practitioners=1,
+            )
+
+    def test_datetime_for_a_date(self):
+        """A datetime where a date is expected is refused."""
+        with pytest.raises(InvalidArgumentError, match=r"delivered_on: expected a datetime\.date"):
+            Extraction(delivered_on=datetime(2025, 7, 10, 9, 0))
+
+    def test_every_error_is_a_dme_rules_error(self):
+        """The errors belong to the DmeRulesError family."""
+        for error in (InvalidCaseError, FloatAmountError, NaiveDatetimeError, InvalidArgumentError):
+            assert issubclass(error, DmeRulesError)

@@ -1,0 +1,170 @@
+"""The layout holds: no import cycle, the engine knows no jurisdiction, every module imports.
+
+The imports are read from the source (every ``import``, in functions and ``TYPE_CHECKING``
+blocks too), so a cycle cannot hide behind a lazy import; then each module is imported alone
+in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import dme_rules
+
+SOURCE = Path(dme_rules.__file__).parent
+ARCHITECTURE = Path(__file__).parent.parent / "docs" / "explanation" / "architecture.md"
+
+#: Words that name a jurisdiction or its local knowledge: the engine's code uses none.
+JURISDICTION_WORDS = re.compile(
+    r"\b(qc|quebec|québec|montreal|montréal|bch|dmp|france|paris)\b", re.IGNORECASE
+)
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SOURCE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(path): path for path in sorted(SOURCE.rglob("*.py"))}
+
+
+def imports(name: str) -> set[str]:
+    """The library's modules that module ``name`` imports, wherever in its source."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            # ``from package import module`` imports the module; ``from module import name``
+            # the module itself.
+            targets = [
+                f"{node.module}.{alias.name}"
+                if f"{node.module}.{alias.name}" in MODULES
+                else node.module
+                for alias in node.names
+            ]
+        else:
+            continue
+        found |= {target for target in targets if target in MODULES and target != name}
+    return found
+
+
+GRAPH = {name: imports(name) for name in MODULES}
+
+
+def find_cycle() -> list[str] | None:
+    """A cycle of imports among the library's modules, or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(name: str) -> list[str] | None:
+        state[name] = 1
+        path.append(name)
+        for target in sorted(GRAPH[name]):
+            if state.get(target) == 1:
+                return [*path[path.index(target) :], target]
+            if target not in state and (cycle := visit(target)):
+                return cycle
+        path.pop()
+        state[name] = 2
+        return None
+
+    for name in sorted(GRAPH):
+        if name not in state and (cycle := visit(name)):
+            return cycle
+    return None
+
+
+class TestImports:
+    """The import graph of the library's modules."""
+
+    def test_the_modules_are_found(self):
+        """The graph covers the engine, the Quebec pack and the front modules."""
+        assert {"dme_rules.engine.rule", "dme_rules.jurisdictions.qc.rules", "dme_rules.cli"} <= (
+            set(MODULES)
+        )
+        assert "dme_rules.engine.calendar" in GRAPH["dme_rules.engine.clock"]
+
+    def test_no_cycle(self):
+        """No module imports itself through others, even lazily or for type checking."""
+        assert find_cycle() is None
+
+    def test_a_cycle_would_be_seen(self):
+        """The cycle finder sees a cycle added to the graph (it can fail)."""
+        GRAPH["dme_rules.engine.time"].add("dme_rules.engine.rule")
+        try:
+            assert find_cycle() is not None
+        finally:
+            GRAPH["dme_rules.engine.time"].discard("dme_rules.engine.rule")
+
+    def test_engine_imports_only_the_engine(self):
+        """The engine imports neither a jurisdiction nor the front modules."""
+        allowed = {"dme_rules.errors", "dme_rules._version"}
+        for name, targets in GRAPH.items():
+            if name.startswith("dme_rules.engine"):
+                outside = {t for t in targets if not t.startswith("dme_rules.engine")} - allowed
+                assert set() == outside, name
+
+    def test_engine_modules_import_only_those_above_them_in_the_docs(self):
+        """The engine's modules import each other in the order the architecture page lists
+        them (each only those above it), so the page's tree is the layering."""
+        listed = re.findall(r"^│   [├└]── (\w+)\.py", ARCHITECTURE.read_text("utf-8"), re.M)
+        order = [f"dme_rules.engine.{name}" for name in listed]
+        engine = {name for name in MODULES if name.startswith("dme_rules.engine.")}
+        assert sorted(engine - {"dme_rules.engine._checks"}) == sorted(order)
+        for position, name in enumerate(order):
+            later = set(order[position:])
+            assert set() == GRAPH[name] & later, name
+
+    def test_packs_import_the_engine_and_themselves(self):
+        """A pack imports the engine and its own modules, never another pack or the front."""
+        for name, targets in GRAPH.items():
+            parts = name.split(".")
+            if len(parts) > 2 and parts[1] == "jurisdictions":
+                own = ".".join(parts[:3])
+                for target in targets:
+                    assert target.startswith(("dme_rules.engine", "dme_rules.errors", own)), (
+                        name,
+                        target,
+                    )
+
+    def test_engine_code_names_no_jurisdiction(self):
+        """No name or string of the engine's code (docstrings aside) names a jurisdiction."""
+        for name, path in MODULES.items():
+            if not name.startswith("dme_rules.engine"):
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {
+                id(node.body[0].value)
+                for node in ast.walk(tree)
+                if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+                and node.body
+                and isinstance(node.body[0], ast.Expr)
+                and isinstance(node.body[0].value, ast.Constant)
+            }
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    if id(node) not in docstrings:
+                        assert not JURISDICTION_WORDS.search(node.value), (name, node.value)
+                elif isinstance(node, ast.Name):
+                    assert not JURISDICTION_WORDS.search(node.id.replace("_", " ")), (name, node.id)
+
+
+def test_each_module_imports_alone():
+    """Each module imports in a fresh interpreter, as the first thing imported."""
+
+    def import_alone(name: str) -> tuple[str, int, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", f"import {name}"], capture_output=True, text=True, check=False
+        )
+        return name, done.returncode, done.stderr[-500:]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        failed = [result for result in pool.map(import_alone, sorted(MODULES)) if result[1]]
+    assert [] == failed
