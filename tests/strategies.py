@@ -10,8 +10,10 @@ from dme_rules import (
     MONTREAL,
     QUEBEC_CPC,
     QUEBEC_LNT,
+    QUESTIONS,
     BusinessCalendar,
     Complaint,
+    ConsentAnswers,
     Extraction,
     Import,
     MigrationCalendar,
@@ -135,3 +137,14 @@ migration_cases = st.builds(
     ).map(tuple),
 )
 evaluation_instants = case_instants
+
+#: A physician's answers to the consent checklist: any question answered or left out.
+consent_answers = st.builds(
+    ConsentAnswers,
+    feature=st.sampled_from(["Prise de rendez-vous en ligne", "Transcription", "Rappels SMS"]),
+    assessed_on=case_dates,
+    answers=st.dictionaries(
+        st.sampled_from([question.id for question in QUESTIONS]),
+        st.sampled_from(["yes", "no", "unknown"]),
+    ),
+)

@@ -15,7 +15,9 @@ from dme_rules import (
     EXTRACTION_FEE_CAP,
     IMPORT_DEADLINE,
     IMPORT_FEE_CAP,
+    NEW_FEATURE_CONSENT,
     PREANALYSIS_VALIDATION,
+    RULES,
     DmeRulesError,
     MigrationCase,
     Status,
@@ -113,10 +115,30 @@ class TestEvaluate:
     @given(st.lists(strategies.migration_cases, max_size=80), strategies.evaluation_instants)
     @settings(max_examples=25)
     def test_streamed_reports_equal_single_ones(self, cases, as_of):
-        """evaluate_many (which runs the rules across a batch of cases) gives, in order,
-        the reports evaluate gives case by case."""
+        """evaluate_many gives, in order, the reports evaluate gives case by case."""
         one_by_one = [evaluate(case, as_of).to_json() for case in cases]
         assert one_by_one == [report.to_json() for report in evaluate_many(cases, as_of)]
+
+    @given(strategies.migration_cases, strategies.evaluation_instants)
+    def test_reasons_are_declared_and_said(self, case, as_of):
+        """Every reason a finding gives is one its rule declares (or the engine's
+        not_in_force), and every finding says itself in both languages."""
+        for finding in evaluate(case, as_of).findings:
+            if finding.reason is not None:
+                assert finding.reason in {*RULES[finding.rule_id].reasons, "not_in_force"}
+            rule = RULES[finding.rule_id]
+            assert finding.message("fr").startswith(f"{rule.title_fr} : ")
+            assert finding.message("en").startswith(f"{rule.title_en}: ")
+
+    @given(strategies.consent_answers, strategies.evaluation_instants)
+    def test_consent_answers_are_evaluated_like_cases(self, answers, as_of):
+        """Consent answers give a report with the checklist's one finding, the same from
+        their JSON form (whose "subject" key names its kind), and in both languages."""
+        report = evaluate(answers, as_of)
+        assert [NEW_FEATURE_CONSENT.id] == [f.rule_id for f in report.findings]
+        document = {**answers.to_dict(), "subject": "qc.emr.consent-assessment"}
+        assert report.to_json() == evaluate(document, as_of).to_json()
+        assert report.findings[0].message("en").startswith(f"{NEW_FEATURE_CONSENT.title_en}: ")
 
     @given(strategies.migration_cases, strategies.evaluation_instants)
     def test_status_is_the_worst_finding(self, case, as_of):

@@ -130,12 +130,13 @@ class Messages:
         return say
 
     def missing_languages(self) -> list[tuple[str, str]]:
-        """Every ``(code, language)`` of this catalogue (not its fallback) without a text."""
+        """Every ``(code, language)`` of this catalogue (not its fallback) without a text, or
+        with a language the library does not speak."""
         return [
             (code, lang)
             for code, texts in self.texts.items()
             for lang in LANGUAGES
-            if not (isinstance(texts.get(lang), str) and texts[lang].strip())
+            if not (isinstance(texts.get(lang), str) and texts[lang])
         ] + [
             (code, lang)
             for code, texts in self.texts.items()

@@ -413,13 +413,15 @@ class Rule(Generic[P, S]):
         business_days_left: int | None = None,
         amount: Decimal | None = None,
         cap: Decimal | None = None,
-        interpretation: Reading | None = None,
+        reading: Reading | None = None,
         citations: tuple[Citation, ...] | None = None,
         details: Mapping[str, Any] | None = None,
         obligated_party: str | None = None,
     ) -> Finding:
         """A finding of this rule with ``status``; the keywords are Finding attributes
-        (``citations`` defaults to the version's, ``obligated_party`` to the rule's)."""
+        (``reading`` is the reading that counted, reported as the finding's
+        ``interpretation``; ``citations`` defaults to the version's, ``obligated_party`` to
+        the rule's)."""
         if citations is None:
             citations = version.citations if version is not None else ()
         # Every finding is built here, from its fields in the order Finding declares them.
@@ -437,7 +439,7 @@ class Rule(Generic[P, S]):
                 business_days_left,
                 amount,
                 cap,
-                interpretation.id if interpretation is not None else None,
+                reading.id if reading is not None else None,
                 citations,
                 details or NO_DETAILS,
             )
@@ -500,7 +502,7 @@ class Rule(Generic[P, S]):
             business_days_late=state.business_days_late,
             days_left=state.days_left,
             business_days_left=state.business_days_left,
-            interpretation=reading,
+            reading=reading,
             citations=citations,
             details=details,
         )

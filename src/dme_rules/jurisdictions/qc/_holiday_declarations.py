@@ -48,7 +48,7 @@ HOLIDAY_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-class _QuebecHolidayDeclarations(WesternCalendar):  # type: ignore[misc]
+class _QuebecHolidayDeclarations(WesternCalendar):
     """The holidays every Quebec statute used here shares (helpers for the two calendars)."""
 
     # New Year's Day and Christmas are declared explicitly, with the keys of HOLIDAY_NAMES.

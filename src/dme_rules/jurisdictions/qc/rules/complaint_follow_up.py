@@ -156,9 +156,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
             status = Status.VIOLATION
             details["minutes_late"] = _whole_minutes((act - due) // _MICROSECOND)
             details["business_minutes_late"] = _whole_minutes(clock.position(act) - due_position)
-        return self.outcome(
-            version, status, due=due, act_on=act, interpretation=reading, details=details
-        )
+        return self.outcome(version, status, due=due, act_on=act, reading=reading, details=details)
 
     def notes(self, finding: Finding) -> list[Note]:
         """The complaint's number, the business time late or left, the real time late."""

@@ -78,7 +78,7 @@ class ImportDeadlineRule(RequestPeriodRule):
                 Status.NOT_APPLICABLE,
                 due=due,
                 act_on=state.act_on,
-                interpretation=reading,
+                reading=reading,
                 citations=(*citations, PROCEDURE_NON_STANDARD_SCOPE),
                 details=details,
             )

@@ -1,0 +1,111 @@
+"""Tests of the message catalogues (dme_rules.engine.messages): words apart from logic."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from dme_rules import JURISDICTIONS, MONTREAL, Messages
+from dme_rules.engine.messages import ENGINE_MESSAGES, LANGUAGES
+
+QUEBEC = JURISDICTIONS["qc"].messages
+CATALOGUES = {"engine": ENGINE_MESSAGES} | {pack: j.messages for pack, j in JURISDICTIONS.items()}
+
+
+class TestCatalogues:
+    """Every code has every language."""
+
+    @pytest.mark.parametrize("name", sorted(CATALOGUES))
+    def test_every_code_in_french_and_english(self, name):
+        """No code of the catalogue lacks a language, or has one the library does not speak."""
+        assert [] == CATALOGUES[name].missing_languages()
+
+    def test_a_missing_language_is_seen(self):
+        """A code with only French, or with a third language, is reported."""
+        catalogue = Messages({"a": {"fr": "un"}, "b": {"fr": "deux", "en": ""}, "c": {
+            "fr": "trois", "en": "three", "de": "drei"}})  # fmt: skip
+        assert [("a", "en"), ("b", "en"), ("c", "de")] == catalogue.missing_languages()
+
+    @pytest.mark.parametrize("pack", sorted(JURISDICTIONS))
+    def test_packs_fall_back_on_the_engine(self, pack):
+        """A pack's catalogue finds the engine's words (statuses) through its fallback."""
+        messages = JURISDICTIONS[pack].messages
+        assert ENGINE_MESSAGES is messages.fallback
+        assert "non conforme" == messages.template("status.violation", "fr")
+
+    def test_templates_name_only_known_kinds(self):
+        """Every field's format spec in every template is one the formatter knows (or a
+        plain Python spec such as ``02d``)."""
+        known = {"", "when", "money", "days", "business_days", "hours", "duration", "list",
+                 "message", "02d"}  # fmt: skip
+        for catalogue in CATALOGUES.values():
+            for texts in catalogue.texts.values():
+                for template in texts.values():
+                    specs = set(re.findall(r"\{\w+(?::([^}]*))?\}", template))
+                    assert specs <= known, template
+
+    def test_unknown_code(self):
+        """A code no catalogue has raises KeyError naming it (a bug the tests catch)."""
+        with pytest.raises(KeyError, match="nowhere"):
+            QUEBEC.template("nowhere", "fr")
+
+
+class TestFormatting:
+    """How values read in each language."""
+
+    @pytest.mark.parametrize(
+        ("lang", "expected"),
+        [("fr", "montant 1\u202f800,00 $"), ("en", "amount $1,800.00")],
+    )
+    def test_money(self, lang, expected):
+        """Amounts use the language's separators and the jurisdiction's currency."""
+        assert expected == QUEBEC.format("finding.amount", lang, amount=Decimal("1800"))
+
+    @pytest.mark.parametrize(
+        ("days", "business", "expected"),
+        [
+            (1, 1, "en retard de 1 jour (1 jour ouvrable)"),
+            (3, 2, "en retard de 3 jours (2 jours ouvrables)"),
+            (0, 0, "en retard de 0 jours (0 jours ouvrables)"),
+        ],
+    )
+    def test_counts_agree_with_their_number(self, days, business, expected):
+        """A count takes its noun in the singular for one, the plural otherwise."""
+        assert expected == QUEBEC.format(
+            "finding.late_business", "fr", days=days, business=business
+        )
+
+    @pytest.mark.parametrize(("lang", "expected"), [("fr", "110 h 05"), ("en", "110:05")])
+    def test_business_hours(self, lang, expected):
+        """Business time reads as hours and minutes (6605 minutes: 110 h 05)."""
+        assert QUEBEC.format("delay.business_late", lang, late=110 * 60 + 5).startswith(expected)
+
+    def test_instants_in_the_zone_with_its_abbreviation(self):
+        """An instant reads in the zone's local time; local midnight is 24:00 the day before."""
+        due = datetime.fromisoformat("2025-04-25T04:00:00+00:00")  # 00:00 in Montreal
+        assert "due 2025-04-24 24:00 (EDT)" == QUEBEC.format("finding.due", "en", MONTREAL, due=due)
+        assert "due 2025-04-24" == QUEBEC.format("finding.due", "en", due=date(2025, 4, 24))
+
+    def test_lists_and_codes(self):
+        """A list reads joined with commas; a code reads as its own text."""
+        assert "missing dates: a, b" == QUEBEC.format(
+            "qc.migration.calendar-content.missing_items", "en", items=["a", "b"]
+        )
+        assert "« X » : ne pas aller de l'avant" == QUEBEC.format(
+            "qc.emr.new-feature-consent.decision",
+            "fr",
+            feature="X",
+            decision="qc.emr.new-feature-consent.do_not_proceed",
+        )
+
+    def test_duration_in_words(self):
+        """Real time reads in words in each language (10,200 minutes: 1 week 2 hours)."""
+        words = {
+            lang: QUEBEC.format("qc.bch.complaint-follow-up.real_time", lang, minutes=10_200)
+            for lang in LANGUAGES
+        }
+        assert {"fr": "soit 1 semaine 2 heures en temps réel",
+                "en": "1 week 2 hours in real time"} == words  # fmt: skip

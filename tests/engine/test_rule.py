@@ -1,0 +1,176 @@
+"""Tests of rules (dme_rules.engine.rule): dated formulas, the one check contract, subjects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+from dme_rules import (
+    READ_ONLY_ACCESS,
+    RULES,
+    ConsentAnswers,
+    Document,
+    InvalidArgumentError,
+    InvalidCaseError,
+    MigrationCase,
+    RuleVersion,
+    Status,
+    evaluate,
+    evaluate_many,
+)
+from dme_rules.engine.rule import NoParameters, Rule, dated_methods
+
+from ..cases import at, minimal_case, noon, spec_case
+
+CITATION = Document("Règlement", "Démo", "2020").cite("art. 1", "Texte cité.")
+
+
+def version(name: str, start: date, end: date | None) -> RuleVersion[NoParameters]:
+    return RuleVersion(
+        version=name,
+        effective_from=start,
+        effective_to=end,
+        effective_basis="A test's own dates.",
+        parameters=NoParameters(),
+        citations=(CITATION,),
+    )
+
+
+V1 = version("1", date(2021, 10, 28), date(2023, 12, 31))
+V2 = version("2", date(2024, 1, 1), None)
+
+
+class TwoPeriodsRule(Rule[NoParameters, MigrationCase]):
+    """Compliant under its first formula, a violation under its second."""
+
+    subject = MigrationCase
+
+    def formula_2021_10(self, version, case, context):
+        """From 2021-10-01."""
+        return self.outcome(version, Status.COMPLIANT)
+
+    def formula_2024_01(self, version, case, context):
+        """From 2024-01-01."""
+        return self.outcome(version, Status.VIOLATION)
+
+
+def two_periods(*versions: RuleVersion[NoParameters]) -> TwoPeriodsRule:
+    return TwoPeriodsRule(
+        id="qc.test.two-periods",
+        title_fr="Deux périodes",
+        title_en="Two periods",
+        obligated_party="clinic",
+        position=1,
+        versions=versions,
+    )
+
+
+class TestDatedFormulas:
+    """Each version is judged by the latest formula that starts by its first day."""
+
+    def test_each_version_its_formula(self):
+        """A request of 2023 is judged by formula_2021_10, one of 2024 by formula_2024_01."""
+        rule = two_periods(V1, V2)
+        assert ["formula_2021_10", "formula_2024_01"] == [
+            rule.dated("formula", v).__name__ for v in (V1, V2)
+        ]
+        (before,) = rule.check(minimal_case(request_transmitted_at=noon(date(2023, 12, 31))),
+                               noon(date(2025, 1, 1)))  # fmt: skip
+        (after,) = rule.check(minimal_case(request_transmitted_at=noon(date(2024, 1, 1))),
+                              noon(date(2025, 1, 1)))  # fmt: skip
+        assert [("1", Status.COMPLIANT), ("2", Status.VIOLATION)] == [
+            (before.rule_version, before.status),
+            (after.rule_version, after.status),
+        ]
+
+    def test_a_version_before_every_formula_is_refused(self):
+        """A version of 2020 has no formula (the first starts in October 2021)."""
+        early = version("0", date(2020, 1, 1), date(2021, 10, 27))
+        with pytest.raises(InvalidArgumentError, match="formula_YYYY_MM"):
+            two_periods(early, V1, V2)
+
+    def test_a_formula_no_version_uses_is_refused(self):
+        """With only the 2021 version, formula_2024_01 judges nothing: refused."""
+        with pytest.raises(InvalidArgumentError, match="formula_2024_01"):
+            two_periods(attrs.evolve(V1, effective_to=None))
+
+    def test_names_read_as_dates(self):
+        """formula_YYYY, formula_YYYY_MM and formula_YYYY_MM_DD start on their date; other
+        names are not formulas."""
+
+        class Names:
+            def formula_2024(self): ...
+            def formula_2025_03(self): ...
+            def formula_2025_03_15(self): ...
+            def formula_new(self): ...
+            def formulas_2020(self): ...
+
+        assert (
+            (date(2024, 1, 1), "formula_2024"),
+            (date(2025, 3, 1), "formula_2025_03"),
+            (date(2025, 3, 15), "formula_2025_03_15"),
+        ) == dated_methods(Names, "formula")
+
+    def test_read_only_access_dates_its_period(self):
+        """The Avenant's version counts three months, the procedure's 90 days: each by its
+        own dated piece (31 January + 3 months = 30 April; + 90 days = 1 May)."""
+        v1, v2 = READ_ONLY_ACCESS.versions
+        assert ["access_until_2021_10", "access_until_2024_01"] == [
+            READ_ONLY_ACCESS.dated("access_until", v).__name__ for v in (v1, v2)
+        ]
+        assert [date(2025, 4, 30), date(2025, 5, 1)] == [
+            READ_ONLY_ACCESS.access_until(v, date(2025, 1, 31)) for v in (v1, v2)
+        ]
+
+
+class TestCheck:
+    """check(subject, as_of, ...) -> tuple[Finding, ...], for every rule."""
+
+    def test_every_rule_returns_a_tuple_of_findings(self):
+        """Each rule of the registry, on a subject of its kind, returns a tuple."""
+        answers = ConsentAnswers("X", date(2025, 3, 1), {"purpose": "yes"})
+        for rule in RULES.values():
+            subject = answers if rule.subject is ConsentAnswers else spec_case()
+            found = rule.check(subject, noon(date(2025, 9, 1)))
+            assert isinstance(found, tuple)
+            assert {rule.id} == {finding.rule_id for finding in found}
+
+    def test_a_subject_of_another_kind_is_refused(self):
+        """A migration rule refuses consent answers, naming what it expected."""
+        answers = ConsentAnswers("X", date(2025, 3, 1))
+        with pytest.raises(InvalidArgumentError, match="subject: expected a MigrationCase"):
+            READ_ONLY_ACCESS.check(answers, noon(date(2025, 9, 1)))  # type: ignore[arg-type]
+
+
+class TestSubjects:
+    """Subjects name their kind; evaluate dispatches on it."""
+
+    def test_the_subject_key_names_the_kind(self):
+        """A case may carry "subject": "qc.migration.case"; another kind is refused."""
+        document = spec_case().to_dict()
+        assert spec_case() == MigrationCase.from_dict({**document, "subject": "qc.migration.case"})
+        with pytest.raises(
+            InvalidCaseError, match=r"\$\.subject: expected \"qc\.migration\.case\""
+        ):
+            MigrationCase.from_dict({**document, "subject": "qc.emr.consent-assessment"})
+
+    def test_evaluate_reads_the_kind_of_a_mapping(self):
+        """A mapping naming consent answers is evaluated by the checklist; an unknown kind is
+        refused, naming the known ones."""
+        document = {"subject": "qc.emr.consent-assessment", "feature": "X",
+                    "assessed_on": "2025-03-01", "answers": {"purpose": "no"}}  # fmt: skip
+        report = evaluate(document, noon(date(2025, 3, 1)))
+        assert [("qc.emr.new-feature-consent", Status.VIOLATION)] == [
+            (f.rule_id, f.status) for f in report.findings
+        ]
+        with pytest.raises(InvalidCaseError, match=r"\$\.subject: .*qc\.migration\.case"):
+            evaluate({**document, "subject": "xx.nothing"}, noon(date(2025, 3, 1)))
+
+    def test_evaluate_many_takes_mixed_subjects(self):
+        """Cases and consent answers in one stream: each gets its own rules, in order."""
+        answers = ConsentAnswers("X", date(2025, 3, 1), {"purpose": "yes"})
+        reports = list(evaluate_many([spec_case(), answers, spec_case()], at("2025-09-01T12:00Z")))
+        assert [10, 1, 10] == [len({f.rule_id for f in r.findings}) for r in reports]
+        assert ["2025-0147", None, "2025-0147"] == [r.case_id for r in reports]
