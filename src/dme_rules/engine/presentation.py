@@ -53,22 +53,14 @@ def describe(
         parts.append(say("finding.due", due=finding.due))
     if finding.act_on is not None:
         parts.append(say("finding.act", act=finding.act_on))
-    if finding.days_late is not None:
-        if finding.business_days_late is None:
-            parts.append(say("finding.late", days=finding.days_late))
-        else:
-            parts.append(
-                say("finding.late_business", days=finding.days_late,
-                    business=finding.business_days_late)
-            )  # fmt: skip
-    if finding.days_left is not None:
-        if finding.business_days_left is None:
-            parts.append(say("finding.left", days=finding.days_left))
-        else:
-            parts.append(
-                say("finding.left_business", days=finding.days_left,
-                    business=finding.business_days_left)
-            )  # fmt: skip
+    for code, days, business in (
+        ("finding.late", finding.days_late, finding.business_days_late),
+        ("finding.left", finding.days_left, finding.business_days_left),
+    ):
+        if days is not None and business is None:
+            parts.append(say(code, days=days))
+        elif days is not None:
+            parts.append(say(f"{code}_business", days=days, business=business))
     if finding.amount is not None:
         parts.append(say("finding.amount", amount=finding.amount))
     if finding.cap is not None:
