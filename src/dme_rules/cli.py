@@ -36,7 +36,7 @@ from dme_rules import (
     quebec_lnt,
     ruleset_as_of,
 )
-from dme_rules.engine.messages import when_text
+from dme_rules.engine.messages import Messages, when_text
 from dme_rules.engine.presentation import table_lines
 
 __all__ = ["main"]
@@ -45,6 +45,23 @@ EXIT_OK = 0
 EXIT_VIOLATION = 1
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by it
+
+#: The command line's own words, in French and English (a report's words are its pack's).
+_WORDS = Messages(
+    {
+        "check.now": {"fr": " (maintenant : aucun --as-of)", "en": " (now: no --as-of)"},
+        "rules.heading": {"fr": "Règles en vigueur le {day}", "en": "Rules in force on {day}"},
+        "rules.since": {"fr": "depuis", "en": "since"},
+        "rules.title": {"fr": "titre", "en": "title"},
+        "deadlines.heading": {"fr": "Demande transmise le {sent}", "en": "Request sent {sent}"},
+        "deadlines.official_start": {
+            "fr": "début officiel (jour 1)",
+            "en": "official start (day 1)",
+        },
+        "deadlines.extraction_due": {"fr": "extraction au plus tard", "en": "extraction due"},
+        "deadlines.import_due": {"fr": "importation au plus tard", "en": "import due"},
+    }
+)
 
 _WEEKDAYS_FR = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -171,7 +188,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         note = ""
         if args.as_of is None:
-            note = " (maintenant : aucun --as-of)" if args.lang == "fr" else " (now: no --as-of)"
+            note = _WORDS.template("check.now", args.lang)
         print("\n".join(report.lines(args.lang, note=note)))
     return EXIT_VIOLATION if report.status is Status.VIOLATION else EXIT_OK
 
@@ -203,10 +220,10 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
-    fr = args.lang == "fr"
-    print(f"{'Règles en vigueur le' if fr else 'Rules in force on'} {day}")
+    say = _WORDS.speaker(args.lang, MONTREAL)
+    print(say("rules.heading", day=day))
     print()
-    header = ("id", "version", "depuis" if fr else "since", "titre" if fr else "title")
+    header = ("id", "version", say("rules.since"), say("rules.title"))
     rows = [
         (rule.id, version.version, version.effective_from.isoformat(), rule.title(args.lang))
         for rule, version in entries
@@ -217,7 +234,6 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 def _cmd_deadlines(args: argparse.Namespace) -> int:
     sent = args.transmitted
-    fr = args.lang == "fr"
     entries: list[tuple[str, date, str | None]] = [("official_start", official_start(sent), None)]
     for key, rule in (("extraction_due", EXTRACTION_DEADLINE), ("import_due", IMPORT_DEADLINE)):
         version = rule.version_for(sent.astimezone(MONTREAL).date())
@@ -231,16 +247,11 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
                 document[f"{key.removesuffix('_due')}_interpretation"] = reading
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
-    labels = {
-        "official_start": ("début officiel (jour 1)", "official start (day 1)"),
-        "extraction_due": ("extraction au plus tard", "extraction due"),
-        "import_due": ("importation au plus tard", "import due"),
-    }
-    print(f"{'Demande transmise le' if fr else 'Request sent'} {when_text(sent, MONTREAL)}")
+    say = _WORDS.speaker(args.lang, MONTREAL)
+    print(say("deadlines.heading", sent=when_text(sent, MONTREAL)))
     print()
     rows = [
-        (labels[key][0 if fr else 1], day.isoformat(), reading or "")
-        for key, day, reading in entries
+        (say(f"deadlines.{key}"), day.isoformat(), reading or "") for key, day, reading in entries
     ]
     print("\n".join(table_lines(rows)))
     return EXIT_OK

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from dme_rules.engine.messages import check_language
+from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.report import Report
 from dme_rules.engine.status import Status
 from dme_rules.errors import DmeRulesError
@@ -21,10 +21,18 @@ from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
 __all__ = ["save_timeline", "timeline"]
 
-_ROWS = {
-    "fr": ("Demande", "Échéances", "Actes", "Calendrier"),
-    "en": ("Request", "Due dates", "Acts", "Calendar"),
-}
+#: The timeline's words, in French and English.
+_WORDS = Messages(
+    {
+        "row.request": {"fr": "Demande", "en": "Request"},
+        "row.due": {"fr": "Échéances", "en": "Due dates"},
+        "row.acts": {"fr": "Actes", "en": "Acts"},
+        "row.calendar": {"fr": "Calendrier", "en": "Calendar"},
+        "mark.request": {"fr": "demande", "en": "request"},
+        "mark.day_one": {"fr": "jour 1", "en": "day 1"},
+    }
+)
+_ROWS = ("row.request", "row.due", "row.acts", "row.calendar")
 _OK, _LATE, _NEUTRAL = "#1b7837", "#c51b7d", "#4d4d4d"
 
 
@@ -59,7 +67,7 @@ def timeline(case: MigrationCase, report: Report, *, lang: str = "fr") -> Any:
     """
     check_language(lang)
     plt = _pyplot()
-    rows = _ROWS[lang]
+    rows = [_WORDS.template(code, lang) for code in _ROWS]
     figure, axes = plt.subplots(figsize=(12, 4.2))
 
     def mark(row: int, day: date, label: str, color: str, marker: str = "o", lift: int = 0) -> None:
@@ -68,9 +76,9 @@ def timeline(case: MigrationCase, report: Report, *, lang: str = "fr") -> Any:
                       rotation=30, fontsize=7, color=color)  # fmt: skip
 
     sent = _day(case.request_transmitted_at)
-    mark(3, sent, "demande" if lang == "fr" else "request", _NEUTRAL, "s")
+    mark(3, sent, _WORDS.template("mark.request", lang), _NEUTRAL, "s")
     start = official_start(case.requested_on)
-    mark(3, start, "jour 1" if lang == "fr" else "day 1", _NEUTRAL, "s")
+    mark(3, start, _WORDS.template("mark.day_one", lang), _NEUTRAL, "s")
     for finding in report.findings:
         if finding.due is None:
             continue

@@ -8,11 +8,16 @@ from decimal import Decimal
 
 import pytest
 
-from dme_rules import JURISDICTIONS, MONTREAL, Messages
+from dme_rules import JURISDICTIONS, MONTREAL, Messages, cli, plot
 from dme_rules.engine.messages import ENGINE_MESSAGES, LANGUAGES
 
 QUEBEC = JURISDICTIONS["qc"].messages
-CATALOGUES = {"engine": ENGINE_MESSAGES} | {pack: j.messages for pack, j in JURISDICTIONS.items()}
+#: Every catalogue: the engine's, each pack's, the command line's and the timeline's.
+CATALOGUES = (
+    {"engine": ENGINE_MESSAGES}
+    | {pack: j.messages for pack, j in JURISDICTIONS.items()}
+    | {"cli": cli._WORDS, "plot": plot._WORDS}
+)
 
 
 class TestCatalogues:

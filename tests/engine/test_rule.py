@@ -174,3 +174,22 @@ class TestSubjects:
         reports = list(evaluate_many([spec_case(), answers, spec_case()], at("2025-09-01T12:00Z")))
         assert [10, 1, 10] == [len({f.rule_id for f in r.findings}) for r in reports]
         assert ["2025-0147", None, "2025-0147"] == [r.case_id for r in reports]
+
+
+class TestWords:
+    """A finding says itself even when its words are not all in a catalogue."""
+
+    def test_a_reason_the_catalogue_lacks_reads_as_its_code(self):
+        """A caller's rule whose reason has no text: the message names the code."""
+
+        class OwnReasonRule(TwoPeriodsRule):
+            def formula_2024_01(self, version, case, context):
+                """From 2024-01-01."""
+                return self.outcome(version, Status.NOT_APPLICABLE, details={"reason": "own"})
+
+        rule = OwnReasonRule(
+            id="qc.test.own-reason", title_fr="Motif propre", title_en="Own reason",
+            obligated_party="clinic", position=1, versions=(V1, V2), reasons=("own",),
+        )  # fmt: skip
+        (found,) = rule.check(spec_case(), noon(date(2025, 9, 1)))
+        assert "qc.test.own-reason: not applicable — own." == found.message("en")

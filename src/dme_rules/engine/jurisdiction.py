@@ -28,9 +28,10 @@ from dme_rules.errors import InvalidArgumentError
 __all__ = ["Jurisdiction", "jurisdiction_of"]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Jurisdiction:
-    """A jurisdiction pack: the local knowledge the engine applies.
+    """A jurisdiction pack: the local knowledge the engine applies (one object per pack,
+    equal only to itself).
 
     Attributes:
         id: The first segment of every id of the pack (``qc``).

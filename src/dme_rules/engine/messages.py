@@ -60,9 +60,10 @@ def when_text(value: date | datetime | None, zone: tzinfo, *, with_zone: bool = 
     return f"{text} ({local.strftime('%Z')})" if with_zone else text
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Messages:
-    """A catalogue of message templates by code, each in every language of :data:`LANGUAGES`.
+    """A catalogue of message templates by code, each in every language of :data:`LANGUAGES`
+    (one object per catalogue, equal only to itself).
 
     Attributes:
         texts: ``{code: {"fr": template, "en": template}}``.

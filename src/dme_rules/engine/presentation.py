@@ -69,8 +69,9 @@ def describe(
     if "missing" in details:
         parts.append(say("finding.missing", missing=details["missing"]))
     reason = details.get("reason")
-    if reason is not None:
-        parts.append(say(f"reason.{reason}", **details))
+    if reason is not None:  # a reason the catalogue lacks (a rule of the caller's) reads as is
+        known = f"reason.{reason}" in messages
+        parts.append(say(f"reason.{reason}", **details) if known else str(reason))
     parts += [say(code, **values) for code, values in notes]
     head = say("finding.head", title=title, status=finding.status.label(lang))
     return head + (" — " + "; ".join(parts) if parts else "") + "."
