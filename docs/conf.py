@@ -50,7 +50,7 @@ HERE = Path(__file__).parent
 
 def _version_table(rule: dme_rules.Rule) -> list[str]:
     lines = [
-        "| version | in force | parameters | reading (alternatives) | formula |",
+        "| version | in force | parameters | reading (alternatives) | dated methods |",
         "|---|---|---|---|---|",
     ]
     for version in rule.versions:
@@ -65,10 +65,10 @@ def _version_table(rule: dme_rules.Rule) -> list[str]:
             readings = f"`{version.reading.id}`"
             if version.alternatives:
                 readings += " (" + ", ".join(f"`{r.id}`" for r in version.alternatives) + ")"
-        formula = rule.dated("formula", version).__name__
+        dated = ", ".join(f"`{name}`" for name in rule.dated_pieces(version).values())
         lines.append(
             f"| {version.version} | {version.effective_from} – {until} | "
-            f"{parameters or '—'} | {readings or '—'} | `{formula}` |"
+            f"{parameters or '—'} | {readings or '—'} | {dated} |"
         )
     return lines
 

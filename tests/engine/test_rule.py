@@ -123,6 +123,9 @@ class TestDatedFormulas:
         assert [date(2025, 4, 30), date(2025, 5, 1)] == [
             READ_ONLY_ACCESS.access_until(v, date(2025, 1, 31)) for v in (v1, v2)
         ]
+        assert {"formula": "formula_2021_10", "access_until": "access_until_2024_01"} == (
+            READ_ONLY_ACCESS.dated_pieces(v2)
+        )
 
 
 class TestCheck:

@@ -138,6 +138,8 @@ class RuleVersion(Generic[P]):
 
 
 _DATED = re.compile(r"(?P<year>\d{4})(?:_(?P<month>\d{2}))?(?:_(?P<day>\d{2}))?\Z")
+#: A dated method's name: its family, then the first day it applies to.
+_FAMILY = re.compile(r"(?P<family>[a-z][a-z_]*?)_\d{4}(?:_\d{2}){0,2}\Z")
 
 
 #: The dated methods found on each rule class, by class and family (classes do not change).
@@ -307,6 +309,15 @@ class Rule(Generic[P, S]):
                 )
             found = self._dated[family, version.version] = getattr(self, starts[index][1])
         return found
+
+    def dated_pieces(self, version: RuleVersion[P]) -> dict[str, str]:
+        """The name of each dated method that applies to ``version``, by family: the formula
+        first, then any piece a formula dates the same way (``access_until``)."""
+        families = sorted(
+            {match["family"] for name in dir(type(self)) if (match := _FAMILY.match(name))},
+            key=lambda family: (family != "formula", family),
+        )
+        return {family: self.dated(family, version).__name__ for family in families}
 
     @property
     def name(self) -> str:
