@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from dme_rules import JURISDICTIONS, RULES, Finding, MigrationCase, Rule, Status, evaluate
-from dme_rules.engine.rule import dated_methods
 
 from .cases import noon, sent_on
 
@@ -94,11 +93,16 @@ class CommonRuleTests:
             for lang in ("fr", "en"):
                 assert messages.template(f"reason.{reason}", lang).strip(), (reason, lang)
 
-    def test_each_version_has_its_formula(self):
-        """Every version is judged by a dated formula starting on or before it."""
-        starts = {name: start for start, name in dated_methods(type(self.rule), "formula")}
+    def test_dated_methods_say_their_period(self):
+        """Each dated method (formula or dated piece) names in its docstring the first day it
+        judges: the effective date of the earliest version it serves (STYLE)."""
+        served: dict[str, date] = {}
         for version in self.rule.versions:
-            assert starts[self.rule.dated("formula", version).__name__] <= version.effective_from
+            for name in self.rule.dated_pieces(version).values():
+                served.setdefault(name, version.effective_from)
+        for name, first_day in served.items():
+            doc = getattr(type(self.rule), name).__doc__ or ""
+            assert first_day.isoformat() in doc, name
 
     def test_every_version_cited_with_a_quote(self):
         """Each version cites at least one passage, quoted in French, with its document."""

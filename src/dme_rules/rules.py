@@ -9,7 +9,9 @@ gives them the names the first edition published, ``MIGRATION_CALENDAR`` and
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from dme_rules.engine.rule import Rule
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.jurisdictions.qc.rules import RULES
 from dme_rules.jurisdictions.qc.rules.calendar_content import CALENDAR_CONTENT
@@ -46,6 +48,15 @@ __all__ = [
 MIGRATION_CALENDAR = CALENDAR_CONTENT
 #: The first edition's name of :data:`COMPLAINT_FOLLOW_UP` (SPEC §5).
 BCH_COMPLAINT_FOLLOW_UP = COMPLAINT_FOLLOW_UP
+
+
+def __getattr__(name: str) -> Rule[Any, Any]:
+    """A rule of the registry by its name (``EXTRACTION_DEADLINE``): a rule module added to
+    the pack is reachable here without being listed above (listing it helps type checkers)."""
+    for rule in RULES.values():
+        if rule.name == name:
+            return rule
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def ruleset_as_of(day: date, ruleset: Ruleset = RULES) -> Ruleset:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import pickle
 import weakref
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -46,14 +47,48 @@ FROM_2024 = {
 }
 
 
+#: A rule module, as a pack's rules package holds them.
+RULE_MODULE = """
+from datetime import date
+from dme_rules import Document, MigrationCase, Rule, RuleVersion, Status
+from dme_rules.engine.rule import NoParameters
+
+class Found(Rule):
+    subject = MigrationCase
+
+    def formula_2020(self, version, case, context):
+        return self.outcome(version, Status.COMPLIANT)
+
+{name_upper} = Found(
+    id="qc.test.{name_dashed}", title_fr="x", title_en="x", obligated_party="clinic",
+    position={position},
+    versions=(RuleVersion(version="1", effective_from=date(2020, 1, 1), effective_to=None,
+        effective_basis="test", parameters=NoParameters(),
+        citations=(Document("D", "I", "2020").cite("s", "q"),)),),
+)
+"""
+
+
 class TestRegistry:
     """RULES: discovered, ordered by position, keyed by id (its order is the README's table,
     checked by test_readme)."""
 
-    def test_ordered_by_position(self):
-        """The rules come in the order of their positions, which no two rules share."""
-        positions = [rule.position for rule in RULES.values()]
-        assert sorted(set(positions)) == positions
+    def test_discovered_from_the_modules_and_ordered_by_position(self, tmp_path, monkeypatch):
+        """Ruleset.discover finds one rule per public module, orders them by position (not by
+        module name) and refuses a module without its rule."""
+        package = tmp_path / "found_rules"
+        package.mkdir()
+        (package / "__init__.py").write_text("", encoding="utf-8")
+        for name, position in (("_shared", 0), ("b_rule", 10), ("a_rule", 20)):
+            text = RULE_MODULE.format(
+                name_upper=name.upper(), name_dashed=name.replace("_", "-"), position=position
+            )
+            (package / f"{name}.py").write_text(text, encoding="utf-8")
+        monkeypatch.syspath_prepend(str(tmp_path))
+        assert ["qc.test.b-rule", "qc.test.a-rule"] == list(Ruleset.discover("found_rules"))
+        (package / "c_rule.py").write_text("OTHER = 1\n", encoding="utf-8")
+        with pytest.raises(LookupError, match=r"found_rules\.c_rule must define C_RULE"):
+            Ruleset.discover("found_rules")
 
     def test_ruleset_as_of(self):
         """Before 2021-10-28 nothing is in force; in 2023 the Avenant's six and the consent
@@ -414,3 +449,17 @@ class MigrationCaseCopy:
     @staticmethod
     def of(case):
         return type(case).from_json(case.to_json())
+
+
+class TestPickling:
+    """Reports cross process boundaries (a process pool returning them)."""
+
+    def test_a_report_pickles_small_and_equal(self):
+        """Pickled and back, a report is equal, writes the same JSON and refers to the one
+        registered Quebec pack, which is pickled by its id (not with its calendars' tables)."""
+        report = evaluate(spec_case(), AS_OF)
+        data = pickle.dumps(report)
+        again = pickle.loads(data)
+        assert (report, report.to_json()) == (again, again.to_json())
+        assert QUEBEC is again.jurisdiction
+        assert len(data) < 50_000

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from dme_rules import JURISDICTIONS, MONTREAL, Messages, cli, plot
+from dme_rules import JURISDICTIONS, MONTREAL, InvalidArgumentError, Messages, cli, plot
 from dme_rules.engine.messages import ENGINE_MESSAGES, LANGUAGES
 
 QUEBEC = JURISDICTIONS["qc"].messages
@@ -52,10 +52,15 @@ class TestCatalogues:
                     specs = set(re.findall(r"\{\w+(?::([^}]*))?\}", template))
                     assert specs <= known, template
 
-    def test_unknown_code(self):
-        """A code no catalogue has raises KeyError naming it (a bug the tests catch)."""
-        with pytest.raises(KeyError, match="nowhere"):
+    def test_unknown_code_or_language(self):
+        """A code no catalogue has, or a language the library does not speak, is refused
+        naming it."""
+        with pytest.raises(InvalidArgumentError, match="code: expected a code of the catalogue"):
             QUEBEC.template("nowhere", "fr")
+        with pytest.raises(InvalidArgumentError, match="lang: expected fr or en"):
+            QUEBEC.template("status.violation", "de")
+        with pytest.raises(InvalidArgumentError, match="lang"):
+            QUEBEC.format("status.violation", "de")
 
 
 class TestFormatting:

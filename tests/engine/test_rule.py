@@ -8,6 +8,8 @@ import attrs
 import pytest
 
 from dme_rules import (
+    JURISDICTIONS,
+    QUEBEC,
     READ_ONLY_ACCESS,
     RULES,
     ConsentAnswers,
@@ -15,11 +17,13 @@ from dme_rules import (
     InvalidArgumentError,
     InvalidCaseError,
     MigrationCase,
+    Ruleset,
     RuleVersion,
     Status,
     evaluate,
     evaluate_many,
 )
+from dme_rules.engine.registry import register
 from dme_rules.engine.rule import NoParameters, Rule, dated_methods
 
 from ..cases import at, minimal_case, noon, spec_case
@@ -196,3 +200,64 @@ class TestWords:
         )  # fmt: skip
         (found,) = rule.check(spec_case(), noon(date(2025, 9, 1)))
         assert "qc.test.own-reason: not applicable — own." == found.message("en")
+
+    def test_a_callers_rule_keeps_its_title_party_and_notes_in_a_report(self):
+        """A rule of the caller's, in the ruleset evaluated: the report's message, table and
+        FHIR use its title and notes; its party, which no catalogue names, reads as its code."""
+
+        class NotedRule(TwoPeriodsRule):
+            def notes(self, finding):
+                return [("qc.test.noted.nowhere", {}), ("reason.not_migrated", {})]
+
+        rule = NotedRule(
+            id="qc.test.noted", title_fr="Règle notée", title_en="Noted rule",
+            obligated_party="auditor", position=1, versions=(V1, V2),
+        )  # fmt: skip
+        report = evaluate(spec_case(), noon(date(2025, 9, 1)), ruleset=Ruleset([rule]))
+        message = report.to_dict("en")["findings"][0]["message"]
+        expected = (
+            "Noted rule: violation — qc.test.noted.nowhere; "
+            "the imported data is not in production yet."
+        )
+        assert expected == message
+        assert report.lines("en")[3].startswith("Noted rule  auditor  violation")
+        assert "Noted rule" == report.to_fhir("en")["issue"][0]["details"]["coding"][0]["display"]
+
+    def test_details_without_a_field_a_message_reads(self):
+        """A finding made by hand whose reason's words need a field it lacks: the message
+        names the reason instead of failing."""
+        (found,) = two_periods(V1, V2).check(spec_case(), noon(date(2025, 9, 1)))
+        bare = found._replace(details={"reason": "not_in_force"})  # no in_force_from
+        assert bare.message("en").endswith("violation — not_in_force.")
+
+
+class TestDeclarations:
+    """Mistakes in declaring a rule or a pack are refused when it is built."""
+
+    def test_a_rule_without_subject(self):
+        """A rule class that does not declare its subject is refused, naming it."""
+
+        class Unsaid(Rule[NoParameters, MigrationCase]):
+            def formula_2021_10(self, version, case, context):
+                """From 2021-10-01."""
+
+        with pytest.raises(InvalidArgumentError, match="subject: expected a Subject class"):
+            Unsaid(id="qc.test.unsaid", title_fr="x", title_en="x", obligated_party="clinic",
+                   position=1, versions=(attrs.evolve(V1, effective_to=None),))  # fmt: skip
+
+    def test_two_versions_with_one_name(self):
+        """Two versions named alike are refused (a version's formula is found by name)."""
+        with pytest.raises(InvalidArgumentError, match="distinct names"):
+            two_periods(V1, attrs.evolve(V2, version="1"))
+
+    def test_a_pack_whose_ids_are_not_its_own(self):
+        """A pack with a rule of another jurisdiction's id is refused."""
+        with pytest.raises(InvalidArgumentError, match="start with zz"):
+            attrs.evolve(QUEBEC, id="zz")
+
+    def test_a_second_pack_under_a_taken_id(self):
+        """Registering another pack under Quebec's id is refused; the same pack again is not."""
+        register(QUEBEC)
+        with pytest.raises(InvalidArgumentError, match="not taken"):
+            register(attrs.evolve(QUEBEC))
+        assert QUEBEC is JURISDICTIONS["qc"]

@@ -4,11 +4,13 @@ The engine knows no jurisdiction. Jurisdiction packs (:mod:`dme_rules.jurisdicti
 on it: they declare calendars, readings, subjects, rules and messages with these types, and
 the engine evaluates a subject with the rules of its jurisdiction.
 
-Layers, from the bottom: time and calendars (:mod:`.time`, :mod:`.calendar`, :mod:`.clock`);
-words (:mod:`.messages`); values (:mod:`.status`, :mod:`.readings`, :mod:`.citations`,
-:mod:`.findings`, :mod:`.subjects`); rules (:mod:`.context`, :mod:`.rule`, :mod:`.ruleset`);
-packs (:mod:`.registry`, :mod:`.jurisdiction`); outputs and evaluation (:mod:`.presentation`,
-:mod:`.fhir`, :mod:`.report`, :mod:`.evaluation`).
+Each module imports only those before it in this order (``docs/explanation/architecture.md``
+draws it; a test holds the code to it): time and calendars (:mod:`.time`, :mod:`.calendar`,
+:mod:`.clock`); words (:mod:`.messages`); values (:mod:`.status`, :mod:`.readings`,
+:mod:`.citations`, :mod:`.context`); the packs as the engine sees them (:mod:`.registry`);
+findings and subjects (:mod:`.findings`, :mod:`.subjects`); rules (:mod:`.rule`,
+:mod:`.ruleset`); outputs and packs (:mod:`.presentation`, :mod:`.jurisdiction`,
+:mod:`.fhir`, :mod:`.report`); :mod:`.evaluation`.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from dme_rules.engine.rule import Rule, RuleVersion
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
-from dme_rules.engine.time import as_instant, end_of_day, local_date, months_after
+from dme_rules.engine.time import as_instant, end_of_day_in, local_date, months_after
 
 __all__ = [
     "FIRST_YEAR",
@@ -52,7 +54,7 @@ __all__ = [
     "Status",
     "Subject",
     "as_instant",
-    "end_of_day",
+    "end_of_day_in",
     "evaluate",
     "evaluate_many",
     "local_date",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import weakref
 from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
 from typing import Protocol
@@ -209,7 +210,8 @@ class BusinessCalendar:
             table = self._closed_table()
             object.__setattr__(self, "_table", table)  # a cache: the value never changes
             return table
-        shared = _SHARED.setdefault(self, self)  # the one table of this calendar's value
+        key = (self.name, self.title_fr, self.title_en, self.source)
+        shared = _SHARED.setdefault(key, self)  # the one table of this calendar's value
         if shared is not self:
             table = shared._table or shared._build()
             object.__setattr__(self, "_table", table)
@@ -374,6 +376,9 @@ class BusinessCalendar:
         return next((h for h in table.holidays[day.year] if h.date == day), None)
 
 
-#: Each calendar without closures whose table was built, by value: the calendars equal to it,
-#: and those with closures over it, share its table.
-_SHARED: dict[BusinessCalendar, BusinessCalendar] = {}
+#: A calendar without closures whose table was built, by value, while it lives: the calendars
+#: equal to it, and those with closures over it, share its table (a declared calendar, such
+#: as a pack's module constant, lives as long as the library).
+_SHARED: weakref.WeakValueDictionary[tuple[object, ...], BusinessCalendar] = (
+    weakref.WeakValueDictionary()
+)

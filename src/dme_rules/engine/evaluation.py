@@ -139,7 +139,7 @@ def evaluate(
 
 
 def evaluate_many(
-    subjects: Iterable[Subject | Mapping[str, Any]],
+    cases: Iterable[Subject | Mapping[str, Any]],
     as_of: datetime,
     *,
     ruleset: Ruleset | None = None,
@@ -147,7 +147,8 @@ def evaluate_many(
     readings: Iterable[Reading] = (),
     schedule: OfficeSchedule | None = None,
 ) -> Iterator[Report]:
-    """Evaluate each subject of an iterable (a generator is fine), yielding reports one by one.
+    """Evaluate each subject of ``cases``, an iterable (a generator is fine) of migration
+    cases, consent answers… or their JSON forms, yielding reports one by one.
 
     The arguments are those of :func:`evaluate`, checked once before the first subject. The
     reports are those :func:`evaluate` gives, in the same order; memory stays bounded whatever
@@ -158,14 +159,14 @@ def evaluate_many(
     instant = as_instant(as_of, "as_of")
     chosen = _check_ruleset(ruleset)
     calendar, chosen_readings, schedule = check_options(calendar, readings, schedule)
-    if not isinstance(subjects, Iterable):
+    if not isinstance(cases, Iterable):
         raise InvalidArgumentError(
-            "cases", "an iterable of subjects", subjects, expected_fr="un itérable de sujets"
+            "cases", "an iterable of subjects", cases, expected_fr="un itérable de sujets"
         )
 
     def reports() -> Iterator[Report]:
         contexts: dict[str, Context] = {}  # one per jurisdiction met in the stream
-        for index, value in enumerate(subjects):
+        for index, value in enumerate(cases):
             subject = _as_subject(value, f"cases[{index}]")
             pack = jurisdiction_of(subject.kind)
             context = contexts.get(pack.id)

@@ -36,6 +36,7 @@ def operation_outcome(
     *,
     messages: Messages,
     title: Callable[[str, str], str],
+    message: Callable[[Finding, str], str],
 ) -> dict[str, Any]:
     """The findings on one subject as a FHIR R4 OperationOutcome (a JSON-ready dict).
 
@@ -45,6 +46,7 @@ def operation_outcome(
         lang: ``fr`` or ``en``.
         messages: The catalogue of the subject's jurisdiction.
         title: The title of a rule by id and language.
+        message: A finding's sentence in a language.
     """
     check_language(lang)
     issues: list[dict[str, Any]] = []
@@ -61,7 +63,7 @@ def operation_outcome(
             {
                 "severity": severity,
                 "code": "business-rule",
-                "details": {"coding": [coding], "text": finding.message(lang)},
+                "details": {"coding": [coding], "text": message(finding, lang)},
                 "diagnostics": (
                     f"{finding.rule_id} v{finding.rule_version} {finding.status.value} "
                     f"({finding.obligated_party})"

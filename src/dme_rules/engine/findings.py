@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from dme_rules.engine.citations import Citation
@@ -16,8 +15,30 @@ from dme_rules.engine.status import Status
 
 __all__ = ["NO_DETAILS", "Finding"]
 
+
+class _NoDetails(Mapping[str, Any]):
+    """An empty, read-only mapping: the details of a finding that has none."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "NO_DETAILS"
+
+    def __reduce__(self) -> str:
+        return "NO_DETAILS"  # unpickled as this module's one shared object
+
+
 #: The details of a finding that has none: one shared, read-only empty mapping.
-NO_DETAILS: Mapping[str, Any] = MappingProxyType({})
+NO_DETAILS: Mapping[str, Any] = _NoDetails()
 
 
 def jsonable(value: Any) -> Any:
@@ -100,8 +121,9 @@ class Finding(NamedTuple):
             return f"{self.rule_id}: {self.status.label(lang)}"
         return pack.describe(self, lang)
 
-    def to_dict(self, lang: str = "fr") -> dict[str, Any]:
-        """The JSON form with the keys of SPEC §8; the message in ``lang``."""
+    def to_dict(self, lang: str = "fr", *, message: str | None = None) -> dict[str, Any]:
+        """The JSON form with the keys of SPEC §8; the message in ``lang`` (or ``message``,
+        the sentence a report already made)."""
         return {
             "rule_id": self.rule_id,
             "rule_version": self.rule_version,
@@ -116,7 +138,7 @@ class Finding(NamedTuple):
             "amount": jsonable(self.amount),
             "cap": jsonable(self.cap),
             "interpretation": self.interpretation,
-            "message": self.message(lang),
+            "message": self.message(lang) if message is None else message,
             "citations": [citation.to_dict() for citation in self.citations],
             "details": jsonable(self.details),
         }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
+from typing import Any, SupportsIndex
 
 import attrs
 
@@ -59,9 +60,26 @@ class Jurisdiction:
     rules: Ruleset
     messages: Messages
 
-    def subject_class(self, kind: str) -> type[Subject] | None:
-        """The subject class of ``kind`` (``qc.migration.case``), or ``None``."""
-        return next((cls for cls in self.subjects if cls.kind == kind), None)
+    def __attrs_post_init__(self) -> None:
+        prefix = f"{self.id}."
+        foreign = [cls.kind for cls in self.subjects if not cls.kind.startswith(prefix)]
+        foreign += [rule_id for rule_id in self.rules if not rule_id.startswith(prefix)]
+        if foreign or not self.calendars or self.calendars[0] != self.calendar:
+            raise InvalidArgumentError(
+                "jurisdiction",
+                f"subject kinds and rule ids that start with {prefix}, and its default "
+                "calendar first among its calendars",
+                foreign or self.calendars,
+                expected_fr=f"des types de sujet et des ids de règle qui commencent par "
+                f"{prefix}, et son calendrier par défaut en tête de ses calendriers",
+            )
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # A registered pack pickles as its id and unpickles as the registered pack itself:
+        # a pickled report does not carry the pack's calendars and their tables.
+        if pack_of(self.id) is self:
+            return jurisdiction_of, (self.id,)
+        return object.__reduce_ex__(self, protocol)
 
     def context(
         self,
@@ -81,33 +99,36 @@ class Jurisdiction:
             schedule=schedule,
         )
 
-    def rule_title(self, rule_id: str, lang: str = "fr") -> str:
-        """The title of the rule ``rule_id`` in ``lang``; the id itself for a rule the pack
-        does not have."""
-        rule = self.rules.get(rule_id)
+    def rule_title(self, rule_id: str, lang: str = "fr", rules: Ruleset | None = None) -> str:
+        """The title of the rule ``rule_id`` in ``lang``, found in ``rules`` (the rules a
+        report applied) or the pack's; the id itself for a rule neither has."""
+        rule = (rules or self.rules).get(rule_id) or self.rules.get(rule_id)
         return rule.title(lang) if rule is not None else rule_id
 
-    def describe(self, finding: Finding, lang: str = "fr") -> str:
-        """``finding`` in one sentence in ``lang``, with the words of this pack."""
+    def describe(self, finding: Finding, lang: str = "fr", rules: Ruleset | None = None) -> str:
+        """``finding`` in one sentence in ``lang``, with the words of this pack; its rule is
+        found in ``rules`` (the rules a report applied) or the pack's."""
         check_language(lang)
-        rule = self.rules.get(finding.rule_id)
+        rule = (rules or self.rules).get(finding.rule_id) or self.rules.get(finding.rule_id)
         return describe(
             finding,
             lang,
             messages=self.messages,
             zone=self.zone,
-            title=self.rule_title(finding.rule_id, lang),
+            title=rule.title(lang) if rule is not None else finding.rule_id,
             notes=rule.notes(finding) if rule is not None else (),
         )
 
-    def row(self, finding: Finding, lang: str = "fr") -> tuple[str, str, str, str, str, str]:
+    def row(
+        self, finding: Finding, lang: str = "fr", rules: Ruleset | None = None
+    ) -> tuple[str, str, str, str, str, str]:
         """``finding`` as a table row: rule, party, status, due, act, late or left."""
         return finding_row(
             finding,
             lang,
             messages=self.messages,
             zone=self.zone,
-            title=self.rule_title(finding.rule_id, lang),
+            title=self.rule_title(finding.rule_id, lang, rules),
         )
 
 

@@ -86,15 +86,18 @@ class Messages:
         """The template of ``code`` in ``lang``.
 
         Raises:
-            KeyError: No catalogue in the chain has ``code`` (a missing message is a bug,
-                which the catalogue tests catch).
+            InvalidArgumentError: ``lang`` is not ``fr`` or ``en``, or no catalogue in the
+                chain has ``code``.
         """
         texts = self.texts.get(code)
-        if texts is not None:
+        if texts is not None and lang in texts:
             return texts[lang]
         if self.fallback is not None:
             return self.fallback.template(code, lang)
-        raise KeyError(code)
+        check_language(lang)
+        raise InvalidArgumentError(
+            "code", "a code of the catalogue", code, expected_fr="un code du catalogue"
+        )
 
     def format(self, code: str, lang: str, zone: tzinfo | None = None, /, **values: Any) -> str:
         """The message ``code`` in ``lang`` with its fields filled in from ``values``.
@@ -109,7 +112,12 @@ class Messages:
 
     def speaker(self, lang: str, zone: tzinfo | None = None) -> Callable[..., str]:
         """A function that says messages in ``lang`` (instants in ``zone``):
-        ``say(code, **values)``, as :meth:`format` does, for many messages in a row."""
+        ``say(code, **values)``, as :meth:`format` does, for many messages in a row.
+
+        Raises:
+            InvalidArgumentError: ``lang`` is not ``fr`` or ``en``.
+        """
+        check_language(lang)
         words = _Words(self, lang, zone)
         parsed = self._parsed.get(lang)
         if parsed is None:
@@ -284,6 +292,7 @@ ENGINE_MESSAGES = Messages(
         "report.heading": _texts(
             fr="Dossier {case_id} — évalué au {as_of}", en="Case {case_id} — as of {as_of}"
         ),
+        "report.heading_without_id": _texts(fr="Évalué au {as_of}", en="As of {as_of}"),
         "report.verdict": _texts(fr="Verdict : {status}", en="Verdict: {status}"),
         "table.rule": _texts(fr="règle", en="rule"),
         "table.party": _texts(fr="partie", en="party"),

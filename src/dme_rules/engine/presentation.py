@@ -10,8 +10,9 @@ Jurisdiction` calls these functions).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
+from typing import Any
 
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.messages import Messages, when_text
@@ -69,12 +70,24 @@ def describe(
     if "missing" in details:
         parts.append(say("finding.missing", missing=details["missing"]))
     reason = details.get("reason")
-    if reason is not None:  # a reason the catalogue lacks (a rule of the caller's) reads as is
-        known = f"reason.{reason}" in messages
-        parts.append(say(f"reason.{reason}", **details) if known else str(reason))
-    parts += [say(code, **values) for code, values in notes]
+    if reason is not None:
+        parts.append(_said(say, messages, f"reason.{reason}", details, str(reason)))
+    parts += [_said(say, messages, code, values, code) for code, values in notes]
     head = say("finding.head", title=title, status=finding.status.label(lang))
     return head + (" — " + "; ".join(parts) if parts else "") + "."
+
+
+def _said(
+    say: Callable[..., str], messages: Messages, code: str, values: Mapping[str, Any], plain: str
+) -> str:
+    """The message ``code`` with ``values``; ``plain`` when the catalogue lacks it or the
+    values lack a field it reads (a caller's rule or finding: a pack's own codes are tested)."""
+    if code not in messages:
+        return plain
+    try:
+        return say(code, **values)
+    except (KeyError, IndexError, TypeError, ValueError):
+        return plain
 
 
 def delay_text(finding: Finding, lang: str, messages: Messages) -> str:
@@ -102,8 +115,9 @@ def finding_row(
 ) -> tuple[str, str, str, str, str, str]:
     """The cells of a finding's row: rule, party, status, due, act, late/left."""
     party = " + ".join(
-        messages.template(f"party.{code}", lang) for code in finding.obligated_party.split("+")
-    )
+        messages.template(f"party.{code}", lang) if f"party.{code}" in messages else code
+        for code in str(finding.obligated_party).split("+")
+    )  # a party of a caller's rule, which no catalogue names, reads as its code
     return (
         title,
         party,
@@ -145,9 +159,11 @@ def report_lines(
     note: str = "",
 ) -> list[str]:
     """A report as a terminal reads it: heading, aligned table, verdict last."""
-    heading = messages.format(
-        "report.heading", lang, case_id=case_id or "—", as_of=when_text(as_of, zone)
-    )
+    when = when_text(as_of, zone)
+    if case_id is None:  # a subject without an id of its own (consent answers)
+        heading = messages.format("report.heading_without_id", lang, as_of=when)
+    else:
+        heading = messages.format("report.heading", lang, case_id=case_id, as_of=when)
     rows = [table_headings(messages, lang), *(row(finding, lang) for finding in findings)]
     verdict = messages.format("report.verdict", lang, status=status.label(lang))
     return [heading + note, "", *table_lines(rows), "", verdict]

@@ -9,12 +9,16 @@ pack (:class:`~dme_rules.engine.jurisdiction.Jurisdiction` is the pack itself).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import tzinfo
+from collections.abc import Iterable, Mapping
+from datetime import datetime, tzinfo
 from types import MappingProxyType
 from typing import Any, Protocol
 
 from dme_rules.engine.calendar import BusinessCalendar
+from dme_rules.engine.clock import OfficeSchedule
+from dme_rules.engine.context import Context
+from dme_rules.engine.readings import Reading
+from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["Pack", "default_subject_kind", "pack_of", "packs", "register", "set_default_subject"]
 
@@ -37,6 +41,17 @@ class Pack(Protocol):
         """The default business calendar."""
         ...  # pragma: no cover
 
+    def context(
+        self,
+        as_of: datetime,
+        *,
+        calendar: BusinessCalendar | None = None,
+        readings: Iterable[Reading] = (),
+        schedule: OfficeSchedule | None = None,
+    ) -> Context:
+        """The context of an evaluation at ``as_of`` in the pack's zone and calendar."""
+        ...  # pragma: no cover
+
     def describe(self, finding: Any, lang: str) -> str:
         """A finding of one of its rules in one sentence, in ``lang``."""
         ...  # pragma: no cover
@@ -47,8 +62,17 @@ _DEFAULT_SUBJECT: list[str] = []
 
 
 def register(pack: Pack) -> None:
-    """Make ``pack`` known to the engine under its id."""
-    _PACKS[pack.id] = pack
+    """Make ``pack`` known to the engine under its id (again: nothing changes).
+
+    Raises:
+        InvalidArgumentError: Another pack is registered under the same id.
+    """
+    known = _PACKS.setdefault(pack.id, pack)
+    if known is not pack:
+        raise InvalidArgumentError(
+            "pack", f"a pack whose id is not taken ({pack.id})", pack.id,
+            expected_fr=f"un paquet dont l'id n'est pas pris ({pack.id})",
+        )  # fmt: skip
 
 
 def set_default_subject(kind: str) -> None:

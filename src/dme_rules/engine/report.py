@@ -75,14 +75,23 @@ class Report:
                 return finding
         raise KeyError(rule_id)
 
+    def message(self, finding: Finding, lang: str = "fr") -> str:
+        """``finding`` in one sentence in ``lang``, its rule taken from the rules applied
+        (a rule of the caller's keeps its title and notes)."""
+        return self.jurisdiction.describe(finding, lang, self.ruleset)
+
     def to_dict(self, lang: str = "fr") -> dict[str, Any]:
         """The JSON form with the keys of SPEC §8; messages in ``lang``."""
+        check_language(lang)
         return {
             "case_id": self.case_id,
             "as_of": self.as_of.isoformat(),
             "library_version": self.library_version,
             "status": self.status.value,
-            "findings": [finding.to_dict(lang) for finding in self.findings],
+            "findings": [
+                finding.to_dict(lang, message=self.message(finding, lang))
+                for finding in self.findings
+            ],
             "decision": self.decision(),
         }
 
@@ -115,19 +124,21 @@ class Report:
                 "amount": finding.amount,
                 "cap": finding.cap,
                 "interpretation": finding.interpretation,
-                "message": finding.message(lang),
+                "message": self.message(finding, lang),
             }
             for finding in self.findings
         ]
 
     def to_fhir(self, lang: str = "fr") -> dict[str, Any]:
         """An HL7 FHIR R4 OperationOutcome: one issue per finding that is not compliant."""
+        pack, rules = self.jurisdiction, self.ruleset
         return operation_outcome(
             self.case_id,
             self.findings,
             lang,
-            messages=self.jurisdiction.messages,
-            title=self.jurisdiction.rule_title,
+            messages=pack.messages,
+            title=lambda rule_id, lang: pack.rule_title(rule_id, lang, rules),
+            message=self.message,
         )
 
     def lines(self, lang: str = "fr", *, note: str = "") -> list[str]:
@@ -143,7 +154,7 @@ class Report:
             lang,
             messages=pack.messages,
             zone=pack.zone,
-            row=pack.row,
+            row=lambda finding, lang: pack.row(finding, lang, self.ruleset),
             note=note,
         )
 
@@ -152,7 +163,7 @@ class Report:
         pack = self.jurisdiction
         return report_html(
             self.lines(lang),
-            [pack.row(finding, lang) for finding in self.findings],
+            [pack.row(finding, lang, self.ruleset) for finding in self.findings],
             table_headings(pack.messages, lang),
         )
 

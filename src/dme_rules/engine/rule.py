@@ -38,7 +38,7 @@ from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import pack_of
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
-from dme_rules.engine.time import end_of_day
+from dme_rules.engine.time import end_of_day_in
 from dme_rules.errors import InvalidArgumentError, NotInForceError
 
 __all__ = [
@@ -142,24 +142,17 @@ _DATED = re.compile(r"(?P<year>\d{4})(?:_(?P<month>\d{2}))?(?:_(?P<day>\d{2}))?\
 _FAMILY = re.compile(r"(?P<family>[a-z][a-z_]*?)_\d{4}(?:_\d{2}){0,2}\Z")
 
 
-#: The dated methods found on each rule class, by class and family (classes do not change).
-_DATED_METHODS: dict[tuple[type[Any], str], tuple[tuple[date, str], ...]] = {}
-
-
 def dated_methods(cls: type[Any], family: str) -> tuple[tuple[date, str], ...]:
     """The methods of ``cls`` named ``{family}_YYYY[_MM[_DD]]``, as ``(first day, name)``
     sorted by first day (``formula_2024_01`` starts on 2024-01-01)."""
-    found = _DATED_METHODS.get((cls, family))
-    if found is None:
-        prefix = f"{family}_"
-        dated = []
-        for name in dir(cls):
-            match = _DATED.match(name[len(prefix) :]) if name.startswith(prefix) else None
-            if match is not None:
-                start = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
-                dated.append((start, name))
-        found = _DATED_METHODS[cls, family] = tuple(sorted(dated))
-    return found
+    prefix = f"{family}_"
+    dated = []
+    for name in dir(cls):
+        match = _DATED.match(name[len(prefix) :]) if name.startswith(prefix) else None
+        if match is not None:
+            start = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
+            dated.append((start, name))
+    return tuple(sorted(dated))
 
 
 def _check_versions(
@@ -168,6 +161,12 @@ def _check_versions(
     """Versions are non-empty, sorted, non-overlapping; only the last may be open-ended."""
     if not versions:
         raise InvalidArgumentError("versions", "at least one RuleVersion", versions)
+    names = [version.version for version in versions]
+    if len(set(names)) != len(names):
+        raise InvalidArgumentError(
+            "versions", f"versions with distinct names ({instance.id})", names,
+            expected_fr=f"des versions aux noms distincts ({instance.id})",
+        )  # fmt: skip
     for earlier, later in itertools.pairwise(versions):
         if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
             raise InvalidArgumentError(
@@ -212,7 +211,7 @@ def deadline_state(due: date, act_on: date | None, context: Context) -> Deadline
             days_late=(act_on - due).days,
             business_days_late=calendar.business_days_between(due, act_on),
         )
-    if context.today <= due or context.as_of <= end_of_day(due, context.zone):
+    if context.today <= due or context.as_of <= end_of_day_in(due, context.zone):
         return DeadlineState(
             Status.PENDING,
             None,
@@ -269,6 +268,14 @@ class Rule(Generic[P, S]):
     )
 
     def __attrs_post_init__(self) -> None:
+        subject = getattr(type(self), "subject", None)
+        if not (isinstance(subject, type) and issubclass(subject, Subject)):
+            raise InvalidArgumentError(
+                "subject",
+                f"a Subject class declared by {type(self).__name__} (subject = …)",
+                subject,
+                expected_fr=f"une classe Subject déclarée par {type(self).__name__}",
+            )
         object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
         object.__setattr__(self, "_formulas", tuple(map(self._formula_of, self.versions)))
         unused = {name for _, name in dated_methods(type(self), "formula")} - {
@@ -372,7 +379,7 @@ class Rule(Generic[P, S]):
         Args:
             subject: The subject the rule reads (:attr:`subject`).
             as_of: The instant of the evaluation; acts dated after it are ignored.
-            calendar: The business calendar (default: the jurisdiction's).
+            calendar: The business calendar (default: the subject's jurisdiction's).
             readings: Alternative readings to use where the version allows them.
             schedule: The opening hours for a reading that counts in office hours.
 
@@ -384,21 +391,15 @@ class Rule(Generic[P, S]):
         if not isinstance(subject, self.subject):
             name = self.subject.__name__
             raise InvalidArgumentError("subject", f"a {name}", subject, expected_fr=f"un {name}")
-        pack = pack_of(self.id)
+        pack = pack_of(subject.kind)  # the subject's jurisdiction, as for evaluate
         if pack is None:
             raise InvalidArgumentError(
-                "rule",
-                "a rule whose id starts with a registered jurisdiction",
-                self.id,
-                expected_fr="une règle dont l'id commence par une juridiction enregistrée",
+                "subject",
+                "a subject of a registered jurisdiction",
+                subject.kind,
+                expected_fr="un sujet d'une juridiction enregistrée",
             )
-        context = Context.at(
-            as_of,
-            zone=pack.zone,
-            calendar=pack.calendar if calendar is None else calendar,
-            readings=readings,
-            schedule=schedule,
-        )
+        context = pack.context(as_of, calendar=calendar, readings=readings, schedule=schedule)
         return self.findings(subject, context)
 
     def findings(self, subject: S, context: Context) -> tuple[Finding, ...]:
@@ -456,14 +457,18 @@ class Rule(Generic[P, S]):
             )
         )
 
-    def not_in_force(self, subject: S) -> Finding:
-        """``not_applicable``: no version is in force on the subject's reference date."""
+    def not_in_force(
+        self, subject: S, *, day: date | None = None, details: Mapping[str, Any] = NO_DETAILS
+    ) -> Finding:
+        """``not_applicable``: no version is in force on the subject's reference date (or on
+        ``day``, for a rule whose versions follow another date); ``details`` come first."""
         return self.outcome(
             None,
             Status.NOT_APPLICABLE,
             details={
+                **details,
                 "reason": "not_in_force",
-                "reference_date": self.reference_date(subject),
+                "reference_date": self.reference_date(subject) if day is None else day,
                 "in_force_from": self.versions[0].effective_from,
             },
         )

@@ -62,6 +62,7 @@ class Kind:
     dump: Callable[[Any], Any] = lambda value: value
 
     def refuse(self, path: str) -> InvalidCaseError:
+        """The error for a JSON value at ``path`` that is not of this kind."""
         return InvalidCaseError(path, self.expected, expected_fr=self.expected_fr)
 
 
@@ -328,6 +329,8 @@ class Subject:
     :func:`optional`; it sets :attr:`kind` and implements :attr:`subject_id` and
     :attr:`reference_date`.
     """
+
+    __slots__ = ()  # the subclasses are slotted attrs classes: no __dict__ per subject
 
     #: The kind of document (``qc.migration.case``), as the ``"subject"`` key names it.
     kind: ClassVar[str]

@@ -2,7 +2,7 @@
 
 Instants must be timezone-aware; "the date of" an instant is its local date in the
 jurisdiction's zone, whatever offset it was written in. A date-deadline ends at 24:00 local
-time of its due date (:func:`end_of_day`).
+time of its due date (:func:`end_of_day_in`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from dme_rules.engine._checks import checked_date, checked_int
 from dme_rules.errors import InvalidArgumentError, NaiveDatetimeError
 
-__all__ = ["as_instant", "end_of_day", "local_date", "months_after"]
+__all__ = ["as_instant", "end_of_day_in", "local_date", "months_after"]
 
 _DAY = timedelta(days=1)
 
@@ -57,7 +57,7 @@ def local_date(value: object, field: str, zone: tzinfo) -> date:
     )
 
 
-def end_of_day(day: date, zone: tzinfo) -> datetime:
+def end_of_day_in(day: date, zone: tzinfo) -> datetime:
     """24:00 local time of ``day`` in ``zone`` (as an instant: 00:00 of the next day).
 
     A date-deadline ends then: an act on the due date is on time, an evaluation after this

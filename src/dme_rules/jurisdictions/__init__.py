@@ -12,10 +12,11 @@ import importlib
 import pkgutil
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import cast
 
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.registry import register, set_default_subject
+from dme_rules.engine.registry import packs, register, set_default_subject
 
 __all__ = ["DEFAULT_SUBJECT", "JURISDICTIONS", "READINGS"]
 
@@ -25,7 +26,7 @@ DEFAULT_SUBJECT = "qc.migration.case"
 
 
 def _discover() -> dict[str, Jurisdiction]:
-    """Every pack of this package, by id, registered with the engine."""
+    """Every pack of this package, by id; each is registered with the engine."""
     found: dict[str, Jurisdiction] = {}
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
         if not module_info.ispkg or module_info.name.startswith("_"):
@@ -40,8 +41,10 @@ def _discover() -> dict[str, Jurisdiction]:
     return found
 
 
-#: Every jurisdiction pack, by id (``qc``).
-JURISDICTIONS: Mapping[str, Jurisdiction] = MappingProxyType(_discover())
+_discover()
+
+#: Every jurisdiction pack, by id (``qc``): the engine's registry, read-only.
+JURISDICTIONS: Mapping[str, Jurisdiction] = cast(Mapping[str, Jurisdiction], packs())
 
 #: Every reading of every pack, by id (``procedure-2024``).
 READINGS: Mapping[str, Reading] = MappingProxyType(

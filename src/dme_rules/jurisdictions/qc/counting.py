@@ -15,8 +15,7 @@ from dme_rules.engine._checks import checked_int
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import WHOLE_DAY, BusinessClock, OfficeSchedule
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.time import as_instant, local_date
-from dme_rules.engine.time import end_of_day as end_of_day_in
+from dme_rules.engine.time import as_instant, end_of_day_in, local_date
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.readings import (

@@ -94,5 +94,8 @@ OFFICE_HOURS = Reading(
     ),
 )
 
-#: Every Quebec reading.
-READINGS: tuple[Reading, ...] = (PROCEDURE_2024, CIVIL_PROCEDURE, BUSINESS_DAY_CLOCK, OFFICE_HOURS)
+#: Every Quebec reading, by id.
+READINGS: dict[str, Reading] = {
+    reading.id: reading
+    for reading in (PROCEDURE_2024, CIVIL_PROCEDURE, BUSINESS_DAY_CLOCK, OFFICE_HOURS)
+}

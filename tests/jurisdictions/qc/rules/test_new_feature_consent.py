@@ -76,6 +76,7 @@ class TestNewFeatureConsent(CommonRuleTests):
         report = evaluate(answers(**ALL_YES), noon(ON))
         assert [NEW_FEATURE_CONSENT.id] == [f.rule_id for f in report.findings]
         assert (None, Status.COMPLIANT) == (report.case_id, report.status)
+        assert "As of 2025-03-01 12:00" == report.lines("en")[0]  # no case id to show
 
     def test_every_combination_of_answers(self):
         """All 3^7 = 2,187 combinations agree with the table written out above."""

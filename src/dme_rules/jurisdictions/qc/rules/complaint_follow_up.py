@@ -93,12 +93,12 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         if not complaints:
             return (self.outcome(None, Status.NOT_APPLICABLE, details={"reason": "no_complaint"}),)
         return tuple(
-            self.assess_complaint(complaint, index, context)
-            for index, complaint in enumerate(complaints)
+            self.assess_complaint(case, index, context) for index in range(len(complaints))
         )
 
-    def assess_complaint(self, complaint: Complaint, index: int, context: Context) -> Finding:
-        """The finding on one complaint (the ``index``-th of its case)."""
+    def assess_complaint(self, case: MigrationCase, index: int, context: Context) -> Finding:
+        """The finding on the ``index``-th complaint of ``case``."""
+        complaint = (case.complaints or ())[index]
         details: dict[str, Any] = {"complaint_index": index, "filed_at": complaint.filed_at}
         # Not filed yet as the case stood at ``as_of`` (the dates settle all but one day).
         if complaint.filed_on >= context.today and complaint.filed_at > context.as_of:
@@ -106,26 +106,22 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
             return self.outcome(None, Status.NOT_APPLICABLE, details=details)
         version = self.version_at(complaint.filed_on)
         if version is None:
-            details.update(
-                reason="not_in_force",
-                reference_date=complaint.filed_on,
-                in_force_from=self.versions[0].effective_from,
-            )
-            return self.outcome(None, Status.NOT_APPLICABLE, details=details)
-        finding: Finding = self.dated("formula", version)(version, complaint, index, context)
+            return self.not_in_force(case, day=complaint.filed_on, details=details)
+        finding: Finding = self.dated("formula", version)(version, complaint, context, details)
         return finding
 
     def formula_2024_01(
         self,
         version: RuleVersion[BusinessHoursLimit],
         complaint: Complaint,
-        index: int,
         context: Context,
+        details: dict[str, Any],
     ) -> Finding:
-        """From 2024-01-01 (procedure 2024, Plainte): the ``index``-th complaint is followed
-        up within the version's business hours of its filing, on the chosen reading's clock."""
+        """From 2024-01-01 (procedure 2024, Plainte): the complaint is followed up within the
+        version's business hours of its filing, on the chosen reading's clock; ``details``
+        (its index, its filing) gain the lateness or the time left."""
         filed_at, as_of = complaint.filed_at, context.as_of
-        details: dict[str, Any] = {"complaint_index": index, "filed_at": filed_at}
+        index = details["complaint_index"]
         reading = version.chosen_reading(context.readings)
         assert reading is not None
         window = clock_window(reading, context.schedule if reading == OFFICE_HOURS else None)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from dme_rules.engine.context import Context
-from dme_rules.engine.findings import Finding
+from dme_rules.engine.findings import NO_DETAILS, Finding
 from dme_rules.engine.rule import NoParameters, Note, Rule, RuleVersion
 from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.parties import Party
@@ -51,11 +53,16 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
             ]
         return ("do_not_proceed" if unmet else "proceed"), unmet
 
-    def not_in_force(self, subject: ConsentAnswers) -> Finding:
+    def not_in_force(
+        self,
+        subject: ConsentAnswers,
+        *,
+        day: date | None = None,
+        details: Mapping[str, Any] = NO_DETAILS,
+    ) -> Finding:
         """``not_applicable`` before the checklist's date, naming the feature and the day."""
-        finding = super().not_in_force(subject)
-        details = {"feature": subject.feature, "assessed_on": subject.assessed_on}
-        return finding._replace(details={**details, **finding.details})
+        named = {"feature": subject.feature, "assessed_on": subject.assessed_on, **details}
+        return super().not_in_force(subject, day=day, details=named)
 
     def formula_2022_06(
         self, version: RuleVersion[NoParameters], answers: ConsentAnswers, context: Context

@@ -6,11 +6,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from dme_rules.engine._checks import checked_date
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import Rule, RuleVersion
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import months_after
+from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.parameters import AccessPeriod
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.sources import (
@@ -27,6 +29,16 @@ from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 __all__ = ["READ_ONLY_ACCESS", "ReadOnlyAccessRule"]
 
 _FREE = Decimal(0)
+
+
+def _stated(number: int | None, unit: str) -> int:
+    """The number of ``unit`` a version's text states (a declaration without it is a bug)."""
+    if number is None:
+        raise InvalidArgumentError(
+            "parameters", f"an AccessPeriod that states its {unit}", number,
+            expected_fr=f"un AccessPeriod qui indique ses {unit}",
+        )  # fmt: skip
+    return number
 
 
 class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
@@ -49,14 +61,12 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
     def access_until_2021_10(self, period: AccessPeriod, migrated_on: date) -> date:
         """Avenant n° 1 (requests from 2021-10-28): « une période de trois mois suivant la
         migration »: calendar months, clamped to the month's end."""
-        assert period.months is not None, "the Avenant's version states months"
-        return months_after(migrated_on, period.months)
+        return months_after(migrated_on, _stated(period.months, "months"))
 
     def access_until_2024_01(self, period: AccessPeriod, migrated_on: date) -> date:
         """Procedure 2024 (requests from 2024-01-01): « une durée minimale de 90 jours »:
         calendar days."""
-        assert period.days is not None, "the procedure's version states days"
-        return migrated_on + timedelta(days=period.days)
+        return migrated_on + timedelta(days=_stated(period.days, "days"))
 
     def required_until(self, migrated_on: date, *, requested_on: date | None = None) -> date:
         """The last day access must last until, for a migration on ``migrated_on``.
@@ -73,8 +83,19 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         return self.access_until(self.version_for(requested_on), migrated_on)
 
     def access_until(self, version: RuleVersion[AccessPeriod], migrated_on: date) -> date:
-        """The last day of required access under ``version`` (its dated piece)."""
-        until: date = self.dated("access_until", version)(version.parameters, migrated_on)
+        """The last day of required access under ``version`` (its dated piece).
+
+        Raises:
+            InvalidArgumentError: ``version`` is not one of this rule's, or ``migrated_on``
+                is not a date.
+        """
+        if version not in self.versions:
+            raise InvalidArgumentError(
+                "version", f"a version of {self.id}", version,
+                expected_fr=f"une version de {self.id}",
+            )  # fmt: skip
+        day = checked_date(migrated_on, "migrated_on")
+        until: date = self.dated("access_until", version)(version.parameters, day)
         return until
 
     def formula_2021_10(

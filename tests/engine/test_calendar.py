@@ -1,0 +1,42 @@
+"""Tests of the engine's calendars (dme_rules.engine.calendar): one table per calendar value."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from datetime import date
+
+import attrs
+
+from dme_rules import QUEBEC_CPC, BusinessCalendar, Holiday
+
+
+@attrs.frozen
+class OneHoliday:
+    """A holiday source with only 1 May."""
+
+    def holidays_by_year(self, first_year: int, last_year: int) -> dict[int, tuple[Holiday, ...]]:
+        return {
+            year: (Holiday(date(year, 5, 1), "Fête du Travail", "Labour Day"),)
+            for year in range(first_year, last_year + 1)
+        }
+
+
+class TestTables:
+    """A calendar's table of every day is built once per calendar value."""
+
+    def test_an_equal_calendar_shares_the_table(self):
+        """A calendar equal to QUEBEC_CPC uses QUEBEC_CPC's table, not a new one."""
+        QUEBEC_CPC.is_business_day(date(2025, 1, 2))
+        twin = attrs.evolve(QUEBEC_CPC)
+        assert twin.is_business_day(date(2025, 1, 3))
+        assert QUEBEC_CPC._table is twin._table
+
+    def test_a_calendar_no_one_uses_is_freed(self):
+        """A caller's calendar, once dropped, takes its table of megabytes with it."""
+        own = BusinessCalendar("own", "Propre", "Own", OneHoliday())
+        assert not own.is_business_day(date(2025, 5, 1))  # a Thursday, the holiday
+        alive = weakref.ref(own)
+        del own
+        gc.collect()
+        assert alive() is None
