@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dme_rules import RULES
+from dme_rules import JURISDICTIONS
 
 DOCS = Path(__file__).parent.parent / "docs"
 pytest.importorskip("sphinx", reason="the docs extra is not installed")
@@ -47,10 +47,12 @@ def test_html_builds_without_warnings(html):
 
 
 def test_catalogue_has_a_page_per_rule(html):
-    """The generated catalogue has one page per rule of RULES, quoting its French sources."""
+    """The generated catalogue has one page per rule of every pack, quoting its French
+    sources."""
+    rules = {rule.id: rule for pack in JURISDICTIONS.values() for rule in pack.rules.values()}
     pages = {path.stem for path in (html / "reference" / "rules").glob("*.html")}
-    assert set(RULES) == pages
-    for rule in RULES.values():
+    assert set(rules) == pages
+    for rule in rules.values():
         page = (html / "reference" / "rules" / f"{rule.id}.html").read_text(encoding="utf-8")
         for version in rule.versions:
             assert version.citations[0].quote_fr.split()[0] in page
