@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import pickle
 import weakref
 from datetime import date
 
@@ -40,3 +41,14 @@ class TestTables:
         del own
         gc.collect()
         assert alive() is None
+
+    def test_pickled_as_its_value(self):
+        """A calendar pickles without its table (a few hundred bytes, not megabytes) and
+        unpickles equal, with the same id and answers; a clinic's closures come along."""
+        clinic = QUEBEC_CPC.with_closures([date(2025, 12, 24)])
+        clinic.is_business_day(date(2025, 12, 23))
+        data = pickle.dumps(clinic)
+        again = pickle.loads(data)
+        assert len(data) < 2_000
+        assert (clinic, clinic.id) == (again, again.id)
+        assert not again.is_business_day(date(2025, 12, 24))

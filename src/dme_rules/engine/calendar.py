@@ -22,7 +22,7 @@ import hashlib
 import weakref
 from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 
@@ -172,6 +172,11 @@ class BusinessCalendar:
             days = ",".join(sorted(day.isoformat() for day in self.closures))
             identifier += f"+closures-{hashlib.sha256(days.encode()).hexdigest()[:12]}"
         object.__setattr__(self, "id", identifier)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its value: the table of every day is a cache, rebuilt (or shared) on use.
+        cls = type(self)
+        return cls, (self.name, self.title_fr, self.title_en, self.source, self.closures)
 
     def __repr__(self) -> str:
         closures = f", closures={len(self.closures)}" if self.closures else ""
