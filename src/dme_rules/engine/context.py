@@ -18,9 +18,9 @@ __all__ = ["Context", "check_options"]
 
 def check_options(
     calendar: object, readings: Iterable[Reading], schedule: object
-) -> tuple[BusinessCalendar | None, tuple[Reading, ...], OfficeSchedule | None]:
-    """The options of an evaluation, checked: a calendar (or None for the jurisdiction's),
-    readings as a tuple, a schedule or None.
+) -> tuple[Reading, ...]:
+    """Check the options of an evaluation (a calendar, or None for the jurisdiction's; readings;
+    a schedule or None) and return the readings as a tuple.
 
     Raises:
         InvalidArgumentError: One of them has the wrong type; the error names it.
@@ -44,7 +44,7 @@ def check_options(
         raise InvalidArgumentError(
             "schedule", "an OfficeSchedule", schedule, expected_fr="un OfficeSchedule"
         )
-    return calendar, chosen, schedule
+    return chosen
 
 
 @attrs.frozen
@@ -89,13 +89,12 @@ class Context:
             InvalidArgumentError: ``calendar``, a reading or ``schedule`` has the wrong type.
         """
         instant = as_instant(as_of, "as_of")
-        if calendar is None:
+        if calendar is None:  # a context has its calendar; only the jurisdiction may default it
             raise InvalidArgumentError(
                 "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
             )
-        checked, chosen, schedule = check_options(calendar, readings, schedule)
-        assert checked is not None
-        return cls(instant, instant.astimezone(zone).date(), zone, checked, chosen, schedule)
+        chosen = check_options(calendar, readings, schedule)
+        return cls(instant, instant.astimezone(zone).date(), zone, calendar, chosen, schedule)
 
     def with_as_of(self, as_of: datetime) -> Context:
         """The same zone, calendar, readings and schedule at another instant.

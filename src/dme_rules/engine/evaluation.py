@@ -158,7 +158,7 @@ def evaluate_many(
     """
     instant = as_instant(as_of, "as_of")
     chosen = _check_ruleset(ruleset)
-    calendar, chosen_readings, schedule = check_options(calendar, readings, schedule)
+    chosen_readings = check_options(calendar, readings, schedule)
     if not isinstance(cases, Iterable):
         raise InvalidArgumentError(
             "cases", "an iterable of subjects", cases, expected_fr="un itérable de sujets"

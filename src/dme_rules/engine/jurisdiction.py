@@ -22,6 +22,7 @@ from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.presentation import describe, finding_row
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import pack_of
+from dme_rules.engine.rule import Rule
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidArgumentError
@@ -99,17 +100,21 @@ class Jurisdiction:
             schedule=schedule,
         )
 
+    def _rule(self, rule_id: str, rules: Ruleset | None) -> Rule[Any, Any] | None:
+        """The rule ``rule_id`` of ``rules`` (the rules a report applied), else the pack's."""
+        return (rules or self.rules).get(rule_id) or self.rules.get(rule_id)
+
     def rule_title(self, rule_id: str, lang: str = "fr", rules: Ruleset | None = None) -> str:
         """The title of the rule ``rule_id`` in ``lang``, found in ``rules`` (the rules a
         report applied) or the pack's; the id itself for a rule neither has."""
-        rule = (rules or self.rules).get(rule_id) or self.rules.get(rule_id)
+        rule = self._rule(rule_id, rules)
         return rule.title(lang) if rule is not None else rule_id
 
     def describe(self, finding: Finding, lang: str = "fr", rules: Ruleset | None = None) -> str:
         """``finding`` in one sentence in ``lang``, with the words of this pack; its rule is
         found in ``rules`` (the rules a report applied) or the pack's."""
         check_language(lang)
-        rule = (rules or self.rules).get(finding.rule_id) or self.rules.get(finding.rule_id)
+        rule = self._rule(finding.rule_id, rules)
         return describe(
             finding,
             lang,

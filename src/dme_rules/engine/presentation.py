@@ -23,8 +23,10 @@ __all__ = [
     "delay_text",
     "describe",
     "finding_row",
+    "report_heading",
     "report_html",
     "report_lines",
+    "report_verdict",
     "table_headings",
     "table_lines",
 ]
@@ -142,35 +144,30 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     ]
 
 
-#: A function giving a finding's table row in a language (a report's pack binds the words).
-RowMaker = Callable[[Finding, str], Sequence[str]]
+def report_heading(
+    case_id: str | None, as_of: datetime, lang: str, *, messages: Messages, zone: tzinfo
+) -> str:
+    """A report's heading: its case and the instant it was evaluated at."""
+    when = when_text(as_of, zone)
+    if case_id is None:  # a subject without an id of its own (consent answers)
+        return messages.format("report.heading_without_id", lang, as_of=when)
+    return messages.format("report.heading", lang, case_id=case_id, as_of=when)
+
+
+def report_verdict(status: Status, lang: str, messages: Messages) -> str:
+    """A report's last line: its overall status."""
+    return messages.format("report.verdict", lang, status=status.label(lang))
 
 
 def report_lines(
-    case_id: str | None,
-    as_of: datetime,
-    status: Status,
-    findings: Sequence[Finding],
-    lang: str,
-    *,
-    messages: Messages,
-    zone: tzinfo,
-    row: RowMaker,
-    note: str = "",
+    heading: str, headings: Sequence[str], rows: Sequence[Sequence[str]], verdict: str
 ) -> list[str]:
     """A report as a terminal reads it: heading, aligned table, verdict last."""
-    when = when_text(as_of, zone)
-    if case_id is None:  # a subject without an id of its own (consent answers)
-        heading = messages.format("report.heading_without_id", lang, as_of=when)
-    else:
-        heading = messages.format("report.heading", lang, case_id=case_id, as_of=when)
-    rows = [table_headings(messages, lang), *(row(finding, lang) for finding in findings)]
-    verdict = messages.format("report.verdict", lang, status=status.label(lang))
-    return [heading + note, "", *table_lines(rows), "", verdict]
+    return [heading, "", *table_lines([headings, *rows]), "", verdict]
 
 
 def report_html(
-    lines: Sequence[str], rows: Sequence[Sequence[str]], headings: Sequence[str]
+    heading: str, headings: Sequence[str], rows: Sequence[Sequence[str]], verdict: str
 ) -> str:
     """A small HTML table of the findings with the report's heading and verdict."""
     escape = html.escape
@@ -179,6 +176,6 @@ def report_html(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return (
-        f"<table><caption>{escape(lines[0])}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table><p><strong>{escape(lines[-1])}</strong></p>"
+        f"<table><caption>{escape(heading)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table><p><strong>{escape(verdict)}</strong></p>"
     )

@@ -13,7 +13,13 @@ from dme_rules.engine.fhir import operation_outcome
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.messages import check_language
-from dme_rules.engine.presentation import report_html, report_lines, table_headings
+from dme_rules.engine.presentation import (
+    report_heading,
+    report_html,
+    report_lines,
+    report_verdict,
+    table_headings,
+)
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
@@ -141,31 +147,28 @@ class Report:
             message=self.message,
         )
 
+    def _table(self, lang: str) -> tuple[str, tuple[str, ...], list[tuple[str, ...]], str]:
+        """The parts of the report's table in ``lang``: heading, column headings, a row per
+        finding, verdict."""
+        check_language(lang)
+        pack = self.jurisdiction
+        messages = pack.messages
+        return (
+            report_heading(self.case_id, self.as_of, lang, messages=messages, zone=pack.zone),
+            table_headings(messages, lang),
+            [pack.row(finding, lang, self.ruleset) for finding in self.findings],
+            report_verdict(self.status, lang, messages),
+        )
+
     def lines(self, lang: str = "fr", *, note: str = "") -> list[str]:
         """The report as a terminal shows it: a heading (with ``note`` after it), a table of
         the findings, the verdict last."""
-        check_language(lang)
-        pack = self.jurisdiction
-        return report_lines(
-            self.case_id,
-            self.as_of,
-            self.status,
-            self.findings,
-            lang,
-            messages=pack.messages,
-            zone=pack.zone,
-            row=lambda finding, lang: pack.row(finding, lang, self.ruleset),
-            note=note,
-        )
+        heading, headings, rows, verdict = self._table(lang)
+        return report_lines(heading + note, headings, rows, verdict)
 
     def _repr_html_(self, lang: str = "fr") -> str:
         """The findings as an HTML table with the verdict (shown by notebooks)."""
-        pack = self.jurisdiction
-        return report_html(
-            self.lines(lang),
-            [pack.row(finding, lang, self.ruleset) for finding in self.findings],
-            table_headings(pack.messages, lang),
-        )
+        return report_html(*self._table(lang))
 
     def __str__(self) -> str:
         return "\n".join(self.lines())

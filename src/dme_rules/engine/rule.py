@@ -137,22 +137,28 @@ class RuleVersion(Generic[P]):
         return self.reading
 
 
-_DATED = re.compile(r"(?P<year>\d{4})(?:_(?P<month>\d{2}))?(?:_(?P<day>\d{2}))?\Z")
-#: A dated method's name: its family, then the first day it applies to.
-_FAMILY = re.compile(r"(?P<family>[a-z][a-z_]*?)_\d{4}(?:_\d{2}){0,2}\Z")
+#: A dated method's name: its family, then the first day it applies to (``formula_2024_01``;
+#: the month and the day may be left out).
+_DATED = re.compile(
+    r"(?P<family>[a-z][a-z_]*?)_(?P<year>\d{4})(?:_(?P<month>\d{2}))?(?:_(?P<day>\d{2}))?\Z"
+)
+
+
+def _dated_names(cls: type[Any]) -> list[tuple[str, date, str]]:
+    """Every dated method of ``cls``: its family, its first day, its name."""
+    found = []
+    for name in dir(cls):
+        match = _DATED.match(name)
+        if match is not None:
+            start = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
+            found.append((match["family"], start, name))
+    return found
 
 
 def dated_methods(cls: type[Any], family: str) -> tuple[tuple[date, str], ...]:
     """The methods of ``cls`` named ``{family}_YYYY[_MM[_DD]]``, as ``(first day, name)``
     sorted by first day (``formula_2024_01`` starts on 2024-01-01)."""
-    prefix = f"{family}_"
-    dated = []
-    for name in dir(cls):
-        match = _DATED.match(name[len(prefix) :]) if name.startswith(prefix) else None
-        if match is not None:
-            start = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
-            dated.append((start, name))
-    return tuple(sorted(dated))
+    return tuple(sorted((start, name) for kind, start, name in _dated_names(cls) if kind == family))
 
 
 def _check_versions(
@@ -261,6 +267,7 @@ class Rule(Generic[P, S]):
     position: int
     reasons: tuple[str, ...] = ()
     _starts: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: Each version's formula, in the versions' order: the evaluation's one lookup per rule.
     _formulas: tuple[Callable[..., Any], ...] = attrs.field(init=False, eq=False, repr=False)
     #: Each dated method found for a version, by family and version name (found once).
     _dated: dict[tuple[str, str], Callable[..., Any]] = attrs.field(
@@ -277,10 +284,10 @@ class Rule(Generic[P, S]):
                 expected_fr=f"une classe Subject déclarée par {type(self).__name__}",
             )
         object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
-        object.__setattr__(self, "_formulas", tuple(map(self._formula_of, self.versions)))
-        unused = {name for _, name in dated_methods(type(self), "formula")} - {
-            formula.__name__ for formula in self._formulas
-        }
+        formulas = tuple(self.dated("formula", version) for version in self.versions)
+        object.__setattr__(self, "_formulas", formulas)
+        used = {formula.__name__ for formula in formulas}
+        unused = {name for _, name in dated_methods(type(self), "formula")} - used
         if unused:
             raise InvalidArgumentError(
                 "versions",
@@ -288,10 +295,6 @@ class Rule(Generic[P, S]):
                 sorted(unused),
                 expected_fr=f"une version pour chaque formule de {self.id}",
             )
-
-    def _formula_of(self, version: RuleVersion[P]) -> Callable[..., Any]:
-        """The formula that judges ``version``: the latest one starting by its first day."""
-        return self.dated("formula", version)
 
     def dated(self, family: str, version: RuleVersion[P]) -> Callable[..., Any]:
         """The method ``{family}_YYYY_MM`` in force for ``version``: the latest whose first
@@ -321,7 +324,7 @@ class Rule(Generic[P, S]):
         """The name of each dated method that applies to ``version``, by family: the formula
         first, then any piece a formula dates the same way (``access_until``)."""
         families = sorted(
-            {match["family"] for name in dir(type(self)) if (match := _FAMILY.match(name))},
+            {family for family, _, _ in _dated_names(type(self))},
             key=lambda family: (family != "formula", family),
         )
         return {family: self.dated(family, version).__name__ for family in families}

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.context import Context
+from dme_rules.engine.findings import Finding
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.rule import Rule, RuleVersion
 from dme_rules.engine.time import local_date
@@ -20,8 +21,8 @@ __all__ = ["RequestPeriodRule"]
 class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     """A deadline of N days from the request, met by an act the case records.
 
-    Subclasses say which act (:meth:`act`, :attr:`act_field`) and write their formulas with
-    :meth:`period_due` and :meth:`~dme_rules.engine.rule.Rule.deadline`.
+    Subclasses say which act (:meth:`act`, :attr:`act_field`); one with more to judge writes
+    its own formulas with :meth:`period_due` and :meth:`~dme_rules.engine.rule.Rule.deadline`.
     """
 
     subject = MigrationCase
@@ -58,6 +59,17 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     def act(self, case: MigrationCase) -> date | None:
         """The date of the act that meets the deadline, if the case records it."""
         raise NotImplementedError  # pragma: no cover
+
+    def formula_2021_10(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> Finding:
+        """Every version (from 2021-10-28): the act is done by the period's end, counted under
+        the version's reading."""
+        due, reading = self.period_due(version, case, context)
+        return self.deadline(
+            version, context, due=due, act_on=self.act(case), act_field=self.act_field,
+            reading=reading,
+        )  # fmt: skip
 
     def period_due(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context

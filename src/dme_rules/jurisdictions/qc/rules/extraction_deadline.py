@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from dme_rules.engine.context import Context
-from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import RuleVersion
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
@@ -39,17 +37,6 @@ class ExtractionDeadlineRule(RequestPeriodRule):
     def act(self, case: MigrationCase) -> date | None:
         """When the extraction was delivered."""
         return case.extraction.delivered_on if case.extraction is not None else None
-
-    def formula_2021_10(
-        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
-    ) -> Finding:
-        """Every version (from 2021-10-28): the extraction is delivered by the period's end,
-        counted under the version's reading."""
-        due, reading = self.period_due(version, case, context)
-        return self.deadline(
-            version, context, due=due, act_on=self.act(case), act_field=self.act_field,
-            reading=reading,
-        )  # fmt: skip
 
 
 EXTRACTION_DEADLINE = ExtractionDeadlineRule(
