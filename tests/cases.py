@@ -41,7 +41,9 @@ def days(n: int) -> timedelta:
 
 
 def spec_case() -> MigrationCase:
-    """The SPEC §6 example, with a complete calendar: compliant on every rule."""
+    """The SPEC §6 example, with a complete calendar, its read-only access planned for
+    the later of three months and 90 days: compliant on every rule (the example file,
+    :func:`spec_example`, plans 90 days, as the SPEC wrote it)."""
     return MigrationCase(
         case_id="2025-0147",
         request_transmitted_at=SENT,
@@ -56,7 +58,8 @@ def spec_case() -> MigrationCase:
             completed_on=date(2025, 8, 5), fee=Decimal("6000.00"), confirmed_on=date(2025, 8, 6)
         ),
         preanalysis=Preanalysis(submitted_on=date(2025, 7, 15), validated_on=date(2025, 7, 23)),
-        read_only_access=ReadOnlyAccess(until=date(2025, 11, 3), fee=Decimal("0")),
+        # Migrated 08-05: the later of + 3 months (11-05) and + 90 days (11-03).
+        read_only_access=ReadOnlyAccess(until=date(2025, 11, 5), fee=Decimal("0")),
         request_form=RequestForm(
             signed=True,
             clinic_authorization=True,
@@ -80,9 +83,19 @@ def spec_case() -> MigrationCase:
             final_extraction_on=date(2025, 8, 1),
             production_on=date(2025, 8, 5),
             data_usable_on=date(2025, 8, 5),
-            access_removed_on=date(2025, 11, 4),
+            access_removed_on=date(2025, 11, 6),
         ),
         complaints=(Complaint(filed_at=datetime.fromisoformat("2025-08-20T10:00:00-04:00")),),
+    )
+
+
+def spec_example() -> MigrationCase:
+    """examples/cases/spec-example.json: the SPEC §6 example as written, its access planned
+    until 08-05 + 90 days = 11-03 and removed on 11-04, two days short of later-of-both."""
+    return change(
+        spec_case(),
+        read_only_access__until=date(2025, 11, 3),
+        calendar__access_removed_on=date(2025, 11, 4),
     )
 
 

@@ -26,6 +26,8 @@ FINDING_KEYS = {
     "amount",
     "cap",
     "interpretation",
+    "readings",
+    "reason",
     "message",
     "citations",
     "details",

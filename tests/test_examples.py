@@ -21,7 +21,14 @@ EXPECTED = {
         "2025-09-01T12:00:00-04:00",
         V,
         # Complaint Wed 08-20 10:00: Thu 21, Fri 22, Mon 25 at 10:00; not followed up.
-        {"qc.bch.complaint-follow-up": (V, "2025-08-25T10:00:00-04:00")},
+        {
+            "qc.bch.complaint-follow-up": (V, "2025-08-25T10:00:00-04:00"),
+            # Migrated 08-05: the later of + 3 months = 11-05 and + 90 days = 11-03. The
+            # SPEC's access until 11-03 is planned two days short (pending until it ends);
+            # the calendar's removal on 11-04 comes before 11-05 has passed.
+            "qc.migration.read-only-access": (P, "2025-11-05"),
+            "qc.migration.calendar-content": (V, None),
+        },
     ),
     "same-solution-on-time": (
         "2025-07-02T12:00:00-04:00",
@@ -32,8 +39,8 @@ EXPECTED = {
             "qc.migration.import-deadline": (C, "2025-03-20"),
             # Omnimed to Omnimed, 2 practitioners: 2 x $500.
             "qc.migration.import-fee-cap": (C, None),
-            # Migrated 03-14 + 90 days = 06-12.
-            "qc.migration.read-only-access": (C, "2025-06-12"),
+            # Migrated 03-14: the later of + 3 months = 06-14 and + 90 days = 06-12.
+            "qc.migration.read-only-access": (C, "2025-06-14"),
         },
     ),
     "request-2022-first-versions": (
@@ -55,8 +62,13 @@ EXPECTED = {
         {
             # Submitted Tue 05-06: 7, 8, 9, 12, 13, 14, 15 May; validated Fri 05-23.
             "qc.migration.preanalysis-validation": (V, "2025-05-15"),
-            # Mon 04-14: day 1 Tue 04-15 + 44 days = Thu 05-29; completed Wed 06-04.
-            "qc.migration.import-deadline": (V, "2025-05-29"),
+            # Mon 04-14: day 1 Tue 04-15 + 44 days = Thu 05-29, moved by the clinic's 5
+            # business days of delay (16, 20, 21, 22, 23 May; 19 May is a holiday) to Thu
+            # 06-05: completed Wed 06-04, on time.
+            "qc.migration.import-deadline": (C, "2025-06-05"),
+            # Migrated 06-04 (the import, not the planned 05-29): access required until the
+            # later of 09-04 and 09-02; the calendar removes it on 09-01.
+            "qc.migration.calendar-content": (V, None),
         },
     ),
     "migration-in-progress": (
@@ -77,6 +89,9 @@ EXPECTED = {
             "qc.migration.import-fee-cap": (V, None),
             "qc.migration.success-confirmation": (V, None),
             "qc.migration.request-form": (INS, None),
+            # Migrated 06-19: the later of + 3 months = 09-19 and + 90 days = 09-17; the
+            # access fee is not recorded.
+            "qc.migration.read-only-access": (INS, "2024-09-19"),
         },
     ),
     "minimal-new-request": (
@@ -92,10 +107,12 @@ EXPECTED = {
         "2025-01-15T12:00:00-05:00",
         V,
         {
-            # Tue 09-03: day 1 Wed 09-04 + 44 days = Fri 10-18, reported though not binding.
+            # Tue 09-03: day 1 Wed 09-04 + 44 days = Fri 10-18, reported though not binding;
+            # + 20 days = Tue 09-24 for the extraction, not binding either (same passage).
             "qc.migration.import-deadline": (N, "2024-10-18"),
+            "qc.migration.extraction-deadline": (N, "2024-09-24"),
             # Pre-analysis ends (09-23) before it starts (09-25); access removed 02-15, before
-            # 11-29 + 90 days = 2025-02-27.
+            # the later of 11-29 + 3 months = 2025-02-28 (clamped) and + 90 days = 02-27.
             "qc.migration.calendar-content": (V, None),
             # Acme DME is outside the directory: its address cannot be checked.
             "qc.migration.request-form": (INS, None),

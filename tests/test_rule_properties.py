@@ -122,10 +122,12 @@ class TestEvaluate:
     @given(strategies.migration_cases, strategies.evaluation_instants)
     def test_reasons_are_declared_and_said(self, case, as_of):
         """Every reason a finding gives is one its rule declares (or the engine's
-        not_in_force), and every finding says itself in both languages."""
+        not_in_force, or the case's not_yet_requested), and every finding says itself in both
+        languages."""
+        engine = {"not_in_force", case.not_started_reason}
         for finding in evaluate(case, as_of).findings:
             if finding.reason is not None:
-                assert finding.reason in {*RULES[finding.rule_id].reasons, "not_in_force"}
+                assert finding.reason in {*RULES[finding.rule_id].reasons, *engine}
             rule = RULES[finding.rule_id]
             assert finding.message("fr").startswith(f"{rule.title_fr} : ")
             assert finding.message("en").startswith(f"{rule.title_en}: ")

@@ -159,6 +159,45 @@ class TestEvaluate:
         found = report.finding("qc.migration.extraction-deadline")
         assert ("civil-procedure", date(2025, 7, 11)) == (found.interpretation, found.due)
 
+    def test_readings_by_id_are_the_values(self):
+        """An id and its value choose the same reading; the finding lists every reading its
+        version applied, the chosen one in its topic's place."""
+        by_id = evaluate(spec_case(), AS_OF, readings=["civil-procedure"])
+        assert by_id == evaluate(spec_case(), AS_OF, readings=[CIVIL_PROCEDURE])
+        found = by_id.finding("qc.migration.import-deadline")
+        assert (
+            "civil-procedure",
+            "next-business-day",
+            "scope-presumed-standard",
+            "form-starts-process",
+            "clinic-delay-extends",
+        ) == found.readings
+
+    def test_a_reading_a_version_does_not_allow_is_ignored_and_recorded(self):
+        """office-hours reads the BCH's clock only: the other rules ignore it and say so;
+        rules with no reading at all too."""
+        report = evaluate(spec_case(), AS_OF, readings=["office-hours"])
+        complaint = report.finding("qc.bch.complaint-follow-up")
+        assert "office-hours" in complaint.readings
+        assert "readings_ignored" not in complaint.details
+        for rule_id in ("qc.migration.extraction-deadline", "qc.migration.extraction-fee-cap"):
+            assert ("office-hours",) == report.finding(rule_id).details["readings_ignored"]
+        assert (
+            "readings_ignored"
+            not in evaluate(spec_case(), AS_OF).finding("qc.migration.extraction-fee-cap").details
+        )
+
+    def test_before_the_request_nothing_has_started(self):
+        """Seen one microsecond before the request's transmission, every finding of the case
+        is not_applicable (not_yet_requested); at the instant itself, the rules judge."""
+        sent = spec_case().request_transmitted_at
+        before = evaluate(spec_case(), sent - timedelta(microseconds=1))
+        assert {(Status.NOT_APPLICABLE, "not_yet_requested")} == {
+            (f.status, f.reason) for f in before.findings
+        }
+        at_sending = evaluate(spec_case(), sent)
+        assert Status.PENDING == at_sending.finding("qc.migration.extraction-deadline").status
+
     def test_calendar_choice(self):
         """The calendar is a parameter and its id is recorded."""
         report = evaluate(spec_case(), AS_OF, calendar=QUEBEC_LNT)
@@ -190,7 +229,13 @@ class TestEvaluate:
                 InvalidArgumentError,
                 "ruleset: expected a Ruleset",
             ),
-            ({"readings": ["civil-procedure"]}, InvalidArgumentError, "readings"),
+            ({"readings": ["no-such-reading"]}, InvalidArgumentError, "readings: expected reading"),
+            ({"readings": "civil-procedure"}, InvalidArgumentError, "readings: expected an iter"),
+            (
+                {"readings": ["procedure-2024", "civil-procedure"]},
+                InvalidArgumentError,
+                "one reading of each topic",
+            ),
         ],
     )
     def test_bad_arguments(self, kwargs, error, match):

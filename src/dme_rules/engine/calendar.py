@@ -150,6 +150,9 @@ class BusinessCalendar:
         title_en: An English title for people.
         source: Where its holidays come from (the law that makes them holidays).
         closures: Extra closure days (a clinic's own), on top of weekends and holidays.
+        weekend: The weekdays that are never business days (``date.weekday()`` numbers:
+            Saturday 5 and Sunday 6 by default; a calendar of juridical days, where only
+            Sunday is a weekly day of rest, has ``frozenset({6})``).
     """
 
     name: str
@@ -157,6 +160,7 @@ class BusinessCalendar:
     title_en: str
     source: HolidaySource
     closures: frozenset[date] = frozenset()
+    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=frozenset)
     _table: _Table | None = attrs.field(default=None, init=False, eq=False, hash=False)
 
     # -- identity -------------------------------------------------------------------------
@@ -176,7 +180,14 @@ class BusinessCalendar:
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as its value: the table of every day is a cache, rebuilt (or shared) on use.
         cls = type(self)
-        return cls, (self.name, self.title_fr, self.title_en, self.source, self.closures)
+        return cls, (
+            self.name,
+            self.title_fr,
+            self.title_en,
+            self.source,
+            self.closures,
+            self.weekend,
+        )
 
     def __repr__(self) -> str:
         closures = f", closures={len(self.closures)}" if self.closures else ""
@@ -215,7 +226,7 @@ class BusinessCalendar:
             table = self._closed_table()
             object.__setattr__(self, "_table", table)  # a cache: the value never changes
             return table
-        key = (self.name, self.title_fr, self.title_en, self.source)
+        key = (self.name, self.title_fr, self.title_en, self.source, self.weekend)
         shared = _SHARED.setdefault(key, self)  # the one table of this calendar's value
         if shared is not self:
             table = shared._table or shared._build()
@@ -228,10 +239,11 @@ class BusinessCalendar:
         rank = [0] * size
         business_days: list[date] = []
         count = 0
+        weekend = self.weekend
         for index in range(size):
             ordinal = _FIRST_ORDINAL + index
             # date.fromordinal(1) is a Monday, so (ordinal + 6) % 7 is date.weekday().
-            if (ordinal + 6) % 7 < 5 and ordinal not in closed:
+            if (ordinal + 6) % 7 not in weekend and ordinal not in closed:
                 is_business[index] = 1
                 business_days.append(date.fromordinal(ordinal))
                 count += 1

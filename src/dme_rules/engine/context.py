@@ -31,14 +31,26 @@ def check_options(
         )
     if isinstance(readings, (str, Reading)) or not isinstance(readings, Iterable):
         raise InvalidArgumentError(
-            "readings", "an iterable of Reading values", readings,
-            expected_fr="un itérable de Reading",
+            "readings", "an iterable of Reading values or reading ids", readings,
+            expected_fr="un itérable de Reading ou d'ids de lecture",
         )  # fmt: skip
-    chosen = tuple(readings)
+    chosen = tuple(dict.fromkeys(readings))  # each once, in the caller's order
+    topics: dict[str, Reading] = {}
     for reading in chosen:
         if not isinstance(reading, Reading):
             raise InvalidArgumentError(
-                "readings", "Reading values", reading, expected_fr="des Reading"
+                "readings", "Reading values or reading ids", reading,
+                expected_fr="des Reading ou des ids de lecture",
+            )  # fmt: skip
+        other = topics.setdefault(reading.topic, reading)
+        if other is not reading:
+            raise InvalidArgumentError(
+                "readings",
+                f"at most one reading of each topic ({reading.topic}: {other.id} or {reading.id})",
+                reading.id,
+                expected_fr=(
+                    f"au plus une lecture par sujet ({reading.topic} : {other.id} ou {reading.id})"
+                ),
             )
     if schedule is not None and not isinstance(schedule, OfficeSchedule):
         raise InvalidArgumentError(

@@ -18,7 +18,7 @@ from dme_rules.engine.context import Context, check_options
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.jurisdiction import Jurisdiction, jurisdiction_of
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.registry import default_subject_kind, packs
+from dme_rules.engine.registry import default_subject_kind, packs, reading_values
 from dme_rules.engine.report import Report
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
@@ -107,7 +107,7 @@ def evaluate(
     *,
     ruleset: Ruleset | None = None,
     calendar: BusinessCalendar | None = None,
-    readings: Iterable[Reading] = (),
+    readings: Iterable[Reading | str] = (),
     schedule: OfficeSchedule | None = None,
 ) -> Report:
     """Evaluate every rule that reads ``subject`` as it stood at ``as_of``.
@@ -120,9 +120,11 @@ def evaluate(
         as_of: The aware instant of the evaluation; acts dated after it are ignored.
         ruleset: The rules to apply (default: every rule of the subject's jurisdiction).
         calendar: The business calendar for every count (default: the jurisdiction's).
-        readings: Alternative readings to use where a rule's version allows them
-            (``[CIVIL_PROCEDURE]`` counts every request period the civil-procedure way,
-            ``[OFFICE_HOURS]`` the BCH's 72 hours in opening hours).
+        readings: Alternative readings to use where a rule's version allows them, as values
+            or ids (``["civil-procedure"]`` counts every request period the civil-procedure
+            way, ``[OFFICE_HOURS]`` the BCH's 72 hours in opening hours); at most one per
+            topic. A rule whose version does not allow one ignores it and says so in its
+            finding's ``details["readings_ignored"]``.
         schedule: The opening hours for a reading that counts in office hours.
 
     Raises:
@@ -144,7 +146,7 @@ def evaluate_many(
     *,
     ruleset: Ruleset | None = None,
     calendar: BusinessCalendar | None = None,
-    readings: Iterable[Reading] = (),
+    readings: Iterable[Reading | str] = (),
     schedule: OfficeSchedule | None = None,
 ) -> Iterator[Report]:
     """Evaluate each subject of ``cases``, an iterable (a generator is fine) of migration
@@ -158,7 +160,7 @@ def evaluate_many(
     """
     instant = as_instant(as_of, "as_of")
     chosen = _check_ruleset(ruleset)
-    chosen_readings = check_options(calendar, readings, schedule)
+    chosen_readings = check_options(calendar, reading_values(readings), schedule)  # type: ignore[arg-type]
     if not isinstance(cases, Iterable):
         raise InvalidArgumentError(
             "cases", "an iterable of subjects", cases, expected_fr="un itérable de sujets"

@@ -76,7 +76,8 @@ class Finding(NamedTuple):
         business_days_left: The same in business days.
         amount: The amount charged, for a cap.
         cap: The cap that applies.
-        interpretation: The id of the reading used, when the rule has one.
+        interpretation: The id of the reading that counted the period, when there is one.
+        readings: The ids of every reading the finding's version applied, one per topic.
         citations: The passages the rule rests on.
         details: Rule-specific facts (JSON-ready after :meth:`to_dict`); ``details["reason"]``
             is the code that explains a special status.
@@ -95,6 +96,7 @@ class Finding(NamedTuple):
     amount: Decimal | None = None
     cap: Decimal | None = None
     interpretation: str | None = None
+    readings: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
     details: Mapping[str, Any] = NO_DETAILS
 
@@ -138,6 +140,8 @@ class Finding(NamedTuple):
             "amount": jsonable(self.amount),
             "cap": jsonable(self.cap),
             "interpretation": self.interpretation,
+            "readings": list(self.readings),
+            "reason": self.reason,
             "message": self.message(lang) if message is None else message,
             "citations": [citation.to_dict() for citation in self.citations],
             "details": jsonable(self.details),

@@ -21,7 +21,7 @@ from dme_rules.engine.findings import Finding
 from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.presentation import describe, finding_row
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.registry import pack_of
+from dme_rules.engine.registry import pack_of, reading_values
 from dme_rules.engine.rule import Rule
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.subjects import Subject
@@ -87,16 +87,16 @@ class Jurisdiction:
         as_of: datetime,
         *,
         calendar: BusinessCalendar | None = None,
-        readings: Iterable[Reading] = (),
+        readings: Iterable[Reading | str] = (),
         schedule: OfficeSchedule | None = None,
     ) -> Context:
         """The context of an evaluation at ``as_of`` in this jurisdiction (its zone, and its
-        default calendar unless another is given)."""
+        default calendar unless another is given); ``readings`` are values or ids."""
         return Context.at(
             as_of,
             zone=self.zone,
             calendar=self.calendar if calendar is None else calendar,
-            readings=readings,
+            readings=reading_values(readings),  # type: ignore[arg-type]
             schedule=schedule,
         )
 

@@ -4,6 +4,10 @@ The sources say "within 21 days of the request" or "within 72 business hours" wi
 how to count. Each way of counting is a :class:`Reading`: a value that rules take as a
 parameter and that a finding reports, so that a reader always knows which reading produced a
 result. A jurisdiction pack declares its readings; a rule version lists those it allows.
+
+Readings of the same *topic* (``period-start``, ``business-hours``…) are alternatives to each
+other: a rule version has one default per topic it reads, and an evaluation chooses at most one
+reading per topic.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ __all__ = ["Reading"]
 class Reading:
     """A named reading of an ambiguous phrase in the sources.
 
-    Readings of the same ``phrase`` are alternatives to each other.
+    Readings of the same ``topic`` are alternatives to each other.
 
     Attributes:
         id: The stable identifier a finding reports (``procedure-2024``).
+        topic: The stable identifier of the question it answers, shared by its alternatives
+            (``period-start``).
         phrase: The phrase of the sources it reads, in French.
         summary_fr: What the reading says, in French.
         summary_en: What the reading says, in English.
@@ -28,6 +34,7 @@ class Reading:
     """
 
     id: str
+    topic: str
     phrase: str
     summary_fr: str
     summary_en: str

@@ -20,7 +20,16 @@ from dme_rules.engine.context import Context
 from dme_rules.engine.readings import Reading
 from dme_rules.errors import InvalidArgumentError
 
-__all__ = ["Pack", "default_subject_kind", "pack_of", "packs", "register", "set_default_subject"]
+__all__ = [
+    "Pack",
+    "default_subject_kind",
+    "known_readings",
+    "pack_of",
+    "packs",
+    "reading_values",
+    "register",
+    "set_default_subject",
+]
 
 
 class Pack(Protocol):
@@ -39,6 +48,11 @@ class Pack(Protocol):
     @property
     def calendar(self) -> BusinessCalendar:
         """The default business calendar."""
+        ...  # pragma: no cover
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """Every reading its rules allow."""
         ...  # pragma: no cover
 
     def context(
@@ -93,3 +107,37 @@ def packs() -> Mapping[str, Pack]:
 def default_subject_kind() -> str | None:
     """The kind of a document that names none (``"subject"`` key absent), if one is set."""
     return _DEFAULT_SUBJECT[0] if _DEFAULT_SUBJECT else None
+
+
+def known_readings() -> dict[str, Reading]:
+    """Every reading of every registered pack, by id."""
+    return {reading.id: reading for pack in _PACKS.values() for reading in pack.readings}
+
+
+def reading_values(readings: object) -> object:
+    """``readings`` with each id (``"civil-procedure"``) replaced by the registered reading of
+    that id; anything else is left for :func:`~dme_rules.engine.context.check_options` to
+    judge.
+
+    Raises:
+        InvalidArgumentError: An id names no registered reading (the error lists them).
+    """
+    if isinstance(readings, (str, Reading)) or not isinstance(readings, Iterable):
+        return readings
+    values = tuple(readings)
+    if not any(isinstance(value, str) for value in values):
+        return values
+    known = known_readings()
+    resolved = []
+    for value in values:
+        if isinstance(value, str):
+            found = known.get(value)
+            if found is None:
+                names = ", ".join(known)
+                raise InvalidArgumentError(
+                    "readings", f"reading ids among {names}", value,
+                    expected_fr=f"des ids de lecture parmi {names}",
+                )  # fmt: skip
+            value = found
+        resolved.append(value)
+    return tuple(resolved)

@@ -54,6 +54,9 @@ __all__ = [
 P = TypeVar("P")
 S = TypeVar("S", bound=Subject)
 
+#: The ids of the readings a version applied, and of those the caller chose that it ignored.
+_ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...]]
+
 #: A phrase a finding's message adds: a message code and the values its template reads.
 Note = tuple[str, Mapping[str, Any]]
 
@@ -75,6 +78,22 @@ def _check_effective_to(instance: RuleVersion[Any], attribute: object, value: da
         )
 
 
+def _check_readings(
+    instance: RuleVersion[Any], attribute: object, alternatives: tuple[Reading, ...]
+) -> None:
+    """One default per topic; every alternative answers a topic that has a default."""
+    topics = [reading.topic for reading in instance.readings]
+    wrong = [reading.id for reading in alternatives if reading.topic not in topics]
+    wrong += [reading.id for reading in alternatives if reading in instance.readings]
+    if len(set(topics)) != len(topics) or wrong or len(set(alternatives)) != len(alternatives):
+        raise InvalidArgumentError(
+            "readings",
+            "one default reading per topic, and alternatives of those topics",
+            wrong or topics,
+            expected_fr="une lecture par défaut par sujet, et des alternatives de ces sujets",
+        )
+
+
 @attrs.frozen
 class RuleVersion(Generic[P]):
     """One legal version of a rule: in force from ``effective_from`` to ``effective_to``.
@@ -89,8 +108,9 @@ class RuleVersion(Generic[P]):
         effective_basis: Why those dates: the published fact they rest on.
         parameters: The version's numbers, typed (days, amounts, addresses…).
         citations: The passages that make it law, quoted in French.
-        reading: The default reading of its ambiguous phrase, if it has one.
-        alternatives: The other readings a caller may choose.
+        readings: The default reading of each ambiguous phrase it reads, one per topic; the
+            first is the one that counts its period (a finding's ``interpretation``).
+        alternatives: The other readings a caller may choose, each of one of those topics.
         summary_en: What this version requires, in one English sentence.
     """
 
@@ -100,41 +120,87 @@ class RuleVersion(Generic[P]):
     effective_basis: str
     parameters: P
     citations: tuple[Citation, ...]
-    reading: Reading | None = None
-    alternatives: tuple[Reading, ...] = ()
+    readings: tuple[Reading, ...] = ()
+    alternatives: tuple[Reading, ...] = attrs.field(default=(), validator=_check_readings)
     summary_en: str = ""
 
     @property
-    def readings(self) -> tuple[Reading, ...]:
-        """Every reading the version allows: the default first, then the alternatives."""
-        return (self.reading, *self.alternatives) if self.reading else ()
+    def reading(self) -> Reading | None:
+        """The default reading of the version's first topic (the one that counts its
+        period), if it reads any phrase."""
+        return self.readings[0] if self.readings else None
 
     @property
     def interpretation(self) -> Reading | None:
-        """The default reading (the first edition's name for :attr:`reading`)."""
+        """The first edition's name for :attr:`reading`."""
         return self.reading
 
+    @property
+    def allowed(self) -> tuple[Reading, ...]:
+        """Every reading the version allows: the defaults, then the alternatives."""
+        return (*self.readings, *self.alternatives)
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The topics of the phrases the version reads, in order."""
+        return tuple(reading.topic for reading in self.readings)
+
+    def choice(self, topic: str, chosen: Iterable[Reading] = ()) -> Reading:
+        """The reading of ``topic`` to apply: the alternative the caller chose, else the
+        default.
+
+        Raises:
+            InvalidArgumentError: The version reads no phrase of ``topic`` (a rule bug).
+        """
+        for reading in self.readings:
+            if reading.topic == topic:
+                for alternative in self.alternatives:
+                    if alternative.topic == topic and alternative in chosen:
+                        return alternative
+                return reading
+        raise InvalidArgumentError(
+            "topic", f"a topic of version {self.version}: {', '.join(self.topics) or 'none'}",
+            topic, expected_fr=f"un sujet de la version {self.version}",
+        )  # fmt: skip
+
+    def chosen_readings(self, chosen: Iterable[Reading] = ()) -> tuple[Reading, ...]:
+        """The reading applied for each topic of the version, given the caller's choice."""
+        chosen = tuple(chosen)
+        return tuple(self.choice(topic, chosen) for topic in self.topics)
+
+    def chosen_reading(self, chosen: Iterable[Reading] = ()) -> Reading | None:
+        """The reading applied for the version's first topic (its period's count)."""
+        return self.choice(self.readings[0].topic, chosen) if self.readings else None
+
+    def check_allowed(self, readings: Iterable[Reading]) -> tuple[Reading, ...]:
+        """``readings`` as a tuple, each one the version allows (for a caller asking one
+        version a question directly, where an unknown reading is a mistake).
+
+        Raises:
+            InvalidArgumentError: The version does not allow one of them.
+        """
+        chosen = tuple(readings)
+        for reading in chosen:
+            if reading not in self.allowed:
+                allowed = ", ".join(r.id for r in self.allowed) or "none"
+                raise InvalidArgumentError(
+                    "reading", f"one of {allowed}", reading,
+                    expected_fr=f"une lecture parmi {allowed}",
+                )  # fmt: skip
+        return chosen
+
     def allowed_reading(self, reading: Reading | None) -> Reading:
-        """``reading`` if this version allows it, the default when it is None.
+        """``reading`` if this version allows it, the version's first default when it is None.
 
         Raises:
             InvalidArgumentError: The version does not allow ``reading``, or has no reading.
         """
-        if reading is None and self.reading is not None:
-            return self.reading
-        if reading is not None and reading in self.readings:
+        if reading is None and self.readings:
+            return self.readings[0]
+        if reading is not None:
+            self.check_allowed((reading,))
             return reading
-        allowed = ", ".join(r.id for r in self.readings) or "none"
-        raise InvalidArgumentError(
-            "reading", f"one of {allowed}", reading, expected_fr=f"une lecture parmi {allowed}"
-        )
-
-    def chosen_reading(self, chosen: Iterable[Reading] = ()) -> Reading | None:
-        """The first alternative the caller chose, else the default reading."""
-        for reading in self.alternatives:
-            if reading in chosen:
-                return reading
-        return self.reading
+        raise InvalidArgumentError("reading", "none", reading, expected_fr="aucune")
 
 
 #: A dated method's name: its family, then the first day it applies to (``formula_2024_01``;
@@ -273,6 +339,10 @@ class Rule(Generic[P, S]):
     _dated: dict[tuple[str, str], Callable[..., Any]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    #: The reading ids each version applies, and those it ignores, by the caller's choice.
+    _readings_used: dict[
+        tuple[str, tuple[Reading, ...]], tuple[tuple[str, ...], tuple[str, ...]]
+    ] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         subject = getattr(type(self), "subject", None)
@@ -406,12 +476,58 @@ class Rule(Generic[P, S]):
         return self.findings(subject, context)
 
     def findings(self, subject: S, context: Context) -> tuple[Finding, ...]:
-        """The rule's findings on ``subject``: one, by the formula of the version in force on
+        """The rule's findings on ``subject`` at the context's instant.
+
+        Before the subject's :attr:`~dme_rules.engine.subjects.Subject.started_at`, one
+        ``not_applicable`` finding (nothing has started); otherwise :meth:`judge`.
+        """
+        started_at = subject.started_at
+        if started_at is not None and context.as_of < started_at:
+            return (self.not_started(subject),)
+        return self.judge(subject, context)
+
+    def judge(self, subject: S, context: Context) -> tuple[Finding, ...]:
+        """The findings on a started subject: one, by the formula of the version in force on
         :meth:`reference_date` (a rule with one finding per item overrides this)."""
         index = self._index_at(self.reference_date(subject))
         if index is None:
             return (self.not_in_force(subject),)
-        return (self._formulas[index](self.versions[index], subject, context),)
+        version = self.versions[index]
+        return (self.with_readings(self._formulas[index](version, subject, context), context),)
+
+    def with_readings(self, finding: Finding, context: Context) -> Finding:
+        """``finding`` with the readings its version applied under the context's choice
+        (``readings``), and those the caller chose that the version does not allow
+        (``details["readings_ignored"]``: ignored for this rule, not an error)."""
+        version_name = finding.rule_version
+        if version_name is None:
+            return finding
+        key = (version_name, context.readings)
+        used = self._readings_used.get(key)
+        if used is None:
+            version = next(v for v in self.versions if v.version == version_name)
+            used = self._readings_used[key] = (
+                tuple(reading.id for reading in version.chosen_readings(context.readings)),
+                tuple(r.id for r in context.readings if r not in version.allowed),
+            )
+        ids, ignored = used
+        if not ids and not ignored:
+            return finding
+        details = finding.details
+        if ignored:
+            details = {**details, "readings_ignored": ignored}
+        # The fields before ``readings``, the readings, then citations and details.
+        return Finding._make((*finding[:13], ids, finding[14], details))
+
+    def not_started(self, subject: S) -> Finding:
+        """``not_applicable``: the evaluation's instant comes before the subject's start (a
+        migration case seen before its request was transmitted)."""
+        version = self.version_at(self.reference_date(subject))
+        return self.outcome(
+            version,
+            Status.NOT_APPLICABLE,
+            details={"reason": subject.not_started_reason, "starts_at": subject.started_at},
+        )
 
     # -- outcome builders -----------------------------------------------------------------
 
@@ -455,6 +571,7 @@ class Rule(Generic[P, S]):
                 amount,
                 cap,
                 reading.id if reading is not None else None,
+                (),
                 citations,
                 details or NO_DETAILS,
             )

@@ -20,6 +20,16 @@ from dme_rules.errors import InvalidArgumentError
 __all__ = ["Ruleset"]
 
 
+def _declared(parameters: object) -> dict[str, Any]:
+    """The numbers a version declares: its parameters' init fields (derived fields, which
+    are caches of them, are left out)."""
+    return {
+        field.name: getattr(parameters, field.name)
+        for field in attrs.fields(type(parameters))
+        if field.init
+    }
+
+
 class Ruleset(Mapping[str, Rule[Any, Any]]):
     """Rules in a fixed order, keyed by id; immutable.
 
@@ -132,8 +142,9 @@ class Ruleset(Mapping[str, Rule[Any, Any]]):
                     "version": version.version,
                     "effective_from": version.effective_from.isoformat(),
                     "effective_to": version.effective_to and version.effective_to.isoformat(),
-                    "parameters": repr(attrs.asdict(version.parameters)),
+                    "parameters": repr(_declared(version.parameters)),
                     "readings": [reading.id for reading in version.readings],
+                    "alternatives": [reading.id for reading in version.alternatives],
                 }
             )
         text = json.dumps(entries, sort_keys=True, separators=(",", ":"))

@@ -345,6 +345,17 @@ class Subject:
         """The date that selects the version of the rules, unless a rule says otherwise."""
         raise NotImplementedError  # pragma: no cover
 
+    #: The reason a finding gives when the evaluation's instant comes before
+    #: :attr:`started_at` (``not_yet_requested`` for a migration request).
+    not_started_reason: ClassVar[str] = "not_yet_started"
+
+    @property
+    def started_at(self) -> datetime | None:
+        """The instant the subject's obligations start (a request's transmission), or
+        ``None`` when they have no start: seen at an earlier instant, nothing has started
+        and every finding is ``not_applicable`` (:attr:`not_started_reason`)."""
+        return None
+
     @classmethod
     def from_dict(cls: type[S], data: Mapping[str, Any]) -> S:
         """Build the subject from JSON data, checking every field.

@@ -379,8 +379,9 @@ class TestInterpretations:
     """The named readings."""
 
     def test_registry(self):
-        """Every reading is registered under its id, and prints as its id."""
-        assert {"procedure-2024", "civil-procedure", "business-day-clock", "office-hours"} == set(
+        """Every reading is registered under its id, and prints as its id (the catalogue
+        itself is tested in test_readings)."""
+        assert {"procedure-2024", "civil-procedure", "business-day-clock", "office-hours"} < set(
             INTERPRETATIONS
         )
         for reading_id, reading in INTERPRETATIONS.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dme_rules import QUEBEC, RULES, evaluate
+from dme_rules.engine.subjects import Subject
 
 from ...test_examples import EXPECTED, at, load
 
@@ -21,8 +22,14 @@ class TestQuebecMessages:
         assert set(QUEBEC.parties) == codes("party.")
 
     def test_every_reason_said_is_declared(self):
-        """Each reason the catalogue says is a reason some Quebec rule declares."""
+        """Each reason the catalogue says is a reason some Quebec rule declares, or the one a
+        Quebec subject gives before it starts."""
         declared = {reason for rule in RULES.values() for reason in rule.reasons}
+        declared |= {
+            subject.not_started_reason
+            for subject in QUEBEC.subjects
+            if subject.started_at is not Subject.started_at  # a subject that has a start
+        }
         assert declared == codes("reason.")
 
     def test_notes_belong_to_rules(self):

@@ -21,7 +21,7 @@ from dme_rules import (
 )
 
 from ... import strategies
-from ...cases import spec_case
+from ...cases import spec_example
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "cases" / "spec-example.json"
 
@@ -50,7 +50,7 @@ class TestRoundTrip:
     def test_spec_example_reads_as_the_python_case(self):
         """The example file is the case the tests build in Python."""
         assert (
-            spec_case()
+            spec_example()
             == MigrationCase.from_dict(spec_dict())
             == MigrationCase.from_json(EXAMPLE.read_text(encoding="utf-8"))
         )
@@ -59,7 +59,7 @@ class TestRoundTrip:
         """to_dict writes the file's keys and values back (nulls left out)."""
         expected = spec_dict()
         expected["complaints"] = [{"filed_at": "2025-08-20T10:00:00-04:00"}]
-        assert expected == spec_case().to_dict()
+        assert expected == spec_example().to_dict()
 
     def test_minimal_case(self):
         """Only the five required keys: the optional ones are None."""

@@ -27,8 +27,11 @@ from workalendar.core import MON, SUN, WesternCalendar
 
 from dme_rules.engine.calendar import Holiday
 
-#: The year from which the Monday before 25 May is named Journée nationale des patriotes
-#: (L.I. art. 61(23) as amended; Fête de Dollard / Victoria Day before).
+#: The year from which the Monday before 25 May is the Journée nationale des patriotes. The day
+#: is a holiday under L.I. art. 61(23) as a day fixed by proclamation or decree: the
+#: Sovereign's birthday, fixed by proclamation on the Monday before 25 May (Fête de Dollard /
+#: Victoria Day), until 2002; the Journée nationale des patriotes, fixed on the same Monday by
+#: decree of the Government of Quebec (2002), from 2003.
 PATRIOTES_NAME_FROM = 2003
 
 #: French and English names of each holiday, by the key the declarations use as a label.
@@ -56,7 +59,8 @@ class _QuebecHolidayDeclarations(WesternCalendar):
     include_christmas = False
 
     def monday_before_may_25(self, year: int) -> tuple[date, str]:
-        """The Monday before 25 May (L.I. art. 61(23); L.N.T. art. 60): 18 to 24 May."""
+        """The Monday before 25 May, 18 to 24 May: a day fixed by proclamation or decree
+        (L.I. art. 61(23), see :data:`PATRIOTES_NAME_FROM`); L.N.T. art. 60 names it."""
         day = self.get_nth_weekday_in_month(year, 5, MON, 1, start=date(year, 5, 18))
         return day, ("patriotes" if year >= PATRIOTES_NAME_FROM else "dollard")
 
@@ -77,18 +81,17 @@ class _QuebecHolidayDeclarations(WesternCalendar):
         ]
 
 
-class QuebecCivilProcedureCalendar(_QuebecHolidayDeclarations):
-    """Holidays for legal time limits: Interpretation Act art. 61(23) and C.p.c. art. 82.
+class QuebecInterpretationActCalendar(_QuebecHolidayDeclarations):
+    """The holidays of the Interpretation Act, art. 61(23) (besides Sundays, which a calendar
+    of juridical days declares as its weekend).
 
     No weekend shifting other than 1 July to 2 July, which the Act itself provides.
     """
 
-    FIXED_HOLIDAYS = (
+    FIXED_HOLIDAYS: tuple[tuple[int, int, str], ...] = (
         (1, 1, "new_year"),  # L.I. art. 61(23)
-        (1, 2, "day_after_new_year"),  # C.p.c. art. 82
         (6, 24, "fete_nationale"),  # L.I. art. 61(23); not moved when it is a Sunday
         (12, 25, "christmas"),  # L.I. art. 61(23)
-        (12, 26, "day_after_christmas"),  # C.p.c. art. 82
     )
 
     def get_variable_days(self, year: int) -> list[tuple[date, str]]:
@@ -98,6 +101,16 @@ class QuebecCivilProcedureCalendar(_QuebecHolidayDeclarations):
             (self.get_easter_monday(year), "easter_monday"),  # L.I. art. 61(23)
         ]
         return days + self.common_variable_days(year)
+
+
+class QuebecCivilProcedureCalendar(QuebecInterpretationActCalendar):
+    """Holidays for legal time limits: Interpretation Act art. 61(23) and C.p.c. art. 82."""
+
+    FIXED_HOLIDAYS = (
+        *QuebecInterpretationActCalendar.FIXED_HOLIDAYS,
+        (1, 2, "day_after_new_year"),  # C.p.c. art. 82
+        (12, 26, "day_after_christmas"),  # C.p.c. art. 82
+    )
 
 
 class QuebecLabourStandardsCalendar(_QuebecHolidayDeclarations):
@@ -134,6 +147,8 @@ def declaration(statute: str, easter: str) -> WesternCalendar:
     """The workalendar calendar object that declares ``statute``'s holidays."""
     if statute == "cpc":
         return QuebecCivilProcedureCalendar()
+    if statute == "li":
+        return QuebecInterpretationActCalendar()
     if statute == "lnt":
         return QuebecLabourStandardsCalendar(easter=easter)
     raise ValueError(f"unknown statute {statute!r}")  # unreachable through the public API

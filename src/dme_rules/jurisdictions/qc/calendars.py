@@ -20,7 +20,14 @@ import attrs
 from dme_rules.engine.calendar import BusinessCalendar, Holiday
 from dme_rules.errors import InvalidArgumentError
 
-__all__ = ["QUEBEC_CPC", "QUEBEC_LNT", "EasterChoice", "QuebecHolidays", "quebec_lnt"]
+__all__ = [
+    "QUEBEC_CPC",
+    "QUEBEC_INTERPRETATION_ACT",
+    "QUEBEC_LNT",
+    "EasterChoice",
+    "QuebecHolidays",
+    "quebec_lnt",
+]
 
 
 class EasterChoice(enum.StrEnum):
@@ -36,8 +43,9 @@ class QuebecHolidays:
     """The holidays of a Quebec statute: the holiday source of a Quebec calendar.
 
     Attributes:
-        statute: ``cpc`` (Interpretation Act and Code of Civil Procedure) or ``lnt`` (Act
-            respecting labour standards and National Holiday Act).
+        statute: ``cpc`` (Interpretation Act and Code of Civil Procedure), ``li``
+            (Interpretation Act alone) or ``lnt`` (Act respecting labour standards and National
+            Holiday Act).
         easter: Which Easter holiday is observed (only ``lnt`` offers a choice).
     """
 
@@ -87,6 +95,18 @@ QUEBEC_CPC = BusinessCalendar(
     "art. 82)",
     title_en="Quebec — holidays (Interpretation Act, s. 61; Code of Civil Procedure, art. 82)",
     source=QuebecHolidays("cpc"),
+)
+
+#: The juridical days of the Interpretation Act: every day but Sundays and the holidays of
+#: art. 61(23) (Saturdays, 2 January and 26 December are juridical days). The
+#: ``interpretation-act`` reading extends a time limit that ends on a non-juridical day to
+#: the next juridical day (art. 52); it is not a calendar of business days for counting.
+QUEBEC_INTERPRETATION_ACT = BusinessCalendar(
+    name="quebec-interpretation-act",
+    title_fr="Québec — jours juridiques (Loi d'interprétation, art. 52 et 61)",
+    title_en="Quebec — juridical days (Interpretation Act, ss. 52 and 61)",
+    source=QuebecHolidays("li"),
+    weekend=frozenset({6}),
 )
 
 #: The employees' statutory holidays, with both Good Friday and Easter Monday.

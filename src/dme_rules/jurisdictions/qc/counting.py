@@ -17,10 +17,12 @@ from dme_rules.engine.clock import WHOLE_DAY, BusinessClock, OfficeSchedule
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.time import as_instant, end_of_day_in, local_date
 from dme_rules.errors import InvalidArgumentError
-from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
+from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC, QUEBEC_INTERPRETATION_ACT
 from dme_rules.jurisdictions.qc.readings import (
     BUSINESS_DAY_CLOCK,
     CIVIL_PROCEDURE,
+    INTERPRETATION_ACT,
+    NEXT_BUSINESS_DAY,
     OFFICE_HOURS,
     PROCEDURE_2024,
 )
@@ -34,7 +36,9 @@ __all__ = [
     "clock_window",
     "date_of",
     "end_of_day",
+    "extended_end",
     "official_start",
+    "period_day_one",
     "period_end",
     "period_end_on",
 ]
@@ -87,21 +91,35 @@ def official_start(
 _STARTS_ON_A_BUSINESS_DAY = {PROCEDURE_2024.id: True, CIVIL_PROCEDURE.id: False}
 
 
+def _check_reading(reading: object, field: str, allowed: tuple[Reading, ...]) -> Reading:
+    if isinstance(reading, Reading) and reading in allowed:
+        return reading
+    names = " or ".join(r.id for r in allowed)
+    raise InvalidArgumentError(
+        field, names, reading, expected_fr=" ou ".join(r.id for r in allowed)
+    )
+
+
 def period_end(
     transmitted_at: datetime | date,
     days: int,
     *,
     reading: Reading = PROCEDURE_2024,
     calendar: BusinessCalendar = QUEBEC_CPC,
+    extension: Reading = NEXT_BUSINESS_DAY,
 ) -> date:
     """The last day of an N-day period that starts with a request.
 
-    Both readings say which day is day 1; the period ends on day ``days``, extended to the next
-    business day when that is not one:
+    Both period readings say which day is day 1; the period ends on day ``days``:
 
     - ``procedure-2024``: day 1 is :func:`official_start`;
     - ``civil-procedure``: day 1 is the day after the request (Code of Civil Procedure,
       art. 83: the first day is not counted, the last is).
+
+    An end on a day off is then extended (:func:`extended_end`).
+
+    >>> period_end(date(2025, 6, 20), 21)  # day 1 is Monday 23 June; day 21 is 13 July
+    datetime.date(2025, 7, 14)
 
     Args:
         transmitted_at: The aware instant the request was sent (or its Montreal date).
@@ -109,32 +127,57 @@ def period_end(
         reading: :data:`~dme_rules.jurisdictions.qc.readings.PROCEDURE_2024` (default) or
             :data:`~dme_rules.jurisdictions.qc.readings.CIVIL_PROCEDURE`.
         calendar: The business calendar for the start and the extension.
+        extension: :data:`~dme_rules.jurisdictions.qc.readings.NEXT_BUSINESS_DAY` (default)
+            or :data:`~dme_rules.jurisdictions.qc.readings.INTERPRETATION_ACT`.
 
     Raises:
-        InvalidArgumentError: ``days`` is not a positive integer, or ``reading`` is not one of
-            the two period readings.
+        InvalidArgumentError: ``days`` is not a positive integer, or a reading is not one of
+            its topic's.
     """
     requested_on = local_date(transmitted_at, "transmitted_at", MONTREAL)
     days = checked_int(days, "days", minimum=1)
-    if not isinstance(reading, Reading) or reading.id not in _STARTS_ON_A_BUSINESS_DAY:
-        raise InvalidArgumentError(
-            "reading",
-            f"{PROCEDURE_2024.id} or {CIVIL_PROCEDURE.id}",
-            reading,
-            expected_fr=f"{PROCEDURE_2024.id} ou {CIVIL_PROCEDURE.id}",
-        )
-    return period_end_on(requested_on, days, reading, calendar)
+    _check_reading(reading, "reading", (PROCEDURE_2024, CIVIL_PROCEDURE))
+    _check_reading(extension, "extension", (NEXT_BUSINESS_DAY, INTERPRETATION_ACT))
+    return period_end_on(requested_on, days, reading, calendar, extension)
+
+
+def period_day_one(requested_on: date, reading: Reading, calendar: BusinessCalendar) -> date:
+    """Day 1 of a period from a request made on ``requested_on`` under ``reading``."""
+    if _STARTS_ON_A_BUSINESS_DAY[reading.id]:
+        return calendar.add_business_days(requested_on, 1)
+    return requested_on + _DAY
+
+
+def extended_end(
+    end: date, extension: Reading = NEXT_BUSINESS_DAY, calendar: BusinessCalendar = QUEBEC_CPC
+) -> date:
+    """The last day of a period whose day N is ``end``, extended when it is a day off.
+
+    - ``next-business-day`` (default): to ``calendar.roll_forward(end)``, as the Code of Civil
+      Procedure (art. 83) does for Saturdays and holidays;
+    - ``interpretation-act``: only an end on a Sunday or a holiday of the Interpretation Act
+      (art. 61(23)) is extended, to the next day that is neither (art. 52), which may be a
+      Saturday; the calendar of the evaluation plays no part.
+
+    >>> saturday = date(2025, 7, 12)
+    >>> extended_end(saturday), extended_end(saturday, INTERPRETATION_ACT)
+    (datetime.date(2025, 7, 14), datetime.date(2025, 7, 12))
+    """
+    if extension is INTERPRETATION_ACT or extension == INTERPRETATION_ACT:
+        return QUEBEC_INTERPRETATION_ACT.roll_forward(end)
+    return calendar.roll_forward(end)
 
 
 def period_end_on(
-    requested_on: date, days: int, reading: Reading, calendar: BusinessCalendar
+    requested_on: date,
+    days: int,
+    reading: Reading,
+    calendar: BusinessCalendar,
+    extension: Reading = NEXT_BUSINESS_DAY,
 ) -> date:
     """:func:`period_end` for arguments already checked (the rules' path)."""
-    if _STARTS_ON_A_BUSINESS_DAY[reading.id]:
-        day_one = calendar.add_business_days(requested_on, 1)
-    else:
-        day_one = requested_on + _DAY
-    return calendar.roll_forward(day_one + (days - 1) * _DAY)
+    day_one = period_day_one(requested_on, reading, calendar)
+    return extended_end(day_one + (days - 1) * _DAY, extension, calendar)
 
 
 def business_days_after(

@@ -41,6 +41,20 @@ MESSAGES = Messages(
             "fr": "portée non standard : des délais supplémentaires peuvent s'appliquer",
             "en": "non-standard scope: extra delays may apply",
         },
+        "reason.process_not_started": {
+            "fr": "le formulaire n'est pas signé ou n'a pas l'autorisation écrite de la "
+            "clinique : le processus n'est pas officiellement entrepris",
+            "en": "the form is not signed or lacks the clinic's written authorization: the "
+            "process has not officially started",
+        },
+        "reason.not_sent_to_party": {
+            "fr": "le formulaire n'a pas été transmis à l'adresse de ce fournisseur",
+            "en": "the form was not sent to this vendor's address",
+        },
+        "reason.not_yet_requested": {
+            "fr": "la demande n'était pas encore transmise à la date d'évaluation",
+            "en": "the request had not been transmitted yet at the evaluation instant",
+        },
         "reason.scope_unknown": {
             "fr": "le délai ne lie que pour une migration de portée standard",
             "en": "the deadline binds only a standard-scope migration",
@@ -76,11 +90,16 @@ MESSAGES = Messages(
         },
         # The import deadline.
         f"{_IMPORT}.clinic_delay": {
-            "fr": "la clinique a validé la préanalyse avec {business_days_late} jour(s) "
-            "ouvrable(s) de retard (échéance {validation_due}), ce qui peut décaler légèrement "
-            "le calendrier",
-            "en": "the clinic validated the pre-analysis {business_days_late} business day(s) "
-            "late (due {validation_due}), which may shift the calendar slightly",
+            "fr": "la validation de la préanalyse par la clinique a {business_days_late} "
+            "jour(s) ouvrable(s) de retard (échéance {validation_due}), ce qui peut modifier "
+            "légèrement le calendrier",
+            "en": "the clinic's validation of the pre-analysis is {business_days_late} business "
+            "day(s) late (due {validation_due}), which may shift the calendar slightly",
+        },
+        f"{_IMPORT}.extended": {
+            "fr": "l'échéance de l'importation est reportée d'autant (échéance légale "
+            "{statutory_due})",
+            "en": "the import's due date moves by as much (statutory due date {statutory_due})",
         },
         # The confirmation of success.
         f"{_CONFIRMATION}.extraction": {"fr": "extraction", "en": "extraction"},
@@ -113,6 +132,10 @@ MESSAGES = Messages(
             "en": "missing dates: {items:list}",
         },
         f"{_CALENDAR}.out_of_order": {"fr": "{first} après {then}", "en": "{first} after {then}"},
+        f"{_CALENDAR}.late_item": {
+            "fr": "{item} prévue le {planned_on}, après l'échéance du {due}",
+            "en": "{item} planned on {planned_on}, after the due date {due}",
+        },
         f"{_CALENDAR}.access_removed_too_early": {
             "fr": "retrait des accès le {access_removed_on}, avant la fin de l'accès requis "
             "({access_required_until})",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable, Iterable
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -97,14 +96,6 @@ class AccessPeriod:
 
     months: int | None = None
     days: int | None = None
-    #: ``days`` as a timedelta (derived). The ruleset digest hashes every attrs field of a
-    #: version's parameters, this one included: it stays so that the digest, which records
-    #: which law applied, does not change without a change of law.
-    _span: timedelta | None = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        span = timedelta(days=self.days) if self.days is not None else None
-        object.__setattr__(self, "_span", span)
 
 
 @attrs.frozen

@@ -1,62 +1,137 @@
-"""Quebec's readings of the sources' ambiguous phrases (SPEC §3).
+"""Quebec's readings of the sources' ambiguous phrases (SPEC §3.1).
 
-The sources say "within 21 days of the request" or "within 72 business hours" without saying
-how to count. Each way of counting is a :class:`~dme_rules.engine.readings.Reading` that the
-counting functions take as a parameter and that a finding reports.
+Every phrase of the sources that changes a computed result has named readings, one default
+and its alternatives, grouped by *topic*. Each is a
+:class:`~dme_rules.engine.readings.Reading` that a rule version allows and a finding reports;
+the argument for each default is in its ``basis`` and in the docs
+(``docs/explanation/readings.md``, generated from this module).
 """
 
 from __future__ import annotations
 
 from dme_rules.engine.readings import Reading
 
-__all__ = ["BUSINESS_DAY_CLOCK", "CIVIL_PROCEDURE", "OFFICE_HOURS", "PROCEDURE_2024", "READINGS"]
+__all__ = [
+    "BUSINESS_DAY_CLOCK",
+    "CIVIL_PROCEDURE",
+    "CLINIC_DELAY_EXTENDS",
+    "CLINIC_DELAY_NOTED",
+    "CONSENT_ALWAYS",
+    "CONSENT_IF_THIRD_PARTY",
+    "FORM_STARTS_PROCESS",
+    "INTERPRETATION_ACT",
+    "LATER_OF_BOTH",
+    "NEXT_BUSINESS_DAY",
+    "NINETY_DAYS",
+    "OFFICE_HOURS",
+    "PROCEDURE_2024",
+    "READINGS",
+    "SCOPE_PRESUMED_STANDARD",
+    "SCOPE_REQUIRED",
+    "TOPICS",
+    "TRANSMISSION_STARTS_PROCESS",
+    "UNCONFIRMED_IS_PENDING",
+    "UNCONFIRMED_IS_VIOLATION",
+]
 
+_PERIOD = "« un délai de 21 jours » / « un délai n'excédant pas 45 jours de la demande »"
 
 #: N-day periods counted from the official start (rule versions in force from 2024-01-01).
 PROCEDURE_2024 = Reading(
     id="procedure-2024",
-    phrase="dans un délai de N jours de la demande",
+    topic="period-start",
+    phrase=_PERIOD,
     summary_fr=(
         "Le jour 1 est le début officiel, soit le premier jour ouvrable suivant la date de "
-        "transmission de la demande; le délai se termine le jour N, reporté au jour ouvrable "
-        "suivant s'il tombe un jour non ouvrable."
+        "transmission de la demande; le délai se termine le jour N."
     ),
     summary_en=(
         "Day 1 is the official start, the first business day after the date the request was "
-        "transmitted; the period ends on day N, extended to the next business day when that "
-        "is not a business day."
+        "transmitted; the period ends on day N."
     ),
     basis=(
         "Procédure administrative de migration des données entre DMÉ (MSSS, 2024), étape 2: "
         "« Le calcul du calendrier de travail officiel commence le jour ouvrable suivant la "
-        "date de transmission de la demande électronique »; Loi d'interprétation, art. 52."
+        "date de transmission de la demande électronique ». Default for the versions in force "
+        "from 2024-01-01, which the procedure governs."
     ),
 )
 
 #: N-day periods counted as in civil procedure (rule versions of 2021-10-28 to 2023-12-31).
 CIVIL_PROCEDURE = Reading(
     id="civil-procedure",
-    phrase="dans un délai de N jours de la demande",
+    topic="period-start",
+    phrase=_PERIOD,
     summary_fr=(
         "Le jour de la demande ne compte pas, le dernier jour compte: le délai se termine à la "
-        "date de la demande plus N jours, reporté au jour ouvrable suivant s'il tombe un jour "
-        "non ouvrable."
+        "date de la demande plus N jours."
     ),
     summary_en=(
         "The day of the request is not counted and the last day is: the period ends on the "
-        "request date plus N days, extended to the next business day when that is not a "
-        "business day."
+        "request date plus N days."
     ),
     basis=(
-        "Code de procédure civile, art. 83, and Loi d'interprétation, art. 52: no start "
-        "convention was published before the 2024 procedure."
+        "Code de procédure civile, art. 83: the day that marks the start of a time limit is "
+        "not counted, the last day is. Default for the versions of 2021-10-28 to "
+        "2023-12-31: no start convention had been published, and the general rule of Quebec "
+        "law for counting time limits applies."
     ),
 )
+
+_END = "un délai dont le dernier jour n'est pas un jour ouvrable"
+
+#: A period that ends on a non-business day ends on the next business day (the default).
+NEXT_BUSINESS_DAY = Reading(
+    id="next-business-day",
+    topic="period-end",
+    phrase=_END,
+    summary_fr=(
+        "Un délai qui se termine un jour non ouvrable (samedi, dimanche, jour férié, "
+        "2 janvier, 26 décembre) est prolongé au jour ouvrable suivant du calendrier de "
+        "l'évaluation."
+    ),
+    summary_en=(
+        "A period that ends on a non-business day (Saturday, Sunday, holiday, 2 January, "
+        "26 December) is extended to the next business day of the evaluation's calendar."
+    ),
+    basis=(
+        "Code de procédure civile, art. 83: a time limit that would end on a Saturday or a "
+        "holiday is extended to the next working day (art. 82 adds 2 January and 26 December "
+        "to the holidays). The vendors work on business days, and the procedure counts its "
+        "calendar in business days (« jour ouvrable »)."
+    ),
+)
+
+#: Only an end on a holiday of the Interpretation Act is extended (Saturdays are not).
+INTERPRETATION_ACT = Reading(
+    id="interpretation-act",
+    topic="period-end",
+    phrase=_END,
+    summary_fr=(
+        "Seul un délai qui se termine un jour férié au sens de la Loi d'interprétation "
+        "(dimanches compris; samedis, 2 janvier et 26 décembre non) est prolongé, au jour "
+        "suivant qui n'est pas férié, même un samedi."
+    ),
+    summary_en=(
+        "Only a period that ends on a holiday of the Interpretation Act (Sundays included; "
+        "Saturdays, 2 January and 26 December not) is extended, to the next day that is not "
+        "such a holiday, which may be a Saturday."
+    ),
+    basis=(
+        "Loi d'interprétation, art. 52: a time limit that ends on a holiday is extended to the "
+        "next day that is not a holiday; art. 61(23) lists the holidays (Sundays among them, "
+        "not Saturdays). The Avenant is not a judicial proceeding, so the Code of Civil "
+        "Procedure may be said not to govern it."
+    ),
+)
+
+_HOURS = "« Un suivi sera effectué par l'équipe du BCH dans les 72 heures ouvrables »"
 
 #: 72 business hours counted as whole business days of 24 hours (the default).
 BUSINESS_DAY_CLOCK = Reading(
     id="business-day-clock",
-    phrase="dans les 72 heures ouvrables",
+    topic="business-hours",
+    phrase=_HOURS,
     summary_fr=(
         "L'horloge ne tourne que les jours ouvrables, 24 heures chacun, à l'heure locale de "
         "Montréal: déposée un jour ouvrable à 15 h, l'échéance est à 15 h le troisième jour "
@@ -70,16 +145,17 @@ BUSINESS_DAY_CLOCK = Reading(
         "it is due at 24:00 of the third business day, counting that one."
     ),
     basis=(
-        "Procédure administrative de migration des données entre DMÉ (MSSS, 2024), section "
-        "Plainte: « Un suivi sera effectué par l'équipe du BCH dans les 72 heures ouvrables »; "
-        "72 hours are read as three business days, the procedure stating no opening hours."
+        "The procedure states no opening hours; 72 hours of business days are three business "
+        "days, the reading that the office cannot misread to its advantage and that a "
+        "complainant can check with a calendar alone."
     ),
 )
 
 #: 72 business hours counted inside an opening schedule (08:30–16:30 by default).
 OFFICE_HOURS = Reading(
     id="office-hours",
-    phrase="dans les 72 heures ouvrables",
+    topic="business-hours",
+    phrase=_HOURS,
     summary_fr=(
         "L'horloge ne tourne que pendant les heures d'ouverture des jours ouvrables (par défaut "
         "de 8 h 30 à 16 h 30); 72 heures font alors neuf jours ouvrables."
@@ -94,8 +170,281 @@ OFFICE_HOURS = Reading(
     ),
 )
 
-#: Every Quebec reading, by id.
+_SCOPE = (
+    "« En présence d'une demande de migration standard de données, le calendrier doit "
+    "respecter les délais prévus à l'avenant »"
+)
+
+#: An unknown scope is presumed standard: the exception must be recorded (the default).
+SCOPE_PRESUMED_STANDARD = Reading(
+    id="scope-presumed-standard",
+    topic="scope",
+    phrase=_SCOPE,
+    summary_fr=(
+        "Une portée non consignée est présumée standard: les délais s'appliquent; l'exception "
+        "d'une portée non standard doit être consignée (standard_scope: false) par qui "
+        "l'invoque."
+    ),
+    summary_en=(
+        "A scope that is not recorded is presumed standard: the deadlines apply; the "
+        "non-standard exception must be recorded (standard_scope: false) by whoever invokes it."
+    ),
+    basis=(
+        "The Avenant sets the deadlines for every migration; the procedure's non-standard "
+        "scope is an exception (« certaines données non incluses dans la portée standard »), "
+        "and the party who invokes an exception records it."
+    ),
+)
+
+#: A late act with an unknown scope cannot be judged.
+SCOPE_REQUIRED = Reading(
+    id="scope-required",
+    topic="scope",
+    phrase=_SCOPE,
+    summary_fr=(
+        "Une extraction ou une importation en retard dont la portée n'est pas consignée ne "
+        "peut être jugée: données insuffisantes ($.standard_scope)."
+    ),
+    summary_en=(
+        "A late extraction or import whose scope is not recorded cannot be judged: "
+        "insufficient data ($.standard_scope)."
+    ),
+    basis=(
+        "The procedure makes the deadlines depend on a standard scope; without the fact, an "
+        "auditor may refuse to presume it."
+    ),
+)
+
+_FORM = (
+    "« L'autorisation écrite de la clinique … est obligatoire et requise pour entreprendre "
+    "officiellement le processus au moment de la transmission du formulaire »"
+)
+
+#: A form recorded as unsigned or unauthorized starts nothing (the default).
+FORM_STARTS_PROCESS = Reading(
+    id="form-starts-process",
+    topic="request-form",
+    phrase=_FORM,
+    summary_fr=(
+        "Un formulaire consigné comme non signé ou sans l'autorisation écrite de la clinique "
+        "n'entreprend pas le processus: les délais des fournisseurs ne courent pas; un "
+        "fournisseur dont l'adresse est consignée comme absente des destinataires n'a pas "
+        "reçu la demande et son délai ne court pas. Un fait absent ne bloque rien."
+    ),
+    summary_en=(
+        "A form recorded as unsigned or without the clinic's written authorization does not "
+        "start the process: the vendors' deadlines do not run; a vendor whose address is "
+        "recorded as missing from the recipients has not received the request and its "
+        "deadline does not run. An absent fact blocks nothing."
+    ),
+    basis=(
+        "Procédure 2024, étape 1: the written authorization is « obligatoire et requise pour "
+        "entreprendre officiellement le processus »; étape 2: the form « dûment rempli et "
+        "signé » is sent to both vendors, and the official calendar starts from its "
+        "transmission."
+    ),
+)
+
+#: The vendors' clocks run from the transmission, whatever the form's faults.
+TRANSMISSION_STARTS_PROCESS = Reading(
+    id="transmission-starts-process",
+    topic="request-form",
+    phrase=_FORM,
+    summary_fr=(
+        "Les délais des fournisseurs courent dès la transmission, quels que soient les défauts "
+        "du formulaire et ses destinataires (la règle du formulaire les relève)."
+    ),
+    summary_en=(
+        "The vendors' deadlines run from the transmission whatever the form's faults and "
+        "recipients (the request-form rule reports those)."
+    ),
+    basis=(
+        "The Avenant counts its periods « sur réception d'une demande de migration », without "
+        "conditions on the form."
+    ),
+)
+
+_ACCESS = (
+    "« pour une période de trois mois suivant la migration » (Avenant) / « d'une durée "
+    "minimale de 90 jours » (procédure)"
+)
+
+#: Access lasts until the later of three months and 90 days (the default, from 2024).
+LATER_OF_BOTH = Reading(
+    id="later-of-both",
+    topic="access-duration",
+    phrase=_ACCESS,
+    summary_fr=(
+        "L'accès dure jusqu'à la plus tardive des deux dates: migration plus trois mois "
+        "(mois civils, ramenés à la fin du mois) et migration plus 90 jours."
+    ),
+    summary_en=(
+        "Access lasts until the later of migration plus three months (calendar months, "
+        "clamped to the month's end) and migration plus 90 days."
+    ),
+    basis=(
+        "The procedure « tient compte des aspects légaux contenus dans » the Avenant, which "
+        "still requires three months; its « durée minimale de 90 jours » is a floor, not a "
+        "repeal. 90 days is one or two days shorter than three months on most dates."
+    ),
+)
+
+#: Access lasts 90 days (the procedure alone).
+NINETY_DAYS = Reading(
+    id="ninety-days",
+    topic="access-duration",
+    phrase=_ACCESS,
+    summary_fr="L'accès dure 90 jours après la migration (la procédure seule).",
+    summary_en="Access lasts 90 days after the migration (the procedure alone).",
+    basis="The 2024 procedure, the later text, states 90 days.",
+)
+
+_CLINIC_DELAY = (
+    "« Tout délai ou travail supplémentaire à cette étape peuvent entraîner des délais "
+    "raisonnables … et modifier légèrement le calendrier de livraison »"
+)
+
+#: The clinic's late validation moves the import's due date (the default).
+CLINIC_DELAY_EXTENDS = Reading(
+    id="clinic-delay-extends",
+    topic="clinic-delay",
+    phrase=_CLINIC_DELAY,
+    summary_fr=(
+        "Le retard de la clinique à valider la préanalyse (en jours ouvrables, de l'échéance "
+        "de validation à la validation ou, tant qu'elle manque, à la date de l'évaluation) "
+        "reporte d'autant de jours ouvrables l'échéance de l'importation."
+    ),
+    summary_en=(
+        "The clinic's delay in validating the pre-analysis (in business days, from the "
+        "validation's due date to the validation or, while it is missing, to the evaluation's "
+        "date) moves the import's due date by as many business days."
+    ),
+    basis=(
+        "Procédure 2024, étape 3 d): a delay at this step may « modifier légèrement le "
+        "calendrier de livraison »; a vendor cannot be late because of the clinic's own delay, "
+        "and the shift is no larger than that delay."
+    ),
+)
+
+#: The clinic's late validation is reported; the due date stays.
+CLINIC_DELAY_NOTED = Reading(
+    id="clinic-delay-noted",
+    topic="clinic-delay",
+    phrase=_CLINIC_DELAY,
+    summary_fr=(
+        "L'échéance de l'importation ne change pas; le retard de la clinique est seulement signalé."
+    ),
+    summary_en="The import's due date stays; the clinic's delay is only reported.",
+    basis=(
+        "« peut … modifier » gives no measure; the Avenant's 45 days stay the vendor's limit "
+        "and the delay is left to the auditor's judgment."
+    ),
+)
+
+_CONSENT = (
+    "« Ai-je obtenu un consentement explicite de chacun de mes patients pour utiliser cette "
+    "fonctionnalité et communiquer les renseignements qui s'y trouvent à des tiers ? »"
+)
+
+#: The two consent questions are always asked (the default).
+CONSENT_ALWAYS = Reading(
+    id="consent-always",
+    topic="consent",
+    phrase=_CONSENT,
+    summary_fr=(
+        "Le consentement explicite, libre et éclairé est requis dans tous les cas, que la "
+        "fonctionnalité donne accès à des tiers ou non."
+    ),
+    summary_en=(
+        "Explicit, free and informed consent is required in every case, whether or not the "
+        "feature gives third parties access."
+    ),
+    basis=(
+        "The question asks for consent « pour utiliser cette fonctionnalité et communiquer … à "
+        "des tiers »: using the feature is itself a purpose that needs consent."
+    ),
+)
+
+#: The two consent questions are asked only when third parties get access.
+CONSENT_IF_THIRD_PARTY = Reading(
+    id="consent-if-third-party",
+    topic="consent",
+    phrase=_CONSENT,
+    summary_fr=(
+        "Les deux questions de consentement ne se posent que si des tiers ont accès aux "
+        "renseignements."
+    ),
+    summary_en="The two consent questions are asked only when third parties get access.",
+    basis=(
+        "The questions follow the third-party questions in the notice; the first edition read "
+        "them as their continuation."
+    ),
+)
+
+_CONFIRMATION = (
+    "« tout fournisseur ayant terminé une extraction ou une importation de données doit "
+    "maintenant confirmer que l'opération a réussi »"
+)
+
+#: A completed operation without confirmation is a violation (the default).
+UNCONFIRMED_IS_VIOLATION = Reading(
+    id="unconfirmed-is-violation",
+    topic="confirmation",
+    phrase=_CONFIRMATION,
+    summary_fr=(
+        "Une opération terminée sans confirmation de sa réussite est une contravention: la "
+        "confirmation accompagne la fin de l'opération."
+    ),
+    summary_en=(
+        "A completed operation without a confirmation of its success is a violation: the "
+        "confirmation comes with the operation's end."
+    ),
+    basis=(
+        "The duty binds « tout fournisseur ayant terminé » the operation: it arises when the "
+        "operation ends, and no further time is given."
+    ),
+)
+
+#: A completed operation without confirmation is pending (no due date).
+UNCONFIRMED_IS_PENDING = Reading(
+    id="unconfirmed-is-pending",
+    topic="confirmation",
+    phrase=_CONFIRMATION,
+    summary_fr=(
+        "Une opération terminée sans confirmation est en cours: aucun délai n'est fixé pour "
+        "confirmer."
+    ),
+    summary_en=(
+        "A completed operation without confirmation is pending: no time limit is set for the "
+        "confirmation."
+    ),
+    basis="The sources state no time limit for the confirmation.",
+)
+
+#: Every Quebec reading, by id: each topic's default first, then its alternatives.
 READINGS: dict[str, Reading] = {
     reading.id: reading
-    for reading in (PROCEDURE_2024, CIVIL_PROCEDURE, BUSINESS_DAY_CLOCK, OFFICE_HOURS)
+    for reading in (
+        PROCEDURE_2024,
+        CIVIL_PROCEDURE,
+        NEXT_BUSINESS_DAY,
+        INTERPRETATION_ACT,
+        BUSINESS_DAY_CLOCK,
+        OFFICE_HOURS,
+        SCOPE_PRESUMED_STANDARD,
+        SCOPE_REQUIRED,
+        FORM_STARTS_PROCESS,
+        TRANSMISSION_STARTS_PROCESS,
+        LATER_OF_BOTH,
+        NINETY_DAYS,
+        CLINIC_DELAY_EXTENDS,
+        CLINIC_DELAY_NOTED,
+        CONSENT_ALWAYS,
+        CONSENT_IF_THIRD_PARTY,
+        UNCONFIRMED_IS_VIOLATION,
+        UNCONFIRMED_IS_PENDING,
+    )
 }
+
+#: Every topic, in the catalogue's order.
+TOPICS: tuple[str, ...] = tuple(dict.fromkeys(reading.topic for reading in READINGS.values()))

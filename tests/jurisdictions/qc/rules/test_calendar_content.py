@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dme_rules import MIGRATION_CALENDAR, Status
 from dme_rules.jurisdictions.qc.parameters import CalendarContents
+from dme_rules.jurisdictions.qc.readings import CLINIC_DELAY_NOTED, NINETY_DAYS
 
 from ....cases import at, change, minimal_case, noon, spec_case
 from ....common import CommonRuleTests
@@ -53,17 +56,86 @@ class TestMigrationCalendar(CommonRuleTests):
         ]
 
     def test_access_removal_both_sides(self):
-        """Production 08-05 + 90 days = 11-03 is the last day of access: removal on 11-03 is
-        too early, on 11-04 it is fine."""
-        early = self.finding(
-            change(spec_case(), calendar__access_removed_on=date(2025, 11, 3)), AS_OF
-        )
+        """Migrated 08-05 (import.completed_on): access is required until the later of
+        08-05 + 3 months = 11-05 and 08-05 + 90 days = 11-03, so removal on 11-05 is too
+        early and on 11-06 fine; under ninety-days, 11-03 is too early and 11-04 fine."""
+
+        def removed(day, *readings):
+            case = change(spec_case(), calendar__access_removed_on=day)
+            return self.finding(case, AS_OF, readings=readings)
+
+        early = removed(date(2025, 11, 5))
         assert Status.VIOLATION == early.status
         assert {
-            "access_removed_on": date(2025, 11, 3),
-            "access_required_until": date(2025, 11, 3),
+            "access_removed_on": date(2025, 11, 5),
+            "access_required_until": date(2025, 11, 5),
         } == early.details["access_removed_too_early"]
-        assert Status.COMPLIANT == self.finding(spec_case(), AS_OF).status
+        assert Status.COMPLIANT == removed(date(2025, 11, 6)).status
+        assert Status.VIOLATION == removed(date(2025, 11, 3), NINETY_DAYS).status
+        assert Status.COMPLIANT == removed(date(2025, 11, 4), NINETY_DAYS).status
+
+    def test_access_is_counted_from_the_import_else_from_production(self):
+        """Imported 08-08 though planned for 08-05: access runs from 08-08 (until 11-08,
+        later than 08-08 + 90 days = 11-06); without a recorded import, from production."""
+        late_import = change(spec_case(), import__completed_on=date(2025, 8, 8))
+        assert (
+            date(2025, 11, 8)
+            == self.finding(late_import, AS_OF).details["access_removed_too_early"][
+                "access_required_until"
+            ]
+        )
+        planned = change(spec_case(), import_=None, calendar__access_removed_on=date(2025, 11, 6))
+        assert Status.COMPLIANT == self.finding(planned, AS_OF).status
+
+    # spec_case: request Fri 2025-06-20; day 1 Mon 06-23; extraction due 06-23 + 20 days =
+    # Sun 07-13, extended to Mon 07-14; import due 06-23 + 44 days = Wed 08-06.
+    @pytest.mark.parametrize(
+        ("item", "planned", "due", "late"),
+        [
+            ("test_extraction_on", date(2025, 7, 14), date(2025, 7, 14), False),
+            ("test_extraction_on", date(2025, 7, 15), date(2025, 7, 14), True),
+            ("production_on", date(2025, 8, 6), date(2025, 8, 6), False),
+            ("production_on", date(2025, 8, 7), date(2025, 8, 6), True),
+        ],
+    )
+    def test_the_calendar_keeps_the_deadlines(self, item, planned, due, late):
+        """The test extraction by the extraction deadline, production by the import's; dates
+        that would break the order are kept in order (only the deadline is tested)."""
+        case = change(spec_case(), **{f"calendar__{item}": planned})
+        if item == "test_extraction_on":
+            case = change(case, calendar__preanalysis_start_on=date(2025, 7, 16),
+                          calendar__preanalysis_end_on=date(2025, 7, 16),
+                          calendar__preanalysis_submitted_on=date(2025, 7, 16))  # fmt: skip
+        else:
+            case = change(case, calendar__data_usable_on=planned,
+                          calendar__access_removed_on=date(2025, 11, 10))  # fmt: skip
+        found = self.finding(case, AS_OF)
+        expected = [{"item": item, "planned_on": planned, "due": due}] if late else None
+        assert expected == found.details.get("late_items")
+        assert (Status.VIOLATION if late else Status.COMPLIANT) == found.status
+
+    def test_a_non_standard_scope_may_plan_later(self):
+        """Production planned after the import deadline: late for a standard or unknown
+        scope (presumed standard), not for a non-standard one."""
+        late = change(spec_case(), calendar__production_on=date(2025, 8, 7),
+                      calendar__data_usable_on=date(2025, 8, 7))  # fmt: skip
+        for scope, has_late in ((True, True), (None, True), (False, False)):
+            found = self.finding(change(late, standard_scope=scope), AS_OF)
+            assert has_late == ("late_items" in found.details), scope
+
+    def test_the_import_deadline_moved_by_the_clinic_moves_the_calendar(self):
+        """Validation due 07-24, validated Wed 07-30: 4 business days late (25, 28, 29, 30),
+        so the import is due 08-06 + 4 business days = 08-12 under clinic-delay-extends: a
+        production on 08-12 keeps it; under clinic-delay-noted it is late."""
+        case = change(spec_case(), preanalysis__validated_on=date(2025, 7, 30),
+                      calendar__preanalysis_validated_on=date(2025, 7, 30),
+                      calendar__production_on=date(2025, 8, 12),
+                      calendar__data_usable_on=date(2025, 8, 12),
+                      calendar__access_removed_on=date(2025, 11, 10))  # fmt: skip
+        assert "late_items" not in self.finding(case, AS_OF).details
+        noted = self.finding(case, AS_OF, readings=[CLINIC_DELAY_NOTED])
+        assert [{"item": "production_on", "planned_on": date(2025, 8, 12),
+                 "due": date(2025, 8, 6)}] == noted.details["late_items"]  # fmt: skip
 
     def test_message_lists_the_problems(self):
         """The message names the missing dates in both languages."""

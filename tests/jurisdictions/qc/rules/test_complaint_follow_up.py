@@ -21,6 +21,7 @@ from dme_rules import (
     NotInForceError,
     OfficeSchedule,
     Status,
+    business_hours_between,
     evaluate,
 )
 
@@ -33,7 +34,11 @@ DUE = at("2026-03-11T14:00:00-04:00")  # Mon 9 (1), Tue 10 (2), Wed 11 (3), 14:0
 
 
 def with_complaints(*complaints: Complaint) -> MigrationCase:
-    return minimal_case(complaints=complaints)
+    """A minimal case with ``complaints``, its request sent an hour before the first (or on
+    the usual day, when that is earlier)."""
+    sent = minimal_case().request_transmitted_at
+    first = min((c.filed_at - timedelta(hours=1) for c in complaints), default=sent)
+    return minimal_case(complaints=complaints, request_transmitted_at=min(first, sent))
 
 
 class TestBchComplaintFollowUp(CommonRuleTests):
@@ -56,8 +61,12 @@ class TestBchComplaintFollowUp(CommonRuleTests):
         return self.rule.check(case, as_of, **options)[0]
 
     def subject_on(self, day: date) -> MigrationCase:
-        """A complaint filed at noon on ``day`` (the version follows the complaint's date)."""
-        return with_complaints(Complaint(datetime.combine(day, time(12), tzinfo=MONTREAL)))
+        """A complaint filed at noon on ``day`` about a request sent at 09:00 that day (the
+        version follows the complaint's date)."""
+        return minimal_case(
+            request_transmitted_at=datetime.combine(day, time(9), tzinfo=MONTREAL),
+            complaints=(Complaint(datetime.combine(day, time(12), tzinfo=MONTREAL)),),
+        )
 
     @pytest.mark.parametrize(
         ("filed", "due", "why"),
@@ -167,9 +176,50 @@ class TestBchComplaintFollowUp(CommonRuleTests):
         (found,) = BCH_COMPLAINT_FOLLOW_UP.check(with_complaints(Complaint(FILED)), as_of)
         assert status == found.status
 
+    #: Filed on Tue 24 June 2025 (Fête nationale): the clock starts Wed 25 00:00 and runs
+    #: Wed 25, Thu 26, Fri 27: due Fri 27 at 24:00, Sat 28 00:00. Sat 28 and Sun 29 are not
+    #: business days; Mon 30 June is (1 July is the holiday).
+    HOLIDAY_FILING = "2025-06-24T10:00:00-04:00"
+
+    @pytest.mark.parametrize(
+        ("followed_up_at", "status"),
+        [
+            ("2025-06-28T00:00:00-04:00", Status.COMPLIANT),  # the due instant
+            ("2025-06-28T15:00:00-04:00", Status.COMPLIANT),  # Saturday: no business time past
+            ("2025-06-29T23:59:59-04:00", Status.COMPLIANT),  # Sunday night: still none
+            ("2025-06-30T00:00:00-04:00", Status.COMPLIANT),  # Monday 00:00: none yet
+            ("2025-06-30T00:00:01-04:00", Status.VIOLATION),  # one business second past
+        ],
+    )
+    def test_a_weekend_follow_up_after_a_friday_due_is_on_time(self, followed_up_at, status):
+        """Lateness is business time past the due instant: none runs over the weekend."""
+        case = with_complaints(Complaint(at(self.HOLIDAY_FILING), at(followed_up_at)))
+        (found,) = BCH_COMPLAINT_FOLLOW_UP.check(case, at("2025-07-15T12:00:00-04:00"))
+        assert (status, at("2025-06-28T00:00:00-04:00")) == (found.status, found.due)
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            ("2025-06-28T00:00:00-04:00", Status.PENDING),
+            ("2025-06-29T12:00:00-04:00", Status.PENDING),  # all weekend
+            ("2025-06-30T00:00:00-04:00", Status.PENDING),
+            ("2025-06-30T00:01:00-04:00", Status.VIOLATION),
+        ],
+    )
+    def test_unanswered_stays_pending_all_weekend(self, as_of, status):
+        """Unanswered, the complaint due Friday 24:00 is overdue only once Monday's business
+        time starts to run."""
+        case = with_complaints(Complaint(at(self.HOLIDAY_FILING)))
+        (found,) = BCH_COMPLAINT_FOLLOW_UP.check(case, at(as_of))
+        assert status == found.status
+
     def test_a_complaint_of_2023_is_not_judged(self):
         """The version follows the complaint's date, not the request's."""
-        case = attrs.evolve(spec_case(), complaints=(Complaint(at("2023-12-29T10:00:00-05:00")),))
+        case = attrs.evolve(
+            spec_case(),
+            request_transmitted_at=at("2023-12-01T10:00:00-05:00"),
+            complaints=(Complaint(at("2023-12-29T10:00:00-05:00")),),
+        )
         (found,) = BCH_COMPLAINT_FOLLOW_UP.check(case, at("2024-02-01T10:00:00-05:00"))
         assert (Status.NOT_APPLICABLE, "not_in_force") == (found.status, found.details["reason"])
         with pytest.raises(NotInForceError):
@@ -218,11 +268,18 @@ class TestProperties:
 
     @given(strategies.instants, st.integers(min_value=1, max_value=10_000))
     def test_pending_until_due_then_violation(self, filed, seconds):
-        """Without a follow-up: pending at the due instant, a violation any time after."""
+        """Without a follow-up: pending at the due instant and for as long as no business
+        time has run past it; a violation once some has (judged in the clock's own unit)."""
         assume(filed.date() >= date(2024, 1, 2))
         case = with_complaints(Complaint(filed))
         due = BCH_COMPLAINT_FOLLOW_UP.due(filed)
         assert Status.PENDING == BCH_COMPLAINT_FOLLOW_UP.check(case, due)[0].status
-        late = BCH_COMPLAINT_FOLLOW_UP.check(case, due + timedelta(seconds=seconds))[0]
-        assert Status.VIOLATION == late.status
-        assert late.details["minutes_late"] >= 1
+        later = due + timedelta(seconds=seconds)
+        found = BCH_COMPLAINT_FOLLOW_UP.check(case, later)[0]
+        if business_hours_between(due, later) > timedelta(0):
+            assert Status.VIOLATION == found.status
+            assert found.details["minutes_late"] >= 1
+            assert found.details["business_minutes_late"] >= 1
+        else:
+            assert Status.PENDING == found.status
+            assert 0 == found.details["business_minutes_left"]

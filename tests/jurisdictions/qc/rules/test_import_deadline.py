@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dme_rules import IMPORT_DEADLINE, Status
+from dme_rules.jurisdictions.qc.readings import CLINIC_DELAY_NOTED, SCOPE_REQUIRED
 
 from ....cases import SENT, at, change, days, minimal_case, noon, spec_case
 from ....common import CommonRuleTests
@@ -24,7 +27,10 @@ class TestImportDeadline(CommonRuleTests):
         Status.VIOLATION: (LATE, noon(DUE + days(20))),
         Status.PENDING: (minimal_case(), noon(DUE)),
         Status.NOT_APPLICABLE: (change(spec_case(), standard_scope=False), noon(DUE)),
-        Status.INSUFFICIENT_DATA: (change(LATE, standard_scope=None), noon(DUE + days(20))),
+    }
+    unreachable = {
+        Status.INSUFFICIENT_DATA: "only under scope-required (tested below): the default "
+        "presumes an unknown scope standard, and the request date is all else it needs"
     }
 
     def test_due_date_arithmetic(self):
@@ -45,33 +51,77 @@ class TestImportDeadline(CommonRuleTests):
         assert "non_standard_scope" == found.details["reason"]
         assert found.days_late is None
 
-    def test_unknown_scope_matters_only_when_late(self):
-        """Scope unknown: on time is compliant; late is insufficient_data naming the field."""
-        on_time = self.finding(change(spec_case(), standard_scope=None), noon(DUE))
-        late = self.finding(change(LATE, standard_scope=None), noon(DUE + days(20)))
-        assert Status.COMPLIANT == on_time.status
-        assert (Status.INSUFFICIENT_DATA, "$.standard_scope") == (
-            late.status,
-            late.details["missing"],
+    def test_unknown_scope_is_presumed_standard(self):
+        """Scope unknown, default scope-presumed-standard: judged as standard (late is a
+        violation); under scope-required, late is insufficient_data naming the field and
+        on time stays compliant."""
+        on_time = change(spec_case(), standard_scope=None)
+        late = change(LATE, standard_scope=None)
+        assert Status.VIOLATION == self.finding(late, noon(DUE + days(20))).status
+        assert Status.COMPLIANT == self.finding(on_time, noon(DUE)).status
+        required = self.finding(late, noon(DUE + days(20)), readings=[SCOPE_REQUIRED])
+        assert (Status.INSUFFICIENT_DATA, "$.standard_scope", "scope_unknown") == (
+            required.status,
+            required.details["missing"],
+            required.reason,
+        )
+        assert "scope-required" in required.readings
+        assert Status.COMPLIANT == (
+            self.finding(on_time, noon(DUE), readings=[SCOPE_REQUIRED]).status
         )
 
+    # Validation due Thu 07-24 (07-15 + 7 business days: 16, 17, 18, 21, 22, 23, 24).
+    @pytest.mark.parametrize(
+        ("validated_on", "completed_on", "extends", "noted"),
+        [
+            # Validated Fri 07-25, 1 business day late: due 08-06 + 1 business day = 08-07.
+            (date(2025, 7, 25), date(2025, 8, 7), Status.COMPLIANT, Status.VIOLATION),
+            (date(2025, 7, 25), date(2025, 8, 8), Status.VIOLATION, Status.VIOLATION),
+            # Validated Mon 07-28, 2 business days (25, 28) late: due 08-08.
+            (date(2025, 7, 28), date(2025, 8, 8), Status.COMPLIANT, Status.VIOLATION),
+            (date(2025, 7, 28), date(2025, 8, 11), Status.VIOLATION, Status.VIOLATION),
+            # Validated on its due date: no delay, due 08-06 under both readings.
+            (date(2025, 7, 24), date(2025, 8, 7), Status.VIOLATION, Status.VIOLATION),
+        ],
+    )
+    def test_the_clinic_delay_moves_the_due_date(self, validated_on, completed_on, extends, noted):
+        """clinic-delay-extends (default) moves the import's due date by the clinic's business
+        days of delay; clinic-delay-noted keeps the statutory date."""
+        case = change(spec_case(), preanalysis__validated_on=validated_on,
+                      import__completed_on=completed_on)  # fmt: skip
+        as_of = noon(DUE + days(20))
+        assert extends == self.finding(case, as_of).status
+        assert noted == self.finding(case, as_of, readings=[CLINIC_DELAY_NOTED]).status
+
+    def test_a_missing_validation_keeps_moving_the_due_date(self):
+        """Not validated: seen Wed 08-06, the delay runs from 07-24 to 08-06, 9 business days
+        (25, 28, 29, 30, 31 July, 1, 4, 5, 6 August): due 08-06 + 9 business days = 08-19."""
+        case = change(spec_case(), preanalysis__validated_on=None, import__completed_on=None)
+        found = self.finding(case, noon(DUE))
+        assert (Status.PENDING, date(2025, 8, 19), DUE) == (
+            found.status, found.due, found.details["statutory_due"]
+        )  # fmt: skip
+        assert 9 == found.details["clinic_delay"]["business_days_late"]
+
     def test_clinic_delay_is_mentioned(self):
-        """Pre-analysis submitted Tue 07-15 is due Thu 07-24 (7 business days: 16, 17, 18, 21,
-        22, 23, 24); validated Mon 07-28, 2 business days (25, 28) late: the import finding
-        says so, its status unchanged."""
+        """Validated Mon 07-28, 2 business days late: the finding says so and says the due
+        date moved, in both languages."""
         case = change(LATE, preanalysis__validated_on=date(2025, 7, 28))
         found = self.finding(case, noon(DUE + days(20)))
-        assert Status.VIOLATION == found.status
+        assert (Status.COMPLIANT, date(2025, 8, 8)) == (found.status, found.due)
         assert {
             "validation_due": date(2025, 7, 24),
             "validated_on": date(2025, 7, 28),
             "days_late": 4,
             "business_days_late": 2,
         } == found.details["clinic_delay"]
-        assert "la clinique a validé la préanalyse avec 2 jour(s) ouvrable(s) de retard" in (
-            found.message("fr")
-        )
-        assert "the clinic validated the pre-analysis 2 business day(s) late" in found.message("en")
+        assert "2 jour(s) ouvrable(s) de retard" in found.message("fr")
+        assert "échéance légale 2025-08-06" in found.message("fr")
+        assert "2 business day(s) late" in found.message("en")
+        noted = self.finding(case, noon(DUE + days(20)), readings=[CLINIC_DELAY_NOTED])
+        assert (Status.VIOLATION, DUE) == (noted.status, noted.due)
+        assert "statutory_due" not in noted.details
+        assert "2 business day(s) late" in noted.message("en")
 
     def test_no_clinic_delay_when_validated_on_time(self):
         """The SPEC example's clinic validated on 07-23, in time: no mention."""

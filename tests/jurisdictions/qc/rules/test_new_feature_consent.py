@@ -17,6 +17,7 @@ from dme_rules import (
     Status,
     evaluate,
 )
+from dme_rules.jurisdictions.qc.readings import CONSENT_ALWAYS, CONSENT_IF_THIRD_PARTY
 
 from ....cases import noon, spec_case
 from ....common import CommonRuleTests
@@ -33,16 +34,21 @@ def answers(day: date = ON, **given: str) -> ConsentAnswers:
 ALL_YES = {question: "yes" for question in IDS}
 
 
-def expected_decision(given: dict[str, str]) -> tuple[str, set[str]]:
+def expected_decision(given: dict[str, str], consent_always: bool = True) -> tuple[str, set[str]]:
     """The SPEC §7 table, written out question by question.
 
-    purpose and informed must be yes. The four follow-ups and third_party_access itself must
-    be yes, unless third_party_access is no, in which case they do not matter.
+    purpose and informed must be yes. Under consent-always (the default), explicit_consent
+    and consent_quality must be yes too. The third-party follow-ups, and third_party_access
+    itself, must be yes unless third_party_access is no, when they do not matter; under
+    consent-if-third-party the two consent questions go with them.
     """
     third_party_relevant = given["third_party_access"] != "no"
+    always = {"purpose", "informed"}
+    if consent_always:
+        always |= {"explicit_consent", "consent_quality"}
     unmet = set()
     for question, answer in given.items():
-        required = question in ("purpose", "informed") or third_party_relevant
+        required = question in always or third_party_relevant
         if required and answer != "yes":
             unmet.add(question)
     return ("proceed" if not unmet else "do_not_proceed"), unmet
@@ -78,25 +84,38 @@ class TestNewFeatureConsent(CommonRuleTests):
         assert (None, Status.COMPLIANT) == (report.case_id, report.status)
         assert "As of 2025-03-01 12:00" == report.lines("en")[0]  # no case id to show
 
-    def test_every_combination_of_answers(self):
-        """All 3^7 = 2,187 combinations agree with the table written out above."""
+    @pytest.mark.parametrize("reading", [None, CONSENT_IF_THIRD_PARTY], ids=str)
+    def test_every_combination_of_answers(self, reading):
+        """All 3^7 = 2,187 combinations agree with the table written out above, under each
+        reading."""
         combinations = list(itertools.product(["yes", "no", "unknown"], repeat=len(IDS)))
         assert 3**7 == len(combinations)
+        readings = [reading] if reading else []
         for combination in combinations:
             given = dict(zip(IDS, combination, strict=True))
-            found = self.finding(answers(**given), noon(ON))
-            decision, unmet = expected_decision(given)
+            found = self.finding(answers(**given), noon(ON), readings=readings)
+            decision, unmet = expected_decision(given, consent_always=reading is None)
             assert (decision, unmet) == (found.details["decision"], set(found.details["unmet"]))
             assert [q for q in IDS if q in unmet] == found.details["unmet"]  # in question order
             status = Status.COMPLIANT if decision == "proceed" else Status.VIOLATION
             assert status == found.status
+            assert ((reading or CONSENT_ALWAYS).id,) == found.readings
 
     def test_no_third_party_access(self):
-        """No third-party access: purpose and informed suffice, the follow-ups do not matter."""
+        """No third-party access: the third-party follow-ups do not matter; consent does,
+        except under consent-if-third-party (the first edition's reading)."""
         given = {"purpose": "yes", "informed": "yes", "third_party_access": "no",
-                 "explicit_consent": "no"}  # fmt: skip
+                 "explicit_consent": "no", "consent_quality": "yes"}  # fmt: skip
         found = self.finding(answers(**given), noon(ON))
-        assert ("proceed", []) == (found.details["decision"], found.details["unmet"])
+        assert ("do_not_proceed", ["explicit_consent"]) == (
+            found.details["decision"], found.details["unmet"]
+        )  # fmt: skip
+        first_edition = self.finding(
+            answers(**given), noon(ON), readings=["consent-if-third-party"]
+        )
+        assert ("proceed", []) == (
+            first_edition.details["decision"], first_edition.details["unmet"]
+        )  # fmt: skip
 
     def test_unanswered_questions_are_unknown(self):
         """A question left out is unknown, hence unmet."""

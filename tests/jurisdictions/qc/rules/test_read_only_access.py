@@ -6,18 +6,31 @@ from datetime import date
 from decimal import Decimal
 
 import attrs
+import pendulum
+import pytest
 
-from dme_rules import READ_ONLY_ACCESS, ReadOnlyAccess, Status
+from dme_rules import READ_ONLY_ACCESS, InvalidArgumentError, ReadOnlyAccess, Status
+from dme_rules.jurisdictions.qc.readings import NINETY_DAYS
 
 from ....cases import at, change, days, minimal_case, noon, spec_case
 from ....common import CommonRuleTests
 
-# Migrated 2025-08-05 (version 2): 2025-08-05 + 90 days = 2025-11-03.
-REQUIRED = date(2025, 8, 5) + days(90)
+# Migrated 2025-08-05 (version 2, later-of-both): the later of 2025-08-05 + 3 months =
+# 2025-11-05 and 2025-08-05 + 90 days = 2025-11-03.
+REQUIRED = date(2025, 11, 5)
+NINETY = date(2025, 8, 5) + days(90)
+
+
+def three_months(day: date) -> date:
+    """``day`` + 3 calendar months clamped to the month's end, by pendulum (an oracle
+    independent of the library's month arithmetic)."""
+    later = pendulum.date(day.year, day.month, day.day).add(months=3)
+    return date(later.year, later.month, later.day)
 
 
 class TestReadOnlyAccess(CommonRuleTests):
-    """Free read-only access for three months (v1) or at least 90 days (v2)."""
+    """Free read-only access for three months (v1), or the later of three months and 90
+    days (v2, later-of-both; ninety-days as the alternative)."""
 
     rule = READ_ONLY_ACCESS
     constant = "READ_ONLY_ACCESS"
@@ -36,26 +49,59 @@ class TestReadOnlyAccess(CommonRuleTests):
     }
 
     def test_required_date(self):
-        """2025-08-05 + 90 days = 2025-11-03."""
-        assert date(2025, 11, 3) == REQUIRED == READ_ONLY_ACCESS.required_until(date(2025, 8, 5))
+        """Migrated 2025-08-05: later-of-both 11-05 (3 months), ninety-days 11-03."""
+        assert REQUIRED == READ_ONLY_ACCESS.required_until(date(2025, 8, 5))
+        assert (
+            NINETY
+            == date(2025, 11, 3)
+            == READ_ONLY_ACCESS.required_until(date(2025, 8, 5), reading=NINETY_DAYS)
+        )
+
+    def test_later_of_both_against_an_oracle(self):
+        """For every migration date of 2024 (a leap year), v2 requires the later of the
+        oracle's three months and 90 days; ninety-days is shorter on 304 of the 366 dates,
+        by one or two days."""
+        shorter = []
+        for offset in range(366):
+            migrated = date(2024, 1, 1) + days(offset)
+            both = READ_ONLY_ACCESS.required_until(migrated)
+            ninety = READ_ONLY_ACCESS.required_until(migrated, reading=NINETY_DAYS)
+            assert max(three_months(migrated), migrated + days(90)) == both
+            assert migrated + days(90) == ninety
+            if both != ninety:
+                shorter.append((both - ninety).days)
+        assert 304 == len(shorter)
+        assert {1, 2} == set(shorter)
 
     def test_pending_while_the_period_runs(self):
-        """On 09-01: 2025-11-03 - 2025-09-01 = 63 days left; the planned end is in details."""
+        """On 09-01: 2025-11-05 - 2025-09-01 = 65 days left; the planned end is in details."""
         found = self.finding(spec_case(), at("2025-09-01T12:00:00-04:00"))
-        assert (Status.PENDING, REQUIRED, 63) == (found.status, found.due, found.days_left)
+        assert (Status.PENDING, REQUIRED, 65) == (found.status, found.due, found.days_left)
         assert found.act_on is None
         assert REQUIRED == found.details["planned_until"]
+        assert ("later-of-both",) == found.readings
 
     def test_access_until_the_required_day_is_compliant(self):
-        """Access until 11-03 inclusive, seen on 11-04: compliant."""
+        """Access until 11-05 inclusive, seen on 11-06: compliant."""
         found = self.finding(spec_case(), noon(REQUIRED + days(1)))
         assert (Status.COMPLIANT, REQUIRED) == (found.status, found.act_on)
 
+    def test_ninety_days_ends_two_days_before(self):
+        """Access until 11-03 (the procedure's 90 days), seen 11-10: two days short under
+        later-of-both, compliant under ninety-days."""
+        case = change(spec_case(), read_only_access__until=NINETY)
+        both = self.finding(case, noon(date(2025, 11, 10)))
+        ninety = self.finding(case, noon(date(2025, 11, 10)), readings=[NINETY_DAYS])
+        assert (Status.VIOLATION, 2) == (both.status, both.details["days_short"])
+        assert (Status.COMPLIANT, NINETY, ("ninety-days",)) == (
+            ninety.status, ninety.due, ninety.readings
+        )  # fmt: skip
+
     def test_access_ended_early(self):
-        """Access ended 10-31, seen 11-10: 2025-11-03 - 2025-10-31 = 3 days short."""
+        """Access ended 10-31, seen 11-10: 2025-11-05 - 2025-10-31 = 5 days short."""
         case = change(spec_case(), read_only_access__until=date(2025, 10, 31))
         found = self.finding(case, noon(date(2025, 11, 10)))
-        assert (Status.VIOLATION, 3) == (found.status, found.details["days_short"])
+        assert (Status.VIOLATION, 5) == (found.status, found.details["days_short"])
 
     def test_planned_early_end_is_flagged_while_pending(self):
         """Seen on 09-01, an end planned for 10-31 has not happened: pending, flagged."""
@@ -74,10 +120,19 @@ class TestReadOnlyAccess(CommonRuleTests):
             found.cap,
         )
 
-    def test_unknown_fee_is_noted(self):
-        """No fee recorded: the finding says the fee is unknown."""
+    def test_unknown_fee_is_insufficient_data(self):
+        """No fee recorded: insufficient data naming the fee, while the access runs and after
+        it (free access is the obligation); an early end is a violation all the same."""
         case = attrs.evolve(spec_case(), read_only_access=ReadOnlyAccess(until=REQUIRED))
-        assert "unknown" == self.finding(case, noon(REQUIRED + days(1))).details["fee"]
+        for as_of in (at("2025-09-01T12:00:00-04:00"), noon(REQUIRED + days(1))):
+            found = self.finding(case, as_of)
+            assert (Status.INSUFFICIENT_DATA, "$.read_only_access.fee") == (
+                found.status, found.details["missing"]
+            )  # fmt: skip
+        early = change(case, read_only_access__until=date(2025, 10, 31))
+        assert Status.VIOLATION == self.finding(early, noon(date(2025, 11, 10))).status
+        no_block = self.finding(change(spec_case(), read_only_access=None), noon(REQUIRED))
+        assert "$.read_only_access.fee" == no_block.details["missing"]
 
     def test_version_1_counts_three_months_clamped(self):
         """Request 2022-11-01, migrated 2023-01-31: + 3 months = 2023-04-30 (clamped)."""
@@ -95,11 +150,20 @@ class TestReadOnlyAccess(CommonRuleTests):
         )
         assert Status.COMPLIANT == compliant.status
 
-    def test_versions_differ_by_a_day(self):
-        """Migrated 2024-03-31: 3 months = 06-30 (v1, request 2023-12-31); 90 days = 06-29 (v2)."""
+    def test_versions_agree_by_default(self):
+        """Migrated 2024-03-31: 3 months = 06-30 (v1, request 2023-12-31); v2 the later of
+        06-30 and 03-31 + 90 days = 06-29, so 06-30; v2 under ninety-days 06-29; v1 allows no
+        reading."""
         assert date(2024, 6, 30) == READ_ONLY_ACCESS.required_until(
             date(2024, 3, 31), requested_on=date(2023, 12, 31)
         )
-        assert date(2024, 3, 31) + days(90) == READ_ONLY_ACCESS.required_until(
+        assert date(2024, 6, 30) == READ_ONLY_ACCESS.required_until(
             date(2024, 3, 31), requested_on=date(2024, 1, 1)
         )
+        assert date(2024, 3, 31) + days(90) == READ_ONLY_ACCESS.required_until(
+            date(2024, 3, 31), requested_on=date(2024, 1, 1), reading=NINETY_DAYS
+        )
+        with pytest.raises(InvalidArgumentError, match="reading"):
+            READ_ONLY_ACCESS.required_until(
+                date(2024, 3, 31), requested_on=date(2023, 12, 31), reading=NINETY_DAYS
+            )

@@ -1,18 +1,29 @@
-"""What the extraction and import deadlines share: N days from the request (SPEC §3)."""
+"""What the extraction and import deadlines share: N days from the request (SPEC §3, §3.1)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from dme_rules.engine.calendar import BusinessCalendar
+from dme_rules.engine.citations import Citation
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.rule import Rule, RuleVersion
+from dme_rules.engine.rule import DeadlineState, Rule, RuleVersion, deadline_state
+from dme_rules.engine.status import Status
 from dme_rules.engine.time import local_date
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
-from dme_rules.jurisdictions.qc.counting import MONTREAL, period_end, period_end_on
+from dme_rules.jurisdictions.qc.counting import MONTREAL, period_end_on
+from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
+from dme_rules.jurisdictions.qc.readings import FORM_STARTS_PROCESS, SCOPE_REQUIRED
+from dme_rules.jurisdictions.qc.sources import (
+    PROCEDURE_CLINIC_AUTHORIZATION,
+    PROCEDURE_FORM,
+    PROCEDURE_NON_STANDARD_SCOPE,
+)
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
 __all__ = ["RequestPeriodRule"]
@@ -21,8 +32,16 @@ __all__ = ["RequestPeriodRule"]
 class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     """A deadline of N days from the request, met by an act the case records.
 
-    Subclasses say which act (:meth:`act`, :attr:`act_field`); one with more to judge writes
-    its own formulas with :meth:`period_due` and :meth:`~dme_rules.engine.rule.Rule.deadline`.
+    - Version 1 (the 2021 notice): the act is done by the period's end; no other condition.
+    - Version 2 (the 2024 procedure): the process starts only with a signed, authorized form
+      that reached the vendor (reading ``form-starts-process``: otherwise ``not_applicable``,
+      reason ``process_not_started`` or ``not_sent_to_party``); a non-standard scope makes
+      the deadline ``not_applicable`` (reason ``non_standard_scope``), still reporting the
+      statutory date; under ``scope-required`` a late act with an unknown scope is
+      ``insufficient_data`` naming ``$.standard_scope``.
+
+    Subclasses say which act (:meth:`act`, :attr:`act_field`) and whose (:meth:`vendor`);
+    one whose due date can move says how in :meth:`adjusted_due`.
     """
 
     subject = MigrationCase
@@ -36,48 +55,144 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
         *,
         calendar: BusinessCalendar = QUEBEC_CPC,
         reading: Reading | None = None,
+        readings: Iterable[Reading] = (),
     ) -> date:
         """The last day of the period for a request sent at ``transmitted_at``.
 
         Args:
             transmitted_at: The aware instant the request was sent (or its Montreal date).
             calendar: The business calendar.
-            reading: A reading the version in force allows; its default otherwise.
+            reading: A period reading the version in force allows; its default otherwise.
+            readings: Other readings the version allows (``interpretation-act``).
 
         Raises:
             NotInForceError: The request predates the rule.
-            InvalidArgumentError: The version does not allow ``reading``.
+            InvalidArgumentError: The version does not allow a reading.
         """
         version = self.version_for(local_date(transmitted_at, "transmitted_at", MONTREAL))
-        return period_end(
-            transmitted_at,
+        chosen = version.check_allowed((*([reading] if reading else ()), *readings))
+        return period_end_on(
+            local_date(transmitted_at, "transmitted_at", MONTREAL),
             version.parameters.days,
-            reading=version.allowed_reading(reading),
-            calendar=calendar,
+            version.choice("period-start", chosen),
+            calendar,
+            version.choice("period-end", chosen),
         )
 
     def act(self, case: MigrationCase) -> date | None:
         """The date of the act that meets the deadline, if the case records it."""
         raise NotImplementedError  # pragma: no cover
 
+    def vendor(self, case: MigrationCase) -> Solution | None:
+        """The certified solution of the vendor the deadline binds (None outside the
+        directory)."""
+        raise NotImplementedError  # pragma: no cover
+
+    def period_due(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> tuple[date, Reading]:
+        """The end of the case's period under the chosen readings, and the period's reading."""
+        reading = version.choice("period-start", context.readings)
+        end = period_end_on(
+            case.requested_on,
+            version.parameters.days,
+            reading,
+            context.calendar,
+            version.choice("period-end", context.readings),
+        )
+        return end, reading
+
     def formula_2021_10(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> Finding:
-        """Every version (from 2021-10-28): the act is done by the period's end, counted under
-        the version's reading."""
+        """The 2021 notice (requests from 2021-10-28): the act is done by the period's end;
+        neither the scope nor the form is a condition."""
         due, reading = self.period_due(version, case, context)
         return self.deadline(
             version, context, due=due, act_on=self.act(case), act_field=self.act_field,
             reading=reading,
         )  # fmt: skip
 
-    def period_due(
+    def form_stop(self, case: MigrationCase) -> str | None:
+        """Why the vendor's clock has not started under ``form-starts-process``: the form is
+        recorded as unsigned or unauthorized (``process_not_started``), or as not sent to
+        the vendor's address (``not_sent_to_party``); ``None`` when it has (an absent fact
+        stops nothing)."""
+        form = case.request_form
+        if form is None:
+            return None
+        if form.signed is False or form.clinic_authorization is False:
+            return "process_not_started"
+        vendor = self.vendor(case)
+        if form.sent_to is not None and vendor is not None:
+            sent = {address.strip().casefold() for address in form.sent_to}
+            if vendor.migration_address.casefold() not in sent:
+                return "not_sent_to_party"
+        return None
+
+    def adjusted_due(
+        self,
+        version: RuleVersion[PeriodDays],
+        case: MigrationCase,
+        context: Context,
+        due: date,
+        details: dict[str, Any],
+    ) -> tuple[date, tuple[Citation, ...]]:
+        """The due date after any lawful shift, and the citations it adds (none here)."""
+        return due, ()
+
+    def formula_2024_01(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
-    ) -> tuple[date, Reading]:
-        """The end of the case's period under the chosen reading, and that reading."""
-        reading = version.chosen_reading(context.readings)
-        assert reading is not None, f"{self.id} {version.version} declares no reading"
-        return (
-            period_end_on(case.requested_on, version.parameters.days, reading, context.calendar),
-            reading,
+    ) -> Finding:
+        """The 2024 procedure (requests from 2024-01-01): the form starts the process, the
+        deadlines bind a standard scope (§3.1)."""
+        if version.choice("request-form", context.readings) is FORM_STARTS_PROCESS:
+            reason = self.form_stop(case)
+            if reason is not None:
+                cited = PROCEDURE_CLINIC_AUTHORIZATION
+                if reason == "not_sent_to_party":
+                    cited = PROCEDURE_FORM
+                return self.outcome(
+                    version,
+                    Status.NOT_APPLICABLE,
+                    citations=(*version.citations, cited),
+                    details={"reason": reason},
+                )
+        statutory, reading = self.period_due(version, case, context)
+        details: dict[str, Any] = {}
+        due, cited = self.adjusted_due(version, case, context, statutory, details)
+        citations = (*version.citations, *cited)
+        act_on = self.act(case)
+        state: DeadlineState = deadline_state(due, act_on, context)
+        if case.standard_scope is False:
+            details["reason"] = "non_standard_scope"
+            return self.outcome(
+                version,
+                Status.NOT_APPLICABLE,
+                due=due,
+                act_on=state.act_on,
+                reading=reading,
+                citations=(*citations, PROCEDURE_NON_STANDARD_SCOPE),
+                details=details,
+            )
+        status = None
+        if (
+            case.standard_scope is None
+            and state.status is Status.VIOLATION
+            and version.choice("scope", context.readings) is SCOPE_REQUIRED
+        ):
+            details["missing"] = "$.standard_scope"
+            details["reason"] = "scope_unknown"
+            status = Status.INSUFFICIENT_DATA
+        return self.deadline(
+            version,
+            context,
+            due=due,
+            act_on=act_on,
+            act_field=self.act_field,
+            reading=reading,
+            details=details,
+            citations=citations,
+            state=state,
+            status=status,
         )

@@ -10,6 +10,18 @@ from dme_rules.engine.rule import Note, Rule, RuleVersion
 from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.parameters import CalendarContents
 from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import (
+    CIVIL_PROCEDURE,
+    CLINIC_DELAY_EXTENDS,
+    CLINIC_DELAY_NOTED,
+    INTERPRETATION_ACT,
+    LATER_OF_BOTH,
+    NEXT_BUSINESS_DAY,
+    NINETY_DAYS,
+    PROCEDURE_2024,
+)
+from dme_rules.jurisdictions.qc.rules.extraction_deadline import EXTRACTION_DEADLINE
+from dme_rules.jurisdictions.qc.rules.import_deadline import IMPORT_DEADLINE
 from dme_rules.jurisdictions.qc.rules.read_only_access import READ_ONLY_ACCESS
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE_BASIS,
@@ -18,29 +30,62 @@ from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE_CALENDAR_PRODUCTION,
     PROCEDURE_CALENDAR_TEST_EXTRACTION,
     PROCEDURE_IN_FORCE,
+    PROCEDURE_STANDARD_DELAYS,
 )
-from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
+from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCalendar, MigrationCase
 
 __all__ = ["CALENDAR_CONTENT", "CalendarContentRule"]
 
 
 class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
-    """The calendar states every listed date, in a consistent order, and an access-removal
-    date that satisfies READ_ONLY_ACCESS.
+    """The calendar states every listed date, in a consistent order, dates that keep the
+    deadlines, and an access-removal date that satisfies READ_ONLY_ACCESS.
 
     ``details["missing_items"]`` lists the items it lacks, ``details["out_of_order"]`` each
-    pair of dates in the wrong order. The access-removal date must come after the last day of
-    required access, counted from the calendar's production date
-    (``details["access_removed_too_early"]``).
+    pair of dates in the wrong order. For a standard scope (an unknown scope is presumed
+    standard), the test extraction must come no later than the extraction deadline and the
+    production no later than the import deadline, both under the evaluation's readings
+    (``details["late_items"]``: « le calendrier doit respecter les délais prévus à
+    l'avenant »). The access-removal date, the first day without access, must come after the
+    last day of required access, counted from the migration (``import.completed_on``, else the
+    calendar's ``production_on``) (``details["access_removed_too_early"]``).
     """
 
     subject = MigrationCase
 
+    def late_items(
+        self, case: MigrationCase, calendar: MigrationCalendar, context: Context
+    ) -> list[dict[str, Any]]:
+        """Each planned date that falls after the deadline it must keep."""
+        if case.standard_scope is False:  # extra delays may be planned (procedure, step 3)
+            return []
+        late = []
+        extraction = EXTRACTION_DEADLINE.version_at(case.requested_on)
+        for item, planned, due in (
+            (
+                "test_extraction_on",
+                calendar.test_extraction_on,
+                EXTRACTION_DEADLINE.period_due(extraction, case, context)[0]
+                if extraction is not None and calendar.test_extraction_on is not None
+                else None,
+            ),
+            (
+                "production_on",
+                calendar.production_on,
+                IMPORT_DEADLINE.due_for(case, context)
+                if calendar.production_on is not None
+                else None,
+            ),
+        ):
+            if planned is not None and due is not None and planned > due:
+                late.append({"item": item, "planned_on": planned, "due": due})
+        return late
+
     def formula_2024_01(
         self, version: RuleVersion[CalendarContents], case: MigrationCase, context: Context
     ) -> Finding:
-        """From 2024-01-01 (procedure 2024, step 3): every item, in order, and an access
-        removal after the access READ_ONLY_ACCESS requires."""
+        """From 2024-01-01 (procedure 2024, step 3): every item, in order, within the
+        deadlines, and an access removal after the access READ_ONLY_ACCESS requires."""
         calendar = case.calendar
         if calendar is None:
             return self.insufficient(version, "$.calendar")
@@ -53,10 +98,17 @@ class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
             details["missing_items"] = absent
         if out_of_order:
             details["out_of_order"] = out_of_order
-        if calendar.production_on and calendar.access_removed_on:
+        late = self.late_items(case, calendar, context)
+        if late:
+            details["late_items"] = late
+        imported = case.import_.completed_on if case.import_ is not None else None
+        if imported is not None and imported > context.today:
+            imported = None  # not in production as the case stood at ``as_of``
+        migrated = imported or calendar.production_on
+        if migrated and calendar.access_removed_on:
             access = READ_ONLY_ACCESS.version_at(case.requested_on)
             if access is not None:
-                required = READ_ONLY_ACCESS.access_until(access, calendar.production_on)
+                required = READ_ONLY_ACCESS.access_until(access, migrated, context.readings)
                 if calendar.access_removed_on <= required:
                     details["access_removed_too_early"] = {
                         "access_removed_on": calendar.access_removed_on,
@@ -66,13 +118,16 @@ class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
         return self.outcome(version, status, details=details)
 
     def notes(self, finding: Finding) -> list[Note]:
-        """The missing items, each pair out of order, an access removed too early."""
+        """The missing items, each pair out of order, each date past its deadline, an access
+        removed too early."""
         details = finding.details
         notes = []
         if details.get("missing_items"):
             notes.append(self.note("missing_items", items=details["missing_items"]))
         for first, then in details.get("out_of_order", ()):
             notes.append(self.note("out_of_order", first=first, then=then))
+        for late in details.get("late_items", ()):
+            notes.append(self.note("late_item", **late))
         early = details.get("access_removed_too_early")
         if early:
             notes.append(self.note("access_removed_too_early", **early))
@@ -125,12 +180,16 @@ CALENDAR_CONTENT = CalendarContentRule(
                 PROCEDURE_CALENDAR_TEST_EXTRACTION,
                 PROCEDURE_CALENDAR_PRODUCTION,
                 PROCEDURE_CALENDAR_ACCESS_REMOVAL,
+                PROCEDURE_STANDARD_DELAYS,
             ),
+            readings=(PROCEDURE_2024, NEXT_BUSINESS_DAY, CLINIC_DELAY_EXTENDS, LATER_OF_BOTH),
+            alternatives=(CIVIL_PROCEDURE, INTERPRETATION_ACT, CLINIC_DELAY_NOTED, NINETY_DAYS),
             summary_en=(
                 "The migration calendar states the test extraction, the pre-analysis dates, "
                 "the flow-analysis meeting, the quality control, the validation sessions, the "
                 "quality approval, the cut-over, the final extraction, production, first use "
-                "of the data and the removal of access, in a consistent order."
+                "of the data and the removal of access, in a consistent order, keeping the "
+                "extraction and import deadlines and the read-only access."
             ),
         ),
     ),

@@ -43,8 +43,11 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
     The version is chosen by the complaint's date, and the case gives one finding per
     complaint, in the case's order, with ``details["complaint_index"]``; a case without
     complaints gives a single ``not_applicable`` finding, and so does a complaint filed after
-    ``as_of`` (it had not happened as the case stood then). Statuses are decided at instant
-    precision: a follow-up at the due instant is on time, a minute later is late. Lateness
+    ``as_of`` (it had not happened as the case stood then). Statuses are decided in the
+    clock's own unit: a follow-up is late only once business time has run past the due
+    instant (a follow-up in the weekend after a complaint due Friday 24:00 is on time, and an
+    unanswered complaint stays pending all that weekend); a minute of business time past the
+    due instant is late. Lateness
     and time left are given in minutes, real (``minutes_late``) and of business time
     (``business_minutes_late``, ``business_minutes_left``).
 
@@ -87,13 +90,14 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
             calendar=calendar,
         )
 
-    def findings(self, case: MigrationCase, context: Context) -> tuple[Finding, ...]:
+    def judge(self, case: MigrationCase, context: Context) -> tuple[Finding, ...]:
         """One finding per complaint, each by the version in force on its own date."""
         complaints = case.complaints
         if not complaints:
             return (self.outcome(None, Status.NOT_APPLICABLE, details={"reason": "no_complaint"}),)
         return tuple(
-            self.assess_complaint(case, index, context) for index in range(len(complaints))
+            self.with_readings(self.assess_complaint(case, index, context), context)
+            for index in range(len(complaints))
         )
 
     def assess_complaint(self, case: MigrationCase, index: int, context: Context) -> Finding:
@@ -122,8 +126,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         (its index, its filing) gain the lateness or the time left."""
         filed_at, as_of = complaint.filed_at, context.as_of
         index = details["complaint_index"]
-        reading = version.chosen_reading(context.readings)
-        assert reading is not None
+        reading = version.choice("business-hours", context.readings)
         window = clock_window(reading, context.schedule if reading == OFFICE_HOURS else None)
         clock = context.clock(window)
         due_position = clock.position(filed_at) + version.parameters.hours * _HOUR
@@ -132,8 +135,10 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         if act is not None and act > as_of:
             details["ignored"] = f"$.complaints[{index}].followed_up_at"
             act = None
+        # Lateness is judged in the clock's own unit: business time past the due instant
+        # (a follow-up on the Saturday after a complaint due Friday 24:00 is on time).
         if act is None:
-            if as_of <= due:
+            if context.position(window) <= due_position:
                 status = Status.PENDING
                 # Time left rounds down and lateness up: neither flatters the BCH.
                 details["business_minutes_left"] = (
@@ -146,7 +151,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
                 details["business_minutes_late"] = _whole_minutes(
                     context.position(window) - due_position
                 )
-        elif act <= due:
+        elif clock.position(act) <= due_position:
             status = Status.COMPLIANT
         else:
             status = Status.VIOLATION
@@ -184,7 +189,7 @@ COMPLAINT_FOLLOW_UP = ComplaintFollowUpRule(
             effective_basis=PROCEDURE_BASIS,
             parameters=BusinessHoursLimit(hours=72),
             citations=(PROCEDURE_COMPLAINT_FOLLOW_UP,),
-            reading=BUSINESS_DAY_CLOCK,
+            readings=(BUSINESS_DAY_CLOCK,),
             alternatives=(OFFICE_HOURS,),
             summary_en=(
                 "The certification office (BCH) follows up a complaint about the migration "

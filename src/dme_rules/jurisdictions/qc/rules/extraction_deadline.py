@@ -5,9 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 from dme_rules.engine.rule import RuleVersion
+from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import CIVIL_PROCEDURE, PROCEDURE_2024
+from dme_rules.jurisdictions.qc.readings import (
+    CIVIL_PROCEDURE,
+    FORM_STARTS_PROCESS,
+    INTERPRETATION_ACT,
+    NEXT_BUSINESS_DAY,
+    PROCEDURE_2024,
+    SCOPE_PRESUMED_STANDARD,
+    SCOPE_REQUIRED,
+    TRANSMISSION_STARTS_PROCESS,
+)
 from dme_rules.jurisdictions.qc.rules._request_period import RequestPeriodRule
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
@@ -25,7 +35,8 @@ __all__ = ["EXTRACTION_DEADLINE", "ExtractionDeadlineRule"]
 
 
 class ExtractionDeadlineRule(RequestPeriodRule):
-    """The first complete extraction ("TEST") is delivered within 21 days of the request.
+    """The first complete extraction ("TEST") is delivered within 21 days of the request
+    (the conditions of each version are those of :class:`RequestPeriodRule`).
 
     >>> from datetime import datetime
     >>> EXTRACTION_DEADLINE.due(datetime.fromisoformat("2025-06-20T16:45:00-04:00"))
@@ -38,6 +49,10 @@ class ExtractionDeadlineRule(RequestPeriodRule):
         """When the extraction was delivered."""
         return case.extraction.delivered_on if case.extraction is not None else None
 
+    def vendor(self, case: MigrationCase) -> Solution | None:
+        """The current solution, whose vendor extracts."""
+        return case.source
+
 
 EXTRACTION_DEADLINE = ExtractionDeadlineRule(
     id="qc.migration.extraction-deadline",
@@ -45,6 +60,7 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
     title_en="Data extraction deadline",
     obligated_party=Party.SOURCE_VENDOR,
     position=10,
+    reasons=("process_not_started", "not_sent_to_party", "non_standard_scope", "scope_unknown"),
     versions=(
         RuleVersion(
             version="1",
@@ -53,8 +69,8 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
             effective_basis=AVENANT_BASIS,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION,),
-            reading=CIVIL_PROCEDURE,
-            alternatives=(PROCEDURE_2024,),
+            readings=(CIVIL_PROCEDURE, NEXT_BUSINESS_DAY),
+            alternatives=(PROCEDURE_2024, INTERPRETATION_ACT),
             summary_en=(
                 "The current vendor extracts the data within 21 days of receiving the request; "
                 "no start convention was published, so the request's day is not counted."
@@ -67,11 +83,22 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
             effective_basis=PROCEDURE_BASIS,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
-            reading=PROCEDURE_2024,
-            alternatives=(CIVIL_PROCEDURE,),
+            readings=(
+                PROCEDURE_2024,
+                NEXT_BUSINESS_DAY,
+                SCOPE_PRESUMED_STANDARD,
+                FORM_STARTS_PROCESS,
+            ),
+            alternatives=(
+                CIVIL_PROCEDURE,
+                INTERPRETATION_ACT,
+                SCOPE_REQUIRED,
+                TRANSMISSION_STARTS_PROCESS,
+            ),
             summary_en=(
                 "The current vendor delivers the first complete extraction (TEST) within 21 "
-                "days counted from the official start, the business day after the request."
+                "days counted from the official start, the business day after the request, "
+                "for a standard-scope migration started by a signed, authorized form."
             ),
         ),
     ),

@@ -5,13 +5,25 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from dme_rules.engine.citations import Citation
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Note, RuleVersion, deadline_state
-from dme_rules.engine.status import Status
+from dme_rules.engine.rule import Note, RuleVersion
+from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import CIVIL_PROCEDURE, PROCEDURE_2024
+from dme_rules.jurisdictions.qc.readings import (
+    CIVIL_PROCEDURE,
+    CLINIC_DELAY_EXTENDS,
+    CLINIC_DELAY_NOTED,
+    FORM_STARTS_PROCESS,
+    INTERPRETATION_ACT,
+    NEXT_BUSINESS_DAY,
+    PROCEDURE_2024,
+    SCOPE_PRESUMED_STANDARD,
+    SCOPE_REQUIRED,
+    TRANSMISSION_STARTS_PROCESS,
+)
 from dme_rules.jurisdictions.qc.rules._request_period import RequestPeriodRule
 from dme_rules.jurisdictions.qc.rules.preanalysis_validation import PREANALYSIS_VALIDATION
 from dme_rules.jurisdictions.qc.sources import (
@@ -21,7 +33,6 @@ from dme_rules.jurisdictions.qc.sources import (
     BEFORE_PROCEDURE,
     PROCEDURE_BASIS,
     PROCEDURE_IN_FORCE,
-    PROCEDURE_NON_STANDARD_SCOPE,
     PROCEDURE_OFFICIAL_START,
     PROCEDURE_PREANALYSIS_DELAYS,
     PROCEDURE_STANDARD_DELAYS,
@@ -32,16 +43,14 @@ __all__ = ["IMPORT_DEADLINE", "ImportDeadlineRule"]
 
 
 class ImportDeadlineRule(RequestPeriodRule):
-    """The import is completed within 45 days of the request, for a standard-scope migration.
+    """The import is completed within 45 days of the request (the conditions of each version
+    are those of :class:`RequestPeriodRule`).
 
-    - A non-standard scope makes the finding ``not_applicable`` (the procedure lets the
-      calendar take extra delays into account); the statutory date is still reported.
-    - When the scope is unknown and the import is late, the finding is ``insufficient_data``
-      naming ``$.standard_scope``: the verdict depends on it.
-    - When the import is late (or not done yet) and the clinic validated the pre-analysis
-      late, the finding says so in ``details["clinic_delay"]`` and in its message (the
-      procedure says such delays may shift the calendar slightly); the status is the
-      deadline's.
+    From 2024-01-01, when the clinic validated the pre-analysis late (or has still not
+    validated it after its due date), ``details["clinic_delay"]`` says so, with the business
+    days ``k`` of delay; under ``clinic-delay-extends`` (the default) the import is due ``k``
+    business days after its statutory date (``details["statutory_due"]``), under
+    ``clinic-delay-noted`` the due date stays.
 
     >>> from datetime import datetime
     >>> IMPORT_DEADLINE.due(datetime.fromisoformat("2025-06-20T16:45:00-04:00"))
@@ -54,58 +63,50 @@ class ImportDeadlineRule(RequestPeriodRule):
         """When the imported data went into production."""
         return case.import_.completed_on if case.import_ is not None else None
 
-    def formula_2021_10(
-        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
-    ) -> Finding:
-        """Every version (from 2021-10-28): the import is completed by the period's end,
-        counted under the version's reading; the scope and the clinic's delay as above."""
-        due, reading = self.period_due(version, case, context)
-        act_on = self.act(case)
-        state = deadline_state(due, act_on, context)
-        details: dict[str, Any] = {}
-        citations = version.citations
-        # The clinic's delay explains an import that is late or still running; an import
-        # completed in time needs no explanation (the pre-analysis rule reports the delay).
-        if state.status is not Status.COMPLIANT:
-            clinic_delay = PREANALYSIS_VALIDATION.delay(case, context)
-            if clinic_delay is not None:
-                details["clinic_delay"] = clinic_delay
-                citations = (*citations, PROCEDURE_PREANALYSIS_DELAYS)
-        if case.standard_scope is False:
-            details["reason"] = "non_standard_scope"
-            return self.outcome(
-                version,
-                Status.NOT_APPLICABLE,
-                due=due,
-                act_on=state.act_on,
-                reading=reading,
-                citations=(*citations, PROCEDURE_NON_STANDARD_SCOPE),
-                details=details,
-            )
-        status = None
-        if case.standard_scope is None and state.status is Status.VIOLATION:
-            details["missing"] = "$.standard_scope"
-            details["reason"] = "scope_unknown"
-            status = Status.INSUFFICIENT_DATA
-        return self.deadline(
-            version,
-            context,
-            due=due,
-            act_on=act_on,
-            act_field=self.act_field,
-            reading=reading,
-            details=details,
-            citations=citations,
-            state=state,
-            status=status,
-        )
+    def vendor(self, case: MigrationCase) -> Solution | None:
+        """The new solution, whose vendor imports."""
+        return case.target
+
+    def adjusted_due(
+        self,
+        version: RuleVersion[PeriodDays],
+        case: MigrationCase,
+        context: Context,
+        due: date,
+        details: dict[str, Any],
+    ) -> tuple[date, tuple[Citation, ...]]:
+        """The due date moved by the clinic's delay under ``clinic-delay-extends``; the delay
+        is recorded in ``details`` under both readings."""
+        delay = PREANALYSIS_VALIDATION.delay(case, context)
+        if delay is None:
+            return due, ()
+        details["clinic_delay"] = delay
+        late = delay["business_days_late"]  # 0 for a validation late only by a day off
+        if late > 0 and version.choice("clinic-delay", context.readings) is CLINIC_DELAY_EXTENDS:
+            details["statutory_due"] = due
+            due = context.calendar.add_business_days(due, late)
+        return due, (PROCEDURE_PREANALYSIS_DELAYS,)
+
+    def due_for(self, case: MigrationCase, context: Context) -> date | None:
+        """The case's import due date under the context's readings (the clinic's delay
+        included), or ``None`` when no version is in force."""
+        version = self.version_at(case.requested_on)
+        if version is None:
+            return None
+        due, _ = self.period_due(version, case, context)
+        if "clinic-delay" in version.topics:
+            due, _ = self.adjusted_due(version, case, context, due, {})
+        return due
 
     def notes(self, finding: Finding) -> list[Note]:
-        """The clinic's late validation of the pre-analysis, when there was one."""
+        """The clinic's late validation of the pre-analysis, and the shift it made."""
         delay = finding.details.get("clinic_delay")
         if not delay:
             return []
-        return [self.note("clinic_delay", **delay)]
+        notes = [self.note("clinic_delay", **delay)]
+        if "statutory_due" in finding.details:
+            notes.append(self.note("extended", statutory_due=finding.details["statutory_due"]))
+        return notes
 
 
 IMPORT_DEADLINE = ImportDeadlineRule(
@@ -114,7 +115,7 @@ IMPORT_DEADLINE = ImportDeadlineRule(
     title_en="Data import deadline",
     obligated_party=Party.TARGET_VENDOR,
     position=30,
-    reasons=("non_standard_scope", "scope_unknown"),
+    reasons=("process_not_started", "not_sent_to_party", "non_standard_scope", "scope_unknown"),
     versions=(
         RuleVersion(
             version="1",
@@ -123,8 +124,8 @@ IMPORT_DEADLINE = ImportDeadlineRule(
             effective_basis=AVENANT_BASIS,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT,),
-            reading=CIVIL_PROCEDURE,
-            alternatives=(PROCEDURE_2024,),
+            readings=(CIVIL_PROCEDURE, NEXT_BUSINESS_DAY),
+            alternatives=(PROCEDURE_2024, INTERPRETATION_ACT),
             summary_en=(
                 "The new vendor completes the import within 45 days of the request; no start "
                 "convention was published, so the request's day is not counted."
@@ -137,11 +138,24 @@ IMPORT_DEADLINE = ImportDeadlineRule(
             effective_basis=PROCEDURE_BASIS,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
-            reading=PROCEDURE_2024,
-            alternatives=(CIVIL_PROCEDURE,),
+            readings=(
+                PROCEDURE_2024,
+                NEXT_BUSINESS_DAY,
+                SCOPE_PRESUMED_STANDARD,
+                FORM_STARTS_PROCESS,
+                CLINIC_DELAY_EXTENDS,
+            ),
+            alternatives=(
+                CIVIL_PROCEDURE,
+                INTERPRETATION_ACT,
+                SCOPE_REQUIRED,
+                TRANSMISSION_STARTS_PROCESS,
+                CLINIC_DELAY_NOTED,
+            ),
             summary_en=(
                 "The new vendor completes a standard-scope import within 45 days counted from "
-                "the official start, the business day after the request."
+                "the official start, the business day after the request, moved by the clinic's "
+                "own delay in validating the pre-analysis."
             ),
         ),
     ),

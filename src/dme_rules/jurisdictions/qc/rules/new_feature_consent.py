@@ -8,9 +8,11 @@ from typing import Any
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import NO_DETAILS, Finding
+from dme_rules.engine.readings import Reading
 from dme_rules.engine.rule import NoParameters, Note, Rule, RuleVersion
 from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import CONSENT_ALWAYS, CONSENT_IF_THIRD_PARTY
 from dme_rules.jurisdictions.qc.sources import (
     CONSENT_CHECKLIST_BASIS,
     CONSENT_CHECKLIST_IN_FORCE,
@@ -22,18 +24,22 @@ from dme_rules.jurisdictions.qc.subjects.consent_answers import Answer, ConsentA
 __all__ = ["NEW_FEATURE_CONSENT", "NewFeatureConsentRule"]
 
 #: The questions that matter only when third parties get access.
-_THIRD_PARTY_FOLLOW_UPS = ("third_party_scope", "data_necessary", "explicit_consent",
-                           "consent_quality")  # fmt: skip
+_THIRD_PARTY_FOLLOW_UPS = ("third_party_scope", "data_necessary")
+#: The consent questions: always asked under ``consent-always``, else with the third-party ones.
+_CONSENT_QUESTIONS = ("explicit_consent", "consent_quality")
 
 
 class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
     """Before enabling a new EMR feature, the physician answers the checklist (SPEC §7).
 
-    ``proceed`` only when ``purpose`` and ``informed`` are yes and either
-    ``third_party_access`` is no or every third-party question (access, scope, necessity,
-    explicit consent, its quality) is yes; otherwise ``do_not_proceed`` with every unmet
-    question; ``unknown`` counts as unmet. The finding is compliant for proceed and a
-    violation for do_not_proceed; ``details["decision"]`` and ``details["unmet"]`` say which.
+    ``proceed`` only when ``purpose``, ``informed``, ``explicit_consent`` and
+    ``consent_quality`` are yes and either ``third_party_access`` is no or ``third_party_scope``
+    and ``data_necessary`` are yes too (reading ``consent-always``, the default); under
+    ``consent-if-third-party`` the two consent questions are asked only when third parties
+    get access. Otherwise ``do_not_proceed`` with every unmet question; ``unknown`` counts as
+    unmet (an unknown ``third_party_access`` is itself unmet). The finding is compliant for
+    proceed and a violation for do_not_proceed; ``details["decision"]`` and
+    ``details["unmet"]`` say which.
 
     Its subject is the physician's :class:`ConsentAnswers`, evaluated like any other subject:
     ``evaluate(answers, as_of)`` or ``NEW_FEATURE_CONSENT.check(answers, as_of)``; the
@@ -42,15 +48,26 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
 
     subject = ConsentAnswers
 
-    def decide(self, answers: ConsentAnswers) -> tuple[str, list[str]]:
-        """The decision (``proceed`` or ``do_not_proceed``) and the unmet question ids."""
-        unmet = [qid for qid in ("purpose", "informed") if answers.answer(qid) is not Answer.YES]
-        if answers.answer("third_party_access") is not Answer.NO:
-            unmet += [
-                qid
-                for qid in ("third_party_access", *_THIRD_PARTY_FOLLOW_UPS)
-                if answers.answer(qid) is not Answer.YES
-            ]
+    def decide(
+        self, answers: ConsentAnswers, reading: Reading | None = None
+    ) -> tuple[str, list[str]]:
+        """The decision (``proceed`` or ``do_not_proceed``) and the unmet question ids, in
+        the checklist's order, under ``reading`` (``consent-always`` by default)."""
+        version = self.version_at(answers.assessed_on) or self.versions[-1]
+        reading = version.allowed_reading(reading)
+        asked = ["purpose", "informed", "third_party_access"]
+        third_party = answers.answer("third_party_access") is not Answer.NO
+        if third_party:
+            asked += _THIRD_PARTY_FOLLOW_UPS
+        if third_party or reading is CONSENT_ALWAYS:
+            asked += _CONSENT_QUESTIONS
+        unmet = [
+            qid
+            for qid in asked
+            # A third_party_access of "no" is a met answer: it is the one not asked to be yes.
+            if not (qid == "third_party_access" and not third_party)
+            and answers.answer(qid) is not Answer.YES
+        ]
         return ("do_not_proceed" if unmet else "proceed"), unmet
 
     def not_in_force(
@@ -69,7 +86,7 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
     ) -> Finding:
         """From 2022-06-20 (FMOQ notice): proceed only when every question that matters is
         answered yes."""
-        decision, unmet = self.decide(answers)
+        decision, unmet = self.decide(answers, version.choice("consent", context.readings))
         details: dict[str, Any] = {
             "feature": answers.feature,
             "assessed_on": answers.assessed_on,
@@ -107,6 +124,8 @@ NEW_FEATURE_CONSENT = NewFeatureConsentRule(
             effective_basis=CONSENT_CHECKLIST_BASIS,
             parameters=NoParameters(),
             citations=(CONSENT_DUTY, CONSENT_IN_SHORT),
+            readings=(CONSENT_ALWAYS,),
+            alternatives=(CONSENT_IF_THIRD_PARTY,),
             summary_en=(
                 "Before using a new EMR feature, the physician makes sure it serves the "
                 "patients, that they were informed of it, and that any third-party access is "

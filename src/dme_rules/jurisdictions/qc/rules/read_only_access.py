@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -9,12 +10,14 @@ from typing import Any
 from dme_rules.engine._checks import checked_date
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
+from dme_rules.engine.readings import Reading
 from dme_rules.engine.rule import Rule, RuleVersion
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import months_after
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.parameters import AccessPeriod
 from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import LATER_OF_BOTH, NINETY_DAYS
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
     AVENANT_IN_FORCE,
@@ -51,6 +54,8 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
 
     - A fee for the access is a violation.
     - Access that ended before the required day is a violation (``details["days_short"]``).
+    - Otherwise, an access whose fee is not recorded is ``insufficient_data`` naming
+      ``$.read_only_access.fee``.
     - Access still running: pending until the required day has passed, then compliant when
       the recorded end is on or after it; without a recorded end, ``insufficient_data``.
     - Before the migration: ``not_applicable``.
@@ -58,32 +63,58 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
 
     subject = MigrationCase
 
-    def access_until_2021_10(self, period: AccessPeriod, migrated_on: date) -> date:
+    def access_until_2021_10(
+        self, period: AccessPeriod, migrated_on: date, reading: Reading | None
+    ) -> date:
         """Avenant n° 1 (requests from 2021-10-28): « une période de trois mois suivant la
         migration »: calendar months, clamped to the month's end."""
         return months_after(migrated_on, _stated(period.months, "months"))
 
-    def access_until_2024_01(self, period: AccessPeriod, migrated_on: date) -> date:
-        """Procedure 2024 (requests from 2024-01-01): « une durée minimale de 90 jours »:
-        calendar days."""
-        return migrated_on + timedelta(days=_stated(period.days, "days"))
+    def access_until_2024_01(
+        self, period: AccessPeriod, migrated_on: date, reading: Reading | None
+    ) -> date:
+        """Procedure 2024 (requests from 2024-01-01): « une durée minimale de 90 jours », which
+        « tient compte » of the Avenant's three months: the later of both (``later-of-both``),
+        or 90 calendar days alone (``ninety-days``)."""
+        ninety = migrated_on + timedelta(days=_stated(period.days, "days"))
+        if reading is NINETY_DAYS or reading == NINETY_DAYS:
+            return ninety
+        return max(ninety, months_after(migrated_on, _stated(period.months, "months")))
 
-    def required_until(self, migrated_on: date, *, requested_on: date | None = None) -> date:
+    def required_until(
+        self,
+        migrated_on: date,
+        *,
+        requested_on: date | None = None,
+        reading: Reading | None = None,
+    ) -> date:
         """The last day access must last until, for a migration on ``migrated_on``.
 
-        >>> READ_ONLY_ACCESS.required_until(date(2025, 8, 5))
-        datetime.date(2025, 11, 3)
+        >>> READ_ONLY_ACCESS.required_until(date(2025, 8, 5))  # 5 Nov (3 months) > 3 Nov (90 days)
+        datetime.date(2025, 11, 5)
         >>> READ_ONLY_ACCESS.required_until(date(2023, 1, 31), requested_on=date(2022, 11, 1))
         datetime.date(2023, 4, 30)
 
         Args:
             migrated_on: The day the imported data went into production.
             requested_on: The request's date, to pick the version (default: the latest).
-        """
-        return self.access_until(self.version_for(requested_on), migrated_on)
+            reading: ``later-of-both`` (the default from 2024) or ``ninety-days``.
 
-    def access_until(self, version: RuleVersion[AccessPeriod], migrated_on: date) -> date:
-        """The last day of required access under ``version`` (its dated piece).
+        Raises:
+            InvalidArgumentError: The version does not allow ``reading``.
+        """
+        version = self.version_for(requested_on)
+        chosen = version.check_allowed([reading] if reading is not None else [])
+        return self.access_until(version, migrated_on, chosen)
+
+    def access_until(
+        self,
+        version: RuleVersion[AccessPeriod],
+        migrated_on: date,
+        chosen: Iterable[Reading] = (),
+    ) -> date:
+        """The last day of required access under ``version`` (its dated piece) and the
+        readings chosen.
 
         Raises:
             InvalidArgumentError: ``version`` is not one of this rule's, or ``migrated_on``
@@ -95,7 +126,12 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
                 expected_fr=f"une version de {self.id}",
             )  # fmt: skip
         day = checked_date(migrated_on, "migrated_on")
-        until: date = self.dated("access_until", version)(version.parameters, day)
+        reading = (
+            version.choice("access-duration", chosen)
+            if "access-duration" in version.topics
+            else None
+        )
+        until: date = self.dated("access_until", version)(version.parameters, day, reading)
         return until
 
     def formula_2021_10(
@@ -109,7 +145,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
             if migrated is not None:
                 not_migrated["ignored"] = "$.import.completed_on"
             return self.outcome(version, Status.NOT_APPLICABLE, details=not_migrated)
-        required = self.access_until(version, migrated)
+        required = self.access_until(version, migrated, context.readings)
         access = case.read_only_access
         until = access.until if access is not None else None
         fee = access.fee if access is not None else None
@@ -117,9 +153,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         if until is not None and until >= context.today:
             details["planned_until"] = until  # the access has not ended as of ``as_of``
         ended = until if until is not None and until < context.today else None  # by as_of
-        if fee is None:
-            details["fee"] = "unknown"
-        elif fee > _FREE:
+        if fee is not None and fee > _FREE:
             details["reason"] = "access_fee_charged"
             return self.outcome(
                 version,
@@ -135,6 +169,10 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
             details["days_short"] = (required - ended).days
             return self.outcome(
                 version, Status.VIOLATION, due=required, act_on=ended, details=details
+            )
+        if fee is None:  # free access is the obligation: an unknown fee is not judged
+            return self.insufficient(
+                version, "$.read_only_access.fee", due=required, act_on=ended, details=details
             )
         if context.today <= required:
             if until is not None and until < required:
@@ -180,11 +218,13 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
             effective_from=PROCEDURE_IN_FORCE,
             effective_to=None,
             effective_basis=PROCEDURE_BASIS,
-            parameters=AccessPeriod(days=90),
+            parameters=AccessPeriod(months=3, days=90),
             citations=(AVENANT_READ_ONLY_ACCESS, PROCEDURE_READ_ONLY_ACCESS),
+            readings=(LATER_OF_BOTH,),
+            alternatives=(NINETY_DAYS,),
             summary_en=(
-                "The physician keeps free read-only access to the old solution for at least "
-                "90 days after the migration."
+                "The physician keeps free read-only access to the old solution for three "
+                "months and at least 90 days after the migration, whichever ends later."
             ),
         ),
     ),

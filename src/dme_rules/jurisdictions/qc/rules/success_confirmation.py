@@ -9,6 +9,7 @@ from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import NoParameters, Note, Rule, RuleVersion
 from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import UNCONFIRMED_IS_PENDING, UNCONFIRMED_IS_VIOLATION
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
     AVENANT_CONFIRMATION,
@@ -24,8 +25,9 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
 
     One finding covers both operations, with ``details["operations"]`` per operation. A
     completed operation without a confirmation (on or after its completion, by ``as_of``) is a
-    violation of the vendor that completed it; with nothing completed, ``not_applicable``.
-    The sources set no time limit for the confirmation.
+    violation of the vendor that completed it (``unconfirmed-is-violation``, the default) or
+    pending, with no due date (``unconfirmed-is-pending``: the sources set no time limit for
+    the confirmation); with nothing completed, ``not_applicable``.
     """
 
     subject = MigrationCase
@@ -65,9 +67,14 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
             return self.outcome(
                 version, Status.NOT_APPLICABLE, details={"reason": "nothing_completed"}
             )
+        status = Status.COMPLIANT
+        if at_fault:
+            status = Status.VIOLATION
+            if version.choice("confirmation", context.readings) is UNCONFIRMED_IS_PENDING:
+                status = Status.PENDING
         return self.outcome(
             version,
-            Status.VIOLATION if at_fault else Status.COMPLIANT,
+            status,
             obligated_party="+".join(at_fault) or self.obligated_party,
             details={"operations": operations},
         )
@@ -97,6 +104,8 @@ SUCCESS_CONFIRMATION = SuccessConfirmationRule(
             effective_basis=AVENANT_BASIS,
             parameters=NoParameters(),
             citations=(AVENANT_CONFIRMATION,),
+            readings=(UNCONFIRMED_IS_VIOLATION,),
+            alternatives=(UNCONFIRMED_IS_PENDING,),
             summary_en=(
                 "Each vendor that completed an extraction or an import confirms that the "
                 "operation succeeded."

@@ -235,3 +235,11 @@ class MigrationCase(Subject):
     def reference_date(self) -> date:
         """The request's Montreal date: it selects the version of the rules."""
         return self.requested_on
+
+    #: Seen before its request was transmitted, nothing of the case has started.
+    not_started_reason = "not_yet_requested"
+
+    @property
+    def started_at(self) -> datetime:
+        """The request's transmission: before it, every finding is ``not_applicable``."""
+        return self.request_transmitted_at
