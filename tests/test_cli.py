@@ -156,10 +156,77 @@ class TestCheckCommand:
         assert "Data extraction deadline" in out
 
     def test_exit_0_when_nothing_is_violated(self, capsys):
-        """On 2025-08-15 the complaint is not filed yet: pending, exit 0."""
-        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", "2025-08-15T12:00:00-04:00")
-        assert 0 == code
-        assert "Verdict : en cours" == out.splitlines()[-1]
+        """On 2025-08-15 the complaint is not filed yet. The SPEC example's calendar removes
+        the access on 11-04, before the later of 08-05 + 3 months = 11-05 and + 90 days =
+        11-03 has passed: a violation (exit 1); under --reading ninety-days, everything is
+        pending or compliant: exit 0."""
+        args = ("check", str(EXAMPLE), "--as-of", "2025-08-15T12:00:00-04:00")
+        code, out, _ = run(capsys, *args)
+        assert (1, "Verdict : non conforme") == (code, out.splitlines()[-1])
+        code, out, _ = run(capsys, *args, "--reading", "ninety-days")
+        assert (0, "Verdict : en cours") == (code, out.splitlines()[-1])
+
+    def test_readings_are_repeatable_and_reported(self, capsys):
+        """--reading twice: both are applied where allowed and listed in the JSON."""
+        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--format", "json",
+                           "--reading", "civil-procedure", "--reading", "office-hours")  # fmt: skip
+        findings = {f["rule_id"]: f for f in json.loads(out)["findings"]}
+        assert "civil-procedure" in findings["qc.migration.import-deadline"]["readings"]
+        assert ["office-hours"] == findings["qc.bch.complaint-follow-up"]["readings"]
+        # Due Fri 06-20 + 45 days = Mon 08-04 under civil-procedure; imported 08-05.
+        assert ("violation", "2025-08-04") == (
+            findings["qc.migration.import-deadline"]["status"],
+            findings["qc.migration.import-deadline"]["due"],
+        )
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (("--reading", "no-such"), "expected a reading id"),
+            (("--reading", "procedure-2024", "--reading", "civil-procedure"),
+             "one reading of each topic"),
+            (("--sensitivity", "--format", "fhir"), "--sensitivity prints text or json"),
+        ],
+    )  # fmt: skip
+    def test_bad_readings_exit_2(self, capsys, args, message):
+        """An unknown reading, two of one topic, a sensitivity in FHIR: one line, exit 2."""
+        code, out, err = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, *args)
+        assert (2, "") == (code, out)
+        assert message in err
+        assert 1 == len(err.strip().splitlines())
+
+    def test_explain(self, capsys):
+        """--explain adds each due date's steps with their legal basis, after the table."""
+        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--explain")
+        assert 1 == code
+        assert "Comment chaque échéance a été calculée :" in out
+        assert ("- jour 21 : 2025-06-23 + 20 jours = 2025-07-13") in out
+        assert "Code de procédure civile, art. 83" in out
+        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--explain",
+                           "--format", "json", "--lang", "en")  # fmt: skip
+        explained = {e["rule_id"]: e["lines"] for e in json.loads(out)["explanations"]}
+        assert (
+            "- day 45: 2025-06-23 + 44 days = 2025-08-06"
+            in (explained["qc.migration.import-deadline"])
+        )
+
+    def test_sensitivity(self, capsys):
+        """--sensitivity: the SPEC §3.2 JSON; civil-procedure turns the import late (Fri
+        06-20 + 45 days = Mon 08-04; imported 08-05); the exit code is the verdict's."""
+        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--sensitivity",
+                           "--format", "json")  # fmt: skip
+        document = json.loads(out)
+        assert {"case_id", "as_of", "findings"} == set(document)
+        imported = next(
+            f for f in document["findings"] if f["rule_id"] == "qc.migration.import-deadline"
+        )
+        assert (False, {"reading": "civil-procedure", "status": "violation",
+                        "due": "2025-08-04"}) == (imported["robust"],
+                                                  imported["alternatives"][0])  # fmt: skip
+        assert 1 == code
+        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--sensitivity",
+                           "--lang", "en")  # fmt: skip
+        assert "readings that change a status: civil-procedure" in out
 
     def test_json_is_the_report(self, capsys):
         """--format json prints the report's JSON with the SPEC §8 keys."""
@@ -313,6 +380,16 @@ class TestOtherCommands:
         """proceed exits 0; do_not_proceed exits 1 and lists the unmet questions."""
         path = tmp_path / "answers.json"
         answers = {"purpose": "yes", "informed": "yes", "third_party_access": "no"}
+        path.write_text(json.dumps({"assessed_on": "2025-03-01", "feature": "Agenda",
+                                    "answers": answers}), encoding="utf-8")  # fmt: skip
+        # Consent is asked whatever the third parties (consent-always), unless the first
+        # edition's reading is chosen.
+        code, out, _ = run(capsys, "consent", str(path), "--format", "json")
+        assert (1, "do_not_proceed") == (code, json.loads(out)["details"]["decision"])
+        code, out, _ = run(capsys, "consent", str(path), "--format", "json",
+                           "--reading", "consent-if-third-party")  # fmt: skip
+        assert (0, "proceed") == (code, json.loads(out)["details"]["decision"])
+        answers = {**answers, "explicit_consent": "yes", "consent_quality": "yes"}
         path.write_text(json.dumps({"assessed_on": "2025-03-01", "feature": "Agenda",
                                     "answers": answers}), encoding="utf-8")  # fmt: skip
         code, out, _ = run(capsys, "consent", str(path), "--format", "json")

@@ -28,6 +28,7 @@ from dme_rules.engine.readings import Reading
 from dme_rules.engine.report import Report
 from dme_rules.engine.rule import Rule, RuleVersion
 from dme_rules.engine.ruleset import Ruleset
+from dme_rules.engine.sensitivity import FindingSensitivity, Sensitivity, sensitivity
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant, months_after
@@ -185,6 +186,7 @@ __all__ = [
     "EasterChoice",
     "Extraction",
     "Finding",
+    "FindingSensitivity",
     "FloatAmountError",
     "Holiday",
     "Import",
@@ -208,6 +210,7 @@ __all__ = [
     "Rule",
     "RuleVersion",
     "Ruleset",
+    "Sensitivity",
     "Solution",
     "Status",
     "Subject",
@@ -229,4 +232,5 @@ __all__ = [
     "quebec_lnt",
     "ruleset_as_of",
     "same_solution",
+    "sensitivity",
 ]

@@ -24,17 +24,20 @@ from dme_rules import (
     LAST_YEAR,
     MONTREAL,
     QUEBEC_CPC,
+    READINGS,
     BusinessCalendar,
     ConsentAnswers,
     DmeRulesError,
     EasterChoice,
     MigrationCase,
+    Report,
     Status,
     __version__,
     evaluate,
     official_start,
     quebec_lnt,
     ruleset_as_of,
+    sensitivity,
 )
 from dme_rules.engine.messages import Messages, when_text
 from dme_rules.engine.presentation import table_lines
@@ -50,6 +53,10 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by 
 _WORDS = Messages(
     {
         "check.now": {"fr": " (maintenant : aucun --as-of)", "en": " (now: no --as-of)"},
+        "check.explanations": {
+            "fr": "Comment chaque échéance a été calculée :",
+            "en": "How each due date was computed:",
+        },
         "rules.heading": {"fr": "Règles en vigueur le {day}", "en": "Rules in force on {day}"},
         "rules.since": {"fr": "depuis", "en": "since"},
         "rules.title": {"fr": "titre", "en": "title"},
@@ -170,10 +177,41 @@ def _day(text: str) -> date:
         ) from None
 
 
+def _reading(text: str) -> str:
+    if text not in READINGS:
+        raise argparse.ArgumentTypeError(
+            f"expected a reading id ({', '.join(READINGS)}), got {text!r} / "
+            f"attendu un id de lecture, reçu {text!r}"
+        )
+    return text
+
+
+def _explanations(report: Report, lang: str) -> list[tuple[str, list[str]]]:
+    """Each rule of the report whose findings have steps to explain, with its lines."""
+    explained = []
+    for rule_id in dict.fromkeys(finding.rule_id for finding in report.findings):
+        lines = report.explain(rule_id, lang)
+        if any(line.startswith("- ") for line in lines):
+            explained.append((rule_id, lines))
+    return explained
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     case = _load(args.case, MigrationCase.from_json)
     as_of = args.as_of if args.as_of is not None else datetime.now(MONTREAL)
-    report = evaluate(case, as_of)
+    if args.sensitivity:
+        if args.format == "fhir" or args.plot is not None:
+            raise _UsageError(
+                "dme-rules check: --sensitivity prints text or json, without --plot / "
+                "--sensitivity s'affiche en text ou json, sans --plot"
+            )
+        found = sensitivity(case, as_of, readings=args.reading)
+        if args.format == "json":
+            print(found.to_json(indent=2))
+        else:
+            print("\n".join(found.lines(args.lang)))
+        return EXIT_VIOLATION if found.report.status is Status.VIOLATION else EXIT_OK
+    report = evaluate(case, as_of, readings=args.reading)
     if args.plot is not None:
         from dme_rules.plot import save_timeline
 
@@ -181,8 +219,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
             save_timeline(case, report, args.plot, lang=args.lang)
         except (OSError, ValueError) as error:
             raise _InputError(f"{args.plot}: cannot write the picture ({error})") from None
+    explained = _explanations(report, args.lang) if args.explain else []
     if args.format == "json":
-        print(report.to_json(args.lang, indent=2))
+        document = report.to_dict(args.lang)
+        if args.explain:
+            document["explanations"] = [
+                {"rule_id": rule_id, "lines": lines} for rule_id, lines in explained
+            ]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
     elif args.format == "fhir":
         print(json.dumps(report.to_fhir(args.lang), ensure_ascii=False, indent=2))
     else:
@@ -190,6 +234,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.as_of is None:
             note = _WORDS.template("check.now", args.lang)
         print("\n".join(report.lines(args.lang, note=note)))
+        if explained:
+            print()
+            print(_WORDS.template("check.explanations", args.lang))
+            for _, lines in explained:
+                print()
+                print("\n".join(lines))
     return EXIT_VIOLATION if report.status is Status.VIOLATION else EXIT_OK
 
 
@@ -237,8 +287,9 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
     entries: list[tuple[str, date, str | None]] = [("official_start", official_start(sent), None)]
     for key, rule in (("extraction_due", EXTRACTION_DEADLINE), ("import_due", IMPORT_DEADLINE)):
         version = rule.version_for(sent.astimezone(MONTREAL).date())
-        assert version.reading is not None
-        entries.append((key, rule.due(sent), version.reading.id))
+        chosen = [READINGS[i] for i in args.reading if READINGS[i] in version.allowed]
+        period = version.choice("period-start", chosen)
+        entries.append((key, rule.due(sent, readings=chosen), period.id))
     if args.format == "json":
         document: dict[str, Any] = {"transmitted_at": sent.isoformat()}
         for key, day, reading in entries:
@@ -259,7 +310,7 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
 
 def _cmd_consent(args: argparse.Namespace) -> int:
     answers = _load(args.answers, ConsentAnswers.from_json)
-    (finding,) = evaluate(answers, datetime.now(MONTREAL)).findings
+    (finding,) = evaluate(answers, datetime.now(MONTREAL), readings=args.reading).findings
     if args.format == "json":
         print(json.dumps(finding.to_dict(args.lang), ensure_ascii=False, indent=2))
     else:
@@ -308,6 +359,17 @@ def _parser() -> _Parser:
     check.add_argument(
         "--plot", metavar="FILE.png", help="also draw the case's timeline into FILE.png"
     )
+    check.add_argument(
+        "--explain",
+        action="store_true",
+        help="also show how each due date was computed, step by step, with its legal basis",
+    )
+    check.add_argument(
+        "--sensitivity",
+        action="store_true",
+        help="show, for each finding, whether another reading would change its status",
+    )
+    _reading_option(check)
     _output_options(check, formats=("text", "json", "fhir"))
     check.set_defaults(handler=_cmd_check)
 
@@ -317,6 +379,7 @@ def _parser() -> _Parser:
         description="The official start and the extraction and import deadlines of a request.",
     )
     deadlines.add_argument("--transmitted", type=_instant, required=True, metavar="ISO")
+    _reading_option(deadlines)
     _output_options(deadlines)
     deadlines.set_defaults(handler=_cmd_deadlines)
 
@@ -335,9 +398,22 @@ def _parser() -> _Parser:
         description='Decide from {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.',
     )
     consent.add_argument("answers", metavar="ANSWERS.json")
+    _reading_option(consent)
     _output_options(consent)
     consent.set_defaults(handler=_cmd_consent)
     return parser
+
+
+def _reading_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--reading",
+        type=_reading,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an alternative reading of an ambiguous phrase (repeatable; see the readings "
+        "catalogue: civil-procedure, interpretation-act, office-hours, ninety-days…)",
+    )
 
 
 def _output_options(

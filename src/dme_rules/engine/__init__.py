@@ -27,6 +27,7 @@ from dme_rules.engine.readings import Reading
 from dme_rules.engine.report import Report
 from dme_rules.engine.rule import Rule, RuleVersion
 from dme_rules.engine.ruleset import Ruleset
+from dme_rules.engine.sensitivity import FindingSensitivity, Sensitivity, sensitivity
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant, end_of_day_in, local_date, months_after
@@ -42,6 +43,7 @@ __all__ = [
     "Context",
     "Document",
     "Finding",
+    "FindingSensitivity",
     "Holiday",
     "Jurisdiction",
     "Messages",
@@ -51,6 +53,7 @@ __all__ = [
     "Rule",
     "RuleVersion",
     "Ruleset",
+    "Sensitivity",
     "Status",
     "Subject",
     "as_instant",
@@ -59,4 +62,5 @@ __all__ = [
     "evaluate_many",
     "local_date",
     "months_after",
+    "sensitivity",
 ]

@@ -37,6 +37,17 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2200
 
 _FIRST_ORDINAL = date(FIRST_YEAR, 1, 1).toordinal()
+
+#: Each weekday's French and English names (Monday first), for a day off that is no holiday.
+_WEEKDAY_NAMES = (
+    ("lundi", "Monday"),
+    ("mardi", "Tuesday"),
+    ("mercredi", "Wednesday"),
+    ("jeudi", "Thursday"),
+    ("vendredi", "Friday"),
+    ("samedi", "Saturday"),
+    ("dimanche", "Sunday"),
+)
 _LAST_ORDINAL = date(LAST_YEAR, 12, 31).toordinal()
 
 
@@ -391,6 +402,28 @@ class BusinessCalendar:
         table = self._table or self._build()
         self._index(day, table)
         return next((h for h in table.holidays[day.year] if h.date == day), None)
+
+    def days_off(self, start: date, end: date) -> tuple[Holiday, ...]:
+        """Every day of ``[start, end]`` that is not a business day, named: a holiday by its
+        name, a closure as such, a weekend day by its weekday (for explanations).
+
+        >>> from dme_rules import QUEBEC_CPC
+        >>> [day.name_en for day in QUEBEC_CPC.days_off(date(2025, 6, 21), date(2025, 6, 24))]
+        ['Saturday', 'Sunday', 'Quebec National Holiday']
+        """
+        named = []
+        day = checked_date(start, "start")
+        last = checked_date(end, "end")
+        while day <= last:
+            if not self.is_business_day(day):
+                holiday = self.holiday(day)
+                if holiday is None and day in self.closures and day.weekday() not in self.weekend:
+                    holiday = Holiday(day, "fermeture", "closure")
+                if holiday is None:
+                    holiday = Holiday(day, *_WEEKDAY_NAMES[day.weekday()])
+                named.append(holiday)
+            day = date.fromordinal(day.toordinal() + 1)
+        return tuple(named)
 
 
 #: A calendar without closures whose table was built, by value, while it lives: the calendars

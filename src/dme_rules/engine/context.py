@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
+from typing import Any
 
 import attrs
 
@@ -107,6 +108,17 @@ class Context:
             )
         chosen = check_options(calendar, readings, schedule)
         return cls(instant, instant.astimezone(zone).date(), zone, calendar, chosen, schedule)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its value: the clocks are caches, rebuilt on use.
+        return type(self), (
+            self.as_of,
+            self.today,
+            self.zone,
+            self.calendar,
+            self.readings,
+            self.schedule,
+        )
 
     def with_as_of(self, as_of: datetime) -> Context:
         """The same zone, calendar, readings and schedule at another instant.

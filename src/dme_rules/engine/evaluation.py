@@ -98,6 +98,7 @@ def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdic
         subject,
         ruleset,
         pack,
+        context,
     )
 
 

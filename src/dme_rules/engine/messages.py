@@ -163,6 +163,7 @@ class _Words:
     - ``hours``: minutes of business time as hours and minutes (``110 h 00``, ``110:00``);
     - ``duration``: minutes of real time in words (``1 semaine 2 heures``);
     - ``list``: items joined with commas;
+    - ``days_off``: named days (holidays, weekend days) with their dates;
     - ``message``: the value is itself a code, replaced by its text.
     """
 
@@ -203,6 +204,12 @@ class _Words:
     def listing(self, values: Iterable[object]) -> str:
         return ", ".join(str(value) for value in values)
 
+    def days_off(self, days: Iterable[Any]) -> str:
+        """Named days (:class:`~dme_rules.engine.calendar.Holiday` values): ``2025-06-24
+        (Fête nationale du Québec)``."""
+        name = "name_fr" if self.lang == "fr" else "name_en"
+        return ", ".join(f"{day.date.isoformat()} ({getattr(day, name)})" for day in days)
+
 
 #: A template parsed into its pieces: literal text, then a field's name and format spec
 #: (``None`` after the last literal).
@@ -224,6 +231,7 @@ _KINDS: dict[str, Any] = {
     "hours": _Words.hours,
     "duration": _Words.duration,
     "list": _Words.listing,
+    "days_off": _Words.days_off,
     "message": lambda self, code: self.word(code),
 }
 
@@ -294,6 +302,22 @@ ENGINE_MESSAGES = Messages(
         ),
         "report.heading_without_id": _texts(fr="Évalué au {as_of}", en="As of {as_of}"),
         "report.verdict": _texts(fr="Verdict : {status}", en="Verdict: {status}"),
+        "sensitivity.title": _texts(
+            fr="Sensibilité aux lectures (chaque autre lecture seule)",
+            en="Sensitivity to the readings (each other reading alone)",
+        ),
+        "sensitivity.readings": _texts(fr="lectures appliquées", en="readings applied"),
+        "sensitivity.robust": _texts(fr="robuste", en="robust"),
+        "sensitivity.yes": _texts(fr="oui", en="yes"),
+        "sensitivity.no": _texts(fr="non", en="no"),
+        "sensitivity.alternatives": _texts(fr="autres lectures", en="other readings"),
+        "sensitivity.alternative": _texts(fr="{reading} : {status}", en="{reading}: {status}"),
+        "sensitivity.summary": _texts(
+            fr="{robust} constat(s) robuste(s) sur {total}; lectures qui changent un statut : "
+            "{flips}",
+            en="{robust} of {total} finding(s) robust; readings that change a status: {flips}",
+        ),
+        "sensitivity.none": _texts(fr="aucune", en="none"),
         "table.rule": _texts(fr="règle", en="rule"),
         "table.party": _texts(fr="partie", en="party"),
         "table.status": _texts(fr="statut", en="status"),

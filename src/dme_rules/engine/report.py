@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from dme_rules.engine.context import Context
 from dme_rules.engine.fhir import operation_outcome
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.jurisdiction import Jurisdiction
@@ -42,6 +43,8 @@ class Report:
         case: The subject evaluated (for the decision record).
         ruleset: The rules applied (for the decision record).
         jurisdiction: The subject's jurisdiction (for the words of the report).
+        context: The circumstances of the evaluation (calendar, readings, schedule), to
+            explain it.
     """
 
     case_id: str | None
@@ -53,6 +56,7 @@ class Report:
     case: Subject = attrs.field(eq=False, repr=False)
     ruleset: Ruleset = attrs.field(eq=False, repr=False)
     jurisdiction: Jurisdiction = attrs.field(eq=False, repr=False)
+    context: Context | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def subject(self) -> Subject:
@@ -130,10 +134,36 @@ class Report:
                 "amount": finding.amount,
                 "cap": finding.cap,
                 "interpretation": finding.interpretation,
+                "readings": ";".join(finding.readings),
+                "reason": finding.reason,
                 "message": self.message(finding, lang),
             }
             for finding in self.findings
         ]
+
+    def explain(self, rule_id: str, lang: str = "fr") -> list[str]:
+        """How each finding of the rule ``rule_id`` came about, one line per step with the
+        legal basis of each (request instant, its local date, the official start and the
+        days off skipped, day N, the extension…), the finding's sentence last; in ``lang``.
+
+        Raises:
+            KeyError: The report has no finding of ``rule_id``.
+            InvalidArgumentError: ``lang`` is not ``fr`` or ``en``.
+        """
+        check_language(lang)
+        findings = [finding for finding in self.findings if finding.rule_id == rule_id]
+        if not findings:
+            raise KeyError(rule_id)
+        pack = self.jurisdiction
+        rule = self.ruleset.get(rule_id) or pack.rules.get(rule_id)
+        say = pack.messages.speaker(lang, pack.zone)
+        context = self.context or pack.context(self.as_of)
+        lines = []
+        for finding in findings:
+            steps = rule.explain(finding, self.case, context) if rule is not None else []
+            lines += [f"- {say(code, **values)}" for code, values in steps]
+            lines.append(self.message(finding, lang))
+        return lines
 
     def to_fhir(self, lang: str = "fr") -> dict[str, Any]:
         """An HL7 FHIR R4 OperationOutcome: one issue per finding that is not compliant."""

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, SupportsIndex, TypeVar
 
 import attrs
 
@@ -49,6 +49,7 @@ __all__ = [
     "RuleVersion",
     "dated_methods",
     "deadline_state",
+    "registered_rule",
 ]
 
 P = TypeVar("P")
@@ -301,6 +302,21 @@ def deadline_state(due: date, act_on: date | None, context: Context) -> Deadline
     )
 
 
+def registered_rule(rule_id: str) -> Rule[Any, Any]:
+    """The rule ``rule_id`` of its registered pack (how a registered rule unpickles).
+
+    Raises:
+        InvalidArgumentError: No registered pack has that rule.
+    """
+    rule = getattr(pack_of(rule_id), "rules", {}).get(rule_id)
+    if rule is None:
+        raise InvalidArgumentError(
+            "rule_id", "the id of a registered rule", rule_id,
+            expected_fr="l'id d'une règle enregistrée",
+        )  # fmt: skip
+    return rule  # type: ignore[no-any-return]
+
+
 @attrs.frozen
 class Rule(Generic[P, S]):
     """An obligation of the catalogue (SPEC §5), with its legal versions.
@@ -365,6 +381,14 @@ class Rule(Generic[P, S]):
                 sorted(unused),
                 expected_fr=f"une version pour chaque formule de {self.id}",
             )
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # A rule registered in its pack pickles as its id and unpickles as that rule: a
+        # pickled report does not carry the law's texts.
+        rules = getattr(pack_of(self.id), "rules", None)
+        if rules is not None and rules.get(self.id) is self:
+            return registered_rule, (self.id,)
+        return object.__reduce_ex__(self, protocol)
 
     def dated(self, family: str, version: RuleVersion[P]) -> Callable[..., Any]:
         """The method ``{family}_YYYY_MM`` in force for ``version``: the latest whose first
@@ -675,4 +699,11 @@ class Rule(Generic[P, S]):
     def notes(self, finding: Finding) -> list[Note]:
         """The rule's own phrases that a finding's message adds after the generic ones (due
         date, act, lateness, amounts, missing field, reason); none by default."""
+        return []
+
+    def explain(self, finding: Finding, subject: S, context: Context) -> list[Note]:
+        """The steps that produced ``finding``'s due date or cap, one note each, whose words
+        state the step's legal basis (for :meth:`Report.explain
+        <dme_rules.engine.report.Report.explain>`); none by default, when the rule computes
+        nothing worth explaining beyond its message."""
         return []

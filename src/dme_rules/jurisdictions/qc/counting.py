@@ -9,6 +9,7 @@ parameter (a :class:`~dme_rules.engine.readings.Reading` of
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dme_rules.engine._checks import checked_int
@@ -41,6 +42,7 @@ __all__ = [
     "period_day_one",
     "period_end",
     "period_end_on",
+    "period_steps",
 ]
 
 #: The time zone of every local date and wall-clock time in Quebec.
@@ -178,6 +180,44 @@ def period_end_on(
     """:func:`period_end` for arguments already checked (the rules' path)."""
     day_one = period_day_one(requested_on, reading, calendar)
     return extended_end(day_one + (days - 1) * _DAY, extension, calendar)
+
+
+def period_steps(
+    requested_on: date,
+    days: int,
+    reading: Reading,
+    calendar: BusinessCalendar,
+    extension: Reading = NEXT_BUSINESS_DAY,
+) -> tuple[date, list[tuple[str, dict[str, Any]]]]:
+    """The end of the period, as :func:`period_end_on` computes it, and the steps that lead
+    to it as message notes (``explain.*`` codes of the Quebec catalogue), each stating its
+    legal basis."""
+    steps: list[tuple[str, dict[str, Any]]] = []
+    day_one = period_day_one(requested_on, reading, calendar)
+    if _STARTS_ON_A_BUSINESS_DAY[reading.id]:
+        skipped = calendar.days_off(requested_on + _DAY, day_one - _DAY)
+        steps.append(("explain.official_start", {"day": requested_on, "start": day_one}))
+        if skipped:
+            steps.append(("explain.skipped", {"days": skipped}))
+    else:
+        steps.append(("explain.day_after", {"day": requested_on, "start": day_one}))
+    end = day_one + (days - 1) * _DAY
+    steps.append(("explain.day_n", {"n": days, "start": day_one, "plus": days - 1, "end": end}))
+    extended = extended_end(end, extension, calendar)
+    if extension == INTERPRETATION_ACT:
+        if extended != end:
+            off = QUEBEC_INTERPRETATION_ACT.days_off(end, extended - _DAY)
+            steps.append(("explain.extended_li", {"end": end, "days": off, "due": extended}))
+        elif not calendar.is_business_day(end):
+            steps.append(("explain.kept_li", {"end": end}))
+        else:
+            steps.append(("explain.no_extension", {"end": end}))
+    elif extended != end:
+        off = calendar.days_off(end, extended - _DAY)
+        steps.append(("explain.extended", {"end": end, "days": off, "due": extended}))
+    else:
+        steps.append(("explain.no_extension", {"end": end}))
+    return extended, steps
 
 
 def business_days_after(

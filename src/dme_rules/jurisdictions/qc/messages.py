@@ -5,6 +5,8 @@ Codes:
 - ``party.<code>``: the parties obligations bind;
 - ``reason.<code>``: what a ``details["reason"]`` code means;
 - ``<rule id>.<note>``: a rule's own phrases (:meth:`~dme_rules.engine.rule.Rule.notes`);
+- ``explain.<step>``: the steps of an explanation (:meth:`~dme_rules.engine.rule.Rule.explain`),
+  each naming its legal basis;
 - ``format.money``: amounts in Canadian dollars.
 
 Templates are filled by :class:`~dme_rules.engine.messages.Messages` (``{x:list}``,
@@ -87,6 +89,129 @@ MESSAGES = Messages(
         "reason.filed_after_as_of": {
             "fr": "plainte déposée après la date d'évaluation",
             "en": "complaint filed after the evaluation instant",
+        },
+        # Explanations: the steps that produce a due date, each with its legal basis.
+        "explain.request": {
+            "fr": "demande transmise le {sent:when}, soit le {day} à Montréal (la date d'un "
+            "instant est sa date locale à Montréal)",
+            "en": "request sent on {sent:when}, that is {day} in Montreal (the date of an "
+            "instant is its local date in Montreal)",
+        },
+        "explain.official_start": {
+            "fr": "jour 1 : {start}, premier jour ouvrable suivant le {day} (Procédure 2024, "
+            "étape 2 : « le jour ouvrable suivant la date de transmission »)",
+            "en": "day 1: {start}, the first business day after {day} (Procedure 2024, "
+            "step 2: « le jour ouvrable suivant la date de transmission »)",
+        },
+        "explain.day_after": {
+            "fr": "jour 1 : {start}, le lendemain du {day} (Code de procédure civile, art. 83 : "
+            "le jour du point de départ ne compte pas)",
+            "en": "day 1: {start}, the day after {day} (Code of Civil Procedure, art. 83: the "
+            "starting day is not counted)",
+        },
+        "explain.skipped": {
+            "fr": "jours non ouvrables sautés : {days:days_off}",
+            "en": "days off skipped: {days:days_off}",
+        },
+        "explain.day_n": {
+            "fr": "jour {n} : {start} + {plus} jours = {end}",
+            "en": "day {n}: {start} + {plus} days = {end}",
+        },
+        "explain.no_extension": {
+            "fr": "le {end} est un jour ouvrable : aucun report",
+            "en": "{end} is a business day: no extension",
+        },
+        "explain.extended": {
+            "fr": "jours non ouvrables à partir du {end} : {days:days_off}; délai reporté au "
+            "{due} (Code de procédure civile, art. 83; lecture next-business-day)",
+            "en": "days off from {end}: {days:days_off}; extended to {due} (Code of Civil "
+            "Procedure, art. 83; reading next-business-day)",
+        },
+        "explain.extended_li": {
+            "fr": "jours fériés à partir du {end} : {days:days_off}; délai reporté au {due}, "
+            "jour non férié suivant (Loi d'interprétation, art. 52 et 61(23); lecture "
+            "interpretation-act)",
+            "en": "holidays from {end}: {days:days_off}; extended to {due}, the next day that is "
+            "not one (Interpretation Act, ss. 52 and 61(23); reading interpretation-act)",
+        },
+        "explain.kept_li": {
+            "fr": "le {end} n'est pas ouvrable mais n'est pas férié au sens de la Loi "
+            "d'interprétation (art. 61(23)) : aucun report (lecture interpretation-act)",
+            "en": "{end} is not a business day but is no holiday of the Interpretation Act "
+            "(s. 61(23)): no extension (reading interpretation-act)",
+        },
+        "explain.clinic_delay_extends": {
+            "fr": "validation de la préanalyse due le {validation_due}, {business_days_late} "
+            "jour(s) ouvrable(s) de retard : échéance reportée d'autant, au {due} (Procédure "
+            "2024, étape 3 d : « modifier légèrement le calendrier »; lecture "
+            "clinic-delay-extends)",
+            "en": "pre-analysis validation due {validation_due}, {business_days_late} business "
+            "day(s) late: due date moved by as much, to {due} (Procedure 2024, step 3 d: "
+            "« modifier légèrement le calendrier »; reading clinic-delay-extends)",
+        },
+        "explain.clinic_delay_noted": {
+            "fr": "validation de la préanalyse due le {validation_due}, {business_days_late} "
+            "jour(s) ouvrable(s) de retard : signalé, échéance inchangée (lecture "
+            "clinic-delay-noted)",
+            "en": "pre-analysis validation due {validation_due}, {business_days_late} business "
+            "day(s) late: reported, due date unchanged (reading clinic-delay-noted)",
+        },
+        "explain.non_standard_scope": {
+            "fr": "portée non standard : l'échéance ne lie pas (Procédure 2024, étape 3)",
+            "en": "non-standard scope: the due date does not bind (Procedure 2024, step 3)",
+        },
+        "explain.process_not_started": {
+            "fr": "formulaire non signé ou sans autorisation écrite de la clinique : le "
+            "processus n'est pas entrepris (Procédure 2024, étape 1; lecture "
+            "form-starts-process)",
+            "en": "form not signed or without the clinic's written authorization: the process "
+            "has not started (Procedure 2024, step 1; reading form-starts-process)",
+        },
+        "explain.not_sent_to_party": {
+            "fr": "formulaire non transmis à l'adresse de ce fournisseur : son délai ne court "
+            "pas (Procédure 2024, étape 2; lecture form-starts-process)",
+            "en": "form not sent to this vendor's address: its period does not run (Procedure "
+            "2024, step 2; reading form-starts-process)",
+        },
+        "explain.filed": {
+            "fr": "plainte déposée le {filed:when}",
+            "en": "complaint filed on {filed:when}",
+        },
+        "explain.clock_business_day_clock": {
+            "fr": "{hours} heures ouvrables, les jours ouvrables comptant 24 heures (lecture "
+            "business-day-clock; Procédure 2024, Plainte) : échéance le {due:when}",
+            "en": "{hours} business hours, business days counting 24 hours (reading "
+            "business-day-clock; Procedure 2024, Plainte): due {due:when}",
+        },
+        "explain.clock_office_hours": {
+            "fr": "{hours} heures ouvrables, comptées de {window} les jours ouvrables (lecture "
+            "office-hours; Procédure 2024, Plainte) : échéance le {due:when}",
+            "en": "{hours} business hours, counted {window} on business days (reading "
+            "office-hours; Procedure 2024, Plainte): due {due:when}",
+        },
+        "explain.migrated": {
+            "fr": "migration : données importées en production le {day}",
+            "en": "migration: imported data in production on {day}",
+        },
+        "explain.three_months": {
+            "fr": "{day} + 3 mois = {until} (Avenant n° 1 : « trois mois »; le dernier jour du "
+            "mois quand le quantième manque)",
+            "en": "{day} + 3 months = {until} (Avenant No. 1: « trois mois »; the month's last "
+            "day when the day number is missing)",
+        },
+        "explain.ninety_days": {
+            "fr": "{day} + 90 jours = {until} (Procédure 2024 : « durée minimale de 90 jours »)",
+            "en": "{day} + 90 days = {until} (Procedure 2024: « durée minimale de 90 jours »)",
+        },
+        "explain.later_of_both": {
+            "fr": "la plus tardive des deux : {until} (lecture later-of-both)",
+            "en": "the later of both: {until} (reading later-of-both)",
+        },
+        "explain.business_days": {
+            "fr": "préanalyse soumise le {day} + {n} jours ouvrables = {due} (Procédure 2024, "
+            "étape 3 d)",
+            "en": "pre-analysis submitted on {day} + {n} business days = {due} (Procedure "
+            "2024, step 3 d)",
         },
         # The import deadline.
         f"{_IMPORT}.clinic_delay": {

@@ -11,11 +11,11 @@ from dme_rules.engine.citations import Citation
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.rule import DeadlineState, Rule, RuleVersion, deadline_state
+from dme_rules.engine.rule import DeadlineState, Note, Rule, RuleVersion, deadline_state
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import local_date
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
-from dme_rules.jurisdictions.qc.counting import MONTREAL, period_end_on
+from dme_rules.jurisdictions.qc.counting import MONTREAL, period_end_on, period_steps
 from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.readings import FORM_STARTS_PROCESS, SCOPE_REQUIRED
@@ -196,3 +196,34 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
             state=state,
             status=status,
         )
+
+    def explain(self, finding: Finding, case: MigrationCase, context: Context) -> list[Note]:
+        """The request's instant and date, day 1, day N, the extension, the clinic's delay;
+        or why the clock has not started."""
+        version = self.version_at(case.requested_on)
+        if version is None or finding.rule_version is None:
+            return []
+        steps: list[Note] = [
+            ("explain.request", {"sent": case.request_transmitted_at, "day": case.requested_on})
+        ]
+        if finding.reason in ("process_not_started", "not_sent_to_party"):
+            return [*steps, (f"explain.{finding.reason}", {})]
+        if finding.reason == "not_yet_requested":
+            return steps
+        _, counted = period_steps(
+            case.requested_on,
+            version.parameters.days,
+            version.choice("period-start", context.readings),
+            context.calendar,
+            version.choice("period-end", context.readings),
+        )
+        steps += counted
+        delay = finding.details.get("clinic_delay")
+        if delay:
+            if "statutory_due" in finding.details:
+                steps.append(("explain.clinic_delay_extends", {**delay, "due": finding.due}))
+            else:
+                steps.append(("explain.clinic_delay_noted", dict(delay)))
+        if finding.reason == "non_standard_scope":
+            steps.append(("explain.non_standard_scope", {}))
+        return steps

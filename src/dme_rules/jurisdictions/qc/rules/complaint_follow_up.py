@@ -159,6 +159,28 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
             details["business_minutes_late"] = _whole_minutes(clock.position(act) - due_position)
         return self.outcome(version, status, due=due, act_on=act, reading=reading, details=details)
 
+    def explain(self, finding: Finding, case: MigrationCase, context: Context) -> list[Note]:
+        """The filing, the clock and its window, the due instant and the days off between."""
+        filed_at = finding.details.get("filed_at")
+        version = next((v for v in self.versions if v.version == finding.rule_version), None)
+        if filed_at is None or finding.due is None or version is None:
+            return []
+        reading = finding.interpretation
+        window = ""
+        if reading == OFFICE_HOURS.id:
+            schedule = context.schedule or OfficeSchedule()
+            window = f"{schedule.opens:%H:%M}–{schedule.closes:%H:%M}"
+        due_day = date_of(finding.due)
+        off = context.calendar.days_off(date_of(filed_at), due_day)
+        steps: list[Note] = [("explain.filed", {"filed": filed_at})]
+        steps.append(
+            (f"explain.clock_{reading.replace('-', '_')}" if reading else "explain.clock",
+             {"hours": version.parameters.hours, "window": window, "due": finding.due})
+        )  # fmt: skip
+        if off:
+            steps.append(("explain.skipped", {"days": off}))
+        return steps
+
     def notes(self, finding: Finding) -> list[Note]:
         """The complaint's number, the business time late or left, the real time late."""
         details = finding.details

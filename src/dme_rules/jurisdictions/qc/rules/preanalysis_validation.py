@@ -8,7 +8,7 @@ from typing import Any
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Rule, RuleVersion, deadline_state
+from dme_rules.engine.rule import Note, Rule, RuleVersion, deadline_state
 from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import business_days_after
@@ -106,6 +106,21 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
             act_field="$.preanalysis.validated_on",
             details={"submitted_on": submitted},
         )
+
+    def explain(self, finding: Finding, case: MigrationCase, context: Context) -> list[Note]:
+        """The submission, plus the version's business days, and the days off skipped."""
+        submitted = finding.details.get("submitted_on")
+        version = next((v for v in self.versions if v.version == finding.rule_version), None)
+        if submitted is None or version is None or not isinstance(finding.due, date):
+            return []
+        steps: list[Note] = [
+            ("explain.business_days", {"day": submitted, "n": version.parameters.business_days,
+                                       "due": finding.due})
+        ]  # fmt: skip
+        off = context.calendar.days_off(submitted, finding.due)
+        if off:
+            steps.append(("explain.skipped", {"days": off}))
+        return steps
 
 
 PREANALYSIS_VALIDATION = PreanalysisValidationRule(

@@ -11,7 +11,7 @@ from dme_rules.engine._checks import checked_date
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.rule import Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule, RuleVersion
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import months_after
 from dme_rules.errors import InvalidArgumentError
@@ -191,6 +191,32 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
                 version, "$.read_only_access.until", due=required, details=details
             )
         return self.outcome(version, Status.COMPLIANT, due=required, act_on=ended, details=details)
+
+    def explain(self, finding: Finding, case: MigrationCase, context: Context) -> list[Note]:
+        """The migration date, then three months and 90 days after it, as the version and
+        the reading count them."""
+        migrated = finding.details.get("migrated_on")
+        version = next((v for v in self.versions if v.version == finding.rule_version), None)
+        if migrated is None or version is None:
+            return []
+        period = version.parameters
+        steps: list[Note] = [("explain.migrated", {"day": migrated})]
+        months = months_after(migrated, period.months) if period.months is not None else None
+        ninety = migrated + timedelta(days=period.days) if period.days is not None else None
+        reading = self.reading_of(version, context.readings)
+        if months is not None and reading is not NINETY_DAYS:
+            steps.append(("explain.three_months", {"day": migrated, "until": months}))
+        if ninety is not None:
+            steps.append(("explain.ninety_days", {"day": migrated, "until": ninety}))
+        if months is not None and ninety is not None and reading is not NINETY_DAYS:
+            steps.append(("explain.later_of_both", {"until": max(months, ninety)}))
+        return steps
+
+    def reading_of(
+        self, version: RuleVersion[AccessPeriod], chosen: Iterable[Reading]
+    ) -> Reading | None:
+        """The reading of the access's duration ``version`` applies, if it reads one."""
+        return version.choice("access-duration", chosen) if version.topics else None
 
 
 READ_ONLY_ACCESS = ReadOnlyAccessRule(
