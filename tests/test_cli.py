@@ -168,8 +168,8 @@ class TestCheckCommand:
 
     def test_readings_are_repeatable_and_reported(self, capsys):
         """--reading twice: both are applied where allowed and listed in the JSON."""
-        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--format", "json",
-                           "--reading", "civil-procedure", "--reading", "office-hours")  # fmt: skip
+        _, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--format", "json",
+                        "--reading", "civil-procedure", "--reading", "office-hours")  # fmt: skip
         findings = {f["rule_id"]: f for f in json.loads(out)["findings"]}
         assert "civil-procedure" in findings["qc.migration.import-deadline"]["readings"]
         assert ["office-hours"] == findings["qc.bch.complaint-follow-up"]["readings"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dme_rules import JURISDICTIONS
+from dme_rules import JURISDICTIONS, READINGS
 
 DOCS = Path(__file__).parent.parent / "docs"
 pytest.importorskip("sphinx", reason="the docs extra is not installed")
@@ -68,3 +68,31 @@ def test_doctest_builder_passes(tmp_path):
     done = sphinx("doctest", tmp_path)
     assert (0, "") == (done.returncode, done.stderr)
     assert "0 failures in tests" in (tmp_path / "output.txt").read_text(encoding="utf-8")
+
+
+def _conf():
+    """The docs' configuration module, imported from its file."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_conf", DOCS / "conf.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readings_page_is_generated_from_the_catalogue():
+    """The committed readings page is exactly what the catalogue generates, and names every
+    reading of every pack."""
+    page = (DOCS / "explanation" / "readings.md").read_text(encoding="utf-8")
+    assert _conf().readings_page() == page
+    for reading_id in READINGS:
+        assert f"**`{reading_id}`**" in page
+
+
+def test_readings_page_shows_the_examples_at_their_tested_instants():
+    """The sensitivity table evaluates every example case at its tested instant."""
+    from .test_examples import EXPECTED
+
+    assert {name: as_of for name, (as_of, _, _) in EXPECTED.items()} == _conf().EXAMPLE_AS_OF

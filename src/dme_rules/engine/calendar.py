@@ -171,7 +171,7 @@ class BusinessCalendar:
     title_en: str
     source: HolidaySource
     closures: frozenset[date] = frozenset()
-    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=frozenset)
+    weekend: frozenset[int] = frozenset({5, 6})
     _table: _Table | None = attrs.field(default=None, init=False, eq=False, hash=False)
 
     # -- identity -------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from dme_rules.errors import InvalidArgumentError
 __all__ = ["Ruleset"]
 
 
-def _declared(parameters: object) -> dict[str, Any]:
+def _declared(parameters: Any) -> dict[str, Any]:
     """The numbers a version declares: its parameters' init fields (derived fields, which
     are caches of them, are left out)."""
     return {

@@ -160,8 +160,8 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
                 )
         statutory, reading = self.period_due(version, case, context)
         details: dict[str, Any] = {}
-        due, cited = self.adjusted_due(version, case, context, statutory, details)
-        citations = (*version.citations, *cited)
+        due, shift = self.adjusted_due(version, case, context, statutory, details)
+        citations = (*version.citations, *shift)
         act_on = self.act(case)
         state: DeadlineState = deadline_state(due, act_on, context)
         if case.standard_scope is False:

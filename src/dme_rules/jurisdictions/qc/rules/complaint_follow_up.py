@@ -163,7 +163,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         """The filing, the clock and its window, the due instant and the days off between."""
         filed_at = finding.details.get("filed_at")
         version = next((v for v in self.versions if v.version == finding.rule_version), None)
-        if filed_at is None or finding.due is None or version is None:
+        if filed_at is None or not isinstance(finding.due, datetime) or version is None:
             return []
         reading = finding.interpretation
         window = ""
