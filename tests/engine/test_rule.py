@@ -261,3 +261,51 @@ class TestDeclarations:
         with pytest.raises(InvalidArgumentError, match="not taken"):
             register(attrs.evolve(QUEBEC))
         assert QUEBEC is JURISDICTIONS["qc"]
+
+
+class TestVersionReadings:
+    """A version's readings: one default per topic, alternatives of those topics."""
+
+    def version(self, **readings):
+        from dme_rules import RuleVersion
+
+        return RuleVersion(
+            version="1", effective_from=date(2024, 1, 1), effective_to=None,
+            effective_basis="test", parameters=NoParameters(), citations=(), **readings,
+        )  # fmt: skip
+
+    def test_two_defaults_of_one_topic_are_refused(self):
+        from dme_rules import CIVIL_PROCEDURE, PROCEDURE_2024
+
+        with pytest.raises(InvalidArgumentError, match="one default reading per topic"):
+            self.version(readings=(PROCEDURE_2024, CIVIL_PROCEDURE))
+
+    def test_an_alternative_without_its_default_is_refused(self):
+        from dme_rules import OFFICE_HOURS, PROCEDURE_2024
+
+        with pytest.raises(InvalidArgumentError, match="alternatives of those topics"):
+            self.version(readings=(PROCEDURE_2024,), alternatives=(OFFICE_HOURS,))
+
+    def test_choice_of_each_topic(self):
+        """The caller's alternative of a topic, else its default; a topic the version does
+        not read is a rule bug, named."""
+        from dme_rules import (
+            CIVIL_PROCEDURE,
+            INTERPRETATION_ACT,
+            NEXT_BUSINESS_DAY,
+            OFFICE_HOURS,
+            PROCEDURE_2024,
+        )
+
+        version = self.version(
+            readings=(PROCEDURE_2024, NEXT_BUSINESS_DAY),
+            alternatives=(CIVIL_PROCEDURE, INTERPRETATION_ACT),
+        )
+        assert PROCEDURE_2024 is version.choice("period-start", [OFFICE_HOURS])
+        assert CIVIL_PROCEDURE is version.choice("period-start", [CIVIL_PROCEDURE])
+        assert (PROCEDURE_2024, INTERPRETATION_ACT) == version.chosen_readings([INTERPRETATION_ACT])
+        assert PROCEDURE_2024 is version.reading is version.interpretation
+        with pytest.raises(InvalidArgumentError, match="topic"):
+            version.choice("business-hours")
+        with pytest.raises(InvalidArgumentError, match="reading: expected one of"):
+            version.check_allowed([OFFICE_HOURS])

@@ -530,3 +530,47 @@ class TestProperties:
         """Saturdays and Sundays are never business days."""
         if day.weekday() >= 5:
             assert not calendar.is_business_day(day)
+
+
+class TestInterpretationActDays:
+    """QUEBEC_INTERPRETATION_ACT: every day but Sundays and the holidays of art. 61(23)."""
+
+    def test_against_the_civil_procedure_calendar(self):
+        """Day by day over 1990–2100: a juridical day is one that is neither a Sunday nor a
+        holiday of QUEBEC_CPC other than 2 January and 26 December (which only the Code of
+        Civil Procedure adds)."""
+        from datetime import timedelta
+
+        from dme_rules import QUEBEC_INTERPRETATION_ACT
+
+        day = date(1990, 1, 1)
+        while day <= date(2100, 12, 31):
+            holiday = QUEBEC_CPC.holiday(day)
+            code_only = (day.month, day.day) in ((1, 2), (12, 26))
+            expected = day.weekday() != 6 and (holiday is None or code_only)
+            assert expected == QUEBEC_INTERPRETATION_ACT.is_business_day(day), day
+            day += timedelta(days=1)
+
+    def test_pickles_with_its_weekend(self):
+        import pickle
+
+        from dme_rules import QUEBEC_INTERPRETATION_ACT
+
+        again = pickle.loads(pickle.dumps(QUEBEC_INTERPRETATION_ACT))
+        assert again == QUEBEC_INTERPRETATION_ACT
+        assert frozenset({6}) == again.weekend
+        assert again.is_business_day(date(2025, 8, 9))  # a Saturday
+
+    def test_days_off_are_named(self):
+        """Sat 21, Sun 22, Tue 24 June 2025 (Fête nationale), in both languages."""
+        named = QUEBEC_CPC.days_off(date(2025, 6, 20), date(2025, 6, 24))
+        assert [(d.date.day, d.name_fr, d.name_en) for d in named] == [
+            (21, "samedi", "Saturday"),
+            (22, "dimanche", "Sunday"),
+            (24, "Fête nationale du Québec", "Quebec National Holiday"),
+        ]
+        closed = QUEBEC_CPC.with_closures([date(2025, 6, 23)])
+        assert ("fermeture", "closure") == (
+            closed.days_off(date(2025, 6, 23), date(2025, 6, 23))[0].name_fr,
+            closed.days_off(date(2025, 6, 23), date(2025, 6, 23))[0].name_en,
+        )
