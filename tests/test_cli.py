@@ -376,6 +376,17 @@ class TestOtherCommands:
         for rule_id in RULES:
             assert rule_id in out
 
+    def test_deadlines_under_a_reading(self, capsys):
+        """deadlines --reading civil-procedure: Fri 06-20 + 21 days = Fri 07-11 and + 45 days
+        = Mon 08-04; the JSON names the reading that counted."""
+        code, out, _ = run(capsys, "deadlines", "--transmitted", "2025-06-20T16:45:00-04:00",
+                           "--reading", "civil-procedure", "--format", "json")  # fmt: skip
+        document = json.loads(out)
+        assert (0, "2025-07-11", "2025-08-04", "civil-procedure") == (
+            code, document["extraction_due"], document["import_due"],
+            document["import_interpretation"],
+        )  # fmt: skip
+
     def test_consent(self, capsys, tmp_path):
         """proceed exits 0; do_not_proceed exits 1 and lists the unmet questions."""
         path = tmp_path / "answers.json"

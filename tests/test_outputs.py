@@ -68,6 +68,21 @@ class TestRecordsAndTables:
         assert {"violation"} == {row["case_status"] for row in rows}
         assert [f.rule_id for f in report.findings] == [row["rule_id"] for row in rows]
         assert rows[0]["message"].startswith("Data extraction deadline")
+        by_rule = {row["rule_id"]: row for row in rows}
+        assert (
+            "procedure-2024;next-business-day;scope-presumed-standard;form-starts-process"
+            == (by_rule["qc.migration.extraction-deadline"]["readings"])
+        )
+        assert (None, "no_complaint") == (
+            by_rule["qc.migration.extraction-deadline"]["reason"],
+            evaluate(change(spec_case(), complaints=None), AS_OF).to_records()[-1]["reason"],
+        )
+
+    def test_evaluate_many_takes_reading_ids(self):
+        """evaluate_many(readings=[ids]) gives what evaluate gives, case by case."""
+        cases = [spec_case(), change(spec_case(), case_id="other")]
+        reports = list(evaluate_many(cases, AS_OF, readings=["civil-procedure"]))
+        assert [evaluate(case, AS_OF, readings=["civil-procedure"]) for case in cases] == reports
 
     def test_dataframe_from_a_generator(self):
         """A thousand cases from a generator make a DataFrame of a row per finding."""

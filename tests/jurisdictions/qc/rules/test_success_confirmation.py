@@ -23,9 +23,26 @@ class TestSuccessConfirmation(CommonRuleTests):
         Status.NOT_APPLICABLE: (minimal_case(), AS_OF),
     }
     unreachable = {
-        Status.PENDING: "the sources set no time limit for the confirmation",
+        Status.PENDING: "only under unconfirmed-is-pending (tested below): the sources set no "
+        "time limit for the confirmation",
         Status.INSUFFICIENT_DATA: "an operation not recorded as completed has nothing to confirm",
     }
+
+    def test_unconfirmed_is_a_violation_or_pending_by_the_reading(self):
+        """An extraction completed on 07-10 without confirmation: a violation by default,
+        pending with no due date under unconfirmed-is-pending; confirmed, compliant under
+        both."""
+        case = change(spec_case(), extraction__confirmed_on=None)
+        default = self.finding(case, AS_OF)
+        pending = self.finding(case, AS_OF, readings=["unconfirmed-is-pending"])
+        assert (Status.VIOLATION, ("unconfirmed-is-violation",)) == (
+            default.status, default.readings
+        )  # fmt: skip
+        assert (Status.PENDING, None, "source_vendor") == (
+            pending.status, pending.due, pending.obligated_party
+        )  # fmt: skip
+        for readings in ((), ("unconfirmed-is-pending",)):
+            assert Status.COMPLIANT == self.finding(spec_case(), AS_OF, readings=readings).status
 
     def test_both_confirmed(self):
         """Both operations completed and confirmed: compliant, both detailed."""
