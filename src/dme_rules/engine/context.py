@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -15,6 +15,8 @@ from dme_rules.engine.time import as_instant
 from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["Context", "check_options"]
+
+T = TypeVar("T")
 
 
 def check_options(
@@ -30,12 +32,15 @@ def check_options(
         raise InvalidArgumentError(
             "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
         )
-    if isinstance(readings, (str, Reading)) or not isinstance(readings, Iterable):
+    if type(readings) is tuple and not readings:  # the usual evaluation: no choice
+        chosen: tuple[Reading, ...] = ()
+    elif isinstance(readings, (str, Reading)) or not isinstance(readings, Iterable):
         raise InvalidArgumentError(
             "readings", "an iterable of Reading values or reading ids", readings,
             expected_fr="un itérable de Reading ou d'ids de lecture",
         )  # fmt: skip
-    chosen = tuple(dict.fromkeys(readings))  # each once, in the caller's order
+    else:
+        chosen = tuple(dict.fromkeys(readings))  # each once, in the caller's order
     topics: dict[str, Reading] = {}
     for reading in chosen:
         if not isinstance(reading, Reading):
@@ -84,6 +89,9 @@ class Context:
     _clocks: dict[OfficeSchedule, BusinessClock] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+    #: What the rules computed on the last subject seen, for the rules after them (a cache:
+    #: one subject at a time, see :meth:`shared`).
+    _shared: list[Any] = attrs.field(factory=lambda: [None, {}], init=False, eq=False, repr=False)
 
     @classmethod
     def at(
@@ -136,6 +144,24 @@ class Context:
         if found is None:
             found = self._clocks[window] = BusinessClock.of(window, self.calendar, self.zone)
         return found
+
+    def shared(self, subject: object, key: str, compute: Callable[..., T], *args: Any) -> T:
+        """``compute(*args)``, computed once per subject and key in this context: a rule
+        that needs what an earlier rule computed on the same subject (the calendar rule, the
+        deadlines' due dates) finds it here. Only the last subject's values are kept.
+
+        ``key`` names what is computed (a rule's id, say); ``compute`` must give the same
+        value for the same subject, key and context (the rules are pure).
+        """
+        cache = self._shared
+        if cache[0] is not subject:
+            cache[0], cache[1] = subject, {}
+        values: dict[str, Any] = cache[1]
+        if key in values:
+            value: T = values[key]
+            return value
+        value = values[key] = compute(*args)
+        return value
 
     def position(self, window: OfficeSchedule) -> int:
         """Where the clock of ``window`` stands at ``as_of``."""

@@ -86,8 +86,13 @@ def _subject_class(data: Mapping[str, Any]) -> type[Subject]:
 def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdiction) -> Report:
     """The report on ``subject``: every rule of ``ruleset`` that reads its kind, in order."""
     findings: list[Finding] = []
-    for rule in ruleset.for_subject(type(subject)):
-        findings += rule.findings(subject, context)
+    started_at = subject.started_at  # Rule.findings, with the start checked once per subject
+    if started_at is not None and context.as_of < started_at:
+        for rule in ruleset.for_subject(type(subject)):
+            findings.append(rule.not_started(subject))
+    else:
+        for rule in ruleset.for_subject(type(subject)):
+            findings += rule.judge(subject, context)
     return Report(
         subject.subject_id,
         context.as_of,

@@ -122,6 +122,8 @@ def reading_values(readings: object) -> object:
     Raises:
         InvalidArgumentError: An id names no registered reading (the error lists them).
     """
+    if type(readings) is tuple and not readings:  # the usual evaluation: nothing to look up
+        return readings
     if isinstance(readings, (str, Reading)) or not isinstance(readings, Iterable):
         return readings
     values = tuple(readings)

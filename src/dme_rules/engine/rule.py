@@ -124,6 +124,15 @@ class RuleVersion(Generic[P]):
     readings: tuple[Reading, ...] = ()
     alternatives: tuple[Reading, ...] = attrs.field(default=(), validator=_check_readings)
     summary_en: str = ""
+    #: Each topic's default reading (derived: the lookup of an evaluation with no choice).
+    _defaults: dict[str, Reading] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    #: The ids of the default readings (derived: what a finding reports without a choice).
+    _default_ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_defaults", {r.topic: r for r in self.readings})
+        object.__setattr__(self, "_default_ids", tuple(r.id for r in self.readings))
 
     @property
     def reading(self) -> Reading | None:
@@ -153,12 +162,14 @@ class RuleVersion(Generic[P]):
         Raises:
             InvalidArgumentError: The version reads no phrase of ``topic`` (a rule bug).
         """
-        for reading in self.readings:
-            if reading.topic == topic:
-                for alternative in self.alternatives:
-                    if alternative.topic == topic and alternative in chosen:
-                        return alternative
-                return reading
+        default = self._defaults.get(topic)
+        if default is not None:
+            if not chosen:  # the usual evaluation: every default
+                return default
+            for alternative in self.alternatives:
+                if alternative.topic == topic and alternative in chosen:
+                    return alternative
+            return default
         raise InvalidArgumentError(
             "topic", f"a topic of version {self.version}: {', '.join(self.topics) or 'none'}",
             topic, expected_fr=f"un sujet de la version {self.version}",
@@ -517,12 +528,16 @@ class Rule(Generic[P, S]):
         if index is None:
             return (self.not_in_force(subject),)
         version = self.versions[index]
-        return (self.with_readings(self._formulas[index](version, subject, context), context),)
+        finding = self._formulas[index](version, subject, context)
+        if context.readings:  # outcome() reported the defaults: say which were applied
+            finding = self.with_readings(finding, context)
+        return (finding,)
 
     def with_readings(self, finding: Finding, context: Context) -> Finding:
         """``finding`` with the readings its version applied under the context's choice
-        (``readings``), and those the caller chose that the version does not allow
-        (``details["readings_ignored"]``: ignored for this rule, not an error)."""
+        (``readings``; a finding is built with its version's defaults), and those the caller
+        chose that the version does not allow (``details["readings_ignored"]``: ignored for
+        this rule, not an error)."""
         version_name = finding.rule_version
         if version_name is None:
             return finding
@@ -595,7 +610,9 @@ class Rule(Generic[P, S]):
                 amount,
                 cap,
                 reading.id if reading is not None else None,
-                (),
+                # The version's defaults; an evaluation that chose readings corrects them
+                # (Rule.with_readings).
+                version._default_ids if version is not None else (),
                 citations,
                 details or NO_DETAILS,
             )

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dme_rules.engine._checks import checked_int
+from dme_rules.engine._checks import checked_date, checked_int
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import WHOLE_DAY, BusinessClock, OfficeSchedule
 from dme_rules.engine.readings import Reading
@@ -164,8 +164,22 @@ def extended_end(
     >>> saturday = date(2025, 7, 12)
     >>> extended_end(saturday), extended_end(saturday, INTERPRETATION_ACT)
     (datetime.date(2025, 7, 14), datetime.date(2025, 7, 12))
+
+    Raises:
+        InvalidArgumentError: ``extension`` is not one of the two readings, or ``calendar``
+            not a BusinessCalendar.
     """
-    if extension is INTERPRETATION_ACT or extension == INTERPRETATION_ACT:
+    _check_reading(extension, "extension", (NEXT_BUSINESS_DAY, INTERPRETATION_ACT))
+    if not isinstance(calendar, BusinessCalendar):
+        raise InvalidArgumentError(
+            "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
+        )
+    return _extended(checked_date(end, "end"), extension, calendar)
+
+
+def _extended(end: date, extension: Reading, calendar: BusinessCalendar) -> date:
+    """:func:`extended_end` for arguments already checked (the rules' path)."""
+    if extension.id == INTERPRETATION_ACT.id:
         return QUEBEC_INTERPRETATION_ACT.roll_forward(end)
     return calendar.roll_forward(end)
 
@@ -179,7 +193,7 @@ def period_end_on(
 ) -> date:
     """:func:`period_end` for arguments already checked (the rules' path)."""
     day_one = period_day_one(requested_on, reading, calendar)
-    return extended_end(day_one + (days - 1) * _DAY, extension, calendar)
+    return _extended(day_one + (days - 1) * _DAY, extension, calendar)
 
 
 def period_steps(
@@ -203,8 +217,8 @@ def period_steps(
         steps.append(("explain.day_after", {"day": requested_on, "start": day_one}))
     end = day_one + (days - 1) * _DAY
     steps.append(("explain.day_n", {"n": days, "start": day_one, "plus": days - 1, "end": end}))
-    extended = extended_end(end, extension, calendar)
-    if extension == INTERPRETATION_ACT:
+    extended = _extended(end, extension, calendar)
+    if extension.id == INTERPRETATION_ACT.id:
         if extended != end:
             off = QUEBEC_INTERPRETATION_ACT.days_off(end, extended - _DAY)
             steps.append(("explain.extended_li", {"end": end, "days": off, "due": extended}))
@@ -244,7 +258,8 @@ def clock_window(reading: Reading, schedule: OfficeSchedule | None = None) -> Of
     Raises:
         InvalidArgumentError: ``reading`` is not one of the two, or ``schedule`` does not fit.
     """
-    if reading == BUSINESS_DAY_CLOCK:
+    name = reading.id if isinstance(reading, Reading) else None
+    if name == BUSINESS_DAY_CLOCK.id:
         if schedule is not None:
             raise InvalidArgumentError(
                 "schedule",
@@ -255,7 +270,7 @@ def clock_window(reading: Reading, schedule: OfficeSchedule | None = None) -> Of
                 ),
             )
         return WHOLE_DAY
-    if reading == OFFICE_HOURS:
+    if name == OFFICE_HOURS.id:
         if schedule is not None and not isinstance(schedule, OfficeSchedule):
             raise InvalidArgumentError(
                 "schedule", "an OfficeSchedule", schedule, expected_fr="un OfficeSchedule"

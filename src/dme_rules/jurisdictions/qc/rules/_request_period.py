@@ -48,6 +48,8 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
 
     #: The JSON path of the act that meets the deadline.
     act_field = ""
+    #: Whether :meth:`adjusted_due` may move the due date (the import's clinic delay).
+    due_moves = False
 
     def due(
         self,
@@ -91,7 +93,13 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     def period_due(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> tuple[date, Reading]:
-        """The end of the case's period under the chosen readings, and the period's reading."""
+        """The end of the case's period under the chosen readings, and the period's reading
+        (computed once per case and context: the calendar rule asks for it too)."""
+        return context.shared(case, self.id, self._period, version, case, context)
+
+    def _period(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> tuple[date, Reading]:
         reading = version.choice("period-start", context.readings)
         end = period_end_on(
             case.requested_on,
@@ -124,10 +132,12 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
         if form.signed is False or form.clinic_authorization is False:
             return "process_not_started"
         vendor = self.vendor(case)
-        if form.sent_to is not None and vendor is not None:
-            sent = {address.strip().casefold() for address in form.sent_to}
-            if vendor.migration_address.casefold() not in sent:
-                return "not_sent_to_party"
+        if (
+            form.recipients is not None
+            and vendor is not None
+            and vendor.migration_address.casefold() not in form.recipients
+        ):
+            return "not_sent_to_party"
         return None
 
     def adjusted_due(
@@ -146,7 +156,7 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     ) -> Finding:
         """The 2024 procedure (requests from 2024-01-01): the form starts the process, the
         deadlines bind a standard scope (§3.1)."""
-        if version.choice("request-form", context.readings) is FORM_STARTS_PROCESS:
+        if version.choice("request-form", context.readings).id == FORM_STARTS_PROCESS.id:
             reason = self.form_stop(case)
             if reason is not None:
                 cited = PROCEDURE_CLINIC_AUTHORIZATION
@@ -158,10 +168,12 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
                     citations=(*version.citations, cited),
                     details={"reason": reason},
                 )
-        statutory, reading = self.period_due(version, case, context)
+        due, reading = self.period_due(version, case, context)
         details: dict[str, Any] = {}
-        due, shift = self.adjusted_due(version, case, context, statutory, details)
-        citations = (*version.citations, *shift)
+        citations = version.citations
+        if self.due_moves:
+            due, shift = self.adjusted_due(version, case, context, due, details)
+            citations = (*citations, *shift) if shift else citations
         act_on = self.act(case)
         state: DeadlineState = deadline_state(due, act_on, context)
         if case.standard_scope is False:
@@ -179,7 +191,7 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
         if (
             case.standard_scope is None
             and state.status is Status.VIOLATION
-            and version.choice("scope", context.readings) is SCOPE_REQUIRED
+            and version.choice("scope", context.readings).id == SCOPE_REQUIRED.id
         ):
             details["missing"] = "$.standard_scope"
             details["reason"] = "scope_unknown"

@@ -60,25 +60,17 @@ class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
         if case.standard_scope is False:  # extra delays may be planned (procedure, step 3)
             return []
         late = []
+        planned = calendar.test_extraction_on
         extraction = EXTRACTION_DEADLINE.version_at(case.requested_on)
-        for item, planned, due in (
-            (
-                "test_extraction_on",
-                calendar.test_extraction_on,
-                EXTRACTION_DEADLINE.period_due(extraction, case, context)[0]
-                if extraction is not None and calendar.test_extraction_on is not None
-                else None,
-            ),
-            (
-                "production_on",
-                calendar.production_on,
-                IMPORT_DEADLINE.due_for(case, context)
-                if calendar.production_on is not None
-                else None,
-            ),
-        ):
-            if planned is not None and due is not None and planned > due:
-                late.append({"item": item, "planned_on": planned, "due": due})
+        if planned is not None and extraction is not None:
+            due = EXTRACTION_DEADLINE.period_due(extraction, case, context)[0]
+            if planned > due:
+                late.append({"item": "test_extraction_on", "planned_on": planned, "due": due})
+        planned = calendar.production_on
+        if planned is not None:
+            due_for = IMPORT_DEADLINE.due_for(case, context)
+            if due_for is not None and planned > due_for:
+                late.append({"item": "production_on", "planned_on": planned, "due": due_for})
         return late
 
     def formula_2024_01(
@@ -108,7 +100,7 @@ class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
         if migrated and calendar.access_removed_on:
             access = READ_ONLY_ACCESS.version_at(case.requested_on)
             if access is not None:
-                required = READ_ONLY_ACCESS.access_until(access, migrated, context.readings)
+                required = READ_ONLY_ACCESS.required_for(access, case, migrated, context)
                 if calendar.access_removed_on <= required:
                     details["access_removed_too_early"] = {
                         "access_removed_on": calendar.access_removed_on,

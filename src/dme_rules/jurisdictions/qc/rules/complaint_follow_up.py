@@ -86,7 +86,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
             filed_at,
             version.parameters.hours,
             reading=reading,
-            schedule=schedule if reading == OFFICE_HOURS else None,
+            schedule=schedule if reading.id == OFFICE_HOURS.id else None,
             calendar=calendar,
         )
 
@@ -95,10 +95,10 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         complaints = case.complaints
         if not complaints:
             return (self.outcome(None, Status.NOT_APPLICABLE, details={"reason": "no_complaint"}),)
-        return tuple(
-            self.with_readings(self.assess_complaint(case, index, context), context)
-            for index in range(len(complaints))
-        )
+        findings = tuple(self.assess_complaint(case, i, context) for i in range(len(complaints)))
+        if context.readings:
+            findings = tuple(self.with_readings(finding, context) for finding in findings)
+        return findings
 
     def assess_complaint(self, case: MigrationCase, index: int, context: Context) -> Finding:
         """The finding on the ``index``-th complaint of ``case``."""
@@ -127,7 +127,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         filed_at, as_of = complaint.filed_at, context.as_of
         index = details["complaint_index"]
         reading = version.choice("business-hours", context.readings)
-        window = clock_window(reading, context.schedule if reading == OFFICE_HOURS else None)
+        window = clock_window(reading, context.schedule if reading.id == OFFICE_HOURS.id else None)
         clock = context.clock(window)
         due_position = clock.position(filed_at) + version.parameters.hours * _HOUR
         due = clock.instant_at(due_position)
@@ -138,25 +138,26 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         # Lateness is judged in the clock's own unit: business time past the due instant
         # (a follow-up on the Saturday after a complaint due Friday 24:00 is on time).
         if act is None:
-            if context.position(window) <= due_position:
+            now = context.position(window)
+            if now <= due_position:
                 status = Status.PENDING
                 # Time left rounds down and lateness up: neither flatters the BCH.
-                details["business_minutes_left"] = (
-                    due_position - context.position(window)
-                ) // _MINUTE_US
+                details["business_minutes_left"] = (due_position - now) // _MINUTE_US
             else:
                 status = Status.VIOLATION
                 details["overdue"] = True
                 details["minutes_late"] = _whole_minutes((as_of - due) // _MICROSECOND)
-                details["business_minutes_late"] = _whole_minutes(
-                    context.position(window) - due_position
-                )
-        elif clock.position(act) <= due_position:
+                details["business_minutes_late"] = _whole_minutes(now - due_position)
+        elif act <= due:  # on time by the instant, hence by business time too
             status = Status.COMPLIANT
         else:
-            status = Status.VIOLATION
-            details["minutes_late"] = _whole_minutes((act - due) // _MICROSECOND)
-            details["business_minutes_late"] = _whole_minutes(clock.position(act) - due_position)
+            late = clock.position(act) - due_position
+            if late <= 0:  # after the due instant, but no business time past it
+                status = Status.COMPLIANT
+            else:
+                status = Status.VIOLATION
+                details["minutes_late"] = _whole_minutes((act - due) // _MICROSECOND)
+                details["business_minutes_late"] = _whole_minutes(late)
         return self.outcome(version, status, due=due, act_on=act, reading=reading, details=details)
 
     def explain(self, finding: Finding, case: MigrationCase, context: Context) -> list[Note]:

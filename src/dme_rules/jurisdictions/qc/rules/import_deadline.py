@@ -58,6 +58,7 @@ class ImportDeadlineRule(RequestPeriodRule):
     """
 
     act_field = "$.import.completed_on"
+    due_moves = True
 
     def act(self, case: MigrationCase) -> date | None:
         """When the imported data went into production."""
@@ -82,7 +83,10 @@ class ImportDeadlineRule(RequestPeriodRule):
             return due, ()
         details["clinic_delay"] = delay
         late = delay["business_days_late"]  # 0 for a validation late only by a day off
-        if late > 0 and version.choice("clinic-delay", context.readings) is CLINIC_DELAY_EXTENDS:
+        if (
+            late > 0
+            and version.choice("clinic-delay", context.readings).id == CLINIC_DELAY_EXTENDS.id
+        ):
             details["statutory_due"] = due
             due = context.calendar.add_business_days(due, late)
         return due, (PROCEDURE_PREANALYSIS_DELAYS,)
@@ -94,7 +98,7 @@ class ImportDeadlineRule(RequestPeriodRule):
         if version is None:
             return None
         due, _ = self.period_due(version, case, context)
-        if "clinic-delay" in version.topics:
+        if "clinic-delay" in version._defaults:
             due, _ = self.adjusted_due(version, case, context, due, {})
         return due
 

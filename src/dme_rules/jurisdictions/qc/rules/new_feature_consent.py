@@ -59,7 +59,7 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
         third_party = answers.answer("third_party_access") is not Answer.NO
         if third_party:
             asked += _THIRD_PARTY_FOLLOW_UPS
-        if third_party or reading is CONSENT_ALWAYS:
+        if third_party or reading.id == CONSENT_ALWAYS.id:
             asked += _CONSENT_QUESTIONS
         unmet = [
             qid

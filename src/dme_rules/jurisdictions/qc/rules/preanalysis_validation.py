@@ -71,7 +71,10 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
     def delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
         """The clinic's delay in validating the pre-analysis, or ``None`` when it is not late
         (or the rule does not apply): ``validation_due``, ``validated_on``, ``days_late``,
-        ``business_days_late``."""
+        ``business_days_late`` (computed once per case and context)."""
+        return context.shared(case, self.id, self._delay, case, context)
+
+    def _delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
         version = self.version_at(case.requested_on)
         dates = self._submitted(case, context) if version is not None else None
         if version is None or dates is None:

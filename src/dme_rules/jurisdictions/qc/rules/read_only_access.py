@@ -13,7 +13,7 @@ from dme_rules.engine.findings import Finding
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.rule import Note, Rule, RuleVersion
 from dme_rules.engine.status import Status
-from dme_rules.engine.time import months_after
+from dme_rules.engine.time import add_months, months_after
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.parameters import AccessPeriod
 from dme_rules.jurisdictions.qc.parties import Party
@@ -68,7 +68,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
     ) -> date:
         """Avenant n° 1 (requests from 2021-10-28): « une période de trois mois suivant la
         migration »: calendar months, clamped to the month's end."""
-        return months_after(migrated_on, _stated(period.months, "months"))
+        return add_months(migrated_on, _stated(period.months, "months"))
 
     def access_until_2024_01(
         self, period: AccessPeriod, migrated_on: date, reading: Reading | None
@@ -77,9 +77,9 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         « tient compte » of the Avenant's three months: the later of both (``later-of-both``),
         or 90 calendar days alone (``ninety-days``)."""
         ninety = migrated_on + timedelta(days=_stated(period.days, "days"))
-        if reading is NINETY_DAYS or reading == NINETY_DAYS:
+        if reading is not None and reading.id == NINETY_DAYS.id:
             return ninety
-        return max(ninety, months_after(migrated_on, _stated(period.months, "months")))
+        return max(ninety, add_months(migrated_on, _stated(period.months, "months")))
 
     def required_until(
         self,
@@ -125,13 +125,29 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
                 "version", f"a version of {self.id}", version,
                 expected_fr=f"une version de {self.id}",
             )  # fmt: skip
-        day = checked_date(migrated_on, "migrated_on")
-        reading = (
-            version.choice("access-duration", chosen)
-            if "access-duration" in version.topics
-            else None
-        )
-        until: date = self.dated("access_until", version)(version.parameters, day, reading)
+        return self._required(version, checked_date(migrated_on, "migrated_on"), chosen)
+
+    def required_for(
+        self,
+        version: RuleVersion[AccessPeriod],
+        case: MigrationCase,
+        migrated_on: date,
+        context: Context,
+    ) -> date:
+        """The last day of required access for ``case`` migrated on ``migrated_on``, under the
+        context's readings (computed once per case and context: the calendar rule asks too)."""
+        known: dict[date, date] = context.shared(case, self.id, dict)  # by migration date
+        until = known.get(migrated_on)
+        if until is None:
+            until = known[migrated_on] = self._required(version, migrated_on, context.readings)
+        return until
+
+    def _required(
+        self, version: RuleVersion[AccessPeriod], migrated_on: date, chosen: Iterable[Reading]
+    ) -> date:
+        """:meth:`access_until` for a version of this rule and a checked date."""
+        reading = version.choice("access-duration", chosen) if version.readings else None
+        until: date = self.dated("access_until", version)(version.parameters, migrated_on, reading)
         return until
 
     def formula_2021_10(
@@ -145,7 +161,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
             if migrated is not None:
                 not_migrated["ignored"] = "$.import.completed_on"
             return self.outcome(version, Status.NOT_APPLICABLE, details=not_migrated)
-        required = self.access_until(version, migrated, context.readings)
+        required = self.required_for(version, case, migrated, context)
         access = case.read_only_access
         until = access.until if access is not None else None
         fee = access.fee if access is not None else None
@@ -203,12 +219,13 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         steps: list[Note] = [("explain.migrated", {"day": migrated})]
         months = months_after(migrated, period.months) if period.months is not None else None
         ninety = migrated + timedelta(days=period.days) if period.days is not None else None
-        reading = self.reading_of(version, context.readings)
-        if months is not None and reading is not NINETY_DAYS:
+        reading = self.reading_of(version, context.readings)  # None for a version without
+        three_months = reading is None or reading.id != NINETY_DAYS.id
+        if months is not None and three_months:
             steps.append(("explain.three_months", {"day": migrated, "until": months}))
         if ninety is not None:
             steps.append(("explain.ninety_days", {"day": migrated, "until": ninety}))
-        if months is not None and ninety is not None and reading is not NINETY_DAYS:
+        if months is not None and ninety is not None and three_months:
             steps.append(("explain.later_of_both", {"until": max(months, ninety)}))
         return steps
 

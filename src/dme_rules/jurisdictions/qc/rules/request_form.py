@@ -91,7 +91,7 @@ class RequestFormRule(Rule[RequestRecipients, MigrationCase]):
             missing.append("$.request_form.sent_to")
         else:
             required = _required_addresses((source, target), version.parameters.bch_address)
-            sent = set(map(str.casefold, map(str.strip, form.sent_to)))
+            sent = form.recipients or frozenset()
             if not sent.issuperset(map(str.casefold, required)):
                 faults.append("recipients_missing")
                 details["missing_recipients"] = [a for a in required if a.casefold() not in sent]

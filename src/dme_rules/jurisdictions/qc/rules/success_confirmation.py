@@ -70,7 +70,7 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
         status = Status.COMPLIANT
         if at_fault:
             status = Status.VIOLATION
-            if version.choice("confirmation", context.readings) is UNCONFIRMED_IS_PENDING:
+            if version.choice("confirmation", context.readings).id == UNCONFIRMED_IS_PENDING.id:
                 status = Status.PENDING
         return self.outcome(
             version,

@@ -120,6 +120,14 @@ class RequestForm:
         list_of(TEXT, "a list of e-mail addresses", "une liste d'adresses courriel"),
         converter=tuple_or_none,
     )
+    #: The addresses of ``sent_to`` as compared: stripped, case-folded (derived, cached).
+    recipients: frozenset[str] | None = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        recipients = None
+        if self.sent_to is not None:
+            recipients = frozenset(address.strip().casefold() for address in self.sent_to)
+        object.__setattr__(self, "recipients", recipients)
 
 
 @attrs.frozen
