@@ -163,6 +163,13 @@ class Context:
         value = values[key] = compute(*args)
         return value
 
+    def share(self, subject: object, key: str, value: Any) -> None:
+        """Keep ``value`` under ``key`` for ``subject`` (see :meth:`shared`)."""
+        cache = self._shared
+        if cache[0] is not subject:
+            cache[0], cache[1] = subject, {}
+        cache[1][key] = value
+
     def position(self, window: OfficeSchedule) -> int:
         """Where the clock of ``window`` stands at ``as_of``."""
         return self.clock(window).position(self.as_of)

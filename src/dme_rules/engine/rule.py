@@ -155,6 +155,10 @@ class RuleVersion(Generic[P]):
         """The topics of the phrases the version reads, in order."""
         return tuple(reading.topic for reading in self.readings)
 
+    def reads(self, topic: str) -> bool:
+        """Whether the version reads a phrase of ``topic`` (has a default reading for it)."""
+        return topic in self._defaults
+
     def choice(self, topic: str, chosen: Iterable[Reading] = ()) -> Reading:
         """The reading of ``topic`` to apply: the alternative the caller chose, else the
         default.

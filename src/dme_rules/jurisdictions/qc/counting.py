@@ -191,9 +191,16 @@ def period_end_on(
     calendar: BusinessCalendar,
     extension: Reading = NEXT_BUSINESS_DAY,
 ) -> date:
-    """:func:`period_end` for arguments already checked (the rules' path)."""
-    day_one = period_day_one(requested_on, reading, calendar)
-    return _extended(day_one + (days - 1) * _DAY, extension, calendar)
+    """:func:`period_end` for arguments already checked (the rules' path: the steps of
+    :func:`period_day_one` and :func:`extended_end`, written out)."""
+    if _STARTS_ON_A_BUSINESS_DAY[reading.id]:
+        day_one = calendar.add_business_days(requested_on, 1)
+    else:
+        day_one = requested_on + _DAY
+    end = day_one + (days - 1) * _DAY
+    if extension.id == INTERPRETATION_ACT.id:
+        return QUEBEC_INTERPRETATION_ACT.roll_forward(end)
+    return calendar.roll_forward(end)
 
 
 def period_steps(

@@ -9,6 +9,7 @@ from dme_rules.engine.citations import Citation
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import Note, RuleVersion
+from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
@@ -82,14 +83,28 @@ class ImportDeadlineRule(RequestPeriodRule):
         if delay is None:
             return due, ()
         details["clinic_delay"] = delay
-        late = delay["business_days_late"]  # 0 for a validation late only by a day off
+        moved = self.moved_due(version, case, context, due, delay["business_days_late"])
+        if moved != due:
+            details["statutory_due"] = due
+        return moved, (PROCEDURE_PREANALYSIS_DELAYS,)
+
+    def moved_due(
+        self,
+        version: RuleVersion[PeriodDays],
+        case: MigrationCase,
+        context: Context,
+        due: date,
+        late: int,
+    ) -> date:
+        """``due`` moved by ``late`` business days of the clinic's delay under
+        ``clinic-delay-extends`` (a validation late only by a day off, 0 business days, moves
+        nothing); ``due`` under ``clinic-delay-noted``."""
         if (
             late > 0
             and version.choice("clinic-delay", context.readings).id == CLINIC_DELAY_EXTENDS.id
         ):
-            details["statutory_due"] = due
-            due = context.calendar.add_business_days(due, late)
-        return due, (PROCEDURE_PREANALYSIS_DELAYS,)
+            return context.calendar.add_business_days(due, late)
+        return due
 
     def due_for(self, case: MigrationCase, context: Context) -> date | None:
         """The case's import due date under the context's readings (the clinic's delay
@@ -98,8 +113,11 @@ class ImportDeadlineRule(RequestPeriodRule):
         if version is None:
             return None
         due, _ = self.period_due(version, case, context)
-        if "clinic-delay" in version._defaults:
-            due, _ = self.adjusted_due(version, case, context, due, {})
+        if version.reads("clinic-delay"):
+            found = PREANALYSIS_VALIDATION.validation(case, context)
+            if found is not None and found[2].status is Status.VIOLATION:
+                late = found[2].business_days_late or 0
+                due = self.moved_due(version, case, context, due, late)
         return due
 
     def notes(self, finding: Finding) -> list[Note]:

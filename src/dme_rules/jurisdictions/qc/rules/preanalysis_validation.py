@@ -8,7 +8,7 @@ from typing import Any
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Note, Rule, RuleVersion, deadline_state
+from dme_rules.engine.rule import DeadlineState, Note, Rule, RuleVersion, deadline_state
 from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import business_days_after
@@ -68,21 +68,33 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
         """The last day to validate a pre-analysis submitted on ``submitted``."""
         return context.calendar.add_business_days(submitted, version.parameters.business_days)
 
-    def delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
-        """The clinic's delay in validating the pre-analysis, or ``None`` when it is not late
-        (or the rule does not apply): ``validation_due``, ``validated_on``, ``days_late``,
-        ``business_days_late`` (computed once per case and context)."""
-        return context.shared(case, self.id, self._delay, case, context)
+    def validation(
+        self, case: MigrationCase, context: Context
+    ) -> tuple[date, date, DeadlineState] | None:
+        """The submission, the validation's due date and where it stands at ``as_of``, when
+        a version is in force and the pre-analysis was submitted by then (computed once per
+        case and context: the import deadline asks for it too)."""
+        return context.shared(case, self.id, self._validation, case, context)
 
-    def _delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
+    def _validation(
+        self, case: MigrationCase, context: Context
+    ) -> tuple[date, date, DeadlineState] | None:
         version = self.version_at(case.requested_on)
         dates = self._submitted(case, context) if version is not None else None
         if version is None or dates is None:
             return None
-        due = self.validation_due(version, dates[0], context)
-        state = deadline_state(due, dates[1], context)
-        if state.status is not Status.VIOLATION:
+        submitted, validated = dates
+        due = self.validation_due(version, submitted, context)
+        return submitted, due, deadline_state(due, validated, context)
+
+    def delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
+        """The clinic's delay in validating the pre-analysis, or ``None`` when it is not late
+        (or the rule does not apply): ``validation_due``, ``validated_on``, ``days_late``,
+        ``business_days_late``."""
+        found = self.validation(case, context)
+        if found is None or found[2].status is not Status.VIOLATION:
             return None
+        _, due, state = found
         return {
             "validation_due": due,
             "validated_on": state.act_on,
@@ -94,20 +106,21 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
         self, version: RuleVersion[BusinessDays], case: MigrationCase, context: Context
     ) -> Finding:
         """From 2024-01-01: validated within the version's business days of the submission."""
-        dates = self._submitted(case, context)
-        if dates is None:
+        found = self.validation(case, context)
+        if found is None:
             details = {"reason": "not_submitted"}
             if case.preanalysis is not None and case.preanalysis.submitted_on is not None:
                 details["ignored"] = "$.preanalysis.submitted_on"
             return self.outcome(version, Status.NOT_APPLICABLE, details=details)
-        submitted, validated = dates
+        submitted, due, state = found
         return self.deadline(
             version,
             context,
-            due=self.validation_due(version, submitted, context),
-            act_on=validated,
+            due=due,
+            act_on=state.act_on,
             act_field="$.preanalysis.validated_on",
             details={"submitted_on": submitted},
+            state=state,
         )
 
     def explain(self, finding: Finding, case: MigrationCase, context: Context) -> list[Note]:

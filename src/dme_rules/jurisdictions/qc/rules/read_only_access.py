@@ -34,6 +34,10 @@ __all__ = ["READ_ONLY_ACCESS", "ReadOnlyAccessRule"]
 _FREE = Decimal(0)
 
 
+def _nothing() -> None:
+    """No value shared yet."""
+
+
 def _stated(number: int | None, unit: str) -> int:
     """The number of ``unit`` a version's text states (a declaration without it is a bug)."""
     if number is None:
@@ -136,17 +140,20 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
     ) -> date:
         """The last day of required access for ``case`` migrated on ``migrated_on``, under the
         context's readings (computed once per case and context: the calendar rule asks too)."""
-        known: dict[date, date] = context.shared(case, self.id, dict)  # by migration date
-        until = known.get(migrated_on)
-        if until is None:
-            until = known[migrated_on] = self._required(version, migrated_on, context.readings)
+        known: tuple[date, date] | None = context.shared(case, self.id, _nothing)
+        if known is not None and known[0] == migrated_on:
+            return known[1]
+        until = self._required(version, migrated_on, context.readings)
+        context.share(case, self.id, (migrated_on, until))
         return until
 
     def _required(
         self, version: RuleVersion[AccessPeriod], migrated_on: date, chosen: Iterable[Reading]
     ) -> date:
         """:meth:`access_until` for a version of this rule and a checked date."""
-        reading = version.choice("access-duration", chosen) if version.readings else None
+        reading = (
+            version.choice("access-duration", chosen) if version.reads("access-duration") else None
+        )
         until: date = self.dated("access_until", version)(version.parameters, migrated_on, reading)
         return until
 
