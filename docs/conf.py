@@ -182,8 +182,11 @@ def readings_page() -> str:
     for topic, readings in topics.items():
         lines += [f"## `{topic}`", "", f"> {readings[0].phrase}", ""]
         for reading in readings:
+            default = any(
+                reading in version.readings for rule in _rules() for version in rule.versions
+            )
             lines += [
-                f"**`{reading.id}`** — {reading.summary_en}",
+                f"**`{reading.id}`**{' (a default)' if default else ''} — {reading.summary_en}",
                 "",
                 f"*{reading.summary_fr}*",
                 "",

@@ -63,7 +63,7 @@ CIVIL_PROCEDURE = Reading(
     topic="period-start",
     phrase=_PERIOD,
     summary_fr=(
-        "Le jour de la demande ne compte pas, le dernier jour compte: le délai se termine à la "
+        "Le jour de la demande ne compte pas, le dernier jour compte : le délai se termine à la "
         "date de la demande plus N jours."
     ),
     summary_en=(
@@ -134,7 +134,7 @@ BUSINESS_DAY_CLOCK = Reading(
     phrase=_HOURS,
     summary_fr=(
         "L'horloge ne tourne que les jours ouvrables, 24 heures chacun, à l'heure locale de "
-        "Montréal: déposée un jour ouvrable à 15 h, l'échéance est à 15 h le troisième jour "
+        "Montréal : déposée un jour ouvrable à 15 h, l'échéance est à 15 h le troisième jour "
         "ouvrable suivant; déposée un jour non ouvrable, l'horloge part à 0 h du jour ouvrable "
         "suivant et l'échéance est à 24 h du troisième jour ouvrable, celui-là compris."
     ),
@@ -181,7 +181,7 @@ SCOPE_PRESUMED_STANDARD = Reading(
     topic="scope",
     phrase=_SCOPE,
     summary_fr=(
-        "Une portée non consignée est présumée standard: les délais s'appliquent; l'exception "
+        "Une portée non consignée est présumée standard : les délais s'appliquent; l'exception "
         "d'une portée non standard doit être consignée (standard_scope: false) par qui "
         "l'invoque."
     ),
@@ -203,7 +203,7 @@ SCOPE_REQUIRED = Reading(
     phrase=_SCOPE,
     summary_fr=(
         "Une extraction ou une importation en retard dont la portée n'est pas consignée ne "
-        "peut être jugée: données insuffisantes ($.standard_scope)."
+        "peut être jugée : données insuffisantes ($.standard_scope)."
     ),
     summary_en=(
         "A late extraction or import whose scope is not recorded cannot be judged: "
@@ -227,7 +227,7 @@ FORM_STARTS_PROCESS = Reading(
     phrase=_FORM,
     summary_fr=(
         "Un formulaire consigné comme non signé ou sans l'autorisation écrite de la clinique "
-        "n'entreprend pas le processus: les délais des fournisseurs ne courent pas; un "
+        "n'entreprend pas le processus : les délais des fournisseurs ne courent pas; un "
         "fournisseur dont l'adresse est consignée comme absente des destinataires n'a pas "
         "reçu la demande et son délai ne court pas. Un fait absent ne bloque rien."
     ),
@@ -275,7 +275,7 @@ LATER_OF_BOTH = Reading(
     topic="access-duration",
     phrase=_ACCESS,
     summary_fr=(
-        "L'accès dure jusqu'à la plus tardive des deux dates: migration plus trois mois "
+        "L'accès dure jusqu'à la plus tardive des deux dates : migration plus trois mois "
         "(mois civils, ramenés à la fin du mois) et migration plus 90 jours."
     ),
     summary_en=(
@@ -392,7 +392,7 @@ UNCONFIRMED_IS_VIOLATION = Reading(
     topic="confirmation",
     phrase=_CONFIRMATION,
     summary_fr=(
-        "Une opération terminée sans confirmation de sa réussite est une contravention: la "
+        "Une opération terminée sans confirmation de sa réussite est une contravention : la "
         "confirmation accompagne la fin de l'opération."
     ),
     summary_en=(
@@ -411,7 +411,7 @@ UNCONFIRMED_IS_PENDING = Reading(
     topic="confirmation",
     phrase=_CONFIRMATION,
     summary_fr=(
-        "Une opération terminée sans confirmation est en cours: aucun délai n'est fixé pour "
+        "Une opération terminée sans confirmation est en cours : aucun délai n'est fixé pour "
         "confirmer."
     ),
     summary_en=(
