@@ -508,3 +508,34 @@ class TestPickling:
         assert (report, report.to_json()) == (again, again.to_json())
         assert QUEBEC is again.jurisdiction
         assert len(data) < 50_000
+
+
+class TestSharedWithinAnEvaluation:
+    """Context.shared: computed once per subject and key, never carried to another subject."""
+
+    def test_once_per_subject_and_key(self):
+        from dme_rules import QUEBEC
+
+        context = QUEBEC.context(AS_OF)
+        first, second = spec_case(), spec_case()  # equal, but two subjects
+        calls = []
+
+        def compute(tag):
+            calls.append(tag)
+            return len(calls)
+
+        assert 1 == context.shared(first, "k", compute, "a")
+        assert 1 == context.shared(first, "k", compute, "b")  # the first subject's value
+        assert 2 == context.shared(first, "other", compute, "c")
+        assert 3 == context.shared(second, "k", compute, "d")  # another subject: computed again
+        assert 4 == context.shared(first, "k", compute, "e")  # only the last subject is kept
+        assert ["a", "c", "d", "e"] == calls
+
+    def test_a_stream_gives_what_each_evaluation_gives(self):
+        """The same subject twice in a row, then others, through one context: each report
+        equals evaluate()'s."""
+        late = change(spec_case(), preanalysis__validated_on=date(2025, 7, 30))
+        cases = [late, late, spec_case(), late, change(late, standard_scope=False)]
+        for readings in ((), ("clinic-delay-noted", "ninety-days")):
+            reports = list(evaluate_many(cases, AS_OF, readings=readings))
+            assert [evaluate(case, AS_OF, readings=readings) for case in cases] == reports
