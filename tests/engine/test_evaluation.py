@@ -513,23 +513,49 @@ class TestPickling:
 class TestSharedWithinAnEvaluation:
     """Context.shared: computed once per subject and key, never carried to another subject."""
 
-    def test_once_per_subject_and_key(self):
-        from dme_rules import QUEBEC
+    def test_once_per_subject_rule_and_version(self):
+        """A value belongs to the subject, the rule object and the version object that
+        computed it: an evolved rule with the same id, or another version, computes its own."""
+        from dme_rules import IMPORT_DEADLINE, QUEBEC
 
         context = QUEBEC.context(AS_OF)
         first, second = spec_case(), spec_case()  # equal, but two subjects
+        rule, (v1, v2) = IMPORT_DEADLINE, IMPORT_DEADLINE.versions
+        evolved = attrs.evolve(IMPORT_DEADLINE, title_en="Evolved")  # same id, same versions
         calls = []
 
         def compute(tag):
             calls.append(tag)
             return len(calls)
 
-        assert 1 == context.shared(first, "k", compute, "a")
-        assert 1 == context.shared(first, "k", compute, "b")  # the first subject's value
-        assert 2 == context.shared(first, "other", compute, "c")
-        assert 3 == context.shared(second, "k", compute, "d")  # another subject: computed again
-        assert 4 == context.shared(first, "k", compute, "e")  # only the last subject is kept
-        assert ["a", "c", "d", "e"] == calls
+        assert 1 == context.shared(first, rule, v2, compute, "a")
+        assert 1 == context.shared(first, rule, v2, compute, "b")  # computed once
+        assert 2 == context.shared(first, rule, v1, compute, "c")  # another version
+        assert 3 == context.shared(first, evolved, v2, compute, "d")  # another rule object
+        assert 4 == context.shared(second, rule, v2, compute, "e")  # another subject
+        assert 5 == context.shared(first, rule, v2, compute, "f")  # only the last subject kept
+        assert ["a", "c", "d", "e", "f"] == calls
+
+    def test_an_evolved_rule_is_judged_by_itself(self):
+        """A caller's version 2 of the pre-analysis rule (10 business days from 2025-01-01),
+        in a ruleset with the import deadline: its finding is its own, as check() gives it
+        (submitted 07-15 + 10 business days = 07-29; validated 07-28, on time)."""
+        from dme_rules import IMPORT_DEADLINE, PREANALYSIS_VALIDATION, Ruleset
+        from dme_rules.jurisdictions.qc.parameters import BusinessDays
+
+        first = attrs.evolve(PREANALYSIS_VALIDATION.versions[0], effective_to=date(2024, 12, 31))
+        ten = BusinessDays(business_days=10)
+        second = attrs.evolve(first, version="2", effective_from=date(2025, 1, 1),
+                              effective_to=None, parameters=ten)  # fmt: skip
+        evolved = attrs.evolve(PREANALYSIS_VALIDATION, versions=(first, second))
+        case = change(spec_case(), preanalysis__validated_on=date(2025, 7, 28))
+        report = evaluate(case, AS_OF, ruleset=Ruleset([IMPORT_DEADLINE, evolved]))
+        (alone,) = evolved.check(case, AS_OF)
+        found = report.finding(evolved.id)
+        assert alone == found
+        assert ("2", Status.COMPLIANT, date(2025, 7, 29)) == (
+            found.rule_version, found.status, found.due
+        )  # fmt: skip
 
     def test_a_stream_gives_what_each_evaluation_gives(self):
         """The same subject twice in a row, then others, through one context: each report

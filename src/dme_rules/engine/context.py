@@ -145,30 +145,30 @@ class Context:
             found = self._clocks[window] = BusinessClock.of(window, self.calendar, self.zone)
         return found
 
-    def shared(self, subject: object, key: str, compute: Callable[..., T], *args: Any) -> T:
-        """``compute(*args)``, computed once per subject and key in this context: a rule
-        that needs what an earlier rule computed on the same subject (the calendar rule, the
-        deadlines' due dates) finds it here. Only the last subject's values are kept.
+    def shared(
+        self, subject: object, rule: object, version: object, compute: Callable[..., T], *args: Any
+    ) -> T:
+        """``compute(*args)``, computed once per subject, rule and version in this context: a
+        rule that needs what an earlier rule computed on the same subject (the calendar rule,
+        the deadlines' due dates) finds it here. Only the last subject's values are kept.
 
-        ``key`` names what is computed (a rule's id, say); ``compute`` must give the same
-        value for the same subject, key and context (the rules are pure).
+        The value belongs to the ``rule`` object and ``version`` object that computed it
+        (another rule with the same id, a caller's evolved rule, never sees it); ``compute``
+        must give the same value for the same subject, rule, version and context (the rules
+        are pure).
         """
         cache = self._shared
         if cache[0] is not subject:
             cache[0], cache[1] = subject, {}
-        values: dict[str, Any] = cache[1]
-        if key in values:
-            value: T = values[key]
+        values: dict[tuple[int, int], tuple[object, object, Any]] = cache[1]
+        key = (id(rule), id(version))
+        found = values.get(key)
+        if found is not None and found[0] is rule and found[1] is version:
+            value: T = found[2]
             return value
-        value = values[key] = compute(*args)
+        value = compute(*args)
+        values[key] = (rule, version, value)
         return value
-
-    def share(self, subject: object, key: str, value: Any) -> None:
-        """Keep ``value`` under ``key`` for ``subject`` (see :meth:`shared`)."""
-        cache = self._shared
-        if cache[0] is not subject:
-            cache[0], cache[1] = subject, {}
-        cache[1][key] = value
 
     def position(self, window: OfficeSchedule) -> int:
         """Where the clock of ``window`` stands at ``as_of``."""

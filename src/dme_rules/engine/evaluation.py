@@ -89,7 +89,7 @@ def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdic
     started_at = subject.started_at  # Rule.findings, with the start checked once per subject
     if started_at is not None and context.as_of < started_at:
         for rule in ruleset.for_subject(type(subject)):
-            findings.append(rule.not_started(subject))
+            findings += rule.findings(subject, context)  # each says nothing has started
     else:
         for rule in ruleset.for_subject(type(subject)):
             findings += rule.judge(subject, context)

@@ -522,7 +522,10 @@ class Rule(Generic[P, S]):
         """
         started_at = subject.started_at
         if started_at is not None and context.as_of < started_at:
-            return (self.not_started(subject),)
+            finding = self.not_started(subject)
+            if context.readings:
+                finding = self.with_readings(finding, context)
+            return (finding,)
         return self.judge(subject, context)
 
     def judge(self, subject: S, context: Context) -> tuple[Finding, ...]:

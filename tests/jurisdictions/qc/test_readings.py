@@ -18,7 +18,7 @@ TABLE = {
     "period-start": ({"1": "civil-procedure", "2": "procedure-2024"},
                      {"procedure-2024", "civil-procedure"}, {*_DEADLINES, "calendar-content"}),
     "period-end": ("next-business-day", {"interpretation-act"},
-                   {*_DEADLINES, "calendar-content"}),
+                   {*_DEADLINES, "calendar-content", "preanalysis-validation"}),
     "business-hours": ("business-day-clock", {"office-hours"}, {"complaint-follow-up"}),
     "scope": ("scope-presumed-standard", {"scope-required"}, set(_DEADLINES)),
     "request-form": ("form-starts-process", {"transmission-starts-process"}, set(_DEADLINES)),

@@ -38,6 +38,7 @@ __all__ = [
     "date_of",
     "end_of_day",
     "extended_end",
+    "extended_end_on",
     "official_start",
     "period_day_one",
     "period_end",
@@ -174,10 +175,10 @@ def extended_end(
         raise InvalidArgumentError(
             "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
         )
-    return _extended(checked_date(end, "end"), extension, calendar)
+    return extended_end_on(checked_date(end, "end"), extension, calendar)
 
 
-def _extended(end: date, extension: Reading, calendar: BusinessCalendar) -> date:
+def extended_end_on(end: date, extension: Reading, calendar: BusinessCalendar) -> date:
     """:func:`extended_end` for arguments already checked (the rules' path)."""
     if extension.id == INTERPRETATION_ACT.id:
         return QUEBEC_INTERPRETATION_ACT.roll_forward(end)
@@ -224,7 +225,7 @@ def period_steps(
         steps.append(("explain.day_after", {"day": requested_on, "start": day_one}))
     end = day_one + (days - 1) * _DAY
     steps.append(("explain.day_n", {"n": days, "start": day_one, "plus": days - 1, "end": end}))
-    extended = _extended(end, extension, calendar)
+    extended = extended_end_on(end, extension, calendar)
     if extension.id == INTERPRETATION_ACT.id:
         if extended != end:
             off = QUEBEC_INTERPRETATION_ACT.days_off(end, extended - _DAY)

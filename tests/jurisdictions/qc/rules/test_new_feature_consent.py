@@ -40,15 +40,18 @@ def expected_decision(given: dict[str, str], consent_always: bool = True) -> tup
     purpose and informed must be yes. Under consent-always (the default), explicit_consent
     and consent_quality must be yes too. The third-party follow-ups, and third_party_access
     itself, must be yes unless third_party_access is no, when they do not matter; under
-    consent-if-third-party the two consent questions go with them.
+    consent-if-third-party the two consent questions are asked only when third_party_access
+    is yes.
     """
     third_party_relevant = given["third_party_access"] != "no"
-    always = {"purpose", "informed"}
-    if consent_always:
-        always |= {"explicit_consent", "consent_quality"}
+    consent_asked = consent_always or given["third_party_access"] == "yes"
+    consent = {"explicit_consent", "consent_quality"}
     unmet = set()
     for question, answer in given.items():
-        required = question in always or third_party_relevant
+        if question in consent:
+            required = consent_asked
+        else:
+            required = question in ("purpose", "informed") or third_party_relevant
         if required and answer != "yes":
             unmet.add(question)
     return ("proceed" if not unmet else "do_not_proceed"), unmet

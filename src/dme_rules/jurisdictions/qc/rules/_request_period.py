@@ -95,7 +95,7 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     ) -> tuple[date, Reading]:
         """The end of the case's period under the chosen readings, and the period's reading
         (computed once per case and context: the calendar rule asks for it too)."""
-        return context.shared(case, self.id, self._period, version, case, context)
+        return context.shared(case, self, version, self._period, version, case, context)
 
     def _period(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
@@ -169,24 +169,23 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
                     details={"reason": reason},
                 )
         due, reading = self.period_due(version, case, context)
+        act_on = self.act(case)
+        if case.standard_scope is False:  # the statutory date, reported, does not bind
+            return self.outcome(
+                version,
+                Status.NOT_APPLICABLE,
+                due=due,
+                act_on=deadline_state(due, act_on, context).act_on,
+                reading=reading,
+                citations=(*version.citations, PROCEDURE_NON_STANDARD_SCOPE),
+                details={"reason": "non_standard_scope"},
+            )
         details: dict[str, Any] = {}
         citations = version.citations
         if self.due_moves:
             due, shift = self.adjusted_due(version, case, context, due, details)
             citations = (*citations, *shift) if shift else citations
-        act_on = self.act(case)
         state: DeadlineState = deadline_state(due, act_on, context)
-        if case.standard_scope is False:
-            details["reason"] = "non_standard_scope"
-            return self.outcome(
-                version,
-                Status.NOT_APPLICABLE,
-                due=due,
-                act_on=state.act_on,
-                reading=reading,
-                citations=(*citations, PROCEDURE_NON_STANDARD_SCOPE),
-                details=details,
-            )
         status = None
         if (
             case.standard_scope is None

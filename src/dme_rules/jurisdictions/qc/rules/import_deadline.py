@@ -96,13 +96,12 @@ class ImportDeadlineRule(RequestPeriodRule):
         due: date,
         late: int,
     ) -> date:
-        """``due`` moved by ``late`` business days of the clinic's delay under
-        ``clinic-delay-extends`` (a validation late only by a day off, 0 business days, moves
-        nothing); ``due`` under ``clinic-delay-noted``."""
-        if (
-            late > 0
-            and version.choice("clinic-delay", context.readings).id == CLINIC_DELAY_EXTENDS.id
-        ):
+        """``due`` moved by the clinic's delay of ``late`` business days under
+        ``clinic-delay-extends``: ``add_business_days(due, late)`` on the evaluation's calendar
+        (SPEC §3.1; a validation late only by a day off is 0 business days late, which rolls a
+        due date that is not a business day forward, as under ``interpretation-act``);
+        ``due`` under ``clinic-delay-noted``."""
+        if version.choice("clinic-delay", context.readings).id == CLINIC_DELAY_EXTENDS.id:
             return context.calendar.add_business_days(due, late)
         return due
 

@@ -59,7 +59,9 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
         third_party = answers.answer("third_party_access") is not Answer.NO
         if third_party:
             asked += _THIRD_PARTY_FOLLOW_UPS
-        if third_party or reading.id == CONSENT_ALWAYS.id:
+        # consent-always asks for consent in every case; consent-if-third-party only when
+        # third parties get access (an unknown access asks for it no more than a "no").
+        if reading.id == CONSENT_ALWAYS.id or answers.answer("third_party_access") is Answer.YES:
             asked += _CONSENT_QUESTIONS
         unmet = [
             qid

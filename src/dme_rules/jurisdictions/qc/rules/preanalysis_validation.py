@@ -11,9 +11,10 @@ from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import DeadlineState, Note, Rule, RuleVersion, deadline_state
 from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
-from dme_rules.jurisdictions.qc.counting import business_days_after
+from dme_rules.jurisdictions.qc.counting import business_days_after, extended_end_on
 from dme_rules.jurisdictions.qc.parameters import BusinessDays
 from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import INTERPRETATION_ACT, NEXT_BUSINESS_DAY
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE_BASIS,
     PROCEDURE_IN_FORCE,
@@ -65,8 +66,13 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
     def validation_due(
         self, version: RuleVersion[BusinessDays], submitted: date, context: Context
     ) -> date:
-        """The last day to validate a pre-analysis submitted on ``submitted``."""
-        return context.calendar.add_business_days(submitted, version.parameters.business_days)
+        """The last day to validate a pre-analysis submitted on ``submitted``: the version's
+        business days after it (a business day, which neither reading of an end on a day off
+        extends on the default calendar; on another calendar, ``interpretation-act`` extends
+        an end on a holiday of the Interpretation Act)."""
+        end = context.calendar.add_business_days(submitted, version.parameters.business_days)
+        extension = version.choice("period-end", context.readings)
+        return extended_end_on(end, extension, context.calendar)
 
     def validation(
         self, case: MigrationCase, context: Context
@@ -74,14 +80,16 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
         """The submission, the validation's due date and where it stands at ``as_of``, when
         a version is in force and the pre-analysis was submitted by then (computed once per
         case and context: the import deadline asks for it too)."""
-        return context.shared(case, self.id, self._validation, case, context)
+        version = self.version_at(case.requested_on)
+        if version is None:
+            return None
+        return context.shared(case, self, version, self._validation, version, case, context)
 
     def _validation(
-        self, case: MigrationCase, context: Context
+        self, version: RuleVersion[BusinessDays], case: MigrationCase, context: Context
     ) -> tuple[date, date, DeadlineState] | None:
-        version = self.version_at(case.requested_on)
-        dates = self._submitted(case, context) if version is not None else None
-        if version is None or dates is None:
+        dates = self._submitted(case, context)
+        if dates is None:
             return None
         submitted, validated = dates
         due = self.validation_due(version, submitted, context)
@@ -154,6 +162,8 @@ PREANALYSIS_VALIDATION = PreanalysisValidationRule(
             effective_basis=PROCEDURE_BASIS,
             parameters=BusinessDays(business_days=7),
             citations=(PROCEDURE_PREANALYSIS_VALIDATION, PROCEDURE_PREANALYSIS_DELAYS),
+            readings=(NEXT_BUSINESS_DAY,),
+            alternatives=(INTERPRETATION_ACT,),
             summary_en=(
                 "The physician or clinic validates the pre-analysis within 7 business days of "
                 "its submission; delays at this step may shift the calendar slightly."

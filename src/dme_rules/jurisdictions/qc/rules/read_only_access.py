@@ -34,10 +34,6 @@ __all__ = ["READ_ONLY_ACCESS", "ReadOnlyAccessRule"]
 _FREE = Decimal(0)
 
 
-def _nothing() -> None:
-    """No value shared yet."""
-
-
 def _stated(number: int | None, unit: str) -> int:
     """The number of ``unit`` a version's text states (a declaration without it is a bug)."""
     if number is None:
@@ -140,11 +136,10 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
     ) -> date:
         """The last day of required access for ``case`` migrated on ``migrated_on``, under the
         context's readings (computed once per case and context: the calendar rule asks too)."""
-        known: tuple[date, date] | None = context.shared(case, self.id, _nothing)
-        if known is not None and known[0] == migrated_on:
-            return known[1]
-        until = self._required(version, migrated_on, context.readings)
-        context.share(case, self.id, (migrated_on, until))
+        known: dict[date, date] = context.shared(case, self, version, dict)  # by migration day
+        until = known.get(migrated_on)
+        if until is None:
+            until = known[migrated_on] = self._required(version, migrated_on, context.readings)
         return until
 
     def _required(
