@@ -565,3 +565,16 @@ class TestSharedWithinAnEvaluation:
         for readings in ((), ("clinic-delay-noted", "ninety-days")):
             reports = list(evaluate_many(cases, AS_OF, readings=readings))
             assert [evaluate(case, AS_OF, readings=readings) for case in cases] == reports
+
+
+def test_before_the_request_the_findings_report_the_callers_readings():
+    """Seen before the request, each finding still says which readings apply, the caller's
+    included, and which it ignores."""
+    sent = spec_case().request_transmitted_at
+    report = evaluate(spec_case(), sent - timedelta(seconds=1),
+                      readings=["civil-procedure", "office-hours"])  # fmt: skip
+    extraction = report.finding("qc.migration.extraction-deadline")
+    assert "civil-procedure" in extraction.readings
+    assert ("office-hours",) == extraction.details["readings_ignored"]
+    assert ("office-hours",) == report.finding("qc.bch.complaint-follow-up").readings
+    assert {"not_yet_requested"} == {finding.reason for finding in report.findings}

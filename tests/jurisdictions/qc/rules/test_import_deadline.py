@@ -126,3 +126,41 @@ class TestImportDeadline(CommonRuleTests):
     def test_no_clinic_delay_when_validated_on_time(self):
         """The SPEC example's clinic validated on 07-23, in time: no mention."""
         assert "clinic_delay" not in self.finding(spec_case(), noon(DUE)).details
+
+
+class TestClinicDelayEdges:
+    """The clinic's delay at its edges (SPEC §3.1: due = add_business_days(due, k))."""
+
+    def finding(self, case, as_of, **options):
+        (found,) = IMPORT_DEADLINE.check(case, as_of, **options)
+        return found
+
+    def test_a_delay_of_no_business_day_rolls_a_saturday_due_forward(self):
+        """Request Wed 2025-06-25: day 1 Thu 06-26 + 44 days = Sat 08-09, kept under
+        interpretation-act. Submitted Wed 07-16, the validation is due Fri 07-25 (17, 18, 21,
+        22, 23, 24, 25) and comes Sat 07-26: late, by 0 business days, so the import is due
+        add_business_days(Sat 08-09, 0) = Mon 08-11 and an import that day is on time."""
+        case = change(
+            minimal_case(request_transmitted_at=at("2025-06-25T13:00:00-04:00")),
+            preanalysis__submitted_on=date(2025, 7, 16),
+            preanalysis__validated_on=date(2025, 7, 26),
+            import__completed_on=date(2025, 8, 11),
+        )
+        found = self.finding(case, noon(date(2025, 9, 1)), readings=["interpretation-act"])
+        assert (Status.COMPLIANT, date(2025, 8, 11), date(2025, 8, 9)) == (
+            found.status, found.due, found.details["statutory_due"]
+        )  # fmt: skip
+        noted = self.finding(
+            case, noon(date(2025, 9, 1)), readings=["interpretation-act", "clinic-delay-noted"]
+        )
+        assert (Status.VIOLATION, date(2025, 8, 9)) == (noted.status, noted.due)
+
+    def test_a_non_standard_scope_reports_the_statutory_date(self):
+        """Non-standard scope, clinic 4 business days late: not_applicable with 08-06, the
+        statutory date, not the date the delay would give."""
+        case = change(spec_case(), standard_scope=False,
+                      preanalysis__validated_on=date(2025, 7, 30))  # fmt: skip
+        found = self.finding(case, noon(DUE + days(20)))
+        assert (Status.NOT_APPLICABLE, DUE, "non_standard_scope") == (
+            found.status, found.due, found.reason
+        )  # fmt: skip
