@@ -91,8 +91,14 @@ def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdic
         for rule in ruleset.for_subject(type(subject)):
             findings += rule.findings(subject, context)  # each says nothing has started
     else:
-        for rule in ruleset.for_subject(type(subject)):
-            findings += rule.judge(subject, context)
+        # Rule.judge, with the versions in force looked up once per day (Ruleset.steps).
+        chose = bool(context.readings)
+        for rule, version, formula in ruleset.steps(type(subject), subject.reference_date):
+            if formula is None:
+                findings += rule.judge(subject, context)
+            else:
+                finding = formula(version, subject, context)
+                findings.append(rule.with_readings(finding, context) if chose else finding)
     return Report(
         subject.subject_id,
         context.as_of,

@@ -453,6 +453,19 @@ class Rule(Generic[P, S]):
         effective_to = self.versions[index].effective_to
         return index if effective_to is None or day <= effective_to else None
 
+    def formula_for(self, day: date) -> tuple[RuleVersion[P], Callable[..., Any]] | None:
+        """The version in force on ``day`` and its dated formula, or ``None``."""
+        index = self._index_at(day)
+        return None if index is None else (self.versions[index], self._formulas[index])
+
+    @property
+    def judges_itself(self) -> bool:
+        """Whether the rule judges a subject its own way (it overrides :meth:`judge` or
+        :meth:`reference_date`), rather than by the one formula of the version in force on
+        the subject's reference date."""
+        cls = type(self)
+        return cls.judge is not Rule.judge or cls.reference_date is not Rule.reference_date
+
     def version_at(self, day: date) -> RuleVersion[P] | None:
         """The version in force on ``day``, or ``None`` (before the first, or in a gap)."""
         index = self._index_at(day)
