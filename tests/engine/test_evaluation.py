@@ -578,3 +578,33 @@ def test_before_the_request_the_findings_report_the_callers_readings():
     assert ("office-hours",) == extraction.details["readings_ignored"]
     assert ("office-hours",) == report.finding("qc.bch.complaint-follow-up").readings
     assert {"not_yet_requested"} == {finding.reason for finding in report.findings}
+
+
+class TestSteps:
+    """Ruleset.steps: the version and formula each rule runs for a kind and a date."""
+
+    def test_the_versions_in_force_on_the_day(self):
+        """A request of 2023-12-31 runs version 1 of the deadlines; of 2024-01-01, version 2;
+        the BCH's rule judges itself (one finding per complaint, its own dates); a rule not
+        yet in force has no formula (its judge says not_in_force)."""
+        from dme_rules import MigrationCase
+
+        by_id = {}
+        for day in (date(2023, 12, 31), date(2024, 1, 1)):
+            steps = RULES.steps(MigrationCase, day)
+            by_id[day] = {rule.id: (version and version.version, formula)
+                          for rule, version, formula in steps}  # fmt: skip
+        assert "1" == by_id[date(2023, 12, 31)]["qc.migration.extraction-deadline"][0]
+        assert "2" == by_id[date(2024, 1, 1)]["qc.migration.extraction-deadline"][0]
+        assert (None, None) == by_id[date(2024, 1, 1)]["qc.bch.complaint-follow-up"]
+        assert (None, None) == by_id[date(2023, 12, 31)]["qc.migration.request-form"]
+        assert RULES["qc.bch.complaint-follow-up"].judges_itself
+        assert not RULES["qc.migration.extraction-deadline"].judges_itself
+
+    def test_a_ruleset_pickles_as_its_rules(self):
+        import pickle
+
+        RULES.steps(type(spec_case()), date(2025, 6, 20))  # a cache to leave behind
+        again = pickle.loads(pickle.dumps(RULES))
+        assert list(RULES) == list(again)
+        assert RULES["qc.migration.import-deadline"] is again["qc.migration.import-deadline"]
