@@ -369,6 +369,9 @@ class TestOtherCommands:
         assert "2023-06-01" == document["as_of"]
         assert 7 == len(document["rules"])
         assert {"1"} == {rule["version"] for rule in document["rules"]}
+        extraction = document["rules"][0]
+        assert ["civil-procedure", "next-business-day"] == extraction["readings"]
+        assert ["procedure-2024", "interpretation-act"] == extraction["alternatives"]
 
     def test_rules_text(self, capsys):
         """The text form names each rule in force on 2025-01-01 with its version."""

@@ -263,6 +263,8 @@ def _cmd_rules(args: argparse.Namespace) -> int:
                     "obligated_party": rule.obligated_party,
                     "title": rule.title(args.lang),
                     "interpretation": version.reading and version.reading.id,
+                    "readings": [reading.id for reading in version.readings],
+                    "alternatives": [reading.id for reading in version.alternatives],
                     "summary_en": version.summary_en,
                 }
                 for rule, version in entries
