@@ -261,9 +261,9 @@ class TestBadFiles:
     @pytest.mark.parametrize(
         ("name", "content", "message"),
         [
-            ("notjson.json", "{not json", r"\$: expected valid JSON"),
+            ("notjson.json", "{not json", r"\$: expected valid UTF-8 JSON"),
             ("list.json", "[]", r"\$: expected an object"),
-            ("empty.json", "", r"\$: expected valid JSON"),
+            ("empty.json", "", r"\$: expected valid UTF-8 JSON"),
             ("fee.json", {"extraction": {"fee": 18.5}}, r"\$\.extraction\.fee: .*binary float"),
             ("neg.json", {"extraction": {"fee": "-1"}}, r"\$\.extraction\.fee: expected a non-neg"),
             (

@@ -39,10 +39,21 @@ class InvalidArgumentError(DmeRulesError):
         self.expected = expected
         self.expected_fr = expected_fr or expected
         self.got = got
+        shown = _shown(got)
         super().__init__(
-            f"{field}: expected {expected}, got {got!r} / "
-            f"{field} : attendu {expected_fr or expected}, reçu {got!r}"
+            f"{field}: expected {expected}, got {shown} / "
+            f"{field} : attendu {expected_fr or expected}, reçu {shown}"
         )
+
+
+def _shown(value: object, limit: int = 120) -> str:
+    """``repr(value)`` in ASCII, cut to ``limit`` characters (an error names the value it
+    refused without printing megabytes, and prints on any terminal)."""
+    try:
+        text = ascii(value)
+    except Exception:  # a value whose repr fails is still refused, and said so
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class NaiveDatetimeError(InvalidArgumentError):

@@ -27,14 +27,13 @@ from typing import Any, Protocol
 import attrs
 
 from dme_rules.engine._checks import checked_date, checked_int
+from dme_rules.engine.time import SUPPORTED_YEARS
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "BusinessCalendar", "Holiday", "HolidaySource"]
 
-#: The first year a calendar supports.
-FIRST_YEAR = 1900
-#: The last year a calendar supports.
-LAST_YEAR = 2200
+#: The first and last years a calendar supports (those of every date and instant).
+FIRST_YEAR, LAST_YEAR = SUPPORTED_YEARS
 
 _FIRST_ORDINAL = date(FIRST_YEAR, 1, 1).toordinal()
 

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
 import attrs
 
 from dme_rules.engine._checks import checked_date
-from dme_rules.engine.time import as_instant
+from dme_rules.engine.time import SUPPORTED_YEARS, as_instant
 from dme_rules.errors import FloatAmountError, InvalidArgumentError, InvalidCaseError
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "block",
     "fixed_offset",
     "list_of",
+    "loads",
     "money",
     "optional",
     "read_fields",
@@ -47,8 +49,16 @@ __all__ = [
 S = TypeVar("S", bound="Subject")
 T = TypeVar("T")
 
-_DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_MONEY_TEXT = re.compile(r"\d+(\.\d+)?\Z")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+#: An amount as JSON text: ASCII digits, an optional decimal part; no sign, exponent or space.
+_MONEY_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
+_FIRST, _LAST = SUPPORTED_YEARS
+#: The largest amount and the finest fraction an amount may have (a guard against numbers
+#: of thousands of digits, which no fee has).
+_MONEY_MAX_DIGITS, _MONEY_MAX_DECIMALS = 15, 20
+#: The Unicode categories of characters that show nothing: controls, formats (zero-width
+#: spaces…), surrogates, private use, unassigned, separators.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
 
 
 @attrs.frozen
@@ -74,9 +84,28 @@ def _refuse(kind: str, kind_fr: str, value: object, field: str) -> InvalidArgume
 
 
 def _check_text(value: object, field: str) -> str:
-    if isinstance(value, str) and value.strip():
+    if (
+        isinstance(value, str)
+        and not any("\ud800" <= c <= "\udfff" for c in value)  # a lone surrogate
+        and any(unicodedata.category(c) not in _INVISIBLE for c in value)
+    ):
         return value
-    raise _refuse("a non-empty string", "une chaîne non vide", value, field)
+    raise _refuse(
+        "a string with at least one visible character and no lone surrogate",
+        "une chaîne d'au moins un caractère visible, sans demi-code isolé",
+        value,
+        field,
+    )
+
+
+def _check_fact_date(value: object, field: str) -> date:
+    day = checked_date(value, field)
+    if _FIRST <= day.year <= _LAST:
+        return day
+    raise _refuse(
+        f"a date in the years {_FIRST}-{_LAST}", f"une date des années {_FIRST} à {_LAST}",
+        value, field,
+    )  # fmt: skip
 
 
 def _check_count(value: object, field: str) -> int:
@@ -94,11 +123,28 @@ def _check_bool(value: object, field: str) -> bool:
 def _check_money(value: object, field: str) -> Decimal:
     if isinstance(value, float):
         raise FloatAmountError(field, value)
-    if isinstance(value, Decimal) and value.is_finite() and value >= 0:
+    if (
+        isinstance(value, Decimal)
+        and value.is_finite()
+        and value >= 0
+        and (value.is_zero() or value.adjusted() < _MONEY_MAX_DIGITS)
+        and -_MONEY_MAX_DECIMALS <= int(value.as_tuple().exponent) <= _MONEY_MAX_DIGITS
+    ):
         return value
     raise _refuse(
-        "a non-negative Decimal amount", "un montant Decimal positif ou nul", value, field
+        f"a non-negative Decimal amount under 10^{_MONEY_MAX_DIGITS}, with at most "
+        f"{_MONEY_MAX_DECIMALS} decimals",
+        f"un montant Decimal positif ou nul, sous 10^{_MONEY_MAX_DIGITS}, d'au plus "
+        f"{_MONEY_MAX_DECIMALS} décimales",
+        value,
+        field,
     )
+
+
+def _write_money(value: Decimal) -> str:
+    """An amount as a plain decimal (``"0.0000000"``, ``"1000"``, never ``"0E-7"`` or
+    ``"1E+3"``), which reads back equal; zero has no sign."""
+    return format(value.copy_abs() if value.is_zero() else value, "f")
 
 
 def _to_money(value: object) -> object:
@@ -111,32 +157,60 @@ def _to_money(value: object) -> object:
 def _parse_date(value: object, path: str) -> date:
     if isinstance(value, str) and _DATE_TEXT.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
-            pass
+            raise InvalidCaseError(
+                path, f"a real date ({value} does not exist)",
+                expected_fr=f"une date réelle ({value} n'existe pas)",
+            ) from None  # fmt: skip
+        if _FIRST <= day.year <= _LAST:
+            return day
+        raise _out_of_range(path, "date")
     raise DATE.refuse(path)
 
 
+def _out_of_range(path: str, what: str) -> InvalidCaseError:
+    what_fr = "une date" if what == "date" else "un instant"
+    return InvalidCaseError(
+        path,
+        f"a {what} in the years {_FIRST}-{_LAST}",
+        expected_fr=f"{what_fr} des années {_FIRST} à {_LAST}",
+    )
+
+
+_INSTANT_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})\Z"
+)
+
+
 def _parse_instant(value: object, path: str) -> datetime:
-    if isinstance(value, str) and "T" in value:
-        try:
-            instant = datetime.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            if instant.utcoffset() is not None:
-                return instant
-    raise INSTANT.refuse(path)
+    if not isinstance(value, str) or not _INSTANT_TEXT.match(value):
+        raise INSTANT.refuse(path)
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidCaseError(
+            path, f"a real date and time with a UTC offset ({value} does not exist)",
+            expected_fr=f"une date et heure réelles avec décalage UTC ({value} n'existe pas)",
+        ) from None  # fmt: skip
+    try:
+        return as_instant(instant, path)
+    except InvalidArgumentError:
+        raise _out_of_range(path, "instant") from None
 
 
 def _parse_money(value: object, path: str) -> Decimal:
+    amount: Decimal | None = None
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return Decimal(value)
-    if isinstance(value, str) and _MONEY_TEXT.match(value):
+        amount = Decimal(value)
+    elif isinstance(value, str) and _MONEY_TEXT.match(value):
+        amount = Decimal(value)  # the pattern admits only plain decimals
+    if amount is not None:
         try:
-            return Decimal(value)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-            pass
+            return _check_money(amount, path)
+        except InvalidArgumentError as error:
+            raise InvalidCaseError(path, error.expected, expected_fr=error.expected_fr) from None
     if isinstance(value, float):
         raise InvalidCaseError(
             path,
@@ -176,7 +250,7 @@ BOOL: Kind = Kind(
 DATE: Kind = Kind(
     "a real date written YYYY-MM-DD",
     "une date réelle écrite AAAA-MM-JJ",
-    checked_date,
+    _check_fact_date,
     _parse_date,
     date.isoformat,
 )
@@ -192,7 +266,7 @@ MONEY: Kind = Kind(
     'un montant positif ou nul : une chaîne décimale comme "1800.00" ou un entier',
     _check_money,
     _parse_money,
-    str,
+    _write_money,
 )
 
 
@@ -281,6 +355,17 @@ def _json_fields(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
     return {f.metadata.get("key", f.name): f for f in attrs.fields(cls) if f.init}
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def _key_path(path: str, key: object) -> str:
+    """The path of ``key`` under ``path``: ``$.fee``, or ``$["odd key"]`` (escaped to ASCII)
+    for a key that is not a plain name."""
+    if isinstance(key, str) and _PLAIN_KEY.match(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key if isinstance(key, str) else str(key))}]"
+
+
 def read_fields(cls: type[T], data: object, path: str) -> T:
     """Build ``cls`` from the JSON object ``data`` found at ``path``, checking every field.
 
@@ -294,7 +379,7 @@ def read_fields(cls: type[T], data: object, path: str) -> T:
         if key not in fields:
             keys = ", ".join(fields)
             raise InvalidCaseError(
-                f"{path}.{key}",
+                _key_path(path, key),
                 f"one of the known keys ({keys}); this key is unknown",
                 expected_fr=f"une des clés connues ({keys}) ; cette clé est inconnue",
             )
@@ -320,6 +405,49 @@ def write_fields(value: Any) -> dict[str, Any]:
         for key, field in _json_fields(type(value)).items()
         if getattr(value, field.name) is not None
     }
+
+
+class _RepeatedKey(ValueError):
+    """A key given twice in one JSON object."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _RepeatedKey(key)
+        found[key] = value
+    return found
+
+
+def loads(text: object) -> Any:
+    """The JSON value of ``text`` (``str`` or UTF-8 ``bytes``), read strictly: a key given
+    twice in one object is refused (a typo must not silently replace a fact), and so is
+    nesting deeper than Python can read.
+
+    Raises:
+        InvalidCaseError: ``text`` is not such JSON; the message says why.
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise InvalidCaseError("$", "JSON text (str or bytes)", expected_fr="du texte JSON")
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except _RepeatedKey as error:
+        key = json.dumps(error.args[0])
+        raise InvalidCaseError(
+            "$", f"each key once in an object ({key} is given twice)",
+            expected_fr=f"chaque clé une fois par objet ({key} est donnée deux fois)",
+        ) from None  # fmt: skip
+    except RecursionError:
+        raise InvalidCaseError(
+            "$", "JSON nested at most a few hundred levels deep",
+            expected_fr="du JSON imbriqué sur au plus quelques centaines de niveaux",
+        ) from None  # fmt: skip
+    except (ValueError, UnicodeDecodeError) as error:
+        reason = ascii(str(error))[1:-1]
+        raise InvalidCaseError(
+            "$", f"valid UTF-8 JSON ({reason})", expected_fr=f"du JSON UTF-8 valide ({reason})"
+        ) from None
 
 
 class Subject:
@@ -381,15 +509,10 @@ class Subject:
         """Build the subject from JSON text.
 
         Raises:
-            InvalidCaseError: The text is not JSON, or :meth:`from_dict` refuses it.
+            InvalidCaseError: The text is not JSON (or gives a key twice in an object, or nests
+                too deep), or :meth:`from_dict` refuses it.
         """
-        try:
-            data = json.loads(text)
-        except (ValueError, UnicodeDecodeError) as error:
-            raise InvalidCaseError(
-                "$", f"valid JSON ({error})", expected_fr=f"du JSON valide ({error})"
-            ) from None
-        return cls.from_dict(data)
+        return cls.from_dict(loads(text))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form; fields that are ``None`` are left out."""

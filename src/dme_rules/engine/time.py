@@ -13,9 +13,20 @@ from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta, tzinfo
 from dme_rules.engine._checks import checked_date, checked_int
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError, NaiveDatetimeError
 
-__all__ = ["add_months", "as_instant", "end_of_day_in", "local_date", "months_after"]
+__all__ = [
+    "SUPPORTED_YEARS",
+    "add_months",
+    "as_instant",
+    "end_of_day_in",
+    "local_date",
+    "months_after",
+]
 
 _DAY = timedelta(days=1)
+
+#: The years every date and instant of the library lies in (SPEC §2, §6).
+SUPPORTED_YEARS = (1900, 2200)
+_FIRST, _LAST = SUPPORTED_YEARS
 
 
 def as_instant(value: object, field: str = "instant") -> datetime:
@@ -23,7 +34,8 @@ def as_instant(value: object, field: str = "instant") -> datetime:
 
     Raises:
         NaiveDatetimeError: ``value`` is a datetime without a UTC offset.
-        InvalidArgumentError: ``value`` is not a datetime at all.
+        InvalidArgumentError: ``value`` is not a datetime at all, or lies outside the years
+            1900–2200 (as written or in UTC).
     """
     if not isinstance(value, datetime):
         raise InvalidArgumentError(
@@ -32,8 +44,16 @@ def as_instant(value: object, field: str = "instant") -> datetime:
             value,
             expected_fr="une date et heure avec fuseau horaire",
         )
-    if value.utcoffset() is None:
+    offset = value.utcoffset()
+    if offset is None:
         raise NaiveDatetimeError(field, value)
+    if not _FIRST <= value.year <= _LAST or not _FIRST <= (value - offset).year <= _LAST:
+        raise InvalidArgumentError(
+            field,
+            f"an instant in the years {_FIRST}-{_LAST}",
+            value,
+            expected_fr=f"un instant des années {_FIRST} à {_LAST}",
+        )
     return value
 
 

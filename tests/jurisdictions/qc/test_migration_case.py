@@ -153,7 +153,7 @@ class TestStrictValidation:
 
     def test_not_json(self):
         """Text that is not JSON is reported at $."""
-        with pytest.raises(InvalidCaseError, match=r"\$: expected valid JSON"):
+        with pytest.raises(InvalidCaseError, match=r"\$: expected valid UTF-8 JSON"):
             MigrationCase.from_json("{not json")
 
     def test_errors_are_in_both_languages(self):
