@@ -21,6 +21,7 @@ from dme_rules import (
     Preanalysis,
     ReadOnlyAccess,
     RequestForm,
+    date_of,
     quebec_lnt,
 )
 
@@ -84,58 +85,74 @@ case_instants = st.datetimes(
 )
 
 
-def _optional_block(cls, **fields):
-    return st.none() | st.builds(cls, **fields)
+@st.composite
+def migration_cases(draw):
+    """A migration case whose facts can be true: every act on or after the request's date
+    (SPEC §6), a follow-up after its complaint, the access ending after the import."""
+    sent = draw(case_instants)
+    requested = date_of(sent)
+    later = st.integers(min_value=0, max_value=400).map(lambda n: requested + timedelta(n))
+    maybe_later = st.none() | later
+
+    def block(cls, **fields):
+        return draw(st.none() | st.builds(cls, **fields))
+
+    imported = block(
+        Import, completed_on=maybe_later, fee=optional_amounts, confirmed_on=maybe_later
+    )
+    migrated = imported.completed_on if imported is not None else None
+    until = st.none() | (
+        later if migrated is None
+        else st.integers(min_value=0, max_value=200).map(lambda n: migrated + timedelta(n))
+    )  # fmt: skip
+    complaint = st.builds(
+        lambda filed, delay: Complaint(filed, None if delay is None else filed + delay),
+        st.datetimes(min_value=datetime(2021, 1, 1), max_value=datetime(2027, 12, 31),
+                     timezones=offsets, allow_imaginary=False),
+        st.none() | st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=30)),
+    )  # fmt: skip
+    return MigrationCase(
+        case_id=draw(st.text(alphabet="0123456789-ABC", min_size=1, max_size=12).filter(str.strip)),
+        request_transmitted_at=sent,
+        source_solution=draw(solutions),
+        target_solution=draw(solutions),
+        practitioners=draw(st.integers(min_value=1, max_value=40)),
+        standard_scope=draw(st.none() | st.booleans()),
+        extraction=block(
+            Extraction, delivered_on=maybe_later, fee=optional_amounts, confirmed_on=maybe_later
+        ),
+        import_=imported,
+        preanalysis=block(Preanalysis, submitted_on=maybe_later, validated_on=maybe_later),
+        read_only_access=block(ReadOnlyAccess, until=until, fee=optional_amounts),
+        request_form=block(
+            RequestForm,
+            signed=st.none() | st.booleans(),
+            clinic_authorization=st.none() | st.booleans(),
+            sent_to=st.none()
+            | st.lists(
+                st.sampled_from(
+                    [
+                        "importations@omnimed.com",
+                        "deploiement@medfarsolutions.com",
+                        "certification.homologation@msss.gouv.qc.ca",
+                        "ventesdme@telus.com",
+                    ]
+                ),
+                max_size=4,
+            ).map(tuple),
+        ),
+        calendar=block(
+            MigrationCalendar,
+            test_extraction_on=maybe_later,
+            production_on=maybe_later,
+            access_removed_on=maybe_later,
+            validation_sessions_on=st.none() | st.lists(later, max_size=3).map(tuple),
+        ),
+        complaints=draw(st.none() | st.lists(complaint, max_size=2).map(tuple)),
+    )
 
 
-migration_cases = st.builds(
-    MigrationCase,
-    case_id=st.text(alphabet="0123456789-ABC", min_size=1, max_size=12).filter(str.strip),
-    request_transmitted_at=case_instants,
-    source_solution=solutions,
-    target_solution=solutions,
-    practitioners=st.integers(min_value=1, max_value=40),
-    standard_scope=st.none() | st.booleans(),
-    extraction=_optional_block(
-        Extraction, delivered_on=optional_dates, fee=optional_amounts, confirmed_on=optional_dates
-    ),
-    import_=_optional_block(
-        Import, completed_on=optional_dates, fee=optional_amounts, confirmed_on=optional_dates
-    ),
-    preanalysis=_optional_block(
-        Preanalysis, submitted_on=optional_dates, validated_on=optional_dates
-    ),
-    read_only_access=_optional_block(ReadOnlyAccess, until=optional_dates, fee=optional_amounts),
-    request_form=_optional_block(
-        RequestForm,
-        signed=st.none() | st.booleans(),
-        clinic_authorization=st.none() | st.booleans(),
-        sent_to=st.none()
-        | st.lists(
-            st.sampled_from(
-                [
-                    "importations@omnimed.com",
-                    "deploiement@medfarsolutions.com",
-                    "certification.homologation@msss.gouv.qc.ca",
-                    "ventesdme@telus.com",
-                ]
-            ),
-            max_size=4,
-        ).map(tuple),
-    ),
-    calendar=_optional_block(
-        MigrationCalendar,
-        test_extraction_on=optional_dates,
-        production_on=optional_dates,
-        access_removed_on=optional_dates,
-        validation_sessions_on=st.none() | st.lists(case_dates, max_size=3).map(tuple),
-    ),
-    complaints=st.none()
-    | st.lists(
-        st.builds(Complaint, filed_at=case_instants, followed_up_at=st.none() | case_instants),
-        max_size=2,
-    ).map(tuple),
-)
+migration_cases = migration_cases()
 evaluation_instants = case_instants
 
 #: A physician's answers to the consent checklist: any question answered or left out.

@@ -67,10 +67,9 @@ class TestDeadlines:
         rule, field = deadline
         start = date(2025, 6, 20)
         as_of = noon(date(2026, 1, 1))
-        (first,) = rule.check(change(spec_case(), **{field: start + timedelta(offset)}), as_of)
-        (later,) = rule.check(
-            change(spec_case(), **{field: start + timedelta(offset + delay)}), as_of
-        )
+        case = change(spec_case(), read_only_access=None)  # its end would precede a late act
+        (first,) = rule.check(change(case, **{field: start + timedelta(offset)}), as_of)
+        (later,) = rule.check(change(case, **{field: start + timedelta(offset + delay)}), as_of)
         if first.status is Status.VIOLATION:
             assert Status.VIOLATION == later.status
         if later.status is Status.COMPLIANT:

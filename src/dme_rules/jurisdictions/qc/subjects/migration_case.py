@@ -29,6 +29,7 @@ from dme_rules.engine.subjects import (
     required,
     tuple_or_none,
 )
+from dme_rules.errors import InvalidCaseError
 from dme_rules.jurisdictions.qc.counting import date_of
 from dme_rules.jurisdictions.qc.directory import Solution, find_solution, same_solution
 
@@ -228,11 +229,67 @@ class MigrationCase(Subject):
     def __attrs_post_init__(self) -> None:
         set_derived = object.__setattr__
         set_derived(self, "requested_on", date_of(self.request_transmitted_at))
+        self._refuse_impossible_facts()
         set_derived(self, "source", find_solution(self.source_solution))
         set_derived(self, "target", find_solution(self.target_solution))
         set_derived(
             self, "same_solution", same_solution(self.source_solution, self.target_solution)
         )
+
+    def _refuse_impossible_facts(self) -> None:
+        """Refuse what cannot be true (SPEC §6), naming the field: an act dated before the
+        request's date, a follow-up before its complaint, a read-only access that ends before
+        the import's production date.
+
+        Raises:
+            InvalidCaseError: One of them; the first found, by its JSON path.
+        """
+        requested = self.requested_on
+        acts: list[tuple[str, date | None]] = []
+        if self.extraction is not None:
+            acts += [("$.extraction.delivered_on", self.extraction.delivered_on),
+                     ("$.extraction.confirmed_on", self.extraction.confirmed_on)]  # fmt: skip
+        if self.import_ is not None:
+            acts += [("$.import.completed_on", self.import_.completed_on),
+                     ("$.import.confirmed_on", self.import_.confirmed_on)]  # fmt: skip
+        if self.preanalysis is not None:
+            acts += [("$.preanalysis.submitted_on", self.preanalysis.submitted_on),
+                     ("$.preanalysis.validated_on", self.preanalysis.validated_on)]  # fmt: skip
+        if self.calendar is not None:
+            for field in attrs.fields(MigrationCalendar):
+                value = getattr(self.calendar, field.name)
+                if isinstance(value, tuple):
+                    acts += [(f"$.calendar.{field.name}[{i}]", v) for i, v in enumerate(value)]
+                else:
+                    acts.append((f"$.calendar.{field.name}", value))
+        for path, day in acts:
+            if day is not None and day < requested:
+                raise InvalidCaseError(
+                    path,
+                    f"a date on or after the request's date ({requested})",
+                    expected_fr=(
+                        f"une date égale ou postérieure à celle de la demande ({requested})"
+                    ),
+                )
+        for index, complaint in enumerate(self.complaints or ()):
+            followed = complaint.followed_up_at
+            if followed is not None and followed < complaint.filed_at:
+                raise InvalidCaseError(
+                    f"$.complaints[{index}].followed_up_at",
+                    f"an instant on or after the complaint's filing ({complaint.filed_at})",
+                    expected_fr=(
+                        "un instant égal ou postérieur au dépôt de la plainte "
+                        f"({complaint.filed_at})"
+                    ),
+                )
+        migrated = self.import_.completed_on if self.import_ is not None else None
+        until = self.read_only_access.until if self.read_only_access is not None else None
+        if migrated is not None and until is not None and until < migrated:
+            raise InvalidCaseError(
+                "$.read_only_access.until",
+                f"a date on or after the import's production date ({migrated})",
+                expected_fr=f"une date égale ou postérieure à la mise en production ({migrated})",
+            )
 
     @property
     def subject_id(self) -> str:
