@@ -21,7 +21,6 @@ from dme_rules import (
     QUEBEC_CPC,
     QUEBEC_LNT,
     RULES,
-    CalendarRangeError,
     Context,
     Finding,
     InvalidArgumentError,
@@ -466,13 +465,13 @@ class TestEvaluateMany:
 
     @pytest.mark.parametrize("position", [0, 3, 40, 64, 100])
     def test_reports_before_a_case_the_calendar_cannot_count_come_first(self, position):
-        """A case whose deadline falls after 2200 raises CalendarRangeError at its turn,
-        after the reports on the cases before it, in its batch of 64 too."""
+        """A case whose deadline falls after 2200 raises, at its turn and after the reports
+        on the cases before it, an error naming its request's instant."""
         cases = [attrs.evolve(spec_case(), case_id=str(i)) for i in range(130)]
         cases[position] = minimal_case(request_transmitted_at=at("2200-12-20T10:00:00-05:00"))
         reports = evaluate_many(cases, at("2200-12-31T12:00:00-05:00"))
         assert [str(i) for i in range(position)] == [next(reports).case_id for _ in range(position)]
-        with pytest.raises(CalendarRangeError):
+        with pytest.raises(InvalidCaseError, match=rf"cases\[{position}\]\.request_transmitted_at"):
             next(reports)
 
     def test_an_iterator_that_fails(self):

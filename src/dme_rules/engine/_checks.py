@@ -30,13 +30,20 @@ def checked_date(value: object, field: str) -> date:
     )
 
 
-def checked_int(value: object, field: str, *, minimum: int | None = None) -> int:
-    """Return ``value`` if it is an int (not a bool) of at least ``minimum`` (None, 0 or 1)."""
+def checked_int(
+    value: object, field: str, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    """Return ``value`` if it is an int (not a bool) of at least ``minimum`` (None, 0 or 1)
+    and at most ``maximum`` (a bound that keeps date arithmetic within Python's dates)."""
     if (
         isinstance(value, int)
         and not isinstance(value, bool)
         and (minimum is None or value >= minimum)
+        and (maximum is None or value <= maximum)
     ):
         return value
     expected, expected_fr = _INTEGER_KINDS[minimum]
+    if maximum is not None:
+        expected += f" of at most {maximum}"
+        expected_fr += f" d'au plus {maximum}"
     raise InvalidArgumentError(field, expected, value, expected_fr=expected_fr)

@@ -217,7 +217,7 @@ class BusinessCalendar:
             InvalidArgumentError: An item is not a date.
             CalendarRangeError: An item lies outside the supported years.
         """
-        if isinstance(days, (date, str)):
+        if isinstance(days, (date, str)) or not isinstance(days, Iterable):
             raise InvalidArgumentError(
                 "days", "an iterable of dates", days, expected_fr="un itérable de dates"
             )

@@ -24,7 +24,7 @@ from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant
-from dme_rules.errors import InvalidArgumentError, InvalidCaseError
+from dme_rules.errors import CalendarRangeError, InvalidArgumentError, InvalidCaseError
 
 __all__ = ["evaluate", "evaluate_many"]
 
@@ -87,18 +87,31 @@ def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdic
     """The report on ``subject``: every rule of ``ruleset`` that reads its kind, in order."""
     findings: list[Finding] = []
     started_at = subject.started_at  # Rule.findings, with the start checked once per subject
-    if started_at is not None and context.as_of < started_at:
-        for rule in ruleset.for_subject(type(subject)):
-            findings += rule.findings(subject, context)  # each says nothing has started
-    else:
-        # Rule.judge, with the versions in force looked up once per day (Ruleset.steps).
-        chose = bool(context.readings)
-        for rule, version, formula in ruleset.steps(type(subject), subject.reference_date):
-            if formula is None:
-                findings += rule.judge(subject, context)
-            else:
-                finding = formula(version, subject, context)
-                findings.append(rule.with_readings(finding, context) if chose else finding)
+    try:
+        if started_at is not None and context.as_of < started_at:
+            for rule in ruleset.for_subject(type(subject)):
+                findings += rule.findings(subject, context)  # each says nothing has started
+        else:
+            # Rule.judge, with the versions in force looked up once per day (Ruleset.steps).
+            chose = bool(context.readings)
+            for rule, version, formula in ruleset.steps(type(subject), subject.reference_date):
+                if formula is None:
+                    findings += rule.judge(subject, context)
+                else:
+                    finding = formula(version, subject, context)
+                    findings.append(rule.with_readings(finding, context) if chose else finding)
+    except CalendarRangeError as error:
+        # A subject dated near the end of the supported years: a time limit counted from it
+        # leaves them. The error names the fact that dates the subject.
+        years = f"{error.first_year}-{error.last_year}"
+        raise InvalidCaseError(
+            subject.reference_field,
+            f"a date whose time limits end within the supported years {years} ({error})",
+            expected_fr=(
+                f"une date dont les délais finissent dans les années prises en charge, {years} "
+                f"({error})"
+            ),
+        ) from None
     return Report(
         subject.subject_id,
         context.as_of,
@@ -188,6 +201,12 @@ def evaluate_many(
                 context = contexts[pack.id] = pack.context(
                     instant, calendar=calendar, readings=chosen_readings, schedule=schedule
                 )
-            yield _report(subject, context, pack.rules if chosen is None else chosen, pack)
+            try:
+                yield _report(subject, context, pack.rules if chosen is None else chosen, pack)
+            except InvalidCaseError as error:  # named as the subject's place in the stream
+                path = f"cases[{index}]" + error.path.removeprefix("$")
+                raise InvalidCaseError(
+                    path, error.expected, expected_fr=error.expected_fr
+                ) from None
 
     return reports()

@@ -171,9 +171,10 @@ def _parse_date(value: object, path: str) -> date:
 
 def _out_of_range(path: str, what: str) -> InvalidCaseError:
     what_fr = "une date" if what == "date" else "un instant"
+    article = "an" if what == "instant" else "a"
     return InvalidCaseError(
         path,
-        f"a {what} in the years {_FIRST}-{_LAST}",
+        f"{article} {what} in the years {_FIRST}-{_LAST}",
         expected_fr=f"{what_fr} des années {_FIRST} à {_LAST}",
     )
 
@@ -233,8 +234,8 @@ def _parsed_by(check: Callable[[Any, str], T], kind: Callable[[], Kind]) -> Call
 
 
 TEXT: Kind = Kind(
-    "a non-empty string",
-    "une chaîne non vide",
+    "a string with at least one visible character and no lone surrogate",
+    "une chaîne d'au moins un caractère visible, sans demi-code isolé",
     _check_text,
     _parsed_by(_check_text, lambda: TEXT),
 )
@@ -472,6 +473,10 @@ class Subject:
     def reference_date(self) -> date:
         """The date that selects the version of the rules, unless a rule says otherwise."""
         raise NotImplementedError  # pragma: no cover
+
+    #: The JSON path of the fact that dates the subject (its reference date): an error of
+    #: counting past the supported years names it.
+    reference_field: ClassVar[str] = "$"
 
     #: The reason a finding gives when the evaluation's instant comes before
     #: :attr:`started_at` (``not_yet_requested`` for a migration request).

@@ -50,6 +50,8 @@ __all__ = [
 MONTREAL = ZoneInfo("America/Montreal")
 
 _DAY = timedelta(days=1)
+#: The longest period counted: the supported years' span (a longer one leaves them anyway).
+_MAX_DAYS = 366 * 301
 
 
 def date_of(instant: datetime) -> date:
@@ -138,7 +140,7 @@ def period_end(
             its topic's.
     """
     requested_on = local_date(transmitted_at, "transmitted_at", MONTREAL)
-    days = checked_int(days, "days", minimum=1)
+    days = checked_int(days, "days", minimum=1, maximum=_MAX_DAYS)
     _check_reading(reading, "reading", (PROCEDURE_2024, CIVIL_PROCEDURE))
     _check_reading(extension, "extension", (NEXT_BUSINESS_DAY, INTERPRETATION_ACT))
     return period_end_on(requested_on, days, reading, calendar, extension)
@@ -342,7 +344,7 @@ def business_hours_due(
         An aware datetime in ``America/Montreal``.
     """
     instant = as_instant(start, "start")
-    hours = checked_int(hours, "hours", minimum=1)
+    hours = checked_int(hours, "hours", minimum=1, maximum=_MAX_DAYS * 24)
     return business_clock(reading, schedule, calendar).due(instant, timedelta(hours=hours))
 
 

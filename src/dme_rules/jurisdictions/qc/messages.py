@@ -53,6 +53,10 @@ MESSAGES = Messages(
             "fr": "le formulaire n'a pas été transmis à l'adresse de ce fournisseur",
             "en": "the form was not sent to this vendor's address",
         },
+        "reason.solution_outside_directory": {
+            "fr": "l'adresse de migration ne peut être vérifiée",
+            "en": "the migration address cannot be checked",
+        },
         "reason.not_yet_requested": {
             "fr": "la demande n'était pas encore transmise à la date d'évaluation",
             "en": "the request had not been transmitted yet at the evaluation instant",

@@ -89,10 +89,12 @@ class TestRequestForm(CommonRuleTests):
         )
 
     def test_unknown_solution_cannot_be_checked(self):
-        """A target outside the directory has no known address: insufficient_data, flagged."""
+        """A target outside the directory has no known address: insufficient_data with its
+        reason, the solution flagged, no field called missing (none is)."""
         found = self.finding(change(spec_case(), target_solution="Acme DME"), AS_OF)
-        assert (Status.INSUFFICIENT_DATA, "$.target_solution") == (
-            found.status,
-            found.details["missing"],
-        )
+        assert (Status.INSUFFICIENT_DATA, "solution_outside_directory") == (
+            found.status, found.reason
+        )  # fmt: skip
+        assert "missing" not in found.details
         assert ["Acme DME"] == found.details["unknown_solutions"]
+        assert "the migration address cannot be checked" in found.message("en")

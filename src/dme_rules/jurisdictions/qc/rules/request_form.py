@@ -41,8 +41,9 @@ class RequestFormRule(Rule[RequestRecipients, MigrationCase]):
 
     The vendors' addresses come from the certified directory. A violation lists every fault
     (``details["faults"]``, ``details["missing_recipients"]``); without a violation, a missing
-    fact or a solution outside the directory (whose address cannot be checked) gives
-    ``insufficient_data``.
+    fact gives ``insufficient_data`` naming it, and a solution outside the directory, whose
+    address cannot be checked, ``insufficient_data`` with the reason
+    ``solution_outside_directory`` (``details["unknown_solutions"]``).
     """
 
     subject = MigrationCase
@@ -98,11 +99,12 @@ class RequestFormRule(Rule[RequestRecipients, MigrationCase]):
         if faults:
             details["faults"] = faults
             return self.outcome(version, Status.VIOLATION, details=details)
-        if unknown:
-            missing += [path for path, _ in unknown]
         if missing:
             details["missing_all"] = missing
             return self.insufficient(version, missing[0], details=details)
+        if unknown:  # nothing missing, but an address the directory cannot give
+            details["reason"] = "solution_outside_directory"
+            return self.outcome(version, Status.INSUFFICIENT_DATA, details=details)
         return self.outcome(version, Status.COMPLIANT, details=details)
 
     def notes(self, finding: Finding) -> list[Note]:
@@ -122,6 +124,7 @@ REQUEST_FORM = RequestFormRule(
     title_en="Migration request form",
     obligated_party=Party.CLINIC,
     position=70,
+    reasons=("solution_outside_directory",),
     versions=(
         RuleVersion(
             version="1",

@@ -157,6 +157,7 @@ class ConsentAnswers(Subject):
     """
 
     kind = "qc.emr.consent-assessment"
+    reference_field = "$.assessed_on"
 
     feature: str = required(TEXT)
     assessed_on: date = required(DATE)

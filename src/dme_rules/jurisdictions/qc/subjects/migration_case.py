@@ -200,6 +200,7 @@ class MigrationCase(Subject):
     """
 
     kind = "qc.migration.case"
+    reference_field = "$.request_transmitted_at"
 
     case_id: str = required(TEXT)
     request_transmitted_at: datetime = required(INSTANT, converter=fixed_offset)
