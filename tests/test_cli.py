@@ -310,14 +310,15 @@ class TestBadFiles:
         assert re.search(message, err)
 
     def test_missing_and_unreadable_files(self, capsys, tmp_path):
-        """A missing file or one that is not UTF-8 text: exit 2, one line."""
+        """A missing file or one that is not UTF-8 text: exit 2, one line naming it."""
         binary = tmp_path / "binary.json"
         binary.write_bytes(b"\xff\xfe\x00")
-        for path in (tmp_path / "missing.json", binary):
+        for path, said in ((tmp_path / "missing.json", "cannot read the file"),
+                           (binary, "$: expected UTF-8 text (not at byte 0)")):  # fmt: skip
             code, _, err = run(capsys, "check", str(path), "--as-of", SEPT_1)
             assert 2 == code
             assert 1 == len(err.splitlines())
-            assert f"{path}: cannot read the file" in err
+            assert f"{path}: {said}" in err
 
     @pytest.mark.parametrize(
         "argv",

@@ -2,13 +2,16 @@
 
 Exit codes: 0 when everything is compliant or pending (or the checklist says proceed), 1 when a
 violation is found (or do_not_proceed), 2 for bad input (one line on stderr naming the file, the
-JSON path and what was expected, never a traceback), 141 when the reader of standard output goes
-away (``| head``).
+JSON path and what was expected, never a traceback), 3 for an internal error (a bug: one line
+asking to report it, never 1, which is a verdict), 141 when the reader of standard output goes
+away (``| head``). A file ``-`` is read from standard input; the output is written in whatever
+encoding the terminal has, a character it cannot show replaced.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -33,6 +36,8 @@ from dme_rules import (
     Report,
     Status,
     __version__,
+    as_instant,
+    end_of_day,
     evaluate,
     official_start,
     quebec_lnt,
@@ -47,6 +52,7 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_VIOLATION = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by it
 
 #: The command line's own words, in French and English (a report's words are its pack's).
@@ -138,11 +144,14 @@ class _InputError(Exception):
     """Bad input that names its file: reported on one line with exit code 2."""
 
 
-def _read_text(path: str) -> str:
+def _read_text(path: str) -> bytes:
+    """The bytes of ``path``, or of standard input for ``-`` (the JSON reader decodes them)."""
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        if path == "-":
+            return sys.stdin.buffer.read()
+        return Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
         raise _InputError(f"{path}: cannot read the file ({reason}) / lecture impossible") from None
 
 
@@ -155,26 +164,48 @@ def _load(path: str, reader: Any) -> Any:
 
 
 def _instant(text: str) -> datetime:
+    """An instant with a UTC offset, in the supported years."""
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
         value = None
-    if value is None or value.utcoffset() is None:
-        raise argparse.ArgumentTypeError(
-            f"expected an instant with a UTC offset such as 2025-09-01T12:00:00-04:00, got "
-            f"{text!r} / attendu un instant avec décalage UTC, reçu {text!r}"
-        )
-    return value
+    if value is not None and value.utcoffset() is not None:
+        try:
+            return as_instant(value, "instant")
+        except DmeRulesError:
+            value = None
+    shown = ascii(text)
+    raise argparse.ArgumentTypeError(
+        f"expected an instant with a UTC offset such as 2025-09-01T12:00:00-04:00, in the "
+        f"years {FIRST_YEAR}-{LAST_YEAR}, got {shown} / attendu un instant avec décalage UTC, "
+        f"des années {FIRST_YEAR} à {LAST_YEAR}, reçu {shown}"
+    )
+
+
+def _as_of(text: str) -> datetime:
+    """``--as-of``: an instant with a UTC offset, or a date ``YYYY-MM-DD``, which means the
+    end of that day in Montreal (24:00, the instant 00:00 of the next day: the day's acts
+    count, a deadline due that day is still running)."""
+    if len(text) == 10:
+        day = _day(text)
+        if FIRST_YEAR <= day.year and day < date(LAST_YEAR, 12, 31):
+            return end_of_day(day)
+    return _instant(text)
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
+        if FIRST_YEAR <= day.year <= LAST_YEAR and len(text) == 10:
+            return day
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date such as 2025-09-01, got {text!r} / "
-            f"attendu une date comme 2025-09-01, reçu {text!r}"
-        ) from None
+        pass
+    shown = ascii(text)
+    raise argparse.ArgumentTypeError(
+        f"expected a date such as 2025-09-01, in the years {FIRST_YEAR}-{LAST_YEAR}, got "
+        f"{shown} / attendu une date comme 2025-09-01, des années {FIRST_YEAR} à {LAST_YEAR}, "
+        f"reçu {shown}"
+    )
 
 
 def _reading(text: str) -> str:
@@ -356,7 +387,10 @@ def _parser() -> _Parser:
     )
     check.add_argument("case", metavar="CASE.json")
     check.add_argument(
-        "--as-of", type=_instant, help="the instant to evaluate at (default: now, and said so)"
+        "--as-of",
+        type=_as_of,
+        help="the instant to evaluate at, with its UTC offset, or a date YYYY-MM-DD (the end "
+        "of that day in Montreal); default: now, and said so",
     )
     check.add_argument(
         "--plot", metavar="FILE.png", help="also draw the case's timeline into FILE.png"
@@ -427,8 +461,40 @@ def _output_options(
     )
 
 
+def _tolerant_output() -> None:
+    """Write whatever the terminal's encoding: a character it cannot show is replaced (a
+    French narrow no-break space on a cp1252 console), never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
+                reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    _tolerant_output()
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away (``dme-rules calendar 2026 | head``): stop quietly, as a
+        # program killed by SIGPIPE would, without a traceback at interpreter exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as error:  # a bug: never a traceback, never exit 1 (a verdict)
+        name = type(error).__name__
+        print(
+            f"dme-rules: internal error ({name}); please report it with the command and its "
+            f"input / erreur interne ({name}) ; merci de la signaler avec la commande et "
+            "son entrée",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL_ERROR
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         args = _parser().parse_args(argv)
         code: int = args.handler(args)
@@ -441,11 +507,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DmeRulesError as error:
         print(f"dme-rules: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except BrokenPipeError:
-        # The reader went away (``dme-rules calendar 2026 | head``): stop quietly, as a
-        # program killed by SIGPIPE would, without a traceback at interpreter exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
     return code
 
 

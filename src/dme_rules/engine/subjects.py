@@ -431,6 +431,16 @@ def loads(text: object) -> Any:
     """
     if not isinstance(text, (str, bytes, bytearray)):
         raise InvalidCaseError("$", "JSON text (str or bytes)", expected_fr="du texte JSON")
+    if not isinstance(text, str):
+        try:
+            text = bytes(text).decode("utf-8-sig")  # UTF-8, a byte-order mark tolerated
+        except UnicodeDecodeError as error:
+            where = f"byte {error.start}"
+            raise InvalidCaseError(
+                "$",
+                f"UTF-8 text (not at {where})",
+                expected_fr=f"du texte UTF-8 (pas à l'octet {error.start})",
+            ) from None
     try:
         return json.loads(text, object_pairs_hook=_unique_keys)
     except _RepeatedKey as error:

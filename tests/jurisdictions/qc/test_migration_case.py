@@ -128,7 +128,11 @@ class TestStrictValidation:
             ("extraction.fee", "NaN", r"\$\.extraction\.fee"),
             ("extraction.fee", 1800.5, r"\$\.extraction\.fee: .*not a binary float"),
             ("standard_scope", "yes", r"\$\.standard_scope: expected true or false"),
-            ("case_id", "  ", r"\$\.case_id: expected a string with at least one visible character"),
+            (
+                "case_id",
+                "  ",
+                r"\$\.case_id: expected a string with at least one visible character",
+            ),
             ("case_id", None, r"\$\.case_id: expected a value \(required\)"),
             ("extraction", [], r"\$\.extraction: expected an object"),
             ("request_form.sent_to", "a@b.c", r"\$\.request_form\.sent_to: expected a list"),

@@ -166,7 +166,10 @@ class TestConsentAnswers:
             ({"answers": ["yes"]}, r"\$\.answers: expected a mapping"),
             ({"assessed_on": "2025-02-30"}, r"\$\.assessed_on: expected a real date"),
             ({"assessed_on": None}, r"\$\.assessed_on"),
-            ({"feature": ""}, r"\$\.feature: expected a string with at least one visible character"),
+            (
+                {"feature": ""},
+                r"\$\.feature: expected a string with at least one visible character",
+            ),
             ({"extra": 1}, r"\$\.extra: expected one of the known keys"),
         ],
     )
