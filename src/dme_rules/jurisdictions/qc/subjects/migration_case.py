@@ -157,6 +157,10 @@ class MigrationCalendar:
     access_removed_on: date | None = optional(DATE)
 
 
+#: The items of a migration calendar, in order.
+_CALENDAR_ITEMS = tuple(field.name for field in attrs.fields(MigrationCalendar))
+
+
 @attrs.frozen
 class Complaint:
     """A complaint to the certification office (BCH) about the migration procedure.
@@ -257,12 +261,12 @@ class MigrationCase(Subject):
             acts += [("$.preanalysis.submitted_on", self.preanalysis.submitted_on),
                      ("$.preanalysis.validated_on", self.preanalysis.validated_on)]  # fmt: skip
         if self.calendar is not None:
-            for field in attrs.fields(MigrationCalendar):
-                value = getattr(self.calendar, field.name)
+            for name in _CALENDAR_ITEMS:
+                value = getattr(self.calendar, name)
                 if isinstance(value, tuple):
-                    acts += [(f"$.calendar.{field.name}[{i}]", v) for i, v in enumerate(value)]
+                    acts += [(f"$.calendar.{name}[{i}]", v) for i, v in enumerate(value)]
                 else:
-                    acts.append((f"$.calendar.{field.name}", value))
+                    acts.append((f"$.calendar.{name}", value))
         for path, day in acts:
             if day is not None and day < requested:
                 raise InvalidCaseError(
