@@ -155,7 +155,9 @@ class Context:
         The value belongs to the ``rule`` object and ``version`` object that computed it
         (another rule with the same id, a caller's evolved rule, never sees it); ``compute``
         must give the same value for the same subject, rule, version and context (the rules
-        are pure).
+        are pure). A context belongs to one evaluation in one thread (``evaluate`` makes its
+        own, ``evaluate_many`` one per stream); a caller who shares one between threads must
+        not judge different subjects with it at the same time.
         """
         cache = self._shared
         if cache[0] is not subject:
