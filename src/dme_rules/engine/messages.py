@@ -306,7 +306,6 @@ ENGINE_MESSAGES = Messages(
             fr="Sensibilité aux lectures (chaque autre lecture seule)",
             en="Sensitivity to the readings (each other reading alone)",
         ),
-        "sensitivity.readings": _texts(fr="lectures appliquées", en="readings applied"),
         "sensitivity.robust": _texts(fr="robuste", en="robust"),
         "sensitivity.yes": _texts(fr="oui", en="yes"),
         "sensitivity.no": _texts(fr="non", en="no"),
