@@ -40,6 +40,7 @@ from dme_rules.errors import (
     InvalidCaseError,
     NaiveDatetimeError,
     NotInForceError,
+    UnknownRuleError,
 )
 from dme_rules.jurisdictions import JURISDICTIONS, READINGS
 from dme_rules.jurisdictions.qc import QUEBEC
@@ -214,6 +215,7 @@ __all__ = [
     "Solution",
     "Status",
     "Subject",
+    "UnknownRuleError",
     "__version__",
     "as_instant",
     "business_clock",

@@ -148,6 +148,8 @@ def _read_text(path: str) -> bytes:
     """The bytes of ``path``, or of standard input for ``-`` (the JSON reader decodes them)."""
     try:
         if path == "-":
+            if sys.stdin is None:
+                raise _InputError("-: no standard input / aucune entrée standard")
             return sys.stdin.buffer.read()
         return Path(path).read_bytes()
     except OSError as error:
@@ -248,8 +250,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
         try:
             save_timeline(case, report, args.plot, lang=args.lang)
-        except (OSError, ValueError) as error:
-            raise _InputError(f"{args.plot}: cannot write the picture ({error})") from None
+        except DmeRulesError:
+            raise
+        except (OSError, ValueError, RuntimeError) as error:  # the file system or the format
+            reason = type(error).__name__
+            raise _InputError(
+                f"{args.plot}: cannot write the picture ({reason}: {error})"
+            ) from None
     explained = _explanations(report, args.lang) if args.explain else []
     if args.format == "json":
         document = report.to_dict(args.lang)
@@ -393,7 +400,9 @@ def _parser() -> _Parser:
         "of that day in Montreal); default: now, and said so",
     )
     check.add_argument(
-        "--plot", metavar="FILE.png", help="also draw the case's timeline into FILE.png"
+        "--plot",
+        metavar="FILE.png",
+        help="also draw the case's timeline into FILE.png (or .svg, .pdf)",
     )
     check.add_argument(
         "--explain",
@@ -481,6 +490,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # program killed by SIGPIPE would, without a traceback at interpreter exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as error:  # the output cannot be written (a full disk): not a bug
+        with contextlib.suppress(OSError):
+            _say(f"dme-rules: cannot write the output ({error.strerror or error}) / "
+                 "écriture impossible")  # fmt: skip
+        return EXIT_BAD_INPUT
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as error:  # a bug: never a traceback, never exit 1 (a verdict)
@@ -499,15 +513,17 @@ def _run(argv: Sequence[str] | None) -> int:
         args = _parser().parse_args(argv)
         code: int = args.handler(args)
     except _UsageError as error:
-        print(error, file=sys.stderr)
+        _say(str(error))
         return EXIT_BAD_INPUT
-    except _InputError as error:
-        print(f"dme-rules: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except DmeRulesError as error:
-        print(f"dme-rules: {error}", file=sys.stderr)
+    except (_InputError, DmeRulesError) as error:
+        _say(f"dme-rules: {error}")
         return EXIT_BAD_INPUT
     return code
+
+
+def _say(message: str) -> None:
+    """One line on standard error (a file name or a key with a line break is escaped)."""
+    print(message.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dme_rules.engine.report import Report
-from dme_rules.errors import DmeRulesError
+from dme_rules.errors import DmeRulesError, InvalidArgumentError
 
 __all__ = ["reports_to_dataframe"]
 
@@ -26,4 +26,16 @@ def reports_to_dataframe(reports: Iterable[Report], lang: str = "fr") -> Any:
             "reports_to_dataframe needs pandas: pip install 'dme-rules[pandas]' / "
             "reports_to_dataframe a besoin de pandas : pip install 'dme-rules[pandas]'"
         ) from None
-    return pd.DataFrame.from_records([row for report in reports for row in report.to_records(lang)])
+    if isinstance(reports, Report) or not isinstance(reports, Iterable):
+        raise InvalidArgumentError(
+            "reports", "an iterable of Report values", reports,
+            expected_fr="un itérable de Report",
+        )  # fmt: skip
+    rows = []
+    for index, report in enumerate(reports):
+        if not isinstance(report, Report):
+            raise InvalidArgumentError(
+                f"reports[{index}]", "a Report", report, expected_fr="un Report"
+            )
+        rows += report.to_records(lang)
+    return pd.DataFrame.from_records(rows)

@@ -15,11 +15,27 @@ __all__ = [
     "InvalidCaseError",
     "NaiveDatetimeError",
     "NotInForceError",
+    "UnknownRuleError",
 ]
 
 
 class DmeRulesError(ValueError):
-    """Base class of every error raised by :mod:`dme_rules`."""
+    """Base class of every error raised by :mod:`dme_rules`.
+
+    Every error pickles and unpickles with its message and attributes (a worker process of
+    a pool sends its errors back).
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _restore, (type(self), str(self), dict(self.__dict__))
+
+
+def _restore(cls: type[DmeRulesError], message: str, state: dict[str, object]) -> DmeRulesError:
+    """An error as it was pickled, without calling its ``__init__`` again."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidArgumentError(DmeRulesError):
@@ -148,3 +164,25 @@ class NotInForceError(DmeRulesError):
             f"{rule_id} is not in force on {day} (in force from {first}) / "
             f"{rule_id} n'est pas en vigueur le {day} (en vigueur à partir du {first})"
         )
+
+
+class UnknownRuleError(DmeRulesError, KeyError):
+    """A rule id that the report (or the registry asked) has no finding or rule for; also a
+    :class:`KeyError`, as a mapping's missing key is.
+
+    Args:
+        rule_id: The id asked for.
+        known: The ids there are.
+    """
+
+    def __init__(self, rule_id: object, known: object = ()) -> None:
+        self.rule_id = rule_id
+        names = ", ".join(str(item) for item in known) if known else "none"  # type: ignore[attr-defined]
+        shown = _shown(rule_id)
+        super().__init__(
+            f"rule_id: expected one of {names}, got {shown} / "
+            f"rule_id : attendu un id parmi {names}, reçu {shown}"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

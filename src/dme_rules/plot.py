@@ -15,7 +15,7 @@ import attrs
 from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.report import Report
 from dme_rules.engine.status import Status
-from dme_rules.errors import DmeRulesError
+from dme_rules.errors import DmeRulesError, InvalidArgumentError
 from dme_rules.jurisdictions.qc.counting import MONTREAL, official_start
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
@@ -73,6 +73,7 @@ def timeline(case: MigrationCase, report: Report, *, lang: str = "fr") -> Any:
     def mark(row: int, day: date, label: str, color: str, marker: str = "o", lift: int = 0) -> None:
         axes.plot([day], [row], marker=marker, color=color, markersize=8, linestyle="none")
         axes.annotate(label, (day, row), textcoords="offset points", xytext=(3, 8 + lift),
+                      parse_math=False,
                       rotation=30, fontsize=7, color=color)  # fmt: skip
 
     sent = _day(case.request_transmitted_at)
@@ -101,14 +102,30 @@ def timeline(case: MigrationCase, report: Report, *, lang: str = "fr") -> Any:
     axes.set_ylim(-0.6, 4.2)
     axes.grid(axis="x", alpha=0.3)
     verdict = report.status.label(lang)
-    axes.set_title(f"{case.case_id} — {verdict} ({report.as_of.astimezone(MONTREAL):%Y-%m-%d})")
+    axes.set_title(
+        f"{case.case_id} — {verdict} ({report.as_of.astimezone(MONTREAL):%Y-%m-%d})",
+        parse_math=False,  # a case id is text, never TeX
+    )
     figure.autofmt_xdate()
     figure.tight_layout()
     return figure
 
 
+#: The picture formats a timeline is saved in (each drawn without TeX or a system tool).
+PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
+
+
 def save_timeline(case: MigrationCase, report: Report, path: str, *, lang: str = "fr") -> None:
-    """Draw :func:`timeline` into an image file (PNG by its extension)."""
+    """Draw :func:`timeline` into an image file: PNG, SVG or PDF by its extension.
+
+    Raises:
+        InvalidArgumentError: ``path`` does not end with ``.png``, ``.svg`` or ``.pdf``.
+    """
+    if not isinstance(path, str) or not path.lower().endswith(PICTURE_SUFFIXES):
+        raise InvalidArgumentError(
+            "path", "a file name ending with .png, .svg or .pdf", path,
+            expected_fr="un nom de fichier finissant par .png, .svg ou .pdf",
+        )  # fmt: skip
     figure = timeline(case, report, lang=lang)
     try:
         figure.savefig(path, dpi=110)

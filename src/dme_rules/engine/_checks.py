@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import decimal
 from datetime import date, datetime
 
 from dme_rules.errors import InvalidArgumentError
+
+#: The arithmetic of amounts, whatever the caller's decimal context: exact for every amount
+#: a case may hold (under 10^16, at most 20 decimals) times any count of practitioners.
+MONEY = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN, traps=[decimal.InvalidOperation])
 
 _INTEGER_KINDS = {
     None: ("an integer", "un entier"),

@@ -40,7 +40,14 @@ def check_options(
             expected_fr="un itérable de Reading ou d'ids de lecture",
         )  # fmt: skip
     else:
-        chosen = tuple(dict.fromkeys(readings))  # each once, in the caller's order
+        values = tuple(readings)
+        for reading in values:
+            if not isinstance(reading, Reading):
+                raise InvalidArgumentError(
+                    "readings", "Reading values or reading ids", reading,
+                    expected_fr="des Reading ou des ids de lecture",
+                )  # fmt: skip
+        chosen = tuple(dict.fromkeys(values))  # each once, in the caller's order
     topics: dict[str, Reading] = {}
     for reading in chosen:
         if not isinstance(reading, Reading):

@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from dme_rules.engine._checks import MONEY
 from dme_rules.errors import InvalidArgumentError
 
 __all__ = [
@@ -39,7 +40,7 @@ LANGUAGES = ("fr", "en")
 
 def check_language(lang: str) -> str:
     """Return ``lang`` if it is ``fr`` or ``en``, else raise naming ``lang``."""
-    if lang in LANGUAGES:
+    if isinstance(lang, str) and lang in LANGUAGES:
         return lang
     raise InvalidArgumentError("lang", "fr or en", lang, expected_fr="fr ou en")
 
@@ -154,6 +155,9 @@ class Messages:
         ]
 
 
+_CENT = Decimal("0.01")
+
+
 class _Words:
     """How values read in one language: the kinds a template field's format spec names.
 
@@ -184,7 +188,8 @@ class _Words:
 
     def money(self, amount: Decimal) -> str:
         # Python's grouping, then the language's separators (a placeholder keeps them apart).
-        number = f"{amount:,.2f}".replace(",", "\0").replace(".", self.word("format.decimal"))
+        cents = MONEY.quantize(amount, _CENT)  # rounded the same whatever the caller's context
+        number = f"{cents:,f}".replace(",", "\0").replace(".", self.word("format.decimal"))
         number = number.replace("\0", self.word("format.thousands"))
         return self.word("format.money").format(number=number)
 

@@ -24,8 +24,27 @@ from dme_rules.engine.presentation import (
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
+from dme_rules.errors import InvalidArgumentError, UnknownRuleError
 
-__all__ = ["Report"]
+__all__ = ["Report", "checked_indent"]
+
+
+def checked_indent(indent: object) -> int | None:
+    """``indent`` for JSON text: None (compact) or a non-negative int.
+
+    Raises:
+        InvalidArgumentError: Anything else.
+    """
+    if indent is None or (
+        isinstance(indent, int) and not isinstance(indent, bool) and 0 <= indent <= 16
+    ):
+        return indent
+    raise InvalidArgumentError(
+        "indent",
+        "None or an integer from 0 to 16",
+        indent,
+        expected_fr="None ou un entier de 0 à 16",
+    )
 
 
 @attrs.frozen
@@ -78,12 +97,12 @@ class Report:
         """The first finding of the rule ``rule_id``.
 
         Raises:
-            KeyError: No finding has that rule id.
+            UnknownRuleError: No finding has that rule id (also a KeyError).
         """
         for finding in self.findings:
             if finding.rule_id == rule_id:
                 return finding
-        raise KeyError(rule_id)
+        raise UnknownRuleError(rule_id, dict.fromkeys(f.rule_id for f in self.findings))
 
     def message(self, finding: Finding, lang: str = "fr") -> str:
         """``finding`` in one sentence in ``lang``, its rule taken from the rules applied
@@ -110,7 +129,7 @@ class Report:
 
         Compact by default; ``indent=2`` for people.
         """
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=checked_indent(indent))
 
     def to_records(self, lang: str = "fr") -> list[dict[str, Any]]:
         """One flat row per finding, for tables and pandas: the case, the verdict and the
@@ -147,13 +166,13 @@ class Report:
         days off skipped, day N, the extension…), the finding's sentence last; in ``lang``.
 
         Raises:
-            KeyError: The report has no finding of ``rule_id``.
+            UnknownRuleError: The report has no finding of ``rule_id`` (also a KeyError).
             InvalidArgumentError: ``lang`` is not ``fr`` or ``en``.
         """
         check_language(lang)
         findings = [finding for finding in self.findings if finding.rule_id == rule_id]
         if not findings:
-            raise KeyError(rule_id)
+            raise UnknownRuleError(rule_id, dict.fromkeys(f.rule_id for f in self.findings))
         pack = self.jurisdiction
         rule = self.ruleset.get(rule_id) or pack.rules.get(rule_id)
         say = pack.messages.speaker(lang, pack.zone)
@@ -193,6 +212,8 @@ class Report:
     def lines(self, lang: str = "fr", *, note: str = "") -> list[str]:
         """The report as a terminal shows it: a heading (with ``note`` after it), a table of
         the findings, the verdict last."""
+        if not isinstance(note, str):
+            raise InvalidArgumentError("note", "a string", note, expected_fr="une chaîne")
         heading, headings, rows, verdict = self._table(lang)
         return report_lines(heading + note, headings, rows, verdict)
 

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Generic, NamedTuple, SupportsIndex, TypeVar
 
 import attrs
 
-from dme_rules.engine._checks import checked_date
+from dme_rules.engine._checks import MONEY, checked_date
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.citations import Citation
 from dme_rules.engine.clock import OfficeSchedule
@@ -718,7 +718,7 @@ class Rule(Generic[P, S]):
             return self.insufficient(version, amount_field, cap=cap, details=details)
         status = Status.COMPLIANT
         if amount > cap:
-            details = {**(details or {}), "excess": amount - cap}
+            details = {**(details or {}), "excess": MONEY.subtract(amount, cap)}
             status = Status.VIOLATION
         return self.outcome(version, status, amount=amount, cap=cap, details=details)
 

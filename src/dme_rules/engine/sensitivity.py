@@ -23,7 +23,7 @@ from dme_rules.engine.findings import Finding, jsonable
 from dme_rules.engine.messages import check_language
 from dme_rules.engine.presentation import report_heading, table_lines
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.report import Report
+from dme_rules.engine.report import Report, checked_indent
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.subjects import Subject
 
@@ -113,7 +113,7 @@ class Sensitivity:
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The JSON text of :meth:`to_dict`."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=checked_indent(indent))
 
     def lines(self, lang: str = "fr") -> list[str]:
         """The sensitivity as a terminal shows it: a heading, a table (rule, status, robust,

@@ -36,6 +36,7 @@ __all__ = [
     "Subject",
     "block",
     "fixed_offset",
+    "key_path",
     "list_of",
     "loads",
     "money",
@@ -56,9 +57,15 @@ _FIRST, _LAST = SUPPORTED_YEARS
 #: The largest amount and the finest fraction an amount may have (a guard against numbers
 #: of thousands of digits, which no fee has).
 _MONEY_MAX_DIGITS, _MONEY_MAX_DECIMALS = 15, 20
-#: The Unicode categories of characters that show nothing: controls, formats (zero-width
-#: spaces…), surrogates, private use, unassigned, separators.
-_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+#: The Unicode categories of characters that show nothing on their own: controls, formats
+#: (zero-width spaces…), surrogates, private use, unassigned, separators, and marks (a
+#: combining accent or a variation selector alone).
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Mc", "Me"})
+#: Letters and symbols that are drawn blank (Hangul fillers, the blank Braille pattern).
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+#: The largest count (of practitioners): far above any clinic, far below numbers that
+#: cannot be written.
+_COUNT_MAX = 1_000_000
 
 
 @attrs.frozen
@@ -87,7 +94,7 @@ def _check_text(value: object, field: str) -> str:
     if (
         isinstance(value, str)
         and not any("\ud800" <= c <= "\udfff" for c in value)  # a lone surrogate
-        and any(unicodedata.category(c) not in _INVISIBLE for c in value)
+        and any(c not in _BLANK and unicodedata.category(c) not in _INVISIBLE for c in value)
     ):
         return value
     raise _refuse(
@@ -109,9 +116,14 @@ def _check_fact_date(value: object, field: str) -> date:
 
 
 def _check_count(value: object, field: str) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= _COUNT_MAX:
         return value
-    raise _refuse("an integer of at least 1", "un entier d'au moins 1", value, field)
+    raise _refuse(
+        f"an integer from 1 to {_COUNT_MAX:,}",
+        f"un entier de 1 à {_COUNT_MAX:,}".replace(",", " "),
+        value,
+        field,
+    )
 
 
 def _check_bool(value: object, field: str) -> bool:
@@ -240,8 +252,8 @@ TEXT: Kind = Kind(
     _parsed_by(_check_text, lambda: TEXT),
 )
 COUNT: Kind = Kind(
-    "an integer of at least 1",
-    "un entier d'au moins 1",
+    f"an integer from 1 to {_COUNT_MAX:,}",
+    f"un entier de 1 à {_COUNT_MAX:,}".replace(",", " "),
     _check_count,
     _parsed_by(_check_count, lambda: COUNT),
 )
@@ -336,11 +348,15 @@ def money() -> Any:
 def fixed_offset(value: object) -> object:
     """An aware datetime is kept with a fixed UTC offset: the same instant, written as in
     JSON. (A zone such as America/Montreal makes the repeated autumn hour compare unequal to
-    the same instant in any other zone.)"""
-    if isinstance(value, datetime):
-        offset = value.utcoffset()
-        if offset is not None and not isinstance(value.tzinfo, timezone):
-            return value.replace(tzinfo=timezone(offset))
+    the same instant in any other zone.) A time zone that cannot say its offset is left for
+    the field's check to refuse."""
+    if isinstance(value, datetime) and not isinstance(value.tzinfo, timezone):
+        try:
+            offset = value.utcoffset()
+            if offset is not None:
+                return value.replace(tzinfo=timezone(offset))
+        except Exception:  # a broken tzinfo: as_instant refuses it, naming the field
+            return value
     return value
 
 
@@ -359,7 +375,7 @@ def _json_fields(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
-def _key_path(path: str, key: object) -> str:
+def key_path(path: str, key: object) -> str:
     """The path of ``key`` under ``path``: ``$.fee``, or ``$["odd key"]`` (escaped to ASCII)
     for a key that is not a plain name."""
     if isinstance(key, str) and _PLAIN_KEY.match(key):
@@ -377,10 +393,10 @@ def read_fields(cls: type[T], data: object, path: str) -> T:
         raise InvalidCaseError(path, "an object", expected_fr="un objet")
     fields = _json_fields(cls)
     for key in data:
-        if key not in fields:
+        if not isinstance(key, str) or key not in fields:
             keys = ", ".join(fields)
             raise InvalidCaseError(
-                _key_path(path, key),
+                key_path(path, key),
                 f"one of the known keys ({keys}); this key is unknown",
                 expected_fr=f"une des clés connues ({keys}) ; cette clé est inconnue",
             )

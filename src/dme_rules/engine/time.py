@@ -44,7 +44,17 @@ def as_instant(value: object, field: str = "instant") -> datetime:
             value,
             expected_fr="une date et heure avec fuseau horaire",
         )
-    offset = value.utcoffset()
+    try:
+        offset = value.utcoffset()
+        if offset is not None and not isinstance(offset, timedelta):
+            raise TypeError(offset)
+    except Exception:  # a time zone that cannot say its offset
+        raise InvalidArgumentError(
+            field,
+            "an instant whose time zone gives its UTC offset",
+            value,
+            expected_fr="un instant dont le fuseau donne son décalage UTC",
+        ) from None
     if offset is None:
         raise NaiveDatetimeError(field, value)
     if not _FIRST <= value.year <= _LAST or not _FIRST <= (value - offset).year <= _LAST:

@@ -117,7 +117,7 @@ class TestStrictValidation:
                 r"\$\.extraction\.delivered_on: expected a real date",
             ),
             ("extraction.delivered_on", "2025-07-10T00:00", r"\$\.extraction\.delivered_on"),
-            ("practitioners", 0, r"\$\.practitioners: expected an integer of at least 1"),
+            ("practitioners", 0, r"\$\.practitioners: expected an integer from 1 to 1,000,000"),
             ("practitioners", "4", r"\$\.practitioners: expected an integer"),
             ("practitioners", True, r"\$\.practitioners: expected an integer"),
             ("practitioners", 4.0, r"\$\.practitioners: expected an integer"),
@@ -164,8 +164,8 @@ class TestStrictValidation:
         """The message says what was expected in English and in French."""
         with pytest.raises(InvalidCaseError) as info:
             MigrationCase.from_dict(with_value("practitioners", 0))
-        assert "expected an integer of at least 1" in str(info.value)
-        assert "attendu un entier d'au moins 1" in str(info.value)
+        assert "expected an integer from 1 to 1,000,000" in str(info.value)
+        assert "attendu un entier de 1 à 1 000 000" in str(info.value)
         assert "$.practitioners" == info.value.path
 
 

@@ -13,11 +13,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dme_rules.engine._checks import checked_date, checked_int
-from dme_rules.engine.calendar import BusinessCalendar
+from dme_rules.engine.calendar import FIRST_YEAR, LAST_YEAR, BusinessCalendar
 from dme_rules.engine.clock import WHOLE_DAY, BusinessClock, OfficeSchedule
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.time import as_instant, end_of_day_in, local_date
-from dme_rules.errors import InvalidArgumentError
+from dme_rules.errors import CalendarRangeError, InvalidArgumentError
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC, QUEBEC_INTERPRETATION_ACT
 from dme_rules.jurisdictions.qc.readings import (
     BUSINESS_DAY_CLOCK,
@@ -72,7 +72,14 @@ def end_of_day(day: date) -> datetime:
 
     A date-deadline ends then: an act on the due date is on time, an evaluation after this
     instant sees the deadline overdue.
+
+    Raises:
+        InvalidArgumentError: ``day`` is not a date.
+        CalendarRangeError: ``day`` is outside the supported years.
     """
+    day = checked_date(day, "day")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CalendarRangeError(day, FIRST_YEAR, LAST_YEAR)
     return end_of_day_in(day, MONTREAL)
 
 
@@ -88,12 +95,21 @@ def official_start(
         transmitted_at: The aware instant the request was sent (or its Montreal date).
         calendar: The business calendar.
     """
-    return calendar.next_business_day(local_date(transmitted_at, "transmitted_at", MONTREAL))
+    day = local_date(transmitted_at, "transmitted_at", MONTREAL)
+    return _check_calendar(calendar).next_business_day(day)
 
 
 #: Which day is day 1 under each period reading: the first business day after the request's
 #: date (True), or the next calendar day (False).
 _STARTS_ON_A_BUSINESS_DAY = {PROCEDURE_2024.id: True, CIVIL_PROCEDURE.id: False}
+
+
+def _check_calendar(calendar: object) -> BusinessCalendar:
+    if isinstance(calendar, BusinessCalendar):
+        return calendar
+    raise InvalidArgumentError(
+        "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
+    )
 
 
 def _check_reading(reading: object, field: str, allowed: tuple[Reading, ...]) -> Reading:
@@ -143,7 +159,7 @@ def period_end(
     days = checked_int(days, "days", minimum=1, maximum=_MAX_DAYS)
     _check_reading(reading, "reading", (PROCEDURE_2024, CIVIL_PROCEDURE))
     _check_reading(extension, "extension", (NEXT_BUSINESS_DAY, INTERPRETATION_ACT))
-    return period_end_on(requested_on, days, reading, calendar, extension)
+    return period_end_on(requested_on, days, reading, _check_calendar(calendar), extension)
 
 
 def period_day_one(requested_on: date, reading: Reading, calendar: BusinessCalendar) -> date:
@@ -173,11 +189,7 @@ def extended_end(
             not a BusinessCalendar.
     """
     _check_reading(extension, "extension", (NEXT_BUSINESS_DAY, INTERPRETATION_ACT))
-    if not isinstance(calendar, BusinessCalendar):
-        raise InvalidArgumentError(
-            "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
-        )
-    return extended_end_on(checked_date(end, "end"), extension, calendar)
+    return extended_end_on(checked_date(end, "end"), extension, _check_calendar(calendar))
 
 
 def extended_end_on(end: date, extension: Reading, calendar: BusinessCalendar) -> date:
@@ -256,7 +268,8 @@ def business_days_after(
     >>> business_days_after(date(2025, 6, 20), 7)
     datetime.date(2025, 7, 3)
     """
-    return calendar.add_business_days(local_date(event, "event", MONTREAL), n)
+    day = local_date(event, "event", MONTREAL)
+    return _check_calendar(calendar).add_business_days(day, n)
 
 
 def clock_window(reading: Reading, schedule: OfficeSchedule | None = None) -> OfficeSchedule:

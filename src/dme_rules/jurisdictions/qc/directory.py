@@ -12,6 +12,8 @@ import unicodedata
 
 import attrs
 
+from dme_rules.errors import InvalidArgumentError
+
 __all__ = [
     "BCH_ADDRESS",
     "CERTIFIED_SOLUTIONS",
@@ -69,10 +71,24 @@ CERTIFIED_SOLUTIONS: dict[str, Solution] = {
 
 
 def find_solution(name: str) -> Solution | None:
-    """The certified solution called ``name`` (any case, any accents), or ``None``."""
-    return CERTIFIED_SOLUTIONS.get(normalize_name(name))
+    """The certified solution called ``name`` (any case, any accents), or ``None``.
+
+    Raises:
+        InvalidArgumentError: ``name`` is not a string.
+    """
+    return CERTIFIED_SOLUTIONS.get(normalize_name(_name(name, "name")))
 
 
 def same_solution(source: str, target: str) -> bool:
-    """Whether two names are the same product (Toubib and Omnimed are not: same vendor only)."""
-    return normalize_name(source) == normalize_name(target)
+    """Whether two names are the same product (Toubib and Omnimed are not: same vendor only).
+
+    Raises:
+        InvalidArgumentError: A name is not a string.
+    """
+    return normalize_name(_name(source, "source")) == normalize_name(_name(target, "target"))
+
+
+def _name(value: object, field: str) -> str:
+    if isinstance(value, str):
+        return value
+    raise InvalidArgumentError(field, "a solution's name", value, expected_fr="un nom de solution")

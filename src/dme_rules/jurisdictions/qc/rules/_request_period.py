@@ -14,6 +14,7 @@ from dme_rules.engine.readings import Reading
 from dme_rules.engine.rule import DeadlineState, Note, Rule, RuleVersion, deadline_state
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import local_date
+from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import MONTREAL, period_end_on, period_steps
 from dme_rules.jurisdictions.qc.directory import Solution
@@ -71,10 +72,20 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
             NotInForceError: The request predates the rule.
             InvalidArgumentError: The version does not allow a reading.
         """
-        version = self.version_for(local_date(transmitted_at, "transmitted_at", MONTREAL))
-        chosen = version.check_allowed((*([reading] if reading else ()), *readings))
+        requested_on = local_date(transmitted_at, "transmitted_at", MONTREAL)
+        version = self.version_for(requested_on)
+        if isinstance(readings, (str, Reading)) or not isinstance(readings, Iterable):
+            raise InvalidArgumentError(
+                "readings", "an iterable of Reading values", readings,
+                expected_fr="un itérable de Reading",
+            )  # fmt: skip
+        chosen = version.check_allowed((*([reading] if reading is not None else ()), *readings))
+        if not isinstance(calendar, BusinessCalendar):
+            raise InvalidArgumentError(
+                "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
+            )
         return period_end_on(
-            local_date(transmitted_at, "transmitted_at", MONTREAL),
+            requested_on,
             version.parameters.days,
             version.choice("period-start", chosen),
             calendar,

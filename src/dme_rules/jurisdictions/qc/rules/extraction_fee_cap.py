@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from dme_rules.engine._checks import checked_int
+from dme_rules.engine._checks import MONEY, checked_int
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import Rule, RuleVersion
@@ -38,7 +38,9 @@ class ExtractionFeeCapRule(Rule[PerPractitionerCap, MigrationCase]):
             requested_on: The request's date, to pick the version (default: the latest).
         """
         practitioners = checked_int(practitioners, "practitioners", minimum=1)
-        return self.version_for(requested_on).parameters.per_practitioner * practitioners
+        return MONEY.multiply(
+            self.version_for(requested_on).parameters.per_practitioner, practitioners
+        )
 
     def formula_2021_10(
         self, version: RuleVersion[PerPractitionerCap], case: MigrationCase, context: Context
@@ -47,7 +49,7 @@ class ExtractionFeeCapRule(Rule[PerPractitionerCap, MigrationCase]):
         return self.within_cap(
             version,
             amount=case.extraction.fee if case.extraction is not None else None,
-            cap=version.parameters.per_practitioner * case.practitioners,
+            cap=MONEY.multiply(version.parameters.per_practitioner, case.practitioners),
             amount_field="$.extraction.fee",
             details={"practitioners": case.practitioners},
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from dme_rules.engine._checks import checked_int
+from dme_rules.engine._checks import MONEY, checked_int
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import Rule, RuleVersion
@@ -52,7 +52,8 @@ class ImportFeeCapRule(Rule[ImportFeeCaps, MigrationCase]):
                 "same_solution", "True or False", same_solution, expected_fr="True ou False"
             )
         caps = self.version_for(requested_on).parameters
-        return (caps.same_solution if same_solution else caps.different_solution) * practitioners
+        per_practitioner = caps.same_solution if same_solution else caps.different_solution
+        return MONEY.multiply(per_practitioner, practitioners)
 
     def formula_2021_10(
         self, version: RuleVersion[ImportFeeCaps], case: MigrationCase, context: Context
@@ -75,7 +76,7 @@ class ImportFeeCapRule(Rule[ImportFeeCaps, MigrationCase]):
         return self.within_cap(
             version,
             amount=case.import_.fee if case.import_ is not None else None,
-            cap=per_practitioner * case.practitioners,
+            cap=MONEY.multiply(per_practitioner, case.practitioners),
             amount_field="$.import.fee",
             details=details,
         )

@@ -13,7 +13,7 @@ from datetime import date
 
 import attrs
 
-from dme_rules.engine.subjects import DATE, TEXT, Kind, Subject, required
+from dme_rules.engine.subjects import DATE, TEXT, Kind, Subject, key_path, required
 from dme_rules.errors import InvalidArgumentError, InvalidCaseError
 
 __all__ = ["QUESTIONS", "Answer", "ConsentAnswers", "Question"]
@@ -111,9 +111,9 @@ def _check_answers(value: object, field: str) -> Mapping[str, Answer]:
         )  # fmt: skip
     checked = {}
     for question_id, answer in value.items():
-        if question_id not in _QUESTION_IDS:
+        if not isinstance(question_id, str) or question_id not in _QUESTION_IDS:
             raise InvalidArgumentError(
-                f"{field}.{question_id}",
+                key_path(field, question_id),
                 "a question id among " + ", ".join(_QUESTION_IDS),
                 question_id,
                 expected_fr="un identifiant de question parmi " + ", ".join(_QUESTION_IDS),
