@@ -291,3 +291,168 @@ class TestConcurrency:
         with ProcessPoolExecutor(max_workers=2) as pool:
             remote = list(pool.map(_stream, instants))
         assert [_stream(as_of) for as_of in instants] == remote
+
+
+class _BrokenZone(tzinfo_base := __import__("datetime").tzinfo):
+    """A time zone whose offset cannot be asked."""
+
+    def utcoffset(self, dt: object) -> None:
+        raise RuntimeError("no offset")
+
+
+class _OddKeys(__import__("collections.abc").abc.Mapping):
+    """A mapping whose keys are lists (unhashable)."""
+
+    def __getitem__(self, key: object) -> object:
+        return 1
+
+    def __iter__(self):
+        return iter([[1]])
+
+    def __len__(self) -> int:
+        return 1
+
+
+class TestHostileArguments:
+    """What a hostile tester found past the fuzzer, each now a DmeRulesError or a sound
+    result."""
+
+    def test_the_callers_decimal_context_changes_nothing(self):
+        """7 practitioners x $1,500 = $10,500 caps a fee of $10,200, whatever the precision
+        and traps of the caller's decimal context."""
+        import decimal
+
+        imported = {"completed_on": "2025-08-05", "fee": "10200"}
+        document = case_with(practitioners=7, target_solution="Omnimed", source_solution="MYLE",
+                             **{"import": imported})  # fmt: skip
+        with decimal.localcontext() as context:
+            context.prec = 2
+            context.traps[decimal.Inexact] = True
+            context.traps[decimal.Rounded] = True
+            found = evaluate(document, AS_OF).finding("qc.migration.import-fee-cap")
+            message = found.message("fr")
+        assert ("compliant", Decimal("10500")) == (found.status.value, found.cap)
+        assert "10\u202f500,00 $" in message
+
+    def test_errors_pickle(self):
+        """Every error of the family pickles with its message and fields; a worker process
+        of a pool sends it back instead of breaking the pool."""
+        from dme_rules.errors import (
+            CalendarRangeError,
+            FloatAmountError,
+            NaiveDatetimeError,
+            NotInForceError,
+            UnknownRuleError,
+        )
+
+        errors = [InvalidCaseError("$.x", "y"), InvalidArgumentError("f", "x", 1),
+                  NaiveDatetimeError("f", 1), CalendarRangeError(1, 1900, 2200),
+                  FloatAmountError("f", 1.5), NotInForceError("r", "d", "f"),
+                  UnknownRuleError("r", ["a"])]  # fmt: skip
+        for error in errors:
+            again = pickle.loads(pickle.dumps(error))
+            assert (type(error), str(error), vars(error)) == (type(again), str(again), vars(again))
+        with (
+            ProcessPoolExecutor(max_workers=1) as pool,
+            pytest.raises(InvalidCaseError, match=r"\$\.case_id"),
+        ):
+            pool.submit(MigrationCase.from_json, "{}").result()
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            (lambda: evaluate(spec_case(), AS_OF, readings=[[]]), "readings"),
+            (lambda: evaluate(spec_case(), AS_OF, readings=["civil-procedure", {}]), "readings"),
+            (lambda: period_end(AS_OF, 21, calendar=None), "calendar"),
+            (lambda: __import__("dme_rules").official_start(AS_OF, calendar=None), "calendar"),
+            (lambda: __import__("dme_rules").EXTRACTION_DEADLINE.due(AS_OF, readings=None),
+             "readings"),
+            (lambda: __import__("dme_rules").end_of_day(None), "day"),
+            (lambda: __import__("dme_rules").end_of_day(date.max), "supported years"),
+            (lambda: __import__("dme_rules").find_solution(None), "name"),
+            (lambda: evaluate(spec_case(), AS_OF).lines(note=None), "note"),
+            (lambda: evaluate(spec_case(), AS_OF).to_json(indent=1.5), "indent"),
+            (lambda: evaluate(spec_case(), AS_OF).message(None), "finding"),
+            (lambda: spec_case().__class__.from_dict(SPEC).to_json() and
+             evaluate(spec_case(), AS_OF).lines(lang=None), "lang"),
+            (lambda: evaluate(spec_case(), AS_OF).explain("nope"), "rule_id"),
+            (lambda: evaluate(spec_case(), AS_OF).finding("nope"), "rule_id"),
+            (lambda: __import__("dme_rules.dataframes").dataframes.reports_to_dataframe(None),
+             "reports"),
+            (lambda: evaluate(spec_case(), datetime(2025, 9, 1, tzinfo=_BrokenZone())), "as_of"),
+            (lambda: MigrationCase.from_dict(_OddKeys()), "$"),
+            (lambda: MigrationCase.from_dict(case_with(practitioners=10**30 + 1)),
+             "practitioners"),
+        ],
+    )  # fmt: skip
+    def test_refused_naming_the_argument(self, call, field):
+        with pytest.raises(DmeRulesError, match=re_escape(field)):
+            call()
+
+    def test_an_unknown_rule_is_still_a_key_error(self):
+        with pytest.raises(KeyError):
+            evaluate(spec_case(), AS_OF).finding("nope")
+
+    @pytest.mark.parametrize(
+        "text", ["\ufe0f", "\u034f", "\u3164", "\uffa0", "\u115f", "\u2800", "\u0301",
+                 "\U000e0100", "\u180b"],
+    )  # fmt: skip
+    def test_text_that_shows_nothing(self, text):
+        with pytest.raises(InvalidCaseError, match=r"\$\.case_id"):
+            MigrationCase.from_dict(case_with(case_id=text))
+        with pytest.raises(InvalidCaseError, match=r"\$\.feature"):
+            ConsentAnswers.from_dict({"assessed_on": "2025-03-01", "feature": text})
+
+
+def re_escape(text: str) -> str:
+    import re
+
+    return re.escape(text)
+
+
+class TestHostileCommandLines:
+    def run(self, *argv: str, stdin: object = subprocess.DEVNULL) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "dme_rules.cli", *argv], stdin=stdin,
+                              capture_output=True, check=False)  # fmt: skip
+
+    def test_a_case_id_that_looks_like_tex(self, tmp_path):
+        """A case id "$\\foo$" is text in the picture: drawn, the verdict's exit code."""
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(case_with(case_id="$\\foo$" + "{" * 50)), encoding="utf-8")
+        done = self.run("check", str(path), "--as-of", "2025-09-01", "--plot",
+                        str(tmp_path / "t.png"))  # fmt: skip
+        assert (1, b"") == (done.returncode, done.stderr)
+        assert (tmp_path / "t.png").stat().st_size > 1000
+
+    @pytest.mark.parametrize("plot", ["t.pgf", "", "folder/", "t"])
+    def test_a_picture_format_that_is_not_offered(self, tmp_path, plot):
+        done = self.run("check", str(EXAMPLE), "--as-of", "2025-09-01", "--plot",
+                        str(tmp_path / plot) if plot else "")  # fmt: skip
+        assert 2 == done.returncode
+        assert 1 == len(done.stderr.strip().splitlines())
+
+    def test_line_breaks_in_names_stay_on_one_line(self, tmp_path):
+        """A key, a file name or an argument with a line break: one line on stderr."""
+        answers = tmp_path / "answers.json"
+        answers.write_text('{"assessed_on": "2025-03-01", "feature": "x", "answers": '
+                           '{"a\\nb": "yes"}}', encoding="utf-8")  # fmt: skip
+        for argv in (["consent", str(answers)], ["check", str(tmp_path / "no\nfile.json")],
+                     ["check", str(EXAMPLE), "--x\ny"]):  # fmt: skip
+            done = self.run(*argv)
+            assert 2 == done.returncode, argv
+            assert 1 == len(done.stderr.strip().splitlines()), argv
+
+    def test_a_closed_standard_input(self):
+        done = subprocess.run(
+            [sys.executable, "-c", "import os, sys; os.close(0); sys.stdin = None; "
+             "from dme_rules.cli import main; sys.exit(main(['check', '-']))"],
+            capture_output=True, check=False,
+        )  # fmt: skip
+        assert (2, 1) == (done.returncode, len(done.stderr.strip().splitlines()))
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+    def test_a_full_disk(self):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([sys.executable, "-m", "dme_rules.cli", "calendar", "2026"],
+                                  stdout=full, stderr=subprocess.PIPE, check=False)  # fmt: skip
+        assert (2, 1) == (done.returncode, len(done.stderr.strip().splitlines()))

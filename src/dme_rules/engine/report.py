@@ -107,6 +107,8 @@ class Report:
     def message(self, finding: Finding, lang: str = "fr") -> str:
         """``finding`` in one sentence in ``lang``, its rule taken from the rules applied
         (a rule of the caller's keeps its title and notes)."""
+        if not isinstance(finding, Finding):
+            raise InvalidArgumentError("finding", "a Finding", finding, expected_fr="un Finding")
         return self.jurisdiction.describe(finding, lang, self.ruleset)
 
     def to_dict(self, lang: str = "fr") -> dict[str, Any]:
