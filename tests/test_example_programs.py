@@ -48,8 +48,10 @@ def test_vendor_backend_refuses_a_quote_above_the_cap():
         )  # fmt: skip
 
 
-def test_auditor_notebook_runs():
-    """examples/auditor.ipynb executes from top to bottom, showing a table and a timeline."""
+@pytest.mark.parametrize("folder", [EXAMPLES, EXAMPLES.parent], ids=["examples", "root"])
+def test_auditor_notebook_runs(folder):
+    """examples/auditor.ipynb executes from top to bottom, from examples/ or from the
+    repository's root, showing a table and a timeline."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     notebook = nbformat.read(EXAMPLES / "auditor.ipynb", as_version=4)
@@ -57,7 +59,7 @@ def test_auditor_notebook_runs():
         notebook,
         timeout=120,
         kernel_name="python3",
-        resources={"metadata": {"path": str(EXAMPLES)}},
+        resources={"metadata": {"path": str(folder)}},
     )
     client.execute()
     outputs = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from fhir.resources.R4B.operationoutcome import OperationOutcome
@@ -11,7 +12,7 @@ from dme_rules import DmeRulesError, Status, evaluate, evaluate_many
 from dme_rules.dataframes import reports_to_dataframe
 from dme_rules.engine.fhir import RULE_SYSTEM
 
-from .cases import at, change, spec_case
+from .cases import at, change, minimal_case, spec_case
 
 AS_OF = at("2025-09-01T12:00:00-04:00")
 
@@ -93,6 +94,26 @@ class TestRecordsAndTables:
         assert 1000 * 10 == len(frame)
         assert 1000 == frame["case_id"].nunique()
         assert {"violation"} == set(frame["case_status"])
+
+    def test_dataframe_columns_and_types(self):
+        """The columns of RECORD_COLUMNS in order, even with no report; day counts as
+        integers (a missing one <NA>, never 12.0); reason and missing beside the message."""
+        from dme_rules.engine.report import RECORD_COLUMNS
+
+        empty = reports_to_dataframe([])
+        assert (list(RECORD_COLUMNS), 0) == (list(empty.columns), len(empty))
+        late = change(spec_case(), import__completed_on=date(2025, 8, 8), complaints=None,
+                      read_only_access=None)  # fmt: skip
+        frame = reports_to_dataframe([evaluate(late, AS_OF), evaluate(minimal_case(), AS_OF)])
+        assert list(RECORD_COLUMNS) == list(frame.columns)
+        assert {"Int64"} == {str(frame[c].dtype) for c in ("days_late", "days_left",
+                                                           "business_days_late")}  # fmt: skip
+        imported = frame[(frame["rule_id"] == "qc.migration.import-deadline")
+                         & (frame["case_id"] == "2025-0147")].iloc[0]  # fmt: skip
+        assert 2 == imported["days_late"]  # 08-08 - 08-06
+        fee = frame[(frame["rule_id"] == "qc.migration.extraction-fee-cap")
+                    & (frame["case_id"] == "minimal")].iloc[0]  # fmt: skip
+        assert ("insufficient_data", "$.extraction.fee") == (fee["status"], fee["missing"])
 
     def test_dataframe_without_pandas(self, monkeypatch):
         """Without pandas, a clear DmeRulesError says how to install it."""

@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from dme_rules.engine.report import Report
+from dme_rules.engine.report import RECORD_COLUMNS, Report
 from dme_rules.errors import DmeRulesError, InvalidArgumentError
 
 __all__ = ["reports_to_dataframe"]
 
 
+#: The columns of day counts: integers, empty when none (pandas' nullable ``Int64``).
+_DAY_COLUMNS = ("days_late", "business_days_late", "days_left", "business_days_left")
+
+
 def reports_to_dataframe(reports: Iterable[Report], lang: str = "fr") -> Any:
     """One row per finding of every report (``Report.to_records``), as a pandas DataFrame.
 
-    Reports may come from a generator (``evaluate_many``); they are read once.
+    Reports may come from a generator (``evaluate_many``); they are read once. The columns
+    are :data:`~dme_rules.engine.report.RECORD_COLUMNS`, in order, even for no report; day
+    counts are integers (pandas' nullable ``Int64``, ``<NA>`` when none), never ``12.0``.
 
     Raises:
         DmeRulesError: pandas is not installed (``pip install 'dme-rules[pandas]'``).
@@ -38,4 +44,5 @@ def reports_to_dataframe(reports: Iterable[Report], lang: str = "fr") -> Any:
                 f"reports[{index}]", "a Report", report, expected_fr="un Report"
             )
         rows += report.to_records(lang)
-    return pd.DataFrame.from_records(rows)
+    frame = pd.DataFrame.from_records(rows, columns=list(RECORD_COLUMNS))
+    return frame.astype({column: "Int64" for column in _DAY_COLUMNS})

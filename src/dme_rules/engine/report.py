@@ -26,7 +26,14 @@ from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidArgumentError, UnknownRuleError
 
-__all__ = ["Report", "checked_indent"]
+__all__ = ["RECORD_COLUMNS", "Report", "checked_indent"]
+
+#: The columns of :meth:`Report.to_records`, in order.
+RECORD_COLUMNS = (
+    "case_id", "as_of", "case_status", "rule_id", "rule_version", "status", "obligated_party",
+    "due", "act_on", "days_late", "business_days_late", "days_left", "business_days_left",
+    "amount", "cap", "interpretation", "readings", "reason", "missing", "message",
+)  # fmt: skip
 
 
 def checked_indent(indent: object) -> int | None:
@@ -157,6 +164,7 @@ class Report:
                 "interpretation": finding.interpretation,
                 "readings": ";".join(finding.readings),
                 "reason": finding.reason,
+                "missing": finding.details.get("missing"),
                 "message": self.message(finding, lang),
             }
             for finding in self.findings
