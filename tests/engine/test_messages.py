@@ -45,7 +45,7 @@ class TestCatalogues:
         """Every field's format spec in every template is one the formatter knows (or a
         plain Python spec such as ``02d``)."""
         known = {"", "when", "money", "days", "business_days", "hours", "duration", "list",
-                 "message", "days_off", "02d"}  # fmt: skip
+                 "message", "days_off", "business_time", "02d"}  # fmt: skip
         for catalogue in CATALOGUES.values():
             for texts in catalogue.texts.values():
                 for template in texts.values():
@@ -119,3 +119,25 @@ class TestFormatting:
         }
         assert {"fr": "soit 1 semaine 2 heures en temps réel",
                 "en": "1 week 2 hours in real time"} == words  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("value", "fr", "en"),
+    [
+        (90, "1 h 30 ouvrables", "1:30 business hours"),
+        ((90, 1440), "1 h 30 ouvrables", "1:30 business hours"),
+        # 6,600 minutes of a 24-hour business day: 4 days (5,760) and 14 h (840).
+        ((6600, 1440), "4 jours ouvrables et 14 h 00", "4 business days and 14:00"),
+        # 6,122 hours of an 8-hour office day: 765 days (6,120 h) and 2 h.
+        ((6122 * 60, 480), "765 jours ouvrables et 2 h 00", "765 business days and 2:00"),
+        ((1440, 1440), "1 jour ouvrable et 0 h 00", "1 business day and 0:00"),
+    ],
+)
+def test_long_business_delays_read_in_days_and_hours(value, fr, en):
+    """Business time of a day or more reads in business days and hours, not in hundreds of
+    hours ("6122 h 00 ouvrables")."""
+    from dme_rules.engine.messages import ENGINE_MESSAGES
+
+    catalogue = Messages({"x": {"fr": "{t:business_time}", "en": "{t:business_time}"}},
+                         fallback=ENGINE_MESSAGES)  # fmt: skip
+    assert (fr, en) == (catalogue.format("x", "fr", t=value), catalogue.format("x", "en", t=value))

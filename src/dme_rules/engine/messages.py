@@ -165,6 +165,7 @@ class _Words:
     - ``money``: an amount with the language's separators and the jurisdiction's currency;
     - ``days`` / ``business_days``: a count with its noun, singular or plural;
     - ``hours``: minutes of business time as hours and minutes (``110 h 00``, ``110:00``);
+    - ``business_time``: business time, in business days and hours once it is a day or more;
     - ``duration``: minutes of real time in words (``1 semaine 2 heures``);
     - ``list``: items joined with commas;
     - ``days_off``: named days (holidays, weekend days) with their dates;
@@ -201,6 +202,18 @@ class _Words:
         hours, rest = divmod(minutes, 60)
         return self.word("format.hours").format(hours=hours, minutes=rest)
 
+    def business_time(self, value: int | tuple[int, int]) -> str:
+        """Business time: minutes, or ``(minutes, minutes in a business day)``; a delay of a
+        business day or more reads in business days and hours (``4 jours ouvrables et
+        14 h 00``), not in hundreds of hours."""
+        minutes, per_day = value if isinstance(value, tuple) else (value, 0)
+        if per_day <= 0 or minutes < per_day:
+            return self.word("format.business_hours").format(hours=self.hours(minutes))
+        days, rest = divmod(minutes, per_day)
+        return self.word("format.business_days_hours").format(
+            days=self.count(days, "word.business_day"), hours=self.hours(rest)
+        )
+
     def duration(self, minutes: int) -> str:
         import pendulum  # the edge toolkit, imported where used to keep the import cheap
 
@@ -234,6 +247,7 @@ _KINDS: dict[str, Any] = {
     "days": lambda self, value: self.count(value, "word.day"),
     "business_days": lambda self, value: self.count(value, "word.business_day"),
     "hours": _Words.hours,
+    "business_time": _Words.business_time,
     "duration": _Words.duration,
     "list": _Words.listing,
     "days_off": _Words.days_off,
@@ -293,10 +307,15 @@ ENGINE_MESSAGES = Messages(
             en="{days:days} left ({business:business_days})",
         ),
         "delay.business_late": _texts(
-            fr="{late:hours} ouvrables de retard", en="{late:hours} business hours late"
+            fr="{late:business_time} de retard", en="{late:business_time} late"
         ),
         "delay.business_left": _texts(
-            fr="reste {left:hours} ouvrables", en="{left:hours} business hours left"
+            fr="reste {left:business_time}", en="{left:business_time} left"
+        ),
+        "format.business_hours": _texts(fr="{hours} ouvrables", en="{hours} business hours"),
+        "format.business_days_hours": _texts(
+            fr="{days} et {hours}",
+            en="{days} and {hours}",
         ),
         "delay.amount": _texts(
             fr="{amount:money} / {cap:money}", en="{amount:money} / {cap:money}"

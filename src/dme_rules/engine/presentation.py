@@ -95,10 +95,13 @@ def _said(
 def delay_text(finding: Finding, lang: str, messages: Messages) -> str:
     """How late, or how much time is left, as a table cell; empty when neither applies."""
     details = finding.details
+    per_day = details.get("business_day_minutes", 0)
     if "business_minutes_late" in details:
-        return messages.format("delay.business_late", lang, late=details["business_minutes_late"])
+        late = (details["business_minutes_late"], per_day)
+        return messages.format("delay.business_late", lang, late=late)
     if "business_minutes_left" in details:
-        return messages.format("delay.business_left", lang, left=details["business_minutes_left"])
+        left = (details["business_minutes_left"], per_day)
+        return messages.format("delay.business_left", lang, left=left)
     if finding.days_late is not None:
         return messages.format(
             "delay.late", lang, days=finding.days_late, business=finding.business_days_late or 0

@@ -137,6 +137,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
             act = None
         # Lateness is judged in the clock's own unit: business time past the due instant
         # (a follow-up on the Saturday after a complaint due Friday 24:00 is on time).
+        details["business_day_minutes"] = (clock.closes - clock.opens) // _MINUTE_US
         if act is None:
             now = context.position(window)
             if now <= due_position:
@@ -188,10 +189,14 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         notes: list[Note] = []
         if "complaint_index" in details:
             notes.append(self.note("complaint", number=details["complaint_index"] + 1))
+        per_day = details.get("business_day_minutes", 0)
         if "business_minutes_late" in details:
-            notes.append(("delay.business_late", {"late": details["business_minutes_late"]}))
+            late = (details["business_minutes_late"], per_day)
+            notes.append(("delay.business_late", {"late": late}))
         elif "business_minutes_left" in details:
-            notes.append(("delay.business_left", {"left": details["business_minutes_left"]}))
+            notes.append(
+                ("delay.business_left", {"left": (details["business_minutes_left"], per_day)})
+            )
         if "minutes_late" in details:
             notes.append(self.note("real_time", minutes=details["minutes_late"]))
         return notes
