@@ -414,7 +414,7 @@ class TestOtherCommands:
                         encoding="utf-8")  # fmt: skip
         code, out, _ = run(capsys, "consent", str(path), "--lang", "en")
         assert 1 == code
-        assert "do not proceed; unmet: informed" in out
+        assert "do not proceed; unmet: “Was I adequately informed" in out
 
     def test_consent_bad_answer(self, capsys, tmp_path):
         """A bad answer value exits 2 naming $.answers.<id>."""

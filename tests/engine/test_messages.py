@@ -45,7 +45,7 @@ class TestCatalogues:
         """Every field's format spec in every template is one the formatter knows (or a
         plain Python spec such as ``02d``)."""
         known = {"", "when", "money", "days", "business_days", "hours", "duration", "list",
-                 "message", "days_off", "business_time", "02d"}  # fmt: skip
+                 "message", "messages", "days_off", "business_time", "02d"}  # fmt: skip
         for catalogue in CATALOGUES.values():
             for texts in catalogue.texts.values():
                 for template in texts.values():

@@ -169,7 +169,8 @@ class _Words:
     - ``duration``: minutes of real time in words (``1 semaine 2 heures``);
     - ``list``: items joined with commas;
     - ``days_off``: named days (holidays, weekend days) with their dates;
-    - ``message``: the value is itself a code, replaced by its text.
+    - ``message``: the value is itself a code, replaced by its text;
+    - ``messages``: a list of codes, each replaced by its text.
     """
 
     __slots__ = ("lang", "messages", "zone")
@@ -222,6 +223,10 @@ class _Words:
     def listing(self, values: Iterable[object]) -> str:
         return ", ".join(str(value) for value in values)
 
+    def texts(self, codes: Iterable[str]) -> str:
+        """Codes, each replaced by its text, one after the other (``« … ? » « … ? »``)."""
+        return " ".join(self.word(code) for code in codes)
+
     def days_off(self, days: Iterable[Any]) -> str:
         """Named days (:class:`~dme_rules.engine.calendar.Holiday` values): ``2025-06-24
         (Fête nationale du Québec)``."""
@@ -251,6 +256,7 @@ _KINDS: dict[str, Any] = {
     "duration": _Words.duration,
     "list": _Words.listing,
     "days_off": _Words.days_off,
+    "messages": _Words.texts,
     "message": lambda self, code: self.word(code),
 }
 

@@ -17,6 +17,7 @@ Templates are filled by :class:`~dme_rules.engine.messages.Messages` (``{x:list}
 from __future__ import annotations
 
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages
+from dme_rules.jurisdictions.qc.subjects.consent_answers import QUESTIONS
 
 __all__ = ["MESSAGES"]
 
@@ -285,8 +286,16 @@ MESSAGES = Messages(
         f"{_CONSENT}.proceed": {"fr": "aller de l'avant", "en": "proceed"},
         f"{_CONSENT}.do_not_proceed": {"fr": "ne pas aller de l'avant", "en": "do not proceed"},
         f"{_CONSENT}.unmet": {
-            "fr": "questions non satisfaites : {questions:list}",
-            "en": "unmet: {questions:list}",
+            "fr": "questions non satisfaites : {questions:messages}",
+            "en": "unmet: {questions:messages}",
+        },
+        # The checklist's questions, as people read them (their ids stay in JSON).
+        **{
+            f"{_CONSENT}.question-{question.id}": {
+                "fr": f"« {question.text_fr} »",
+                "en": f"“{question.text_en}”",
+            }
+            for question in QUESTIONS
         },
     },
     fallback=ENGINE_MESSAGES,

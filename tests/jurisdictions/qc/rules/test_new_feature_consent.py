@@ -131,8 +131,15 @@ class TestNewFeatureConsent(CommonRuleTests):
         """The message states the decision and the unmet questions in both languages."""
         found = self.finding(answers(**{**ALL_YES, "consent_quality": "unknown"}), noon(ON))
         assert "ne pas aller de l'avant" in found.message("fr")
-        assert "questions non satisfaites : consent_quality" in found.message("fr")
-        assert "do not proceed; unmet: consent_quality" in found.message("en")
+        assert (
+            "questions non satisfaites : « S’agit-il d’un consentement explicite, libre et "
+            "éclairé ? »"
+        ) in found.message("fr")
+        assert "do not proceed; unmet: “Is that consent explicit, free and informed?”" in (
+            found.message("en")
+        )
+        assert "consent_quality" not in found.message("fr") + found.message("en")
+        assert ["consent_quality"] == found.to_dict()["details"]["unmet"]  # ids stay in JSON
 
     def test_questions_in_both_languages(self):
         """Seven questions with the fixed ids, each in French and English."""

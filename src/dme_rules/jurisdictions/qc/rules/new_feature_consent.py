@@ -108,7 +108,8 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
             self.note("decision", feature=details["feature"], decision=f"{self.id}.{decision}")
         ]
         if details["unmet"]:
-            notes.append(self.note("unmet", questions=details["unmet"]))
+            texts = [f"{self.id}.question-{qid}" for qid in details["unmet"]]
+            notes.append(self.note("unmet", questions=texts))
         return notes
 
 
