@@ -15,7 +15,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -348,6 +348,69 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    from dme_rules.audit import Summary, audit_rows, default_format, read_inputs, write_table
+
+    fmt = args.format or default_format(args.out)
+    if fmt in ("xlsx", "parquet") and args.out is None:
+        raise _UsageError(
+            f"dme-rules audit: --format {fmt} needs --out FILE / --format {fmt} demande --out"
+        )
+    if args.jobs < 1:
+        raise _UsageError("dme-rules audit: --jobs takes 1 or more / --jobs vaut au moins 1")
+    as_of = args.as_of if args.as_of is not None else datetime.now(MONTREAL)
+    summary = Summary()
+    per_input = audit_rows(
+        read_inputs(args.paths), as_of, lang=args.lang, readings=args.reading, jobs=args.jobs
+    )
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+        try:
+            from tqdm import tqdm
+
+            progress = tqdm(unit=" inputs", file=sys.stderr, leave=False)
+        except ImportError:  # the progress bar is optional (the audit extra)
+            progress = None
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for found in per_input:
+            summary.add(found)
+            if progress is not None:
+                progress.update(1)
+            yield from found
+
+    if fmt in ("xlsx", "parquet"):
+        all_rows = list(rows())
+        write_table(all_rows, args.out, fmt, lang=args.lang, summary=summary)
+    elif fmt == "html":
+        all_rows = list(rows())
+        with _output(args.out) as out:
+            write_table(all_rows, out, fmt, lang=args.lang, summary=summary)
+    else:
+        with _output(args.out) as out:
+            write_table(rows(), out, fmt, lang=args.lang, summary=summary)
+    if progress is not None:
+        progress.close()
+    for line in summary.lines(args.lang):
+        _say(line)
+    if summary.invalid:
+        return EXIT_BAD_INPUT
+    return EXIT_VIOLATION if summary.violation else EXIT_OK
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[Any]:
+    """The text stream to write to: standard output, or ``path`` (UTF-8)."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+    except OSError as error:
+        raise _InputError(f"{path}: cannot write the file ({error.strerror})") from None
+
+
 def _cmd_consent(args: argparse.Namespace) -> int:
     answers = _load(args.answers, ConsentAnswers.from_json)
     (finding,) = evaluate(answers, datetime.now(MONTREAL), readings=args.reading).findings
@@ -436,6 +499,32 @@ def _parser() -> _Parser:
     rules.add_argument("--as-of", type=_day, metavar="DATE")
     _output_options(rules)
     rules.set_defaults(handler=_cmd_rules)
+
+    audit = commands.add_parser(
+        "audit",
+        help="evaluate many cases into one table (CSV, JSON Lines, Excel, Parquet, HTML)",
+        description="Evaluate case files, folders of them, JSON Lines files or - (JSON Lines "
+        "on standard input) into one row per finding.",
+    )
+    audit.add_argument("paths", nargs="+", metavar="PATH")
+    audit.add_argument(
+        "--as-of",
+        type=_as_of,
+        help="the instant to evaluate at, or a date YYYY-MM-DD (the end of that day)",
+    )
+    audit.add_argument("--out", metavar="FILE", help="the file to write (default: CSV on stdout)")
+    audit.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "xlsx", "parquet", "html"),
+        help="default: the --out file's extension, else csv",
+    )
+    audit.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="the language of the words"
+    )
+    audit.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    audit.add_argument("--quiet", action="store_true", help="no progress bar")
+    _reading_option(audit)
+    audit.set_defaults(handler=_cmd_audit)
 
     consent = commands.add_parser(
         "consent",

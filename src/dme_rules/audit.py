@@ -1,0 +1,475 @@
+"""The auditor's batch: many subjects in, one table of findings out (SPEC §12).
+
+:func:`read_inputs` turns command-line paths (case files, folders, JSON Lines files, ``-``) into
+``(source, text)`` pairs; :func:`audit_rows` reads and evaluates each, giving one row per
+finding (or one ``invalid_input`` row for an input that cannot be read) with the columns of
+:data:`COLUMNS`; :func:`write_table` writes the rows as CSV, JSON Lines, Excel, Parquet or a
+self-contained HTML page; :class:`Summary` counts what the auditor reads on standard error.
+The optional formats need the ``audit`` extra (``pip install 'dme-rules[audit]'``).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from dme_rules.engine.evaluation import evaluate
+from dme_rules.engine.messages import Messages, check_language
+from dme_rules.engine.readings import Reading
+from dme_rules.engine.subjects import loads
+from dme_rules.errors import DmeRulesError
+from dme_rules.jurisdictions.qc.counting import MONTREAL
+
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "INVALID",
+    "Summary",
+    "audit_rows",
+    "read_inputs",
+    "write_table",
+]
+
+#: The columns of the table, in order (SPEC §12).
+COLUMNS = (
+    "source", "case_id", "as_of", "case_status", "rule_id", "rule_version", "status",
+    "obligated_party", "due", "act_on", "days_late", "business_days_late", "days_left",
+    "business_days_left", "amount", "cap", "interpretation", "reason", "missing", "message",
+)  # fmt: skip
+
+#: The formats the table is written in, by name, and the file extension of each.
+FORMATS = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx", "parquet": ".parquet",
+           "html": ".html"}  # fmt: skip
+
+#: The status of the row of an input that cannot be read.
+INVALID = "invalid_input"
+
+_WORDS = Messages(
+    {
+        "summary.inputs": {
+            "fr": "{inputs} entrée(s) lue(s), dont {invalid} invalide(s)",
+            "en": "{inputs} input(s) read, {invalid} invalid",
+        },
+        "summary.cases": {
+            "fr": "dossiers par statut : {counts}",
+            "en": "cases by status: {counts}",
+        },
+        "summary.findings": {
+            "fr": "constats par règle et statut :",
+            "en": "findings by rule and status:",
+        },
+        "html.title": {"fr": "Audit des dossiers", "en": "Audit of the cases"},
+        "html.chart": {"fr": "Statuts par règle", "en": "Statuses by rule"},
+        "html.cases": {"fr": "Dossiers", "en": "Cases"},
+        "html.sources": {"fr": "Sources citées", "en": "Sources cited"},
+    }
+)
+
+
+# -- inputs -----------------------------------------------------------------------------------
+
+
+Input = tuple[str, "bytes | OSError"]
+
+
+def read_inputs(paths: Sequence[str], stdin: Any = None) -> Iterator[Input]:
+    """Each input as ``(source, text)``: a case file as given; every ``*.json`` under a
+    folder (recursively, sorted by full path), named by the folder joined with its path under
+    it; each line of a ``*.jsonl`` file as ``FILE:N`` (from 1); ``-``: JSON Lines on standard
+    input, ``-:N``. An unreadable path gives one input whose text is the ``OSError``, which
+    becomes an invalid row."""
+    for path in paths:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin
+            if stream is None:
+                yield "-", OSError("no standard input")
+                continue
+            yield from _lines("-", stream.buffer if hasattr(stream, "buffer") else stream)
+            continue
+        given = Path(path)
+        if given.is_dir():
+            for file in sorted(given.rglob("*.json"), key=lambda p: str(p)):
+                yield str(given / file.relative_to(given)), _read(file)
+        elif given.suffix == ".jsonl":
+            try:
+                with given.open("rb") as stream:
+                    yield from _lines(path, stream)
+            except OSError as error:
+                yield path, error
+        else:
+            yield path, _read(given)
+
+
+def _read(path: Path) -> bytes | OSError:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        return error
+
+
+def _lines(name: str, stream: Any) -> Iterator[tuple[str, bytes]]:
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield f"{name}:{number}", line
+
+
+# -- rows -------------------------------------------------------------------------------------
+
+
+def _row_of_invalid(source: str, message: str, as_of: datetime) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    row.update(source=source, as_of=as_of, case_status=INVALID, status=INVALID, message=message)
+    return row
+
+
+def _rows_of(
+    source: str,
+    text: bytes | OSError,
+    as_of: datetime,
+    lang: str,
+    readings: Sequence[Reading | str],
+) -> list[dict[str, Any]]:
+    """The rows of one input: a row per finding, or one invalid row."""
+    if isinstance(text, OSError):
+        reason = text.strerror or str(text)
+        return [_row_of_invalid(source, f"{source}: cannot read the file ({reason})", as_of)]
+    try:
+        report = evaluate(loads(text), as_of, readings=readings)
+    except DmeRulesError as error:
+        return [_row_of_invalid(source, f"{source}: {error}", as_of)]
+    rows = []
+    for record in report.to_records(lang):
+        row = {column: record.get(column) for column in COLUMNS}
+        row["source"] = source
+        rows.append(row)
+    return rows
+
+
+def _rows_of_batch(
+    batch: list[Input],
+    as_of: datetime,
+    lang: str,
+    readings: Sequence[Reading | str],
+) -> list[list[dict[str, Any]]]:
+    return [_rows_of(source, text, as_of, lang, readings) for source, text in batch]
+
+
+def audit_rows(
+    inputs: Iterable[Input],
+    as_of: datetime,
+    *,
+    lang: str = "fr",
+    readings: Sequence[Reading | str] = (),
+    jobs: int = 1,
+    batch: int = 256,
+) -> Iterator[list[dict[str, Any]]]:
+    """The rows of each input, in the inputs' order (a list per input). With ``jobs`` > 1 the
+    inputs are read and evaluated in that many worker processes, batch by batch."""
+    check_language(lang)
+    readings = tuple(readings)
+    if jobs <= 1:
+        for source, text in inputs:
+            yield _rows_of(source, text, as_of, lang, readings)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        batches = _batches(inputs, batch)
+        pending = [pool.submit(_rows_of_batch, chunk, as_of, lang, readings)
+                   for chunk in _take(batches, jobs * 2)]  # fmt: skip
+        while pending:
+            done = pending.pop(0)
+            for chunk in _take(batches, 1):
+                pending.append(pool.submit(_rows_of_batch, chunk, as_of, lang, readings))
+            yield from done.result()
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _take(iterator: Iterator[Any], count: int) -> list[Any]:
+    taken = []
+    for _ in range(count):
+        try:
+            taken.append(next(iterator))
+        except StopIteration:
+            break
+    return taken
+
+
+# -- summary ----------------------------------------------------------------------------------
+
+
+@attrs.define
+class Summary:
+    """What the audit read: inputs, invalid ones, cases by overall status, findings by rule
+    and status."""
+
+    inputs: int = 0
+    invalid: int = 0
+    cases: Counter[str] = attrs.field(factory=Counter)
+    findings: Counter[tuple[str, str]] = attrs.field(factory=Counter)
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        """Count the rows of one input."""
+        self.inputs += 1
+        if rows and rows[0]["status"] == INVALID:
+            self.invalid += 1
+            return
+        if rows:
+            self.cases[rows[0]["case_status"]] += 1
+        for row in rows:
+            self.findings[row["rule_id"], row["status"]] += 1
+
+    @property
+    def violation(self) -> bool:
+        """Whether a finding is a violation."""
+        return any(status == "violation" for _, status in self.findings)
+
+    def lines(self, lang: str = "fr") -> list[str]:
+        """The summary for standard error."""
+        say = _WORDS.speaker(lang)
+        counts = ", ".join(f"{status} {n}" for status, n in sorted(self.cases.items())) or "-"
+        lines = [
+            say("summary.inputs", inputs=self.inputs, invalid=self.invalid),
+            say("summary.cases", counts=counts),
+            say("summary.findings"),
+        ]
+        by_rule: dict[str, list[str]] = {}
+        for (rule_id, status), n in sorted(self.findings.items()):
+            by_rule.setdefault(rule_id, []).append(f"{status} {n}")
+        lines += [f"  {rule_id}: {', '.join(parts)}" for rule_id, parts in by_rule.items()]
+        return lines
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> Any:
+    """A cell as text formats write it: ISO dates and instants, plain decimals, ints kept."""
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+def _typed(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for typed formats: ``due`` a date (the Montreal date of a due instant), then
+    ``due_at`` the instant (empty for a date deadline)."""
+    typed: dict[str, Any] = {}
+    for column in COLUMNS:
+        value = row[column]
+        if column == "due":
+            typed["due"] = (
+                value.astimezone(MONTREAL).date() if isinstance(value, datetime) else value
+            )
+            typed["due_at"] = value if isinstance(value, datetime) else None
+            continue
+        if column == "act_on" and isinstance(value, datetime):
+            value = value.astimezone(MONTREAL).date()
+        typed[column] = value
+    return typed
+
+
+TYPED_COLUMNS = (
+    *COLUMNS[: COLUMNS.index("due") + 1],
+    "due_at",
+    *COLUMNS[COLUMNS.index("due") + 1 :],
+)
+
+
+def write_table(
+    rows: Iterable[dict[str, Any]], out: Any, format: str, *, lang: str = "fr",
+    summary: Summary | None = None,
+) -> None:  # fmt: skip
+    """Write ``rows`` to ``out`` (a text stream for csv, jsonl and html; a path or binary
+    stream for xlsx and parquet) in ``format``.
+
+    Raises:
+        DmeRulesError: The format needs a package that is not installed.
+    """
+    if format == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow([_text(row[column]) for column in COLUMNS])
+    elif format == "jsonl":
+        for row in rows:
+            out.write(json.dumps({c: _json(row[c]) for c in COLUMNS}, ensure_ascii=False) + "\n")
+    elif format == "xlsx":
+        _write_xlsx(list(rows), out, lang, summary)
+    elif format == "parquet":
+        _write_parquet(list(rows), out)
+    elif format == "html":
+        out.write(html_page(list(rows), lang, summary))
+    else:  # pragma: no cover - the command line offers only the formats above
+        raise DmeRulesError(f"unknown format {format!r}")
+
+
+def _needs(package: str) -> DmeRulesError:
+    return DmeRulesError(
+        f"this format needs {package}: pip install 'dme-rules[audit]' / "
+        f"ce format a besoin de {package} : pip install 'dme-rules[audit]'"
+    )
+
+
+def _write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summary | None) -> None:
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise _needs("openpyxl") from None
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Findings"
+    sheet.append(TYPED_COLUMNS)
+    for row in rows:
+        typed = _typed(row)
+        values = []
+        for column in TYPED_COLUMNS:
+            value = typed[column]
+            if isinstance(value, datetime):
+                value = value.astimezone(MONTREAL).replace(tzinfo=None)  # Excel has no zones
+            values.append(value)
+        sheet.append(values)
+    totals = book.create_sheet("Summary")
+    for line in summary.lines(lang) if summary is not None else []:
+        totals.append([line])
+    book.save(out)
+
+
+def _write_parquet(rows: list[dict[str, Any]], out: Any) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise _needs("pyarrow") from None
+    instant, day, amount = pa.timestamp("us", tz="UTC"), pa.date32(), pa.decimal128(38, 20)
+    days = ("days_late", "business_days_late", "days_left", "business_days_left")
+    types = {"as_of": instant, "due": day, "due_at": instant, "act_on": day, "amount": amount,
+             "cap": amount, **{column: pa.int64() for column in days}}  # fmt: skip
+    typed_rows = [_typed(row) for row in rows]
+    columns = {}
+    for column in TYPED_COLUMNS:
+        values = [row[column] for row in typed_rows]
+        columns[column] = pa.array(values, type=types.get(column, pa.string()))
+    pq.write_table(pa.table(columns), out)
+
+
+# -- the HTML page ----------------------------------------------------------------------------
+
+_COLOURS = {"compliant": "#1b7837", "violation": "#c51b7d", "pending": "#4393c3",
+            "insufficient_data": "#e08214", "not_applicable": "#999999",
+            INVALID: "#000000"}  # fmt: skip
+
+
+def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | None = None) -> str:
+    """One self-contained page (no network): the summary, a chart of statuses by rule (inline
+    SVG), and every case with its findings."""
+    say = _WORDS.speaker(lang)
+    escape = html.escape
+    parts = [
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>",
+        f"<title>{escape(say('html.title'))}</title>",
+        "<style>body{font-family:sans-serif;margin:2em;max-width:80em}"
+        "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;"
+        "padding:0.2em 0.5em;text-align:left;vertical-align:top}th{background:#eee}"
+        ".status{font-weight:bold}</style></head><body>",
+        f"<h1>{escape(say('html.title'))}</h1>",
+    ]
+    if summary is not None:
+        parts.append("<ul>" + "".join(f"<li>{escape(line.strip())}</li>"
+                                      for line in summary.lines(lang)) + "</ul>")  # fmt: skip
+    parts.append(f"<h2>{escape(say('html.chart'))}</h2>")
+    parts.append(_chart(rows))
+    parts.append(f"<h2>{escape(say('html.cases'))}</h2>")
+    headings = ("rule_id", "status", "obligated_party", "due", "act_on", "message")
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_source.setdefault(row["source"], []).append(row)
+    for source, found in by_source.items():
+        first = found[0]
+        title = f"{first['case_id'] or ''} — {source} — {first['case_status']}"
+        parts.append(f"<h3>{escape(title)}</h3><table><tr>")
+        parts.append("".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr>")
+        for row in found:
+            colour = _COLOURS.get(row["status"], "#000")
+            cells = [escape(str(_text(row[h]))) for h in headings]
+            cells[1] = f"<span class='status' style='color:{colour}'>{cells[1]}</span>"
+            parts.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _chart(rows: list[dict[str, Any]]) -> str:
+    """Horizontal stacked bars, one per rule, coloured by status (inline SVG, a legend)."""
+    counts: dict[str, Counter[str]] = {}
+    for row in rows:
+        if row["rule_id"]:
+            counts.setdefault(row["rule_id"], Counter())[row["status"]] += 1
+    if not counts:
+        return "<p>—</p>"
+    label_width, bar_width, height = 330, 420, 22
+    most = max(sum(c.values()) for c in counts.values())
+    svg = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{label_width + bar_width + 20}' "
+           f"height='{height * (len(counts) + 2)}' role='img'>"]  # fmt: skip
+    for index, (rule_id, found) in enumerate(counts.items()):
+        y = index * height
+        svg.append(f"<text x='0' y='{y + 15}' font-size='12'>{html.escape(rule_id)}</text>")
+        x = float(label_width)
+        for status, colour in _COLOURS.items():
+            n = found.get(status, 0)
+            if n:
+                width = bar_width * n / most
+                svg.append(f"<rect x='{x:.1f}' y='{y + 3}' width='{width:.1f}' height='16' "
+                           f"fill='{colour}'><title>{status}: {n}</title></rect>")  # fmt: skip
+                x += width
+    y = len(counts) * height + 15
+    x = 0
+    for status, colour in _COLOURS.items():
+        svg.append(f"<rect x='{x}' y='{y}' width='12' height='12' fill='{colour}'/>"
+                   f"<text x='{x + 16}' y='{y + 11}' font-size='12'>{status}</text>")  # fmt: skip
+        x += 20 + 8 * len(status)
+    svg.append("</svg>")
+    return "".join(svg)
+
+
+def default_format(out: str | None) -> str:
+    """The format an ``--out`` file's extension names (CSV without one)."""
+    if out is None:
+        return "csv"
+    for name, suffix in FORMATS.items():
+        if out.lower().endswith(suffix):
+            return name
+    return "csv"
+
+
+__all__ += ["TYPED_COLUMNS", "default_format", "html_page"]

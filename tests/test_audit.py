@@ -1,0 +1,146 @@
+"""dme-rules audit (SPEC §12): inputs, columns, every format opened with its reader, the
+summary, exit codes, worker processes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from dme_rules.audit import COLUMNS, INVALID
+from dme_rules.cli import main
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+AS_OF = "2025-12-01"
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    """The example folder, and a JSON Lines file: a case, a bad line, a consent checklist."""
+    lines = tmp_path / "mixed.jsonl"
+    case = json.loads((EXAMPLES / "cases" / "spec-example.json").read_text(encoding="utf-8"))
+    answers = json.loads((EXAMPLES / "consent" / "online-booking-proceed.json").read_text("utf-8"))
+    answers["subject"] = "qc.emr.consent-assessment"
+    lines.write_text("\n".join([json.dumps(case), '{"case_id": "bad"}', json.dumps(answers)])
+                     + "\n", encoding="utf-8")  # fmt: skip
+    return [str(EXAMPLES / "cases"), str(lines)]
+
+
+def audit(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["audit", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestTable:
+    def test_csv_on_standard_output(self, capsys, inputs):
+        """One row per finding, the columns in order, sources as given; the bad line is one
+        invalid_input row with check's message; exit 2 (an input was invalid)."""
+        code, out, err = audit(capsys, *inputs, "--as-of", AS_OF, "--lang", "en")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert list(COLUMNS) == list(rows[0])
+        assert 2 == code
+        sources = list(dict.fromkeys(row["source"] for row in rows))
+        files = sorted(str(path) for path in (EXAMPLES / "cases").rglob("*.json"))
+        assert [*files, f"{inputs[1]}:1", f"{inputs[1]}:2", f"{inputs[1]}:3"] == sources
+        (bad,) = [row for row in rows if row["status"] == INVALID]
+        assert bad["source"] == f"{inputs[1]}:2"
+        assert bad["message"].startswith(f"{inputs[1]}:2: $.request_transmitted_at: expected")
+        consent = [row for row in rows if row["source"] == f"{inputs[1]}:3"]
+        assert ["qc.emr.new-feature-consent"] == [row["rule_id"] for row in consent]
+        # 9 cases x 10 rules + 1 extra complaint finding, the SPEC case again (10), 1 invalid, 1.
+        assert 9 * 10 + 1 + 10 + 1 + 1 == len(rows)
+        late = [row["days_late"] for row in rows if row["days_late"]]
+        assert late
+        assert all(value.isdigit() for value in late)  # integers, never 12.0
+        assert "12 input(s) read, 1 invalid" in err
+
+    def test_exit_codes(self, capsys, tmp_path):
+        """1 when a finding is a violation (no invalid input), 0 when none is."""
+        code, _, _ = audit(capsys, str(EXAMPLES / "cases" / "spec-example.json"), "--as-of",
+                           AS_OF, "--quiet")  # fmt: skip
+        assert 1 == code
+        code, _, _ = audit(capsys, str(EXAMPLES / "cases" / "same-solution-on-time.json"),
+                           "--as-of", "2025-07-02")  # fmt: skip
+        assert 0 == code
+
+    def test_jsonl_and_two_processes(self, capsys, inputs, tmp_path):
+        """--jobs 2 writes what one process writes, line for line."""
+        one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+        audit(capsys, *inputs, "--as-of", AS_OF, "--out", str(one))
+        audit(capsys, *inputs, "--as-of", AS_OF, "--out", str(two), "--jobs", "2")
+        assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+        first = json.loads(one.read_text(encoding="utf-8").splitlines()[0])
+        assert list(COLUMNS) == list(first)
+
+    def test_standard_input(self, capsys, monkeypatch):
+        """- reads JSON Lines on standard input, sources -:N."""
+        case = (EXAMPLES / "cases" / "spec-example.json").read_text(encoding="utf-8")
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(
+            (json.dumps(json.loads(case)) + "\n").encode())))  # fmt: skip
+        code, out, _ = audit(capsys, "-", "--as-of", AS_OF)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert ({"-:1"}, 1) == ({row["source"] for row in rows}, code)
+
+
+class TestFormats:
+    def test_excel(self, capsys, inputs, tmp_path):
+        """Findings and Summary sheets; dates typed, due_at after due holds the BCH instant."""
+        openpyxl = pytest.importorskip("openpyxl")
+        path = tmp_path / "audit.xlsx"
+        audit(capsys, *inputs, "--as-of", AS_OF, "--out", str(path))
+        book = openpyxl.load_workbook(path)
+        assert ["Findings", "Summary"] == book.sheetnames
+        sheet = book["Findings"]
+        header = [cell.value for cell in sheet[1]]
+        assert ["due", "due_at", "act_on"] == header[header.index("due") : header.index("due") + 3]
+        rows = [dict(zip(header, (c.value for c in row), strict=True))
+                for row in sheet.iter_rows(min_row=2)]  # fmt: skip
+        bch = next(row for row in rows if row["rule_id"] == "qc.bch.complaint-follow-up"
+                   and row["due_at"] is not None)  # fmt: skip
+        assert bch["due"].date() == bch["due_at"].date()
+        assert "inputs" in book["Summary"]["A1"].value or "entrée" in book["Summary"]["A1"].value
+
+    def test_parquet(self, capsys, inputs, tmp_path):
+        """Dates as dates, amounts as decimals, day counts as integers."""
+        parquet = pytest.importorskip("pyarrow.parquet")
+        path = tmp_path / "audit.parquet"
+        audit(capsys, *inputs, "--as-of", AS_OF, "--out", str(path))
+        table = parquet.read_table(path)
+        types = {field.name: str(field.type) for field in table.schema}
+        assert ("date32[day]", "decimal128(38, 20)", "int64") == (
+            types["due"], types["amount"], types["days_late"]
+        )  # fmt: skip
+        assert list(table.column_names) == [*COLUMNS[:9], "due_at", *COLUMNS[9:]]
+
+    def test_html(self, capsys, inputs, tmp_path):
+        """One self-contained page: no external resource, a chart, every source."""
+        path = tmp_path / "audit.html"
+        audit(capsys, *inputs, "--as-of", AS_OF, "--out", str(path), "--lang", "en")
+        page = path.read_text(encoding="utf-8")
+
+        class Parser(HTMLParser):
+            def __init__(self) -> None:
+                super().__init__()
+                self.tags: list[str] = []
+                self.links: list[str] = []
+
+            def handle_starttag(self, tag, attrs):
+                self.tags.append(tag)
+                self.links += [v for k, v in attrs if k in ("src", "href") and v]
+
+        parser = Parser()
+        parser.feed(page)
+        assert ([], 1) == (parser.links, parser.tags.count("svg"))
+        assert "Audit of the cases" in page
+        assert f"{inputs[1]}:2" in page
+
+    @pytest.mark.parametrize("fmt", ["xlsx", "parquet"])
+    def test_binary_formats_need_a_file(self, capsys, inputs, fmt):
+        code, out, err = audit(capsys, *inputs, "--format", fmt)
+        assert (2, "") == (code, out)
+        assert 1 == len(err.strip().splitlines())
