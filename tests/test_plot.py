@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from matplotlib.colors import to_hex
 
 from dme_rules import DmeRulesError, evaluate
 from dme_rules.cli import main
@@ -26,14 +27,38 @@ def test_a_timeline_png_for_every_example(name, tmp_path):
     assert len(content) > 10_000
 
 
-def test_missed_due_dates_are_red():
-    """The late clinic validation: the missed due dates are drawn in the violation colour."""
+def test_one_row_per_obligation_coloured_by_status():
+    """The late clinic validation on 2025-10-01: a row per finding with a due date (the
+    extraction, the import, the access, the pre-analysis) and the calendar's row, in order;
+    each period a bar in its status's colour; the pre-analysis's the violation's."""
     case = load("late-clinic-validation")
-    figure = timeline(case, evaluate(case, at("2025-10-01T12:00:00-04:00")), lang="en")
-    colours = [line.get_color() for line in figure.axes[0].get_lines()]
-    # The pre-analysis's due date and act; the import, due later by the clinic's own delay
-    # (clinic-delay-extends), is on time.
-    assert 2 == colours.count("#c51b7d")
+    report = evaluate(case, at("2025-10-01T12:00:00-04:00"))
+    figure = timeline(case, report, lang="en")
+    axes = figure.axes[0]
+    names = [label.get_text() for label in reversed(axes.get_yticklabels())]
+    titled = [f for f in report.findings if f.due is not None]
+    assert [*(report.jurisdiction.rule_title(f.rule_id, "en") for f in titled),
+            "Migration calendar"] == names  # fmt: skip
+    colours = [to_hex(bar.get_facecolor(), keep_alpha=False) for bar in axes.patches]
+    expected = ["#c51b7d" if f.status.value == "violation" else "#1b7837" for f in titled]
+    assert expected == colours
+    assert "#c51b7d" == colours[names.index("Clinic's validation of the pre-analysis")]
+
+
+def test_every_word_in_the_chosen_language():
+    """The legend, the rows and the axis say French for fr, English for en."""
+    case = load("spec-example")
+    report = evaluate(case, at("2025-09-01T12:00:00-04:00"))
+    words = {}
+    for lang in ("fr", "en"):
+        axes = timeline(case, report, lang=lang).axes[0]
+        words[lang] = [t.get_text() for t in axes.get_legend().get_texts()] + [
+            label.get_text() for label in axes.get_yticklabels()] + [axes.get_xlabel()]  # fmt: skip
+    assert "période : conforme" in words["fr"]
+    assert "period: compliant" in words["en"]
+    assert "Suivi d'une plainte par le BCH (plainte n° 1)" in words["fr"]
+    assert "BCH follow-up of a complaint (complaint #1)" in words["en"]
+    assert not set(words["fr"]) & {"request sent", "act", "evaluation date", "calendar date"}
 
 
 def test_cli_plot(tmp_path, capsys):

@@ -1,17 +1,21 @@
 """A timeline picture of a case for auditors (matplotlib is an optional extra).
 
-:func:`timeline` draws, on one time axis: the request and its official start, each statutory
-due date of the report's findings, the acts the case records, and the dates of the migration
-calendar; due dates missed are marked in red.
+:func:`timeline` draws one row per obligation that has a due date: its period as a bar from
+the day it starts (the request's official start, the pre-analysis's submission, the
+migration, the complaint) to its due date, the act as a mark, coloured by the finding's
+status, with a legend; the request and the evaluation's instant as vertical lines, and the
+migration calendar's dates as ticks on a row of their own. Every word is in the chosen
+language; labels are the rows' names, so none overlaps another.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
 
+from dme_rules.engine.findings import Finding
 from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.report import Report
 from dme_rules.engine.status import Status
@@ -24,16 +28,29 @@ __all__ = ["save_timeline", "timeline"]
 #: The timeline's words, in French and English.
 _WORDS = Messages(
     {
-        "row.request": {"fr": "Demande", "en": "Request"},
-        "row.due": {"fr": "Échéances", "en": "Due dates"},
-        "row.acts": {"fr": "Actes", "en": "Acts"},
-        "row.calendar": {"fr": "Calendrier", "en": "Calendar"},
-        "mark.request": {"fr": "demande", "en": "request"},
-        "mark.day_one": {"fr": "jour 1", "en": "day 1"},
+        "row.calendar": {"fr": "Calendrier de migration", "en": "Migration calendar"},
+        "row.complaint": {
+            "fr": "{title} (plainte n° {number})",
+            "en": "{title} (complaint #{number})",
+        },
+        "legend.period": {"fr": "période : {status}", "en": "period: {status}"},
+        "legend.act": {"fr": "acte", "en": "act"},
+        "legend.request": {"fr": "demande transmise", "en": "request sent"},
+        "legend.as_of": {"fr": "date d'évaluation", "en": "evaluation date"},
+        "legend.calendar": {"fr": "date du calendrier", "en": "calendar date"},
+        "axis.date": {"fr": "date (heure de Montréal)", "en": "date (Montreal time)"},
     }
 )
-_ROWS = ("row.request", "row.due", "row.acts", "row.calendar")
-_OK, _LATE, _NEUTRAL = "#1b7837", "#c51b7d", "#4d4d4d"
+
+#: The colour of each status (colour-blind safe, as the HTML report's).
+_COLOURS = {
+    Status.COMPLIANT: "#1b7837",
+    Status.VIOLATION: "#c51b7d",
+    Status.PENDING: "#4393c3",
+    Status.INSUFFICIENT_DATA: "#e08214",
+    Status.NOT_APPLICABLE: "#999999",
+}
+_NEUTRAL, _AS_OF = "#4d4d4d", "#2166ac"
 
 
 def _day(value: date | datetime) -> date:
@@ -54,58 +71,95 @@ def _pyplot() -> Any:
     return plt
 
 
+def _start(finding: Finding, case: MigrationCase) -> date:
+    """The day the obligation's period starts."""
+    details = finding.details
+    for key in ("filed_at", "submitted_on", "migrated_on"):
+        if details.get(key) is not None:
+            return _day(details[key])
+    return official_start(case.requested_on)
+
+
+def _rows(case: MigrationCase, report: Report, lang: str) -> list[tuple[str, Finding]]:
+    """Each finding that has a due date, with the name of its row."""
+    rows = []
+    for finding in report.findings:
+        if finding.due is None:
+            continue
+        title = report.jurisdiction.rule_title(finding.rule_id, lang, report.ruleset)
+        if "complaint_index" in finding.details:
+            title = _WORDS.format(
+                "row.complaint", lang, title=title, number=finding.details["complaint_index"] + 1
+            )
+        rows.append((title, finding))
+    return rows
+
+
 def timeline(case: MigrationCase, report: Report, *, lang: str = "fr") -> Any:
-    """A matplotlib Figure of the case's timeline, with the report's due dates.
+    """A matplotlib Figure of the case's obligations on one time axis.
 
     Args:
         case: The case that was evaluated.
         report: Its report (``evaluate(case, as_of)``).
-        lang: ``fr`` (default) or ``en`` for the labels.
+        lang: ``fr`` (default) or ``en`` for every word of the picture.
 
     Raises:
         DmeRulesError: matplotlib is not installed (``pip install 'dme-rules[plot]'``).
     """
     check_language(lang)
     plt = _pyplot()
-    rows = [_WORDS.template(code, lang) for code in _ROWS]
-    figure, axes = plt.subplots(figsize=(12, 4.2))
-
-    def mark(row: int, day: date, label: str, color: str, marker: str = "o", lift: int = 0) -> None:
-        axes.plot([day], [row], marker=marker, color=color, markersize=8, linestyle="none")
-        axes.annotate(label, (day, row), textcoords="offset points", xytext=(3, 8 + lift),
-                      parse_math=False,
-                      rotation=30, fontsize=7, color=color)  # fmt: skip
-
-    sent = _day(case.request_transmitted_at)
-    mark(3, sent, _WORDS.template("mark.request", lang), _NEUTRAL, "s")
-    start = official_start(case.requested_on)
-    mark(3, start, _WORDS.template("mark.day_one", lang), _NEUTRAL, "s")
-    for finding in report.findings:
-        if finding.due is None:
-            continue
-        late = finding.status is Status.VIOLATION
-        title = report.jurisdiction.rule_title(finding.rule_id, lang)
-        mark(2, _day(finding.due), title, _LATE if late else _OK, "v")
-        if finding.act_on is not None:
-            mark(1, _day(finding.act_on), title, _LATE if late else _OK, "^")
+    rows = _rows(case, report, lang)
+    stated = []
     if case.calendar is not None:
         stated = [
-            (day, name.removesuffix("_on").replace("_", " "))
-            for name, value in attrs.asdict(case.calendar, recurse=False).items()
+            day
+            for value in attrs.asdict(case.calendar, recurse=False).values()
             for day in (value if isinstance(value, tuple) else (value,))
             if isinstance(day, date)
         ]
-        for position, (day, label) in enumerate(sorted(stated)):
-            mark(0, day, label, _NEUTRAL, "|", lift=12 * (position % 3))  # staggered labels
-    axes.axvline(_day(report.as_of), color="#2166ac", linestyle="--", linewidth=1)
-    axes.set_yticks(range(4), list(reversed(rows)))
-    axes.set_ylim(-0.6, 4.2)
+    names = [name for name, _ in rows] + ([_WORDS.template("row.calendar", lang)] if stated else [])
+    figure, axes = plt.subplots(figsize=(12, 1.2 + 0.45 * max(len(names), 1)))
+    legend: dict[str, Any] = {}
+    for index, (_, finding) in enumerate(rows):
+        assert finding.due is not None  # _rows keeps the findings with a due date
+        y = len(names) - 1 - index
+        start, due = _start(finding, case), _day(finding.due)
+        colour = _COLOURS[finding.status]
+        width = max((due - start).days, 0) + 1  # the due date itself belongs to the period
+        bar = axes.barh(y, width, left=start, height=0.5, color=colour, alpha=0.55)
+        legend.setdefault(
+            _WORDS.format("legend.period", lang, status=finding.status.label(lang)), bar
+        )
+        if finding.act_on is not None:
+            (act,) = axes.plot([_day(finding.act_on)], [y], marker="D", color=colour,
+                               markeredgecolor="black", markersize=7, linestyle="none")  # fmt: skip
+            legend.setdefault(_WORDS.template("legend.act", lang), act)
+    if stated:
+        ticks = axes.plot(stated, [0] * len(stated), marker="|", color=_NEUTRAL, markersize=14,
+                          linestyle="none")  # fmt: skip
+        legend[_WORDS.template("legend.calendar", lang)] = ticks[0]
+    sent = _day(case.request_transmitted_at)
+    legend[_WORDS.template("legend.request", lang)] = axes.axvline(
+        sent, color=_NEUTRAL, linestyle=":", linewidth=1.2
+    )
+    legend[_WORDS.template("legend.as_of", lang)] = axes.axvline(
+        _day(report.as_of), color=_AS_OF, linestyle="--", linewidth=1.2
+    )
+    axes.set_yticks(range(len(names)), list(reversed(names)), fontsize=8)
+    axes.set_ylim(-0.7, len(names) - 0.3)
+    axes.set_xlabel(_WORDS.template("axis.date", lang), fontsize=8)
+    axes.xaxis_date()
+    axes.set_xlim(left=sent - timedelta(days=5))
     axes.grid(axis="x", alpha=0.3)
+    axes.legend(legend.values(), legend.keys(), loc="upper left", bbox_to_anchor=(1.01, 1),
+                fontsize=8, frameon=False)  # fmt: skip
     verdict = report.status.label(lang)
     axes.set_title(
         f"{case.case_id} — {verdict} ({report.as_of.astimezone(MONTREAL):%Y-%m-%d})",
         parse_math=False,  # a case id is text, never TeX
     )
+    for label in axes.get_yticklabels():
+        label.set_parse_math(False)
     figure.autofmt_xdate()
     figure.tight_layout()
     return figure
