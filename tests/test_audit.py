@@ -138,6 +138,9 @@ class TestFormats:
         assert ([], 1) == (parser.links, parser.tags.count("svg"))
         assert "Audit of the cases" in page
         assert f"{inputs[1]}:2" in page
+        # Each finding with its sources, quoted in French.
+        assert "<details><summary>Sources cited</summary>" in page
+        assert "« Sur réception" in page
 
     @pytest.mark.parametrize("fmt", ["xlsx", "parquet"])
     def test_binary_formats_need_a_file(self, capsys, inputs, fmt):

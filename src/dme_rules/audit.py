@@ -55,6 +55,9 @@ FORMATS = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx", "parquet": ".parqu
 #: The status of the row of an input that cannot be read.
 INVALID = "invalid_input"
 
+#: The key of a row's citations (not a column: for the HTML report only).
+CITATIONS = "_citations"
+
 _WORDS = Messages(
     {
         "summary.inputs": {
@@ -139,8 +142,10 @@ def _rows_of(
     as_of: datetime,
     lang: str,
     readings: Sequence[Reading | str],
+    citations: bool = False,
 ) -> list[dict[str, Any]]:
-    """The rows of one input: a row per finding, or one invalid row."""
+    """The rows of one input: a row per finding, or one invalid row (``citations``: each row
+    also carries the passages its finding cites, under :data:`CITATIONS`)."""
     if isinstance(text, OSError):
         reason = text.strerror or str(text)
         return [_row_of_invalid(source, f"{source}: cannot read the file ({reason})", as_of)]
@@ -149,9 +154,13 @@ def _rows_of(
     except DmeRulesError as error:
         return [_row_of_invalid(source, f"{source}: {error}", as_of)]
     rows = []
-    for record in report.to_records(lang):
+    for record, finding in zip(report.to_records(lang), report.findings, strict=True):
         row = {column: record.get(column) for column in COLUMNS}
         row["source"] = source
+        if citations:  # for the HTML report: the passages each finding rests on
+            row[CITATIONS] = [
+                f"« {c.quote_fr} » — {c.document.title}, {c.section}" for c in finding.citations
+            ]
         rows.append(row)
     return rows
 
@@ -161,8 +170,9 @@ def _rows_of_batch(
     as_of: datetime,
     lang: str,
     readings: Sequence[Reading | str],
+    citations: bool,
 ) -> list[list[dict[str, Any]]]:
-    return [_rows_of(source, text, as_of, lang, readings) for source, text in batch]
+    return [_rows_of(source, text, as_of, lang, readings, citations) for source, text in batch]
 
 
 def audit_rows(
@@ -173,23 +183,25 @@ def audit_rows(
     readings: Sequence[Reading | str] = (),
     jobs: int = 1,
     batch: int = 256,
+    citations: bool = False,
 ) -> Iterator[list[dict[str, Any]]]:
     """The rows of each input, in the inputs' order (a list per input). With ``jobs`` > 1 the
-    inputs are read and evaluated in that many worker processes, batch by batch."""
+    inputs are read and evaluated in that many worker processes, batch by batch;
+    ``citations`` adds each finding's passages (for the HTML report)."""
     check_language(lang)
     readings = tuple(readings)
     if jobs <= 1:
         for source, text in inputs:
-            yield _rows_of(source, text, as_of, lang, readings)
+            yield _rows_of(source, text, as_of, lang, readings, citations)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         batches = _batches(inputs, batch)
-        pending = [pool.submit(_rows_of_batch, chunk, as_of, lang, readings)
+        pending = [pool.submit(_rows_of_batch, chunk, as_of, lang, readings, citations)
                    for chunk in _take(batches, jobs * 2)]  # fmt: skip
         while pending:
             done = pending.pop(0)
             for chunk in _take(batches, 1):
-                pending.append(pool.submit(_rows_of_batch, chunk, as_of, lang, readings))
+                pending.append(pool.submit(_rows_of_batch, chunk, as_of, lang, readings, citations))
             yield from done.result()
 
 
@@ -423,6 +435,13 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
             colour = _COLOURS.get(row["status"], "#000")
             cells = [escape(str(_text(row[h]))) for h in headings]
             cells[1] = f"<span class='status' style='color:{colour}'>{cells[1]}</span>"
+            cited = row.get(CITATIONS) or []
+            if cited:
+                quotes = "".join(f"<li>{escape(line)}</li>" for line in cited)
+                cells[-1] += (
+                    f"<details><summary>{escape(say('html.sources'))}</summary>"
+                    f"<ul>{quotes}</ul></details>"
+                )
             parts.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
         parts.append("</table>")
     parts.append("</body></html>")

@@ -361,7 +361,12 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     as_of = args.as_of if args.as_of is not None else datetime.now(MONTREAL)
     summary = Summary()
     per_input = audit_rows(
-        read_inputs(args.paths), as_of, lang=args.lang, readings=args.reading, jobs=args.jobs
+        read_inputs(args.paths),
+        as_of,
+        lang=args.lang,
+        readings=args.reading,
+        jobs=args.jobs,
+        citations=fmt == "html",
     )
     progress = None
     if not args.quiet and sys.stderr.isatty():
