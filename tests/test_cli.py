@@ -142,7 +142,7 @@ class TestCheckCommand:
         lines = out.splitlines()
         assert (1, "") == (code, err)
         assert "Dossier 2025-0147 — évalué au 2025-09-01 12:00" == lines[0]
-        assert "Verdict : non conforme" == lines[-1]
+        assert "Verdict\u00a0: non conforme" == lines[-1]
         row = next(line for line in lines if line.startswith("Suivi d'une plainte par le BCH"))
         assert "non conforme" in row
         assert "2025-08-25 10:00" in row
@@ -162,9 +162,9 @@ class TestCheckCommand:
         pending or compliant: exit 0."""
         args = ("check", str(EXAMPLE), "--as-of", "2025-08-15T12:00:00-04:00")
         code, out, _ = run(capsys, *args)
-        assert (1, "Verdict : non conforme") == (code, out.splitlines()[-1])
+        assert (1, "Verdict\u00a0: non conforme") == (code, out.splitlines()[-1])
         code, out, _ = run(capsys, *args, "--reading", "ninety-days")
-        assert (0, "Verdict : en cours") == (code, out.splitlines()[-1])
+        assert (0, "Verdict\u00a0: en cours") == (code, out.splitlines()[-1])
 
     def test_readings_are_repeatable_and_reported(self, capsys):
         """--reading twice: both are applied where allowed and listed in the JSON."""
@@ -199,8 +199,8 @@ class TestCheckCommand:
         """--explain adds each due date's steps with their legal basis, after the table."""
         code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--explain")
         assert 1 == code
-        assert "Comment chaque échéance a été calculée :" in out
-        assert ("- jour 21 : 2025-06-23 + 20 jours = 2025-07-13") in out
+        assert "Comment chaque échéance a été calculée\u00a0:" in out
+        assert ("- jour 21\u00a0: 2025-06-23 + 20 jours = 2025-07-13") in out
         assert "Code de procédure civile, art. 83" in out
         code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--explain",
                            "--format", "json", "--lang", "en")  # fmt: skip
@@ -245,7 +245,7 @@ class TestCheckCommand:
     def test_without_as_of_it_says_now(self, capsys):
         """Without --as-of the current instant is used, and the output says so."""
         _, out, _ = run(capsys, "check", str(EXAMPLE))
-        assert "(maintenant : aucun --as-of)" in out.splitlines()[0]
+        assert "(maintenant\u00a0: aucun --as-of)" in out.splitlines()[0]
 
 
 def _bad_case(path: Path, **changes: object) -> Path:

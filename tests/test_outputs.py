@@ -135,5 +135,5 @@ class TestRecordsAndTables:
         html = evaluate(spec_case(), AS_OF)._repr_html_()
         assert html.startswith("<table><caption>Dossier 2025-0147")
         assert html.count("<tr>") == 1 + 10
-        assert "Verdict : non conforme" in html
+        assert "Verdict\u00a0: non conforme" in html
         assert "Délai d&#x27;extraction des données" in html

@@ -54,7 +54,7 @@ def test_every_word_in_the_chosen_language():
         axes = timeline(case, report, lang=lang).axes[0]
         words[lang] = [t.get_text() for t in axes.get_legend().get_texts()] + [
             label.get_text() for label in axes.get_yticklabels()] + [axes.get_xlabel()]  # fmt: skip
-    assert "période : conforme" in words["fr"]
+    assert "période\u00a0: conforme" in words["fr"]
     assert "period: compliant" in words["en"]
     assert "Suivi d'une plainte par le BCH (plainte n° 1)" in words["fr"]
     assert "BCH follow-up of a complaint (complaint #1)" in words["en"]

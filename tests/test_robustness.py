@@ -332,7 +332,7 @@ class TestHostileArguments:
             found = evaluate(document, AS_OF).finding("qc.migration.import-fee-cap")
             message = found.message("fr")
         assert ("compliant", Decimal("10500")) == (found.status.value, found.cap)
-        assert "10\u202f500,00 $" in message
+        assert "10\u202f500,00\u00a0$" in message
 
     def test_errors_pickle(self):
         """Every error of the family pickles with its message and fields; a worker process

@@ -128,7 +128,7 @@ class TestEvaluate:
             if finding.reason is not None:
                 assert finding.reason in {*RULES[finding.rule_id].reasons, *engine}
             rule = RULES[finding.rule_id]
-            assert finding.message("fr").startswith(f"{rule.title_fr} : ")
+            assert finding.message("fr").startswith(f"{rule.title_fr}\u00a0: ")
             assert finding.message("en").startswith(f"{rule.title_en}: ")
 
     @given(strategies.consent_answers, strategies.evaluation_instants)

@@ -309,7 +309,7 @@ class TestReport:
         assert len(report.findings) == len(lines[3:-2])
         for line, finding in zip(lines[3:-2], report.findings, strict=True):
             assert line.startswith(RULES[finding.rule_id].title("fr"))
-        assert "Verdict : non conforme" == lines[-1]
+        assert "Verdict\u00a0: non conforme" == lines[-1]
 
     def test_unknown_language(self):
         """A language other than fr or en is refused."""

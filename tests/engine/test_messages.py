@@ -68,7 +68,7 @@ class TestFormatting:
 
     @pytest.mark.parametrize(
         ("lang", "expected"),
-        [("fr", "montant 1\u202f800,00 $"), ("en", "amount $1,800.00")],
+        [("fr", "montant 1\u202f800,00\u00a0$"), ("en", "amount $1,800.00")],
     )
     def test_money(self, lang, expected):
         """Amounts use the language's separators and the jurisdiction's currency."""
@@ -104,7 +104,7 @@ class TestFormatting:
         assert "missing dates: a, b" == QUEBEC.format(
             "qc.migration.calendar-content.missing_items", "en", items=["a", "b"]
         )
-        assert "« X » : ne pas aller de l'avant" == QUEBEC.format(
+        assert "« X »\u00a0: ne pas aller de l'avant" == QUEBEC.format(
             "qc.emr.new-feature-consent.decision",
             "fr",
             feature="X",
@@ -141,3 +141,21 @@ def test_long_business_delays_read_in_days_and_hours(value, fr, en):
     catalogue = Messages({"x": {"fr": "{t:business_time}", "en": "{t:business_time}"}},
                          fallback=ENGINE_MESSAGES)  # fmt: skip
     assert (fr, en) == (catalogue.format("x", "fr", t=value), catalogue.format("x", "en", t=value))
+
+
+@pytest.mark.parametrize(
+    ("text", "typeset"),
+    [
+        ("Verdict : conforme", "Verdict\u00a0: conforme"),
+        ("échéance 2025-07-14; fait", "échéance 2025-07-14\u00a0; fait"),
+        ("reste 2 jours ; fin", "reste 2 jours\u00a0; fin"),
+        ("{number} $", "{number}\u00a0$"),
+        ("à 10:00, {minutes:02d}", "à 10:00, {minutes:02d}"),  # times and fields untouched
+        ("manquant : {missing}", "manquant\u00a0: {missing}"),
+    ],
+)
+def test_french_typography(text, typeset):
+    """A non-breaking space before : ; and the $ of an amount (SPEC §16)."""
+    from dme_rules.engine.messages import french_typography
+
+    assert typeset == french_typography(text)

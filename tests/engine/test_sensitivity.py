@@ -83,7 +83,7 @@ class TestSensitivity:
     def test_text_in_both_languages(self):
         """A heading, a table and a summary naming the readings that turn a status."""
         found = sensitivity(spec_case(), AS_OF)
-        assert "lectures qui changent un statut : civil-procedure, office-hours" in str(found)
+        assert "lectures qui changent un statut\u00a0: civil-procedure, office-hours" in str(found)
         assert found.lines("en")[-1].endswith("civil-procedure, office-hours")
 
     def test_a_case_that_depends_on_no_reading(self):

@@ -15,6 +15,7 @@ back on it.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
@@ -36,6 +37,22 @@ __all__ = [
 
 #: The languages every message exists in; French first, the default.
 LANGUAGES = ("fr", "en")
+
+
+#: A space (or none) before the French punctuation that takes a non-breaking one.
+_BEFORE_COLON = re.compile(r" :(?=\s|$)")
+_BEFORE_SEMICOLON = re.compile(r"(?<=[^\s\u00a0]);| ;")
+_BEFORE_DOLLAR = re.compile(r"(?<=[\d}]) \$")
+NBSP = "\u00a0"
+
+
+def french_typography(text: str) -> str:
+    """French typography (SPEC §16, OQLF): a non-breaking space before ``:`` and ``;`` used
+    as punctuation, and before the ``$`` of an amount (``1 500,00 $``). A colon inside a
+    time or a format field (``10:00``, ``{minutes:02d}``) is left alone."""
+    text = _BEFORE_COLON.sub(NBSP + ":", text)
+    text = _BEFORE_SEMICOLON.sub(NBSP + ";", text)
+    return _BEFORE_DOLLAR.sub(NBSP + "$", text)
 
 
 def check_language(lang: str) -> str:
@@ -92,7 +109,8 @@ class Messages:
         """
         texts = self.texts.get(code)
         if texts is not None and lang in texts:
-            return texts[lang]
+            text = texts[lang]
+            return french_typography(text) if lang == "fr" else text
         if self.fallback is not None:
             return self.fallback.template(code, lang)
         check_language(lang)
@@ -347,6 +365,7 @@ ENGINE_MESSAGES = Messages(
             en="{robust} of {total} finding(s) robust; readings that change a status: {flips}",
         ),
         "sensitivity.none": _texts(fr="aucune", en="none"),
+        "list.separator": _texts(fr=" ; ", en="; "),
         "table.rule": _texts(fr="règle", en="rule"),
         "table.party": _texts(fr="partie", en="party"),
         "table.status": _texts(fr="statut", en="status"),

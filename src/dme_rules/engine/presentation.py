@@ -76,7 +76,8 @@ def describe(
         parts.append(_said(say, messages, f"reason.{reason}", details, str(reason)))
     parts += [_said(say, messages, code, values, code) for code, values in notes]
     head = say("finding.head", title=title, status=finding.status.label(lang))
-    return head + (" — " + "; ".join(parts) if parts else "") + "."
+    separator = say("list.separator")
+    return head + (" — " + separator.join(parts) if parts else "") + "."
 
 
 def _said(

@@ -131,7 +131,7 @@ class Sensitivity:
         ]
         for entry in self.findings:
             finding = entry.finding
-            others = "; ".join(
+            others = say("list.separator").join(
                 say("sensitivity.alternative", reading=reading.id, status=other.status.label(lang))
                 for reading, other in entry.alternatives
             )

@@ -73,7 +73,7 @@ def test_holidays_are_named_in_french():
     BCH's clock and is named."""
     case = change(spec_case(), complaints=(Complaint(at("2025-06-23T10:00:00-04:00")),))
     lines = evaluate(case, AS_OF).explain("qc.bch.complaint-follow-up", "fr")
-    assert "- jours non ouvrables sautés : 2025-06-24 (Fête nationale du Québec)" in lines
+    assert "- jours non ouvrables sautés\u00a0: 2025-06-24 (Fête nationale du Québec)" in lines
 
 
 def test_interpretation_act_keeps_a_saturday():

@@ -140,7 +140,7 @@ class TestMigrationCalendar(CommonRuleTests):
     def test_message_lists_the_problems(self):
         """The message names the missing dates in both languages."""
         found = self.finding(change(spec_case(), calendar__quality_control_on=None), AS_OF)
-        assert "dates absentes : quality_control_on" in found.message("fr")
+        assert "dates absentes\u00a0: quality_control_on" in found.message("fr")
         assert "missing dates: quality_control_on" in found.message("en")
 
 

@@ -132,7 +132,7 @@ class TestNewFeatureConsent(CommonRuleTests):
         found = self.finding(answers(**{**ALL_YES, "consent_quality": "unknown"}), noon(ON))
         assert "ne pas aller de l'avant" in found.message("fr")
         assert (
-            "questions non satisfaites : « S’agit-il d’un consentement explicite, libre et "
+            "questions non satisfaites\u00a0: « S’agit-il d’un consentement explicite, libre et "
             "éclairé ? »"
         ) in found.message("fr")
         assert "do not proceed; unmet: “Is that consent explicit, free and informed?”" in (
