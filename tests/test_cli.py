@@ -424,3 +424,50 @@ class TestOtherCommands:
         code, _, err = run(capsys, "consent", str(path))
         assert 2 == code
         assert "$.answers.purpose: expected yes, no or unknown" in err
+
+
+class TestHelp:
+    """The command line's help in French (default) and English (--lang or LANG)."""
+
+    @staticmethod
+    def texts(parser) -> list[str]:
+        import argparse
+
+        found = [parser.description or ""]
+        for action in parser._actions:
+            if action.help and action.help is not argparse.SUPPRESS:
+                found.append(action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                found += [choice.help for choice in action._choices_actions]
+                for sub in action.choices.values():
+                    found += TestHelp.texts(sub)
+        return found
+
+    def test_every_help_text_has_its_french(self):
+        from dme_rules.cli import _parser
+
+        french, english = self.texts(_parser("fr")), self.texts(_parser("en"))
+        assert len(french) == len(english) > 40
+        untranslated = [en for fr, en in zip(french, english, strict=True) if fr == en]
+        assert [] == untranslated
+
+    @pytest.mark.parametrize(
+        ("argv", "environ", "lang"),
+        [
+            (["check", "--help"], {}, "fr"),
+            (["check", "--help"], {"LANG": "en_CA.UTF-8"}, "en"),
+            (["check", "--lang", "en", "--help"], {"LANG": "fr_CA.UTF-8"}, "en"),
+            (["check", "--lang=fr"], {"LANG": "en_CA.UTF-8"}, "fr"),
+        ],
+    )
+    def test_the_language_of_the_help(self, argv, environ, lang):
+        from dme_rules.cli import help_language
+
+        assert lang == help_language(argv, environ)
+
+    def test_help_in_french(self, capsys):
+        with pytest.raises(SystemExit):
+            main(["check", "--help"])
+        out = capsys.readouterr().out
+        assert out.startswith("utilisation\u00a0: dme-rules check")
+        assert "afficher cette aide et quitter" in out

@@ -15,7 +15,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -44,7 +44,7 @@ from dme_rules import (
     ruleset_as_of,
     sensitivity,
 )
-from dme_rules.engine.messages import Messages, when_text
+from dme_rules.engine.messages import Messages, french_typography, when_text
 from dme_rules.engine.presentation import table_lines
 
 __all__ = ["main"]
@@ -426,142 +426,292 @@ def _cmd_consent(args: argparse.Namespace) -> int:
     return EXIT_VIOLATION if finding.status is Status.VIOLATION else EXIT_OK
 
 
-def _parser() -> _Parser:
+def _parser(lang: str = "fr") -> _Parser:
+    """The command line's parser, its help in ``lang``."""
+    t = _translator(lang)
+    formatter = _formatter(lang)
     parser = _Parser(
         prog="dme-rules",
-        description="Quebec EMR (DMÉ) migration rules: deadlines, caps and calendars.",
+        add_help=False,
+        formatter_class=formatter,
+        description=t("Quebec EMR (DMÉ) migration rules: deadlines, caps and calendars."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _help_option(parser, t)
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}",
+        help=t("show the version and exit"),
+    )  # fmt: skip
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title=t("commands")
+    )
     commands.required = True
 
     calendar = commands.add_parser(
         "calendar",
-        help="list a year's holidays in a business calendar",
-        description=f"List the holidays of YEAR ({FIRST_YEAR}-{LAST_YEAR}) in French and English.",
+        add_help=False,
+        formatter_class=formatter,
+        help=t("list a year's holidays in a business calendar"),
+        description=t(
+            f"List the holidays of YEAR ({FIRST_YEAR}-{LAST_YEAR}) in French and English."
+        ),
     )
+    _help_option(calendar, t)
     calendar.add_argument("year", type=_year, metavar="YEAR")
     calendar.add_argument(
         "--calendar",
         choices=("cpc", "lnt"),
         default="cpc",
-        help="cpc: legal time limits (default); lnt: employees' statutory holidays",
+        help=t("cpc: legal time limits (default); lnt: employees' statutory holidays"),
     )
     calendar.add_argument(
         "--easter",
         choices=[choice.value for choice in EasterChoice],
-        help="with --calendar lnt: which Easter holiday the employer grants (default both)",
+        help=t("with --calendar lnt: which Easter holiday the employer grants (default both)"),
     )
-    calendar.add_argument("--format", choices=("text", "json"), default="text")
+    calendar.add_argument(
+        "--format", choices=("text", "json"), default="text", help=t("the output's format")
+    )
     calendar.set_defaults(handler=_cmd_calendar)
 
     check = commands.add_parser(
         "check",
-        help="evaluate a case file against every rule",
-        description="Evaluate CASE.json against every rule, as the case stood at --as-of.",
+        add_help=False,
+        formatter_class=formatter,
+        help=t("evaluate a case file against every rule"),
+        description=t("Evaluate CASE.json against every rule, as the case stood at --as-of."),
     )
+    _help_option(check, t)
     check.add_argument("case", metavar="CASE.json")
     check.add_argument(
         "--as-of",
         type=_as_of,
-        help="the instant to evaluate at, with its UTC offset, or a date YYYY-MM-DD (the end "
-        "of that day in Montreal); default: now, and said so",
+        help=t(
+            "the instant to evaluate at, with its UTC offset, or a date YYYY-MM-DD (the end "
+            "of that day in Montreal); default: now, and said so"
+        ),
     )
     check.add_argument(
         "--plot",
         metavar="FILE.png",
-        help="also draw the case's timeline into FILE.png (or .svg, .pdf)",
+        help=t("also draw the case's timeline into FILE.png (or .svg, .pdf)"),
     )
     check.add_argument(
         "--explain",
         action="store_true",
-        help="also show how each due date was computed, step by step, with its legal basis",
+        help=t("also show how each due date was computed, step by step, with its legal basis"),
     )
     check.add_argument(
         "--sensitivity",
         action="store_true",
-        help="show, for each finding, whether another reading would change its status",
+        help=t("show, for each finding, whether another reading would change its status"),
     )
-    _reading_option(check)
-    _output_options(check, formats=("text", "json", "fhir"))
+    _reading_option(check, t)
+    _output_options(check, formats=("text", "json", "fhir"), t=t)
     check.set_defaults(handler=_cmd_check)
 
     deadlines = commands.add_parser(
         "deadlines",
-        help="every deadline a new request starts",
-        description="The official start and the extraction and import deadlines of a request.",
+        add_help=False,
+        formatter_class=formatter,
+        help=t("every deadline a new request starts"),
+        description=t("The official start and the extraction and import deadlines of a request."),
     )
+    _help_option(deadlines, t)
     deadlines.add_argument("--transmitted", type=_instant, required=True, metavar="ISO")
-    _reading_option(deadlines)
-    _output_options(deadlines)
+    _reading_option(deadlines, t)
+    _output_options(deadlines, t=t)
     deadlines.set_defaults(handler=_cmd_deadlines)
 
     rules = commands.add_parser(
         "rules",
-        help="the rules in force on a date",
-        description="The catalogue of rules with a version in force on --as-of (default today).",
+        add_help=False,
+        formatter_class=formatter,
+        help=t("the rules in force on a date"),
+        description=t("The catalogue of rules with a version in force on --as-of (default today)."),
     )
+    _help_option(rules, t)
     rules.add_argument("--as-of", type=_day, metavar="DATE")
-    _output_options(rules)
+    _output_options(rules, t=t)
     rules.set_defaults(handler=_cmd_rules)
 
     audit = commands.add_parser(
         "audit",
-        help="evaluate many cases into one table (CSV, JSON Lines, Excel, Parquet, HTML)",
-        description="Evaluate case files, folders of them, JSON Lines files or - (JSON Lines "
-        "on standard input) into one row per finding.",
+        add_help=False,
+        formatter_class=formatter,
+        help=t("evaluate many cases into one table (CSV, JSON Lines, Excel, Parquet, HTML)"),
+        description=t(
+            "Evaluate case files, folders of them, JSON Lines files or - (JSON Lines "
+            "on standard input) into one row per finding."
+        ),
     )
+    _help_option(audit, t)
     audit.add_argument("paths", nargs="+", metavar="PATH")
     audit.add_argument(
         "--as-of",
         type=_as_of,
-        help="the instant to evaluate at, or a date YYYY-MM-DD (the end of that day)",
+        help=t("the instant to evaluate at, or a date YYYY-MM-DD (the end of that day)"),
     )
-    audit.add_argument("--out", metavar="FILE", help="the file to write (default: CSV on stdout)")
+    audit.add_argument(
+        "--out", metavar="FILE", help=t("the file to write (default: CSV on stdout)")
+    )
     audit.add_argument(
         "--format",
         choices=("csv", "jsonl", "xlsx", "parquet", "html"),
-        help="default: the --out file's extension, else csv",
+        help=t("default: the --out file's extension, else csv"),
     )
     audit.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="the language of the words"
+        "--lang", choices=("fr", "en"), default="fr", help=t("the language of the words")
     )
-    audit.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    audit.add_argument("--quiet", action="store_true", help="no progress bar")
-    _reading_option(audit)
+    audit.add_argument("--jobs", type=int, default=1, help=t("worker processes (default 1)"))
+    audit.add_argument("--quiet", action="store_true", help=t("no progress bar"))
+    _reading_option(audit, t)
     audit.set_defaults(handler=_cmd_audit)
 
     consent = commands.add_parser(
         "consent",
-        help="answer the checklist before enabling a new EMR feature",
-        description='Decide from {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.',
+        add_help=False,
+        formatter_class=formatter,
+        help=t("answer the checklist before enabling a new EMR feature"),
+        description=t('Decide from {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.'),
     )
+    _help_option(consent, t)
     consent.add_argument("answers", metavar="ANSWERS.json")
-    _reading_option(consent)
-    _output_options(consent)
+    _reading_option(consent, t)
+    _output_options(consent, t=t)
     consent.set_defaults(handler=_cmd_consent)
     return parser
 
 
-def _reading_option(command: argparse.ArgumentParser) -> None:
+def _reading_option(command: argparse.ArgumentParser, t: Callable[[str], str] = str) -> None:
     command.add_argument(
         "--reading",
         type=_reading,
         action="append",
         default=[],
         metavar="ID",
-        help="an alternative reading of an ambiguous phrase (repeatable; see the readings "
-        "catalogue: civil-procedure, interpretation-act, office-hours, ninety-days…)",
+        help=t(
+            "an alternative reading of an ambiguous phrase (repeatable; see the readings "
+            "catalogue: civil-procedure, interpretation-act, office-hours, ninety-days...)"
+        ),
     )
 
 
 def _output_options(
-    command: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json")
+    command: argparse.ArgumentParser,
+    formats: tuple[str, ...] = ("text", "json"),
+    t: Callable[[str], str] = str,
 ) -> None:
-    command.add_argument("--format", choices=formats, default="text")
+    command.add_argument("--format", choices=formats, default="text", help=t("the output's format"))
     command.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="the language of the words"
+        "--lang", choices=("fr", "en"), default="fr", help=t("the language of the words")
     )
+
+
+def _help_option(command: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
+    command.add_argument("-h", "--help", action="help", help=t("show this help and exit"))
+
+
+#: The command line's help in French, by its English text (the English is the code's).
+_HELP_FR = {
+    "Quebec EMR (DMÉ) migration rules: deadlines, caps and calendars.":
+        "Règles de migration des DMÉ du Québec : délais, plafonds et calendriers.",
+    "show the version and exit": "afficher la version et quitter",
+    "show this help and exit": "afficher cette aide et quitter",
+    "commands": "commandes",
+    "list a year's holidays in a business calendar":
+        "les jours fériés d'une année dans un calendrier",
+    f"List the holidays of YEAR ({FIRST_YEAR}-{LAST_YEAR}) in French and English.":
+        f"Les jours fériés de YEAR ({FIRST_YEAR}-{LAST_YEAR}), en français et en anglais.",
+    "cpc: legal time limits (default); lnt: employees' statutory holidays":
+        "cpc : délais légaux (par défaut) ; lnt : jours fériés des salariés",
+    "with --calendar lnt: which Easter holiday the employer grants (default both)":
+        "avec --calendar lnt : le congé de Pâques que l'employeur accorde (par défaut both)",
+    "the output's format": "le format de la sortie",
+    "the language of the words": "la langue des mots",
+    "evaluate a case file against every rule": "évaluer un dossier selon chaque règle",
+    "Evaluate CASE.json against every rule, as the case stood at --as-of.":
+        "Évaluer CASE.json selon chaque règle, tel que le dossier était à --as-of.",
+    "the instant to evaluate at, with its UTC offset, or a date YYYY-MM-DD (the end of that "
+    "day in Montreal); default: now, and said so":
+        "l'instant de l'évaluation, avec son décalage UTC, ou une date AAAA-MM-JJ (la fin de "
+        "ce jour à Montréal) ; par défaut : maintenant, et dit",
+    "also draw the case's timeline into FILE.png (or .svg, .pdf)":
+        "dessiner aussi la frise du dossier dans FILE.png (ou .svg, .pdf)",
+    "also show how each due date was computed, step by step, with its legal basis":
+        "montrer aussi le calcul de chaque échéance, étape par étape, avec sa base légale",
+    "show, for each finding, whether another reading would change its status":
+        "montrer, pour chaque constat, si une autre lecture changerait son statut",
+    "every deadline a new request starts": "les échéances qu'une nouvelle demande fait courir",
+    "The official start and the extraction and import deadlines of a request.":
+        "Le début officiel et les échéances d'extraction et d'importation d'une demande.",
+    "the rules in force on a date": "les règles en vigueur à une date",
+    "The catalogue of rules with a version in force on --as-of (default today).":
+        "Le catalogue des règles dont une version est en vigueur à --as-of (par défaut "
+        "aujourd'hui).",
+    "evaluate many cases into one table (CSV, JSON Lines, Excel, Parquet, HTML)":
+        "évaluer de nombreux dossiers en une table (CSV, JSON Lines, Excel, Parquet, HTML)",
+    "Evaluate case files, folders of them, JSON Lines files or - (JSON Lines on standard "
+    "input) into one row per finding.":
+        "Évaluer des dossiers, des dossiers de dossiers, des fichiers JSON Lines ou - (JSON "
+        "Lines sur l'entrée standard) en une ligne par constat.",
+    "the instant to evaluate at, or a date YYYY-MM-DD (the end of that day)":
+        "l'instant de l'évaluation, ou une date AAAA-MM-JJ (la fin de ce jour)",
+    "the file to write (default: CSV on stdout)":
+        "le fichier à écrire (par défaut : CSV sur la sortie standard)",
+    "default: the --out file's extension, else csv":
+        "par défaut : l'extension du fichier --out, sinon csv",
+    "worker processes (default 1)": "processus de travail (par défaut 1)",
+    "no progress bar": "sans barre de progression",
+    "answer the checklist before enabling a new EMR feature":
+        "répondre aux questions avant d'activer une nouvelle fonctionnalité du DME",
+    'Decide from {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.':
+        'Décider à partir de {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.',
+    "an alternative reading of an ambiguous phrase (repeatable; see the readings catalogue: "
+    "civil-procedure, interpretation-act, office-hours, ninety-days...)":
+        "une autre lecture d'une formule ambiguë (répétable ; voir le catalogue des lectures : "
+        "civil-procedure, interpretation-act, office-hours, ninety-days...)",
+}  # fmt: skip
+
+
+def _translator(lang: str) -> Callable[[str], str]:
+    """The help's words in ``lang``: French from :data:`_HELP_FR`, in French typography."""
+    if lang != "fr":
+        return str
+    return lambda text: french_typography(_HELP_FR.get(text, text))
+
+
+def _formatter(lang: str) -> type[argparse.HelpFormatter]:
+    """A help formatter whose own words (usage, the sections) are in ``lang``."""
+    usage, positional, optional = (
+        (french_typography("utilisation : "), "arguments", "options") if lang == "fr"
+        else ("usage: ", "positional arguments", "options")
+    )  # fmt: skip
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage_text: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+            super().add_usage(usage_text, actions, groups, usage if prefix is None else prefix)
+
+        def start_section(self, heading: Any) -> None:
+            heading = {"positional arguments": positional, "options": optional}.get(
+                heading, heading
+            )
+            super().start_section(heading)
+
+    return Formatter
+
+
+def help_language(argv: Sequence[str], environ: Any = None) -> str:
+    """The language of the help: ``--lang`` if given, else ``LANG`` (English when it starts
+    with ``en``), else French."""
+    arguments = list(argv)
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            if arguments[index + 1] in ("fr", "en"):
+                return arguments[index + 1]
+        elif argument in ("--lang=fr", "--lang=en"):
+            return argument.removeprefix("--lang=")
+    lang = (environ if environ is not None else os.environ).get("LANG", "")
+    return "en" if lang.startswith("en") else "fr"
 
 
 def _tolerant_output() -> None:
@@ -604,7 +754,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     try:
-        args = _parser().parse_args(argv)
+        arguments = sys.argv[1:] if argv is None else list(argv)
+        args = _parser(help_language(arguments)).parse_args(arguments)
         code: int = args.handler(args)
     except _UsageError as error:
         _say(str(error))
