@@ -75,3 +75,20 @@ class TestPackage:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert ["[]", "True"] == done.stdout.split()
+
+
+def test_the_version_is_written_once():
+    """The build reads the version from dme_rules._version: the installed distribution's
+    metadata says the same, and importing the package does not read metadata."""
+    import importlib.metadata
+    import subprocess
+    import sys
+
+    import dme_rules
+
+    assert importlib.metadata.version("dme-rules") == dme_rules.__version__
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, dme_rules; print('importlib.metadata' in sys.modules)"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "False" == done.stdout.strip()
