@@ -32,11 +32,15 @@ from dme_rules.errors import DmeRulesError
 from dme_rules.jurisdictions.qc.counting import MONTREAL
 
 __all__ = [
+    "CITATIONS",
     "COLUMNS",
     "FORMATS",
     "INVALID",
+    "TYPED_COLUMNS",
     "Summary",
     "audit_rows",
+    "default_format",
+    "html_page",
     "read_inputs",
     "write_table",
 ]
@@ -311,6 +315,7 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
     return typed
 
 
+#: The columns of the typed formats (Excel, Parquet): ``due_at`` comes right after ``due``.
 TYPED_COLUMNS = (
     *COLUMNS[: COLUMNS.index("due") + 1],
     "due_at",
@@ -489,6 +494,3 @@ def default_format(out: str | None) -> str:
         if out.lower().endswith(suffix):
             return name
     return "csv"
-
-
-__all__ += ["TYPED_COLUMNS", "default_format", "html_page"]
