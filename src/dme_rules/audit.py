@@ -26,6 +26,7 @@ import attrs
 
 from dme_rules.engine.evaluation import evaluate
 from dme_rules.engine.messages import Messages, check_language
+from dme_rules.engine.presentation import STATUS_COLOURS
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.subjects import loads
 from dme_rules.errors import DmeRulesError
@@ -402,9 +403,7 @@ def _write_parquet(rows: list[dict[str, Any]], out: Any) -> None:
 
 # -- the HTML page ----------------------------------------------------------------------------
 
-_COLOURS = {"compliant": "#1b7837", "violation": "#c51b7d", "pending": "#4393c3",
-            "insufficient_data": "#e08214", "not_applicable": "#999999",
-            INVALID: "#000000"}  # fmt: skip
+_COLOURS = {**STATUS_COLOURS, INVALID: "#000000"}
 
 
 def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | None = None) -> str:

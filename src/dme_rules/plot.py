@@ -17,6 +17,7 @@ import attrs
 
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.messages import Messages, check_language
+from dme_rules.engine.presentation import STATUS_COLOURS
 from dme_rules.engine.report import Report
 from dme_rules.engine.status import Status
 from dme_rules.errors import DmeRulesError, InvalidArgumentError
@@ -42,14 +43,8 @@ _WORDS = Messages(
     }
 )
 
-#: The colour of each status (colour-blind safe, as the HTML report's).
-_COLOURS = {
-    Status.COMPLIANT: "#1b7837",
-    Status.VIOLATION: "#c51b7d",
-    Status.PENDING: "#4393c3",
-    Status.INSUFFICIENT_DATA: "#e08214",
-    Status.NOT_APPLICABLE: "#999999",
-}
+#: The colour of each status (the same as the audit's HTML page).
+_COLOURS = {status: STATUS_COLOURS[status.value] for status in Status}
 _NEUTRAL, _AS_OF = "#4d4d4d", "#2166ac"
 
 

@@ -20,6 +20,7 @@ from dme_rules.engine.rule import Note
 from dme_rules.engine.status import Status
 
 __all__ = [
+    "STATUS_COLOURS",
     "delay_text",
     "describe",
     "finding_row",
@@ -30,6 +31,15 @@ __all__ = [
     "table_headings",
     "table_lines",
 ]
+
+#: The colour of each status in pictures and pages (colour-blind safe), by status value.
+STATUS_COLOURS = {
+    "compliant": "#1b7837",
+    "violation": "#c51b7d",
+    "pending": "#4393c3",
+    "insufficient_data": "#e08214",
+    "not_applicable": "#999999",
+}
 
 #: The codes of the findings table's column headings, in order.
 _HEADINGS = ("table.rule", "table.party", "table.status", "table.due", "table.act", "table.delay")
