@@ -58,6 +58,7 @@ class TestTable:
         assert late
         assert all(value.isdigit() for value in late)  # integers, never 12.0
         assert "12 input(s) read, 1 invalid" in err
+        assert err.startswith("As of 2025-12-01 24:00")
 
     def test_exit_codes(self, capsys, tmp_path):
         """1 when a finding is a violation (no invalid input), 0 when none is."""

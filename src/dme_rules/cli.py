@@ -59,6 +59,7 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by 
 _WORDS = Messages(
     {
         "check.now": {"fr": " (maintenant : aucun --as-of)", "en": " (now: no --as-of)"},
+        "audit.as_of": {"fr": "Évalué au {as_of}", "en": "As of {as_of}"},
         "check.explanations": {
             "fr": "Comment chaque échéance a été calculée :",
             "en": "How each due date was computed:",
@@ -396,6 +397,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
             write_table(rows(), out, fmt, lang=args.lang, summary=summary)
     if progress is not None:
         progress.close()
+    note = _WORDS.template("check.now", args.lang) if args.as_of is None else ""
+    _say(_WORDS.format("audit.as_of", args.lang, MONTREAL, as_of=when_text(as_of, MONTREAL)) + note)
     for line in summary.lines(args.lang):
         _say(line)
     if summary.invalid:
