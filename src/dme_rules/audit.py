@@ -28,6 +28,7 @@ from dme_rules.engine.evaluation import evaluate
 from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.presentation import STATUS_COLOURS
 from dme_rules.engine.readings import Reading
+from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import loads
 from dme_rules.errors import DmeRulesError
 from dme_rules.jurisdictions.qc.counting import MONTREAL
@@ -59,6 +60,8 @@ FORMATS = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx", "parquet": ".parqu
 
 #: The status of the row of an input that cannot be read.
 INVALID = "invalid_input"
+
+_STATUSES = frozenset(status.value for status in Status)
 
 #: The key of a row's citations (not a column: for the HTML report only).
 CITATIONS = "_citations"
@@ -263,15 +266,19 @@ class Summary:
     def lines(self, lang: str = "fr") -> list[str]:
         """The summary for standard error."""
         say = _WORDS.speaker(lang)
-        counts = ", ".join(f"{status} {n}" for status, n in sorted(self.cases.items())) or "-"
+
+        def label(status: str) -> str:
+            return Status(status).label(lang) if status in _STATUSES else status
+
+        counts = ", ".join(f"{label(status)} {n}" for status, n in sorted(self.cases.items()))
         lines = [
             say("summary.inputs", inputs=self.inputs, invalid=self.invalid),
-            say("summary.cases", counts=counts),
+            say("summary.cases", counts=counts or "-"),
             say("summary.findings"),
         ]
         by_rule: dict[str, list[str]] = {}
         for (rule_id, status), n in sorted(self.findings.items()):
-            by_rule.setdefault(rule_id, []).append(f"{status} {n}")
+            by_rule.setdefault(rule_id, []).append(f"{label(status)} {n}")
         lines += [f"  {rule_id}: {', '.join(parts)}" for rule_id, parts in by_rule.items()]
         return lines
 
