@@ -471,6 +471,10 @@ class Rule(Generic[P, S]):
         index = self._index_at(day)
         return None if index is None else self.versions[index]
 
+    def version_named(self, name: str | None) -> RuleVersion[P] | None:
+        """The version called ``name`` (a finding's ``rule_version``), or ``None``."""
+        return next((v for v in self.versions if v.version == name), None)
+
     def version_for(self, day: date | None) -> RuleVersion[P]:
         """The version in force on ``day`` (the latest version when ``day`` is None).
 
@@ -564,7 +568,9 @@ class Rule(Generic[P, S]):
         key = (version_name, context.readings)
         used = self._readings_used.get(key)
         if used is None:
-            version = next(v for v in self.versions if v.version == version_name)
+            version = self.version_named(version_name)
+            if version is None:  # a finding of another rule's making
+                return finding
             used = self._readings_used[key] = (
                 tuple(reading.id for reading in version.chosen_readings(context.readings)),
                 tuple(r.id for r in context.readings if r not in version.allowed),

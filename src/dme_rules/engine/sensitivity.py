@@ -191,10 +191,7 @@ def sensitivity(
     per_finding: list[tuple[Finding, tuple[Reading, ...]]] = []
     for finding in base.findings:
         rule = rules.get(finding.rule_id)
-        version = next(
-            (v for v in (rule.versions if rule else ()) if v.version == finding.rule_version),
-            None,
-        )
+        version = rule.version_named(finding.rule_version) if rule else None
         allowed = () if version is None or not finding.readings else version.allowed
         alternatives = tuple(r for r in allowed if r.id not in finding.readings)
         per_finding.append((finding, alternatives))

@@ -164,7 +164,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
     def explain(self, finding: Finding, case: MigrationCase, context: Context) -> list[Note]:
         """The filing, the clock and its window, the due instant and the days off between."""
         filed_at = finding.details.get("filed_at")
-        version = next((v for v in self.versions if v.version == finding.rule_version), None)
+        version = self.version_named(finding.rule_version)
         if filed_at is None or not isinstance(finding.due, datetime) or version is None:
             return []
         reading = finding.interpretation

@@ -134,7 +134,7 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
     def explain(self, finding: Finding, case: MigrationCase, context: Context) -> list[Note]:
         """The submission, plus the version's business days, and the days off skipped."""
         submitted = finding.details.get("submitted_on")
-        version = next((v for v in self.versions if v.version == finding.rule_version), None)
+        version = self.version_named(finding.rule_version)
         if submitted is None or version is None or not isinstance(finding.due, date):
             return []
         steps: list[Note] = [

@@ -146,9 +146,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         self, version: RuleVersion[AccessPeriod], migrated_on: date, chosen: Iterable[Reading]
     ) -> date:
         """:meth:`access_until` for a version of this rule and a checked date."""
-        reading = (
-            version.choice("access-duration", chosen) if version.reads("access-duration") else None
-        )
+        reading = self.reading_of(version, chosen)
         until: date = self.dated("access_until", version)(version.parameters, migrated_on, reading)
         return until
 
@@ -214,7 +212,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         """The migration date, then three months and 90 days after it, as the version and
         the reading count them."""
         migrated = finding.details.get("migrated_on")
-        version = next((v for v in self.versions if v.version == finding.rule_version), None)
+        version = self.version_named(finding.rule_version)
         if migrated is None or version is None:
             return []
         period = version.parameters
@@ -235,7 +233,9 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         self, version: RuleVersion[AccessPeriod], chosen: Iterable[Reading]
     ) -> Reading | None:
         """The reading of the access's duration ``version`` applies, if it reads one."""
-        return version.choice("access-duration", chosen) if version.topics else None
+        return (
+            version.choice("access-duration", chosen) if version.reads("access-duration") else None
+        )
 
 
 READ_ONLY_ACCESS = ReadOnlyAccessRule(
