@@ -19,7 +19,16 @@ from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import MONTREAL, period_end_on, period_steps
 from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
-from dme_rules.jurisdictions.qc.readings import FORM_STARTS_PROCESS, SCOPE_REQUIRED
+from dme_rules.jurisdictions.qc.readings import (
+    CIVIL_PROCEDURE,
+    FORM_STARTS_PROCESS,
+    INTERPRETATION_ACT,
+    NEXT_BUSINESS_DAY,
+    PROCEDURE_2024,
+    SCOPE_PRESUMED_STANDARD,
+    SCOPE_REQUIRED,
+    TRANSMISSION_STARTS_PROCESS,
+)
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE_CLINIC_AUTHORIZATION,
     PROCEDURE_FORM,
@@ -27,7 +36,31 @@ from dme_rules.jurisdictions.qc.sources import (
 )
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
-__all__ = ["RequestPeriodRule"]
+__all__ = [
+    "AVENANT_ALTERNATIVES",
+    "AVENANT_READINGS",
+    "PROCEDURE_ALTERNATIVES",
+    "PROCEDURE_READINGS",
+    "RequestPeriodRule",
+]
+
+#: The readings a request period applies under the 2021 notice alone (no start convention
+#: published), and those a caller may choose instead.
+AVENANT_READINGS = (CIVIL_PROCEDURE, NEXT_BUSINESS_DAY)
+AVENANT_ALTERNATIVES = (PROCEDURE_2024, INTERPRETATION_ACT)
+#: The readings a request period applies under the 2024 procedure, and their alternatives.
+PROCEDURE_READINGS = (
+    PROCEDURE_2024,
+    NEXT_BUSINESS_DAY,
+    SCOPE_PRESUMED_STANDARD,
+    FORM_STARTS_PROCESS,
+)
+PROCEDURE_ALTERNATIVES = (
+    CIVIL_PROCEDURE,
+    INTERPRETATION_ACT,
+    SCOPE_REQUIRED,
+    TRANSMISSION_STARTS_PROCESS,
+)
 
 
 class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):

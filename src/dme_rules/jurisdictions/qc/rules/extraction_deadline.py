@@ -8,17 +8,13 @@ from dme_rules.engine.rule import RuleVersion
 from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import (
-    CIVIL_PROCEDURE,
-    FORM_STARTS_PROCESS,
-    INTERPRETATION_ACT,
-    NEXT_BUSINESS_DAY,
-    PROCEDURE_2024,
-    SCOPE_PRESUMED_STANDARD,
-    SCOPE_REQUIRED,
-    TRANSMISSION_STARTS_PROCESS,
+from dme_rules.jurisdictions.qc.rules._request_period import (
+    AVENANT_ALTERNATIVES,
+    AVENANT_READINGS,
+    PROCEDURE_ALTERNATIVES,
+    PROCEDURE_READINGS,
+    RequestPeriodRule,
 )
-from dme_rules.jurisdictions.qc.rules._request_period import RequestPeriodRule
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
     AVENANT_EXTRACTION,
@@ -69,8 +65,8 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
             effective_basis=AVENANT_BASIS,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION,),
-            readings=(CIVIL_PROCEDURE, NEXT_BUSINESS_DAY),
-            alternatives=(PROCEDURE_2024, INTERPRETATION_ACT),
+            readings=AVENANT_READINGS,
+            alternatives=AVENANT_ALTERNATIVES,
             summary_en=(
                 "The current vendor extracts the data within 21 days of receiving the request; "
                 "no start convention was published, so the request's day is not counted."
@@ -83,18 +79,8 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
             effective_basis=PROCEDURE_BASIS,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
-            readings=(
-                PROCEDURE_2024,
-                NEXT_BUSINESS_DAY,
-                SCOPE_PRESUMED_STANDARD,
-                FORM_STARTS_PROCESS,
-            ),
-            alternatives=(
-                CIVIL_PROCEDURE,
-                INTERPRETATION_ACT,
-                SCOPE_REQUIRED,
-                TRANSMISSION_STARTS_PROCESS,
-            ),
+            readings=PROCEDURE_READINGS,
+            alternatives=PROCEDURE_ALTERNATIVES,
             summary_en=(
                 "The current vendor delivers the first complete extraction (TEST) within 21 "
                 "days counted from the official start, the business day after the request, "

@@ -9,23 +9,20 @@ from dme_rules.engine.citations import Citation
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import Note, RuleVersion
-from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import (
-    CIVIL_PROCEDURE,
     CLINIC_DELAY_EXTENDS,
     CLINIC_DELAY_NOTED,
-    FORM_STARTS_PROCESS,
-    INTERPRETATION_ACT,
-    NEXT_BUSINESS_DAY,
-    PROCEDURE_2024,
-    SCOPE_PRESUMED_STANDARD,
-    SCOPE_REQUIRED,
-    TRANSMISSION_STARTS_PROCESS,
 )
-from dme_rules.jurisdictions.qc.rules._request_period import RequestPeriodRule
+from dme_rules.jurisdictions.qc.rules._request_period import (
+    AVENANT_ALTERNATIVES,
+    AVENANT_READINGS,
+    PROCEDURE_ALTERNATIVES,
+    PROCEDURE_READINGS,
+    RequestPeriodRule,
+)
 from dme_rules.jurisdictions.qc.rules.preanalysis_validation import PREANALYSIS_VALIDATION
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
@@ -113,10 +110,7 @@ class ImportDeadlineRule(RequestPeriodRule):
             return None
         due, _ = self.period_due(version, case, context)
         if version.reads("clinic-delay"):
-            found = PREANALYSIS_VALIDATION.validation(case, context)
-            if found is not None and found[2].status is Status.VIOLATION:
-                late = found[2].business_days_late or 0
-                due = self.moved_due(version, case, context, due, late)
+            due, _ = self.adjusted_due(version, case, context, due, {})
         return due
 
     def notes(self, finding: Finding) -> list[Note]:
@@ -145,8 +139,8 @@ IMPORT_DEADLINE = ImportDeadlineRule(
             effective_basis=AVENANT_BASIS,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT,),
-            readings=(CIVIL_PROCEDURE, NEXT_BUSINESS_DAY),
-            alternatives=(PROCEDURE_2024, INTERPRETATION_ACT),
+            readings=AVENANT_READINGS,
+            alternatives=AVENANT_ALTERNATIVES,
             summary_en=(
                 "The new vendor completes the import within 45 days of the request; no start "
                 "convention was published, so the request's day is not counted."
@@ -159,20 +153,8 @@ IMPORT_DEADLINE = ImportDeadlineRule(
             effective_basis=PROCEDURE_BASIS,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
-            readings=(
-                PROCEDURE_2024,
-                NEXT_BUSINESS_DAY,
-                SCOPE_PRESUMED_STANDARD,
-                FORM_STARTS_PROCESS,
-                CLINIC_DELAY_EXTENDS,
-            ),
-            alternatives=(
-                CIVIL_PROCEDURE,
-                INTERPRETATION_ACT,
-                SCOPE_REQUIRED,
-                TRANSMISSION_STARTS_PROCESS,
-                CLINIC_DELAY_NOTED,
-            ),
+            readings=(*PROCEDURE_READINGS, CLINIC_DELAY_EXTENDS),
+            alternatives=(*PROCEDURE_ALTERNATIVES, CLINIC_DELAY_NOTED),
             summary_en=(
                 "The new vendor completes a standard-scope import within 45 days counted from "
                 "the official start, the business day after the request, moved by the clinic's "
