@@ -287,17 +287,12 @@ class Summary:
 
 
 def _text(value: Any) -> Any:
-    """A cell as text formats write it: ISO dates and instants, plain decimals, ints kept."""
-    if value is None:
-        return ""
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return value
+    """A cell as text formats write it: :func:`_json`'s, with an empty cell for ``None``."""
+    return "" if value is None else _json(value)
 
 
 def _json(value: Any) -> Any:
+    """A value as JSON writes it: ISO dates and instants, plain decimals, the rest kept."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):

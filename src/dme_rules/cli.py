@@ -44,8 +44,8 @@ from dme_rules import (
     ruleset_as_of,
     sensitivity,
 )
-from dme_rules.engine.messages import Messages, french_typography, when_text
-from dme_rules.engine.presentation import table_lines
+from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, french_typography, when_text
+from dme_rules.engine.presentation import report_heading, table_lines
 
 __all__ = ["main"]
 
@@ -59,7 +59,6 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by 
 _WORDS = Messages(
     {
         "check.now": {"fr": " (maintenant : aucun --as-of)", "en": " (now: no --as-of)"},
-        "audit.as_of": {"fr": "Évalué au {as_of}", "en": "As of {as_of}"},
         "check.explanations": {
             "fr": "Comment chaque échéance a été calculée :",
             "en": "How each due date was computed:",
@@ -398,7 +397,8 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     if progress is not None:
         progress.close()
     note = _WORDS.template("check.now", args.lang) if args.as_of is None else ""
-    _say(_WORDS.format("audit.as_of", args.lang, MONTREAL, as_of=when_text(as_of, MONTREAL)) + note)
+    heading = report_heading(None, as_of, args.lang, messages=ENGINE_MESSAGES, zone=MONTREAL)
+    _say(heading + note)
     for line in summary.lines(args.lang):
         _say(line)
     if summary.invalid:
