@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from dme_rules.engine import _speed
 from dme_rules.engine.evaluation import evaluate
 from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.presentation import STATUS_COLOURS
@@ -163,8 +163,8 @@ def _rows_of(
         return [_row_of_invalid(source, f"{source}: {error}", as_of)]
     rows = []
     for record, finding in zip(report.to_records(lang), report.findings, strict=True):
-        row = {column: record.get(column) for column in COLUMNS}
-        row["source"] = source
+        del record["readings"]  # not a column of the audit
+        row = {"source": source, **record}  # the columns in their order
         if citations:  # for the HTML report: the passages each finding rests on
             row[CITATIONS] = [
                 f"« {c.quote_fr} » — {c.document.title}, {c.section}" for c in finding.citations
@@ -286,6 +286,21 @@ class Summary:
 # -- writing ----------------------------------------------------------------------------------
 
 
+#: The columns whose values JSON has no type for (dates, instants, amounts), by position.
+_WRITTEN = tuple(COLUMNS.index(c) for c in ("as_of", "due", "act_on", "amount", "cap"))
+
+
+def _cells(row: dict[str, Any]) -> list[Any]:
+    """A row's cells in the order of :data:`COLUMNS`, as JSON writes them (:func:`_json`);
+    the other columns hold strings, integers or ``None`` already."""
+    cells = [row[column] for column in COLUMNS]
+    for index in _WRITTEN:
+        value = cells[index]
+        if value is not None:
+            cells[index] = _json(value)
+    return cells
+
+
 def _text(value: Any) -> Any:
     """A cell as text formats write it: :func:`_json`'s, with an empty cell for ``None``."""
     return "" if value is None else _json(value)
@@ -340,10 +355,10 @@ def write_table(
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
         for row in rows:
-            writer.writerow([_text(row[column]) for column in COLUMNS])
+            writer.writerow(_cells(row))  # None is written as an empty cell
     elif format == "jsonl":
         for row in rows:
-            out.write(json.dumps({c: _json(row[c]) for c in COLUMNS}, ensure_ascii=False) + "\n")
+            out.write(_speed.json_line(dict(zip(COLUMNS, _cells(row), strict=True))))
     elif format == "xlsx":
         _write_xlsx(list(rows), out, lang, summary)
     elif format == "parquet":

@@ -41,8 +41,14 @@ class _NoDetails(Mapping[str, Any]):
 NO_DETAILS: Mapping[str, Any] = _NoDetails()
 
 
+#: The types JSON writes as they are (looked up first: most details are these).
+_AS_THEY_ARE = frozenset({str, int, bool, float})
+
+
 def jsonable(value: Any) -> Any:
     """``value`` with dates, instants, amounts and enums written as JSON strings."""
+    if value is None or type(value) in _AS_THEY_ARE:
+        return value
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):

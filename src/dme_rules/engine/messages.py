@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from dme_rules.engine import _speed
 from dme_rules.engine._checks import MONEY
 from dme_rules.errors import InvalidArgumentError
 
@@ -96,6 +97,15 @@ class Messages:
     _parsed: dict[str, dict[str, _Template]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    #: Each ``(code, language)``'s text as :meth:`template` gives it (typography applied),
+    #: found once: sentences ask for the same words (day, days, the currency) again and again.
+    _found: dict[tuple[str, str], str] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    #: Each ``(language, zone)``'s speaker, made once.
+    _speakers: dict[tuple[str, tzinfo | None], Callable[..., str]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    #: Messages said, remembered by their code and values where equal values read alike.
+    _said: _speed.Memo = attrs.field(init=False, factory=_speed.Memo, eq=False, repr=False)
 
     def __contains__(self, code: object) -> bool:
         return code in self.texts or (self.fallback is not None and code in self.fallback)
@@ -107,12 +117,18 @@ class Messages:
             InvalidArgumentError: ``lang`` is not ``fr`` or ``en``, or no catalogue in the
                 chain has ``code``.
         """
+        found = self._found.get((code, lang))
+        if found is not None:
+            return found
         texts = self.texts.get(code)
         if texts is not None and lang in texts:
             text = texts[lang]
-            return french_typography(text) if lang == "fr" else text
-        if self.fallback is not None:
-            return self.fallback.template(code, lang)
+            found = french_typography(text) if lang == "fr" else text
+        elif self.fallback is not None:
+            found = self.fallback.template(code, lang)
+        if found is not None:
+            self._found[code, lang] = found
+            return found
         check_language(lang)
         raise InvalidArgumentError(
             "code", "a code of the catalogue", code, expected_fr="un code du catalogue"
@@ -137,15 +153,25 @@ class Messages:
             InvalidArgumentError: ``lang`` is not ``fr`` or ``en``.
         """
         check_language(lang)
+        found = self._speakers.get((lang, zone))
+        if found is not None:
+            return found
         words = _Words(self, lang, zone)
         parsed = self._parsed.get(lang)
         if parsed is None:
             parsed = self._parsed[lang] = {}
 
+        said = self._said
+
         def say(code: str, /, **values: Any) -> str:
             template = parsed.get(code)
             if template is None:
                 template = parsed[code] = _parse(self.template(code, lang))
+            key = _speed.text_key(code, lang, zone, template, values)
+            if key is not None:
+                text = said.get(key)
+                if text is not None:
+                    return text
             parts = []
             for literal, field, spec in template:
                 parts.append(literal)
@@ -153,8 +179,10 @@ class Messages:
                     kind = _KINDS.get(spec)
                     value = values[field]
                     parts.append(format(value, spec) if kind is None else kind(words, value))
-            return "".join(parts)
+            text = "".join(parts)
+            return text if key is None else said.keep(key, text)
 
+        self._speakers[lang, zone] = say
         return say
 
     def missing_languages(self) -> list[tuple[str, str]]:
@@ -209,6 +237,8 @@ class _Words:
     def money(self, amount: Decimal) -> str:
         # Python's grouping, then the language's separators (a placeholder keeps them apart).
         cents = MONEY.quantize(amount, _CENT)  # rounded the same whatever the caller's context
+        if cents.is_zero():
+            cents = abs(cents)  # no "-0,00 $": an amount of zero has no sign
         number = f"{cents:,f}".replace(",", "\0").replace(".", self.word("format.decimal"))
         number = number.replace("\0", self.word("format.thousands"))
         return self.word("format.money").format(number=number)

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from dme_rules.engine import _speed
 from dme_rules.engine._checks import checked_date
 from dme_rules.engine.time import SUPPORTED_YEARS, as_instant
 from dme_rules.errors import FloatAmountError, InvalidArgumentError, InvalidCaseError
@@ -245,11 +246,19 @@ def _parsed_by(check: Callable[[Any, str], T], kind: Callable[[], Kind]) -> Call
     return parse
 
 
+def _parse_text(value: object, path: str) -> str:
+    if _speed.plain_text(value):  # printable ASCII, not only spaces: visible as it stands
+        return value  # type: ignore[return-value]
+    return _parse_any_text(value, path)
+
+
+_parse_any_text = _parsed_by(_check_text, lambda: TEXT)
+
 TEXT: Kind = Kind(
     "a string with at least one visible character and no lone surrogate",
     "une chaîne d'au moins un caractère visible, sans demi-code isolé",
     _check_text,
-    _parsed_by(_check_text, lambda: TEXT),
+    _parse_text,
 )
 COUNT: Kind = Kind(
     f"an integer from 1 to {_COUNT_MAX:,}",
@@ -264,21 +273,21 @@ DATE: Kind = Kind(
     "a real date written YYYY-MM-DD",
     "une date réelle écrite AAAA-MM-JJ",
     _check_fact_date,
-    _parse_date,
+    _speed.remembered(_parse_date),
     date.isoformat,
 )
 INSTANT: Kind = Kind(
     "an instant with a UTC offset, such as 2025-06-20T16:45:00-04:00",
     "un instant avec décalage UTC, comme 2025-06-20T16:45:00-04:00",
     as_instant,
-    _parse_instant,
+    _speed.remembered(_parse_instant),
     datetime.isoformat,
 )
 MONEY: Kind = Kind(
     'a non-negative amount: a decimal string such as "1800.00" or an integer',
     'un montant positif ou nul : une chaîne décimale comme "1800.00" ou un entier',
     _check_money,
-    _parse_money,
+    _speed.remembered(_parse_money),
     _write_money,
 )
 
@@ -369,7 +378,16 @@ def tuple_or_none(value: object) -> object:
 
 
 def _json_fields(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
-    return {f.metadata.get("key", f.name): f for f in attrs.fields(cls) if f.init}
+    """The init fields of ``cls`` by JSON key (found once per class)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = {
+            f.metadata.get("key", f.name): f for f in attrs.fields(cls) if f.init
+        }
+    return found
+
+
+_FIELDS: dict[type[Any], dict[str, attrs.Attribute[Any]]] = {}
 
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -391,6 +409,31 @@ def read_fields(cls: type[T], data: object, path: str) -> T:
     """
     if not isinstance(data, Mapping):
         raise InvalidCaseError(path, "an object", expected_fr="un objet")
+    values = _speed.read_present(_parsers(cls), data, path)
+    if values is _speed.MISS:  # something is wrong: the keys in order name the first error
+        values = _read_in_order(cls, data, path)
+    return _speed.build(cls, values)  # cls(**values), without checking the values twice
+
+
+def _parsers(cls: type[Any]) -> _speed.Parsers:
+    """Each JSON key's parameter name and parser, and the required keys (once per class)."""
+    found = _PARSERS.get(cls)
+    if found is None:
+        fields = _json_fields(cls)
+        found = _PARSERS[cls] = _speed.Parsers(
+            {key: (_alias(field), field.metadata["kind"].parse) for key, field in fields.items()},
+            tuple(_alias(field) for field in fields.values() if field.default is attrs.NOTHING),
+        )
+    return found
+
+
+_PARSERS: dict[type[Any], _speed.Parsers] = {}
+
+
+def _read_in_order(cls: type[Any], data: Mapping[Any, Any], path: str) -> dict[str, Any]:
+    """The values of ``data``'s fields, by parameter name, read key by key in the order of the
+    fields: the first unknown key, then the first field that is missing or malformed, raises.
+    """
     fields = _json_fields(cls)
     for key in data:
         if not isinstance(key, str) or key not in fields:
@@ -411,30 +454,38 @@ def read_fields(cls: type[T], data: object, path: str) -> T:
                     expected_fr=f"une valeur (obligatoire) : {field.metadata['kind'].expected_fr}",
                 )
             continue
-        values[field.name.lstrip("_")] = field.metadata["kind"].parse(value, f"{path}.{key}")
-    return cls(**values)
+        values[_alias(field)] = field.metadata["kind"].parse(value, f"{path}.{key}")
+    return values
+
+
+def _alias(field: attrs.Attribute[Any]) -> str:
+    """The name of ``field``'s parameter in ``__init__`` (``import_``, ``_private`` →
+    ``private``)."""
+    return field.alias or field.name
 
 
 def write_fields(value: Any) -> dict[str, Any]:
     """The JSON object of ``value``, leaving out the fields that are ``None``."""
-    return {
-        key: field.metadata["kind"].dump(getattr(value, field.name))
-        for key, field in _json_fields(type(value)).items()
-        if getattr(value, field.name) is not None
-    }
+    written = {}
+    for key, name, dump in _writers(type(value)):
+        found = getattr(value, name)
+        if found is not None:
+            written[key] = dump(found)
+    return written
 
 
-class _RepeatedKey(ValueError):
-    """A key given twice in one JSON object."""
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _RepeatedKey(key)
-        found[key] = value
+def _writers(cls: type[Any]) -> tuple[tuple[str, str, Callable[[Any], Any]], ...]:
+    """Each JSON key's attribute name and writer (once per class)."""
+    found = _WRITERS.get(cls)
+    if found is None:
+        found = _WRITERS[cls] = tuple(
+            (key, field.name, field.metadata["kind"].dump)
+            for key, field in _json_fields(cls).items()
+        )
     return found
+
+
+_WRITERS: dict[type[Any], tuple[tuple[str, str, Callable[[Any], Any]], ...]] = {}
 
 
 def loads(text: object) -> Any:
@@ -458,8 +509,8 @@ def loads(text: object) -> Any:
                 expected_fr=f"du texte UTF-8 (pas à l'octet {error.start})",
             ) from None
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
-    except _RepeatedKey as error:
+        return json.loads(text, object_pairs_hook=_speed.unique_keys)
+    except _speed.RepeatedKey as error:
         key = json.dumps(error.args[0])
         raise InvalidCaseError(
             "$", f"each key once in an object ({key} is given twice)",

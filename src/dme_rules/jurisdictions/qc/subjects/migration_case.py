@@ -9,6 +9,7 @@ leaving out the fields that are ``None``: ``from_dict(case.to_dict()) == case``.
 
 from __future__ import annotations
 
+import operator
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -160,6 +161,30 @@ class MigrationCalendar:
 #: The items of a migration calendar, in order.
 _CALENDAR_ITEMS = tuple(field.name for field in attrs.fields(MigrationCalendar))
 
+#: Every field's value of a block, as a tuple (dates, amounts).
+_VALUES = {
+    cls: operator.attrgetter(*(field.name for field in attrs.fields(cls)))
+    for cls in (Extraction, Import, Preanalysis, MigrationCalendar)
+}
+
+#: Later than every date: what :func:`_earliest_act` gives for a case without acts.
+_NO_ACT = date.max
+
+
+def _earliest_act(case: MigrationCase) -> date:
+    """The earliest date of the case's acts and calendar (:data:`_NO_ACT` when none)."""
+    days: list[object] = []
+    for part in (case.extraction, case.import_, case.preanalysis):
+        if part is not None:
+            days += _VALUES[type(part)](part)
+    if case.calendar is not None:
+        for value in _VALUES[MigrationCalendar](case.calendar):
+            if isinstance(value, tuple):
+                days += value
+            else:
+                days.append(value)
+    return min((day for day in days if isinstance(day, date)), default=_NO_ACT)
+
 
 @attrs.frozen
 class Complaint:
@@ -250,6 +275,12 @@ class MigrationCase(Subject):
             InvalidCaseError: One of them; the first found, by its JSON path.
         """
         requested = self.requested_on
+        if _earliest_act(self) < requested:
+            self._refuse_acts_before(requested)
+        self._refuse_impossible_instants()
+
+    def _refuse_acts_before(self, requested: date) -> None:
+        """Raise naming the first act (in the order of the fields) dated before ``requested``."""
         acts: list[tuple[str, date | None]] = []
         if self.extraction is not None:
             acts += [("$.extraction.delivered_on", self.extraction.delivered_on),
@@ -276,6 +307,10 @@ class MigrationCase(Subject):
                         f"une date égale ou postérieure à celle de la demande ({requested})"
                     ),
                 )
+
+    def _refuse_impossible_instants(self) -> None:
+        """Raise on a follow-up before its complaint, or an access that ends before the
+        import's production date."""
         for index, complaint in enumerate(self.complaints or ()):
             followed = complaint.followed_up_at
             if followed is not None and followed < complaint.filed_at:

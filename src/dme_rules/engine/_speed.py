@@ -1,0 +1,278 @@
+"""Speed tricks, kept here: every one named, with why it is exact.
+
+The rest of the library is written to be read. The auditor's pipeline (SPEC §10: reading a
+case ≤ 20 µs, 100,000 cases end to end in seconds) needs a few shortcuts on its hot path;
+each lives in this module, and each gives exactly what the plain code gives, byte for byte,
+error for error (``tests/test_speed.py`` checks each against the plain code):
+
+- :func:`unique_keys`: the JSON decoder's hook that refuses a key given twice, built in C
+  (``dict(pairs)``) and compared by length, the repeated key looked for only when there is one;
+- :func:`remembered`: a parser of JSON strings (dates, instants, amounts) that keeps what it
+  has read, since the same dates and amounts recur across thousands of cases; a value is kept
+  only once the exact parser has accepted it, and every kept value is immutable;
+- :func:`plain_text`: a string of printable ASCII with a non-space character is a visible
+  text, known without looking up each character's Unicode category;
+- :func:`build`: a subject's block built from values its kinds have already read and checked,
+  without running the same checks again as the attrs validators;
+- :func:`read_present`: a JSON object read key by key as it comes, the object read again
+  in the order of its fields only when something is wrong (to name the first error);
+- :class:`Memo` and :func:`text_key`: messages remembered by their code and the values they
+  read, where equal values (of the same type) read alike, since the same dates, amounts and
+  counts recur in thousands of findings;
+- :func:`json_line`: a line of JSON Lines written by orjson when it is installed, the same
+  text as the standard library's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Hashable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+__all__ = [
+    "MISS",
+    "Memo",
+    "Parsers",
+    "build",
+    "json_line",
+    "plain_text",
+    "read_present",
+    "remembered",
+    "text_key",
+    "unique_keys",
+]
+
+T = TypeVar("T")
+
+#: What a shortcut answers when it cannot: the plain code then decides.
+MISS: Any = object()
+
+#: How many values a remembered parser keeps before it starts afresh (memory stays bounded
+#: whatever the stream: about 10 MB at most per parser).
+_KEPT = 1 << 16
+
+
+class RepeatedKey(ValueError):
+    """A key given twice in one JSON object."""
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The object of ``pairs``; :class:`RepeatedKey` when a key comes twice.
+
+    ``dict(pairs)`` keeps the last of two equal keys: its length tells whether any key was
+    repeated, and only then is the first repeated key looked for (to name it)."""
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise RepeatedKey(key)
+        seen.add(key)
+    raise AssertionError("unreachable: a shorter dict has a repeated key")  # pragma: no cover
+
+
+def remembered(parse: Callable[[Any, str], T]) -> Callable[[Any, str], T]:
+    """``parse`` (a JSON value and its path → a value, or an error naming the path), keeping
+    the value read from each string it accepted: the same string reads as the same value
+    (dates, instants and Decimals are immutable). Strings it refuses are not kept, so every
+    error is raised by ``parse`` itself, with its path."""
+    kept: dict[str, T] = {}
+
+    def parse_remembered(value: Any, path: str) -> T:
+        if type(value) is str:
+            found = kept.get(value, MISS)
+            if found is not MISS:
+                return found  # type: ignore[no-any-return]
+            found = parse(value, path)
+            if len(kept) >= _KEPT:
+                kept.clear()
+            kept[value] = found
+            return found
+        return parse(value, path)
+
+    parse_remembered.__wrapped__ = parse  # type: ignore[attr-defined]
+    return parse_remembered
+
+
+def plain_text(value: object) -> bool:
+    """Whether ``value`` is a string of printable ASCII characters with one that is not a
+    space: such a string has a visible character and no lone surrogate. (Other strings may be
+    visible text too; the plain check decides for them.)"""
+    return (
+        type(value) is str
+        and value.isascii()
+        and value.isprintable()
+        and not value.isspace()
+        and value != ""
+    )
+
+
+@attrs.frozen
+class _Plan:
+    """How :func:`build` makes one class: each init field's parameter name, attribute name,
+    default (``None``) and converter, and the class's post-init."""
+
+    fields: tuple[tuple[str, str, Callable[[Any], Any] | None], ...]
+    post_init: Callable[[Any], None] | None
+
+
+_PLANS: dict[type, _Plan | None] = {}
+
+
+def _plan(cls: type) -> _Plan | None:
+    """The plan of ``cls``, or ``None`` when :func:`build` cannot make it exactly as its
+    ``__init__`` does (a default other than ``None``, a pre-init): then it calls ``__init__``."""
+    if cls in _PLANS:
+        return _PLANS[cls]
+    plan: _Plan | None = None
+    fields = [field for field in attrs.fields(cls) if field.init]
+    simple = all(
+        field.default is attrs.NOTHING or field.default is None for field in fields
+    ) and not hasattr(cls, "__attrs_pre_init__")
+    if simple:
+        plan = _Plan(
+            tuple((field.alias, field.name, field.converter) for field in fields),
+            getattr(cls, "__attrs_post_init__", None),
+        )
+    _PLANS[cls] = plan
+    return plan
+
+
+def build(cls: type[T], values: dict[str, Any]) -> T:
+    """``cls(**values)`` without its validators: ``values`` (by parameter name; an absent one
+    is ``None``) were read by their fields' kinds, whose parsers check at least what the
+    validators check. Converters and the post-init (derived fields, the checks across fields)
+    run as ``__init__`` runs them."""
+    plan = _plan(cls)
+    if plan is None:
+        return cls(**values)
+    instance = object.__new__(cls)
+    set_value = object.__setattr__
+    for parameter, name, converter in plan.fields:
+        value = values.get(parameter)
+        set_value(instance, name, value if converter is None else converter(value))
+    if plan.post_init is not None:
+        plan.post_init(instance)
+    return instance
+
+
+class Memo:
+    """Texts remembered by the hashable key of what they say, up to a bound: equal keys must
+    give equal texts (the caller's key holds every value the text reads, with its type)."""
+
+    __slots__ = ("_kept",)
+
+    def __init__(self) -> None:
+        self._kept: dict[Hashable, str] = {}
+
+    def get(self, key: Hashable) -> str | None:
+        """The text kept for ``key``, or ``None``."""
+        return self._kept.get(key)
+
+    def keep(self, key: Hashable, text: str) -> str:
+        """Keep ``text`` for ``key`` and return it."""
+        if len(self._kept) >= _KEPT:
+            self._kept.clear()
+        self._kept[key] = text
+        return text
+
+
+@attrs.frozen
+class Parsers:
+    """How a class's JSON object is read: each key's parameter name and parser, and the
+    parameter names that are required."""
+
+    by_key: dict[str, tuple[str, Callable[[Any, str], Any]]]
+    required: tuple[str, ...]
+
+
+def read_present(parsers: Parsers, data: Any, path: str) -> Any:
+    """The values of the keys ``data`` has (by parameter name; ``null`` is absent), or
+    :data:`MISS` when a key is unknown, a required one absent or a value refused.
+
+    Only the keys present are looked at, in ``data``'s order; the caller reads the object
+    again in the order of its fields when this misses, so that the error raised is the first
+    in that order, as the plain reading raises it. The parsers are given ``path`` itself, not
+    each key's path: an error they raise here is never shown (it becomes :data:`MISS`), and
+    the reading again gives the right one."""
+    by_key = parsers.by_key
+    values: dict[str, Any] = {}
+    try:
+        for key, value in data.items():
+            if value is not None:
+                parameter, parse = by_key[key]
+                values[parameter] = parse(value, path)
+            elif key not in by_key:
+                return MISS
+    except (KeyError, TypeError, ValueError):  # an unknown key, a refused value
+        return MISS
+    for parameter in parsers.required:
+        if parameter not in values:
+            return MISS
+    return values
+
+
+#: For each kind of template field (its format spec), the types of value that read the same
+#: whenever they are equal (with the same type): an equal date reads as the same ISO text, an
+#: equal instant as the same local time, an equal amount the same once rounded to the cent.
+#: (A Decimal read plainly would not: ``1.0`` and ``1.00`` are equal but read apart.)
+_SAME_WHEN_EQUAL: dict[str, frozenset[type]] = {
+    "": frozenset({str, int, bool, date}),
+    "when": frozenset({date, datetime}),
+    "money": frozenset({Decimal, int}),
+    "days": frozenset({int}),
+    "business_days": frozenset({int}),
+    "message": frozenset({str}),
+}
+
+
+def text_key(
+    code: str,
+    lang: str,
+    zone: object,
+    template: tuple[tuple[str, str | None, str], ...],
+    values: dict[str, Any],
+) -> tuple[Any, ...] | None:
+    """The key a message is remembered by (its code, language, zone and each field's value
+    with its type), or ``None`` when one of its values might read differently from an equal
+    one (then it is said afresh every time)."""
+    key: list[Any] = [code, lang, zone]
+    for _, field, spec in template:
+        if field is None:
+            continue
+        value = values.get(field, MISS)
+        kind = type(value)
+        same = _SAME_WHEN_EQUAL.get(spec)
+        if same is None or kind not in same:
+            return None
+        key += (kind, value)
+    return tuple(key)
+
+
+_ORJSON: Any = MISS  # orjson's module once looked for; None when it is not installed
+
+
+def json_line(document: Any) -> str:
+    """``document`` as one line of compact JSON and its newline: the text of
+    ``json.dumps(document, ensure_ascii=False, separators=(",", ":"))``, written by orjson
+    when it is installed (ten times faster, the same text: UTF-8 kept, the same escapes),
+    else (or for a value orjson refuses, such as a lone surrogate) by the standard library.
+    """
+    global _ORJSON
+    if _ORJSON is MISS:
+        try:
+            import orjson as found
+        except ImportError:
+            found = None  # type: ignore[assignment]
+        _ORJSON = found
+    if _ORJSON is not None:
+        try:
+            return str(_ORJSON.dumps(document).decode()) + "\n"
+        except TypeError:  # orjson.JSONEncodeError: the standard library says it
+            pass
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

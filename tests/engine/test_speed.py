@@ -1,0 +1,291 @@
+"""The hot path's shortcuts (``dme_rules.engine._speed``) give what the plain code gives.
+
+Each shortcut is checked against the code it stands for: the strict reading with and without
+the shortcuts (values and errors, on valid and mutated documents), the remembered parsers
+against their parser, the visible-text test against the Unicode check, the trusted build
+against ``__init__``, remembered messages against messages said afresh, and the JSON Lines
+writer against the standard library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import random
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dme_rules import ConsentAnswers, DmeRulesError, MigrationCase
+from dme_rules.engine import _speed
+from dme_rules.engine.messages import Messages
+from dme_rules.engine.subjects import DATE, INSTANT, MONEY, TEXT, loads
+from dme_rules.errors import InvalidArgumentError, InvalidCaseError
+from dme_rules.jurisdictions.qc.counting import MONTREAL
+from dme_rules.jurisdictions.qc.messages import MESSAGES as QUEBEC_MESSAGES
+
+from .. import strategies
+from ..fuzzing import MUTATIONS, seeds
+
+REMEMBERED = (DATE, INSTANT, MONEY)
+
+
+@contextlib.contextmanager
+def plain_reading() -> Iterator[None]:
+    """Read subjects without any shortcut: every object read in the order of its fields,
+    every value parsed afresh, every block built by ``__init__`` (validators included)."""
+    saved = (_speed.read_present, _speed.build, [kind.parse for kind in REMEMBERED])
+    _speed.read_present = lambda parsers, data, path: _speed.MISS
+    _speed.build = lambda cls, values: cls(**values)
+    for kind in REMEMBERED:
+        object.__setattr__(kind, "parse", kind.parse.__wrapped__)
+    try:
+        yield
+    finally:
+        _speed.read_present, _speed.build, parses = saved
+        for kind, parse in zip(REMEMBERED, parses, strict=True):
+            object.__setattr__(kind, "parse", parse)
+
+
+def outcome(read: Any, text: str | bytes) -> tuple[str, Any]:
+    """What reading ``text`` gives: the value, or the error's class, path and message."""
+    try:
+        return "value", read(text)
+    except InvalidCaseError as error:
+        return "error", (type(error), error.path, str(error))
+    except DmeRulesError as error:
+        return "error", (type(error), str(error))
+
+
+def same_with_and_without_shortcuts(read: Any, text: str | bytes) -> None:
+    fast = outcome(read, text)
+    with plain_reading():
+        plain = outcome(read, text)
+    assert fast == plain
+    if fast[0] == "value":  # derived fields too (they are left out of ==)
+        assert repr(fast[1]) == repr(plain[1])
+        assert fast[1].to_json() == plain[1].to_json()
+
+
+SEEDS = seeds()
+READERS = {"case": MigrationCase.from_json, "consent": ConsentAnswers.from_json}
+
+
+class TestReading:
+    @pytest.mark.parametrize("seed", SEEDS, ids=lambda seed: seed[1].get("case_id", seed[0]))
+    def test_every_example_reads_the_same(self, seed):
+        kind, document = seed
+        same_with_and_without_shortcuts(READERS[kind], json.dumps(document))
+
+    @given(strategies.migration_cases)
+    def test_generated_cases_read_the_same(self, case):
+        same_with_and_without_shortcuts(MigrationCase.from_json, case.to_json())
+
+    @given(
+        st.sampled_from(SEEDS),
+        st.sampled_from(sorted(MUTATIONS)),
+        st.randoms(use_true_random=False),
+    )
+    def test_mutated_documents_read_the_same(self, seed, mutation, rng):
+        """Values and errors alike: the same error, at the same path, in the same words."""
+        kind, document = seed
+        same_with_and_without_shortcuts(READERS[kind], MUTATIONS[mutation](rng, document))
+
+    @pytest.mark.parametrize("value", [None, 1, "x"])
+    @pytest.mark.parametrize("where", [(), ("extraction",), ("calendar",)])
+    def test_an_unknown_key_is_refused_even_null(self, value, where):
+        document = json.loads(json.dumps(SEEDS[0][1]))
+        target = document
+        for key in where:
+            target = target.setdefault(key, {})
+        target["bogus"] = value
+        same_with_and_without_shortcuts(MigrationCase.from_json, json.dumps(document))
+        with pytest.raises(InvalidCaseError) as raised:
+            MigrationCase.from_dict(document)
+        assert raised.value.path == ".".join(("$", *where, "bogus"))
+
+    def test_the_first_error_in_the_order_of_the_fields_is_named(self):
+        """Two bad values, the later field written first: the earlier field is named."""
+        document = json.loads(json.dumps(SEEDS[0][1]))
+        document = {"practitioners": 0, **document, "case_id": ""}
+        document["practitioners"] = 0
+        with pytest.raises(InvalidCaseError) as raised:
+            MigrationCase.from_dict(document)
+        assert raised.value.path == "$.case_id"  # case_id is declared before practitioners
+
+
+class TestRepeatedKeys:
+    @given(st.lists(st.tuples(st.sampled_from("abcde"), st.integers()), max_size=8))
+    def test_as_the_plain_loop(self, pairs):
+        expected: dict[str, int] | str = {}
+        for key, value in pairs:  # the plain loop: the first key seen twice is named
+            if key in expected:
+                expected = key
+                break
+            expected[key] = value  # type: ignore[index]
+        try:
+            found: dict[str, int] | str = _speed.unique_keys(pairs)
+        except _speed.RepeatedKey as error:
+            found = error.args[0]
+        assert found == expected
+
+    def test_loads_names_the_repeated_key(self):
+        with pytest.raises(InvalidCaseError, match='"b" is given twice'):
+            loads('{"a": 1, "b": {"c": 1, "d": 2}, "b": 3}')
+
+
+class TestRemembered:
+    TEXTS = [
+        "2024-02-29", "2023-02-29", "1899-12-31", "2200-12-31", "2025-1-1",
+        "2025-06-20T10:00:00-04:00", "2025-06-20T10:00-04:00", "2025-06-20T10:00:00",
+        "2200-12-31T23:00:00-12:00", "800", "800.00", "0.0000000", "1E+3", "-0", " 1", "",
+    ]  # fmt: skip
+
+    @pytest.mark.parametrize("kind", REMEMBERED, ids=["date", "instant", "money"])
+    @pytest.mark.parametrize("text", TEXTS)
+    def test_as_the_parser_first_and_second_time(self, kind, text):
+        parse = kind.parse.__wrapped__
+        expected = outcome(lambda t: parse(t, "$.x"), text)
+        for _ in range(2):  # the second time, from what was kept
+            found = outcome(lambda t: kind.parse(t, "$.x"), text)
+            assert found == expected
+            if found[0] == "value":
+                assert str(found[1]) == str(expected[1])  # 800 stays 800, 800.00 stays 800.00
+
+    def test_a_refused_string_is_never_kept(self):
+        for _ in range(2):
+            with pytest.raises(InvalidCaseError) as raised:
+                DATE.parse("2023-02-29", "$.first")
+            assert raised.value.path == "$.first"
+
+    def test_memory_stays_bounded(self, monkeypatch):
+        monkeypatch.setattr(_speed, "_KEPT", 10)
+        parse = _speed.remembered(lambda value, path: date.fromisoformat(value))
+        start = date(2000, 1, 1)
+        for offset in range(25):
+            assert parse(str(start + timedelta(offset)), "$") == start + timedelta(offset)
+        kept = parse.__closure__[0].cell_contents  # type: ignore[attr-defined]
+        assert isinstance(kept, dict)
+        assert len(kept) <= 10
+
+
+class TestPlainText:
+    @given(st.text(max_size=8))
+    def test_plain_text_is_visible_text(self, text):
+        if _speed.plain_text(text):
+            assert TEXT.check(text, "x") == text
+
+    @pytest.mark.parametrize("text", ["", " ", "   ", "\t", "a\x00", "\x7f"])
+    def test_not_plain(self, text):
+        assert not _speed.plain_text(text)
+
+    @pytest.mark.parametrize("text", ["a", " a ", "Omnimed", "case-001"])
+    def test_plain(self, text):
+        assert _speed.plain_text(text)
+
+    @pytest.mark.parametrize("text", ["", " ", "\u200b", "\ud800", "Médesync", "a\u0301"])
+    def test_what_it_leaves_the_plain_check_decides(self, text):
+        def check(value: str) -> Any:
+            try:
+                return TEXT.parse(value, "$.x")
+            except InvalidCaseError as error:
+                return error.path
+
+        def plain(value: str) -> Any:
+            try:
+                return TEXT.check(value, "$.x")
+            except InvalidArgumentError:
+                return "$.x"
+
+        assert check(text) == plain(text)
+
+
+class TestBuild:
+    @given(strategies.migration_cases)
+    def test_as_init(self, case):
+        for value in [case, *[getattr(case, name) for name in ("extraction", "calendar")]]:
+            if value is None:
+                continue
+            cls = type(value)
+            values = {f.alias: getattr(value, f.name) for f in attrs.fields(cls) if f.init}
+            built = _speed.build(cls, values)
+            assert built == cls(**values)
+            assert repr(built) == repr(cls(**values))
+
+    def test_a_class_with_another_default_is_built_by_init(self):
+        @attrs.frozen
+        class WithDefault:
+            count: int = 3
+
+        assert _speed.build(WithDefault, {}) == WithDefault()
+
+    def test_post_init_checks_run(self):
+        document = json.loads(json.dumps(SEEDS[0][1]))
+        document["import"] = {"completed_on": "2025-09-01"}
+        document["read_only_access"] = {"until": "2025-08-01"}
+        with pytest.raises(InvalidCaseError) as raised:
+            MigrationCase.from_dict(document)
+        assert raised.value.path == "$.read_only_access.until"
+
+
+class TestRememberedMessages:
+    CATALOGUE = Messages(
+        {
+            "plain": {"fr": "valeur {value}", "en": "value {value}"},
+            "money": {"fr": "montant {value:money}", "en": "amount {value:money}"},
+            "when": {"fr": "le {value:when}", "en": "on {value:when}"},
+            "days": {"fr": "{value:days}", "en": "{value:days}"},
+        },
+        fallback=QUEBEC_MESSAGES,  # its currency
+    )
+    VALUES = [
+        1, True, 1.0, Decimal("1"), Decimal("1.0"), Decimal("1.00"), Decimal("-0"), Decimal(0),
+        "1", date(2025, 6, 20), datetime(2025, 6, 20, 12, tzinfo=UTC),
+        datetime(2025, 6, 20, 8, tzinfo=timezone(timedelta(hours=-4))),
+    ]  # fmt: skip
+
+    @pytest.mark.parametrize("code", ["plain", "money", "when", "days"])
+    @pytest.mark.parametrize("lang", ["fr", "en"])
+    def test_equal_values_read_as_if_said_afresh(self, code, lang):
+        """Said in every order, each value reads as a new catalogue (nothing kept) says it."""
+        for order in range(3):
+            values = list(self.VALUES)
+            random.Random(order).shuffle(values)
+            say = self.CATALOGUE.speaker(lang, MONTREAL)
+            for value in values:
+                fresh = Messages(self.CATALOGUE.texts, self.CATALOGUE.fallback)
+                expected = outcome_of(fresh.format, code, lang, MONTREAL, value=value)
+                assert outcome_of(say, code, value=value) == expected, value
+
+    def test_an_amount_of_zero_has_no_sign(self):
+        say = self.CATALOGUE.speaker("fr", MONTREAL)
+        assert say("money", value=Decimal("-0")) == say("money", value=Decimal("0"))
+        assert "-" not in say("money", value=Decimal("-0.00"))
+
+
+def outcome_of(action: Any, *args: Any, **values: Any) -> Any:
+    """What ``action`` gives, or the class of the error it raises (a value a kind cannot
+    read)."""
+    try:
+        return action(*args, **values)
+    except Exception as error:
+        return type(error)
+
+
+class TestJsonLines:
+    @given(
+        st.dictionaries(
+            st.text(max_size=5),
+            st.one_of(st.none(), st.integers(-(2**70), 2**70), st.text(), st.booleans()),
+            max_size=5,
+        )
+    )
+    def test_as_the_standard_library(self, document):
+        expected = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert _speed.json_line(document) == expected
