@@ -46,6 +46,9 @@ from dme_rules import (
 )
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, french_typography, when_text
 from dme_rules.engine.presentation import report_heading, table_lines
+from dme_rules.errors import InvalidArgumentError
+from dme_rules.schemas import SCHEMA_NAMES
+from dme_rules.schemas import schema as schema_named
 
 __all__ = ["main"]
 
@@ -429,6 +432,15 @@ def _cmd_consent(args: argparse.Namespace) -> int:
     return EXIT_VIOLATION if finding.status is Status.VIOLATION else EXIT_OK
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    try:
+        document = schema_named(args.name)
+    except InvalidArgumentError as error:
+        raise _UsageError(f"dme-rules schema: {error}") from None
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def _parser(lang: str = "fr") -> _Parser:
     """The command line's parser, its help in ``lang``."""
     t = _translator(lang)
@@ -582,6 +594,25 @@ def _parser(lang: str = "fr") -> _Parser:
     _reading_option(consent, t)
     _output_options(consent, t=t)
     consent.set_defaults(handler=_cmd_consent)
+
+    schema = commands.add_parser(
+        "schema",
+        add_help=False,
+        formatter_class=formatter,
+        help=t("print a JSON Schema: case, consent, report"),
+        description=t(
+            "Print the JSON Schema (draft 2020-12) of a case, consent answers or a report, "
+            "to validate documents before sending them."
+        ),
+    )
+    _help_option(schema, t)
+    schema.add_argument(
+        "name",
+        choices=tuple(SCHEMA_NAMES),
+        metavar="NAME",
+        help=t("case, consent or report (dmp-record: reserved for the French DMP record)"),
+    )
+    schema.set_defaults(handler=_cmd_schema)
     return parser
 
 
@@ -669,6 +700,14 @@ _HELP_FR = {
         "répondre aux questions avant d'activer une nouvelle fonctionnalité du DME",
     'Decide from {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.':
         'Décider à partir de {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.',
+    "case, consent or report (dmp-record: reserved for the French DMP record)":
+        "case, consent ou report (dmp-record : réservé au dossier DMP français)",
+    "print a JSON Schema: case, consent, report":
+        "afficher un schéma JSON : case, consent, report",
+    "Print the JSON Schema (draft 2020-12) of a case, consent answers or a report, to "
+    "validate documents before sending them.":
+        "Afficher le schéma JSON (draft 2020-12) d'un dossier, de réponses de consentement "
+        "ou d'un rapport, pour valider des documents avant de les envoyer.",
     "an alternative reading of an ambiguous phrase (repeatable; see the readings catalogue: "
     "civil-procedure, interpretation-act, office-hours, ninety-days...)":
         "une autre lecture d'une formule ambiguë (répétable ; voir le catalogue des lectures : "

@@ -26,7 +26,7 @@ from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError, InvalidCaseError
 
-__all__ = ["evaluate", "evaluate_many"]
+__all__ = ["evaluate", "evaluate_many", "subject_class"]
 
 
 def _check_ruleset(ruleset: object) -> Ruleset | None:
@@ -66,6 +66,11 @@ def _subject_classes() -> dict[str, type[Subject]]:
         if isinstance(pack, Jurisdiction)
         for cls in pack.subjects
     }
+
+
+def subject_class(kind: str) -> type[Subject] | None:
+    """The registered subject class of ``kind`` (``qc.migration.case``), or ``None``."""
+    return _subject_classes().get(kind)
 
 
 def _subject_class(data: Mapping[str, Any]) -> type[Subject]:

@@ -51,8 +51,8 @@ def jsonable(value: Any) -> Any:
         return value
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
+    if isinstance(value, Decimal):  # plainly: "0.0000000", never "0E-7"; zero unsigned
+        return format(value.copy_abs() if value.is_zero() else value, "f")
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, Mapping):

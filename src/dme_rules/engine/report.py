@@ -26,7 +26,7 @@ from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidArgumentError, UnknownRuleError
 
-__all__ = ["RECORD_COLUMNS", "Report", "checked_indent"]
+__all__ = ["RECORD_COLUMNS", "REPORT_SCHEMA", "Report", "checked_indent"]
 
 #: The columns of :meth:`Report.to_records`, in order.
 RECORD_COLUMNS = (
@@ -34,6 +34,84 @@ RECORD_COLUMNS = (
     "due", "act_on", "days_late", "business_days_late", "days_left", "business_days_left",
     "amount", "cap", "interpretation", "readings", "reason", "missing", "message",
 )  # fmt: skip
+
+
+_NULLABLE_INTEGER = {"type": ["integer", "null"]}
+_NULLABLE_TEXT = {"type": ["string", "null"]}
+_AMOUNT = {"type": ["string", "null"], "pattern": "^[0-9]+(\\.[0-9]+)?$"}
+_WHEN = {  # a date, or an instant with its offset (the BCH's clock)
+    "type": ["string", "null"],
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?"
+    "(Z|[+-][0-9]{2}:[0-9]{2}))?$",
+}
+_DIGEST = {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"}
+
+
+def _closed(properties: dict[str, Any], **more: Any) -> dict[str, Any]:
+    """An object with exactly these keys, every one present."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+        **more,
+    }
+
+
+#: The JSON Schema (draft 2020-12) of a report's JSON (:meth:`Report.to_dict`, SPEC §8).
+REPORT_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "dme_rules report",
+    "description": "Every finding of the rules on one subject at one instant (SPEC §8).",
+    **_closed(
+        {
+            "case_id": _NULLABLE_TEXT,
+            "as_of": {"type": "string", "pattern": _WHEN["pattern"]},
+            "library_version": {"type": "string"},
+            "status": {"$ref": "#/$defs/status"},
+            "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+            "decision": _closed(
+                {
+                    "input_digest": _DIGEST,
+                    "ruleset_digest": _DIGEST,
+                    "calendar": {"type": "string"},
+                    "library_version": {"type": "string"},
+                }
+            ),
+        }
+    ),
+    "$defs": {
+        "status": {"enum": [status.value for status in Status]},
+        "finding": _closed(
+            {
+                "rule_id": {"type": "string"},
+                "rule_version": _NULLABLE_TEXT,
+                "status": {"$ref": "#/$defs/status"},
+                "obligated_party": {"type": "string"},
+                "due": _WHEN,
+                "act_on": _WHEN,
+                "days_late": _NULLABLE_INTEGER,
+                "business_days_late": _NULLABLE_INTEGER,
+                "days_left": _NULLABLE_INTEGER,
+                "business_days_left": _NULLABLE_INTEGER,
+                "amount": _AMOUNT,
+                "cap": _AMOUNT,
+                "interpretation": _NULLABLE_TEXT,
+                "readings": {"type": "array", "items": {"type": "string"}},
+                "reason": _NULLABLE_TEXT,
+                "message": {"type": "string"},
+                "citations": {"type": "array", "items": {"$ref": "#/$defs/citation"}},
+                "details": {"type": "object"},
+            }
+        ),
+        "citation": _closed(
+            {
+                key: {"type": "string"}
+                for key in ("document", "issuer", "date", "section", "quote_fr")
+            }
+        ),
+    },
+}
 
 
 def checked_indent(indent: object) -> int | None:

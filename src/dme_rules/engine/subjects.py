@@ -37,6 +37,7 @@ __all__ = [
     "Subject",
     "block",
     "fixed_offset",
+    "json_schema",
     "key_path",
     "list_of",
     "loads",
@@ -78,6 +79,11 @@ class Kind:
     check: Callable[[Any, str], Any]  # Python value -> value, or raise naming the field
     parse: Callable[[Any, str], Any]  # JSON value -> Python value, or raise InvalidCaseError
     dump: Callable[[Any], Any] = lambda value: value
+    #: The JSON Schema (draft 2020-12) of the JSON value, as far as a schema can say it; a
+    #: block's names the class (``{"$ref": "#/$defs/Extraction"}``, with :attr:`block`).
+    schema: Mapping[str, Any] = attrs.field(factory=dict)
+    #: The class a block kind reads (its schema is a definition of its own), else ``None``.
+    block: type[Any] | None = None
 
     def refuse(self, path: str) -> InvalidCaseError:
         """The error for a JSON value at ``path`` that is not of this kind."""
@@ -254,20 +260,29 @@ def _parse_text(value: object, path: str) -> str:
 
 _parse_any_text = _parsed_by(_check_text, lambda: TEXT)
 
+#: A year of the supported years, as a pattern (1900-2200).
+_YEAR = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
+
 TEXT: Kind = Kind(
     "a string with at least one visible character and no lone surrogate",
     "une chaîne d'au moins un caractère visible, sans demi-code isolé",
     _check_text,
     _parse_text,
+    schema={"type": "string", "pattern": "\\S"},
 )
 COUNT: Kind = Kind(
     f"an integer from 1 to {_COUNT_MAX:,}",
     f"un entier de 1 à {_COUNT_MAX:,}".replace(",", " "),
     _check_count,
     _parsed_by(_check_count, lambda: COUNT),
+    schema={"type": "integer", "minimum": 1, "maximum": _COUNT_MAX},
 )
 BOOL: Kind = Kind(
-    "true or false", "true ou false", _check_bool, _parsed_by(_check_bool, lambda: BOOL)
+    "true or false",
+    "true ou false",
+    _check_bool,
+    _parsed_by(_check_bool, lambda: BOOL),
+    schema={"type": "boolean"},
 )
 DATE: Kind = Kind(
     "a real date written YYYY-MM-DD",
@@ -275,6 +290,7 @@ DATE: Kind = Kind(
     _check_fact_date,
     _speed.remembered(_parse_date),
     date.isoformat,
+    schema={"type": "string", "format": "date", "pattern": f"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"},
 )
 INSTANT: Kind = Kind(
     "an instant with a UTC offset, such as 2025-06-20T16:45:00-04:00",
@@ -282,6 +298,10 @@ INSTANT: Kind = Kind(
     as_instant,
     _speed.remembered(_parse_instant),
     datetime.isoformat,
+    schema={  # no "format": "date-time", which wants seconds the library does not require
+        "type": "string",
+        "pattern": f"^{_YEAR}" + _INSTANT_TEXT.pattern[len("[0-9]{4}") : -len("\\Z")] + "$",
+    },
 )
 MONEY: Kind = Kind(
     'a non-negative amount: a decimal string such as "1800.00" or an integer',
@@ -289,6 +309,17 @@ MONEY: Kind = Kind(
     _check_money,
     _speed.remembered(_parse_money),
     _write_money,
+    schema={
+        "anyOf": [
+            {"type": "integer", "minimum": 0, "maximum": 10**_MONEY_MAX_DIGITS - 1},
+            {
+                "type": "string",
+                "pattern": (
+                    f"^0*[0-9]{{1,{_MONEY_MAX_DIGITS}}}(\\.[0-9]{{1,{_MONEY_MAX_DECIMALS}}})?$"
+                ),
+            },
+        ]
+    },
 )
 
 
@@ -305,7 +336,15 @@ def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
             raise InvalidCaseError(path, expected, expected_fr=expected_fr)
         return tuple(item.parse(v, f"{path}[{i}]") for i, v in enumerate(value))
 
-    return Kind(expected, expected_fr, check, parse, lambda v: [item.dump(x) for x in v])
+    return Kind(
+        expected,
+        expected_fr,
+        check,
+        parse,
+        lambda v: [item.dump(x) for x in v],
+        schema={"type": "array", "items": item.schema},
+        block=item.block,
+    )
 
 
 def block(cls: type[Any]) -> Kind:
@@ -320,7 +359,9 @@ def block(cls: type[Any]) -> Kind:
     def parse(value: object, path: str) -> Any:
         return read_fields(cls, value, path)
 
-    return Kind("an object", "un objet", check, parse, write_fields)
+    return Kind(
+        "an object", "un objet", check, parse, write_fields, {"$ref": f"#/$defs/{name}"}, cls
+    )
 
 
 # -- fields --------------------------------------------------------------------------------
@@ -603,3 +644,53 @@ class Subject:
     def to_json(self) -> str:
         """Canonical JSON text: keys sorted, no spaces, UTF-8 characters kept."""
         return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def json_schema(cls: type[Subject]) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the subject ``cls``'s JSON form, from its fields'
+    kinds: its keys and no other (``subject`` naming its kind), the required ones, each
+    value's type, format, pattern and range; each block a definition of its own.
+
+    What a schema cannot say is left to the library, which refuses it when it reads the
+    document: a key given twice, a character that shows nothing, an instant whose UTC time
+    leaves the supported years, and the facts that cannot be true together (an act before
+    the request)."""
+    definitions: dict[str, Any] = {}
+    document = _object_schema(cls, definitions, subject=cls.kind)
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": cls.kind,
+        "description": (cls.__doc__ or cls.__name__).strip().splitlines()[0],
+        **document,
+    }
+    if definitions:
+        schema["$defs"] = dict(sorted(definitions.items()))
+    return schema
+
+
+def _object_schema(
+    cls: type[Any], definitions: dict[str, Any], subject: str | None = None
+) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    if subject is not None:
+        properties["subject"] = {"const": subject}
+    required = []
+    for key, field in _json_fields(cls).items():
+        kind: Kind = field.metadata["kind"]
+        if kind.block is not None and kind.block.__name__ not in definitions:
+            definitions[kind.block.__name__] = {}  # taken before it is built: no recursion
+            definitions[kind.block.__name__] = _object_schema(kind.block, definitions)
+        value = dict(kind.schema)
+        if field.default is attrs.NOTHING:
+            required.append(key)
+        else:  # null is the same as absent
+            value = {"anyOf": [value, {"type": "null"}]}
+        properties[key] = value
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = required
+    return schema

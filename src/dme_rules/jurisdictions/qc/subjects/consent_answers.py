@@ -136,6 +136,11 @@ ANSWERS = Kind(
     _check_answers,
     _parse_answers,
     lambda answers: {question_id: answer.value for question_id, answer in answers.items()},
+    schema={
+        "type": "object",
+        "propertyNames": {"enum": list(_QUESTION_IDS)},
+        "additionalProperties": {"enum": [answer.value for answer in Answer]},
+    },
 )
 
 
