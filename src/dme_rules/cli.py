@@ -21,9 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from dme_rules import (
-    EXTRACTION_DEADLINE,
     FIRST_YEAR,
-    IMPORT_DEADLINE,
     LAST_YEAR,
     MONTREAL,
     QUEBEC_CPC,
@@ -39,7 +37,6 @@ from dme_rules import (
     as_instant,
     end_of_day,
     evaluate,
-    official_start,
     quebec_lnt,
     ruleset_as_of,
     sensitivity,
@@ -47,6 +44,7 @@ from dme_rules import (
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, french_typography, when_text
 from dme_rules.engine.presentation import report_heading, table_lines
 from dme_rules.errors import InvalidArgumentError
+from dme_rules.jurisdictions.qc.requests import request_deadlines
 from dme_rules.schemas import SCHEMA_NAMES
 from dme_rules.schemas import schema as schema_named
 
@@ -296,7 +294,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         document = {
             "as_of": day.isoformat(),
             "rules": [
-                {
+                {  # the version in force first (the first edition's keys), then the rule's
                     "id": rule.id,
                     "version": version.version,
                     "effective_from": version.effective_from.isoformat(),
@@ -307,6 +305,10 @@ def _cmd_rules(args: argparse.Namespace) -> int:
                     "readings": [reading.id for reading in version.readings],
                     "alternatives": [reading.id for reading in version.alternatives],
                     "summary_en": version.summary_en,
+                    "effective_basis": version.effective_basis,
+                    "parameters": version.to_dict()["parameters"],
+                    "citations": [citation.to_dict() for citation in version.citations],
+                    "rule": rule.to_dict(day),
                 }
                 for rule, version in entries
             ],
@@ -326,26 +328,16 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _cmd_deadlines(args: argparse.Namespace) -> int:
-    sent = args.transmitted
-    entries: list[tuple[str, date, str | None]] = [("official_start", official_start(sent), None)]
-    for key, rule in (("extraction_due", EXTRACTION_DEADLINE), ("import_due", IMPORT_DEADLINE)):
-        version = rule.version_for(sent.astimezone(MONTREAL).date())
-        chosen = [READINGS[i] for i in args.reading if READINGS[i] in version.allowed]
-        period = version.choice("period-start", chosen)
-        entries.append((key, rule.due(sent, readings=chosen), period.id))
+    document = request_deadlines(args.transmitted, args.reading)
     if args.format == "json":
-        document: dict[str, Any] = {"transmitted_at": sent.isoformat()}
-        for key, day, reading in entries:
-            document[key] = day.isoformat()
-            if reading is not None:
-                document[f"{key.removesuffix('_due')}_interpretation"] = reading
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     say = _WORDS.speaker(args.lang, MONTREAL)
-    print(say("deadlines.heading", sent=when_text(sent, MONTREAL)))
+    print(say("deadlines.heading", sent=when_text(args.transmitted, MONTREAL)))
     print()
     rows = [
-        (say(f"deadlines.{key}"), day.isoformat(), reading or "") for key, day, reading in entries
+        (say(f"deadlines.{key}"), document[key], document.get(f"{key[:-4]}_interpretation", ""))
+        for key in ("official_start", "extraction_due", "import_due")
     ]
     print("\n".join(table_lines(rows)))
     return EXIT_OK
@@ -438,6 +430,41 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     except InvalidArgumentError as error:
         raise _UsageError(f"dme-rules schema: {error}") from None
     print(json.dumps(document, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _port(text: str) -> int:
+    if text.isdigit() and 0 <= int(text) <= 65535:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        f"expected a port from 0 to 65535, got {text!a} / "
+        f"attendu un port de 0 à 65535, reçu {text!a}"
+    )
+
+
+def _workers(text: str) -> int:
+    if text.isdigit() and 1 <= int(text) <= 64:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        f"expected 1 to 64 workers, got {text!a} / attendu de 1 à 64, reçu {text!a}"
+    )
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from dme_rules.service import run
+    except ImportError as error:
+        raise _UsageError(f"dme-rules serve: {error}") from None
+    if args.decision_log:
+        try:
+            with open(args.decision_log, "a", encoding="utf-8"):
+                pass
+        except OSError as error:
+            raise _UsageError(
+                f"dme-rules serve: cannot write the decision log {args.decision_log} "
+                f"({error.strerror}) / impossible d'écrire le journal des décisions"
+            ) from None
+    run(args.host, args.port, args.workers, args.decision_log)
     return EXIT_OK
 
 
@@ -613,6 +640,29 @@ def _parser(lang: str = "fr") -> _Parser:
         help=t("case, consent or report (dmp-record: reserved for the French DMP record)"),
     )
     schema.set_defaults(handler=_cmd_schema)
+
+    serve = commands.add_parser(
+        "serve",
+        add_help=False,
+        formatter_class=formatter,
+        help=t("serve the rules over HTTP (JSON, FHIR, OpenAPI)"),
+        description=t(
+            "Serve the decision service of SPEC 13 on uvicorn until interrupted "
+            "(pip install 'dme-rules[server]')."
+        ),
+    )
+    _help_option(serve, t)
+    serve.add_argument("--host", default="127.0.0.1", help=t("the address to listen on"))
+    serve.add_argument("--port", type=_port, default=8000, help=t("the port (default 8000)"))
+    serve.add_argument(
+        "--workers", type=_workers, default=1, help=t("worker processes (default 1)")
+    )
+    serve.add_argument(
+        "--decision-log",
+        metavar="FILE",
+        help=t("append one JSON line per decision to FILE (no case content)"),
+    )
+    serve.set_defaults(handler=_cmd_serve)
     return parser
 
 
@@ -708,6 +758,16 @@ _HELP_FR = {
     "validate documents before sending them.":
         "Afficher le schéma JSON (draft 2020-12) d'un dossier, de réponses de consentement "
         "ou d'un rapport, pour valider des documents avant de les envoyer.",
+    "serve the rules over HTTP (JSON, FHIR, OpenAPI)":
+        "servir les règles par HTTP (JSON, FHIR, OpenAPI)",
+    "Serve the decision service of SPEC 13 on uvicorn until interrupted "
+    "(pip install 'dme-rules[server]').":
+        "Servir le service de décision de la SPEC 13 sur uvicorn jusqu'à interruption "
+        "(pip install 'dme-rules[server]').",
+    "the address to listen on": "l'adresse d'écoute",
+    "the port (default 8000)": "le port (par défaut 8000)",
+    "append one JSON line per decision to FILE (no case content)":
+        "ajouter une ligne JSON par décision à FILE (sans le contenu des dossiers)",
     "an alternative reading of an ambiguous phrase (repeatable; see the readings catalogue: "
     "civil-procedure, interpretation-act, office-hours, ninety-days...)":
         "une autre lecture d'une formule ambiguë (répétable ; voir le catalogue des lectures : "

@@ -32,7 +32,7 @@ from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.citations import Citation
 from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context
-from dme_rules.engine.findings import NO_DETAILS, Finding
+from dme_rules.engine.findings import NO_DETAILS, Finding, jsonable
 from dme_rules.engine.messages import LANGUAGES, check_language
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import pack_of
@@ -178,6 +178,27 @@ class RuleVersion(Generic[P]):
             "topic", f"a topic of version {self.version}: {', '.join(self.topics) or 'none'}",
             topic, expected_fr=f"un sujet de la version {self.version}",
         )  # fmt: skip
+
+    def to_dict(self) -> dict[str, Any]:
+        """The version for a catalogue in JSON: its dates and basis, its parameters (the
+        numbers the law sets: days, caps), its readings and the passages it rests on."""
+        parameters = self.parameters
+        return {
+            "version": self.version,
+            "effective_from": self.effective_from.isoformat(),
+            "effective_to": self.effective_to and self.effective_to.isoformat(),
+            "effective_basis": self.effective_basis,
+            "parameters": (
+                jsonable(attrs.asdict(parameters, recurse=True))  # type: ignore[arg-type]
+                if attrs.has(type(parameters))
+                else jsonable(parameters)
+            ),
+            "interpretation": self.reading and self.reading.id,
+            "readings": [reading.id for reading in self.readings],
+            "alternatives": [reading.id for reading in self.alternatives],
+            "citations": [citation.to_dict() for citation in self.citations],
+            "summary_en": self.summary_en,
+        }
 
     def chosen_readings(self, chosen: Iterable[Reading] = ()) -> tuple[Reading, ...]:
         """The reading applied for each topic of the version, given the caller's choice."""
@@ -733,6 +754,22 @@ class Rule(Generic[P, S]):
     def title(self, lang: str = "fr") -> str:
         """The rule's title in French (default) or English."""
         return (self.title_fr, self.title_en)[LANGUAGES.index(check_language(lang))]
+
+    def to_dict(self, as_of: date | None = None) -> dict[str, Any]:
+        """The rule for a catalogue in JSON: its id, titles, party and subject, every version
+        (:meth:`RuleVersion.to_dict`), and ``in_force``, the version in force on ``as_of``
+        (``None`` without a date, or when none is)."""
+        in_force = self.version_at(checked_date(as_of, "as_of")) if as_of is not None else None
+        return {
+            "id": self.id,
+            "title_fr": self.title_fr,
+            "title_en": self.title_en,
+            "obligated_party": self.obligated_party,
+            "subject": self.subject.kind,
+            "reasons": list(self.reasons),
+            "in_force": in_force and in_force.version,
+            "versions": [version.to_dict() for version in self.versions],
+        }
 
     def note(self, name: str, **values: Any) -> Note:
         """A phrase of this rule for a finding's message: the message ``{id}.{name}`` of the

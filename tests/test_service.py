@@ -1,0 +1,433 @@
+"""The HTTP service (SPEC §13), started for real: ``dme-rules serve`` in a subprocess on a free
+loopback port, spoken to over HTTP with the standard library (and raw sockets where a client
+misbehaves), each answer compared with what the library itself says."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from dme_rules import QUEBEC_CPC, RULES, MigrationCase, evaluate
+from dme_rules.jurisdictions.qc.requests import request_deadlines
+from dme_rules.schemas import schema
+
+pytest.importorskip("starlette")
+pytest.importorskip("uvicorn")
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = ROOT / "examples"
+CASES = sorted((EXAMPLES / "cases").glob("*.json"))
+AS_OF = "2025-09-01T12:00:00-04:00"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    """A running ``dme-rules serve`` and an HTTP client for it."""
+
+    def __init__(self, port: int, log: Path, process: subprocess.Popen[bytes]) -> None:
+        self.port, self.log, self.process = port, log, process
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, str], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def json(
+        self, method: str, path: str, body: Any = None, **headers: str
+    ) -> tuple[int, str, Any]:
+        data = body if isinstance(body, bytes) or body is None else json.dumps(body).encode()
+        status, answer_headers, answer = self.request(method, path, data, headers)
+        return status, answer_headers["content-type"], json.loads(answer)
+
+
+def start(port: int, log: Path, *options: str) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dme_rules.cli", "serve", "--port", str(port),
+         "--decision-log", str(log), *options],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return process
+        except OSError:
+            if process.poll() is not None:
+                error = process.stderr.read().decode() if process.stderr else ""
+                raise RuntimeError(error) from None
+            time.sleep(0.1)
+    stop(process)
+    raise RuntimeError("the service did not start")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    process.wait(timeout=10)
+    if process.stderr is not None:
+        process.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    log = tmp_path_factory.mktemp("service") / "decisions.jsonl"
+    port = free_port()
+    process = start(port, log)
+    try:
+        yield Server(port, log, process)
+    finally:
+        stop(process)
+
+
+def query(path: str, **values: Any) -> str:
+    return f"{path}?{urlencode(values, doseq=True)}" if values else path
+
+
+class TestEvaluate:
+    def test_health(self, server):
+        status, kind, body = server.json("GET", "/v1/health")
+        assert (status, kind) == (200, "application/json")
+        assert body["status"] == "ok"
+        assert (
+            body["library_version"]
+            == evaluate(
+                MigrationCase.from_json(CASES[0].read_text("utf-8")), datetime.fromisoformat(AS_OF)
+            ).library_version
+        )
+
+    @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+    @pytest.mark.parametrize("lang", ["fr", "en"])
+    def test_every_example_as_the_library_says(self, server, path, lang):
+        text = path.read_bytes()
+        status, kind, body = server.json(
+            "POST", query("/v1/evaluate", as_of=AS_OF, lang=lang), text
+        )
+        expected = evaluate(MigrationCase.from_json(text), datetime.fromisoformat(AS_OF))
+        assert (status, kind) == (200, "application/json")
+        assert body == json.loads(json.dumps(expected.to_dict(lang)))
+
+    def test_readings_and_a_date(self, server):
+        text = (EXAMPLES / "cases" / "spec-example.json").read_bytes()
+        readings = ["civil-procedure", "ninety-days"]
+        status, _, body = server.json(
+            "POST", query("/v1/evaluate", as_of="2025-09-01", reading=readings), text
+        )
+        # A date is the end of that day in Montreal: 2025-09-01 24:00, 2025-09-02 00:00.
+        as_of = datetime.fromisoformat("2025-09-02T00:00:00-04:00")
+        expected = evaluate(MigrationCase.from_json(text), as_of, readings=readings)
+        assert status == 200
+        assert body == json.loads(json.dumps(expected.to_dict()))
+
+    def test_without_as_of_the_report_says_which_instant(self, server):
+        before = datetime.now().astimezone()
+        status, _, body = server.json(
+            "POST", "/v1/evaluate", (EXAMPLES / "cases" / "minimal-new-request.json").read_bytes()
+        )
+        assert status == 200
+        assert before <= datetime.fromisoformat(body["as_of"]) <= datetime.now().astimezone()
+
+    def test_fhir_by_accept(self, server):
+        text = (EXAMPLES / "cases" / "spec-example.json").read_bytes()
+        status, kind, body = server.json(
+            "POST", query("/v1/evaluate", as_of=AS_OF), text, accept="application/fhir+json"
+        )
+        expected = evaluate(MigrationCase.from_json(text), datetime.fromisoformat(AS_OF))
+        assert (status, kind) == (200, "application/fhir+json")
+        assert body == json.loads(json.dumps(expected.to_fhir()))
+
+    def test_consent_answers_by_their_subject_key(self, server):
+        document = json.loads((EXAMPLES / "consent" / "online-booking-proceed.json").read_text())
+        document["subject"] = "qc.emr.consent-assessment"
+        status, _, body = server.json("POST", query("/v1/evaluate", as_of=AS_OF), document)
+        assert status == 200
+        assert body["findings"][0]["rule_id"] == "qc.emr.new-feature-consent"
+
+
+class TestErrors:
+    def test_a_problem_names_the_json_path(self, server):
+        document = json.loads((EXAMPLES / "cases" / "spec-example.json").read_text())
+        document["extraction"]["fee"] = 1800.5
+        status, kind, body = server.json("POST", "/v1/evaluate", document)
+        assert (status, kind) == (422, "application/problem+json")
+        assert set(body) == {"type", "title", "status", "detail", "errors"}
+        assert body["status"] == 422
+        assert [error["path"] for error in body["errors"]] == ["$.extraction.fee"]
+
+    def test_a_problem_in_fhir(self, server):
+        status, kind, body = server.json(
+            "POST", "/v1/evaluate", {"case_id": "x"}, accept="application/fhir+json"
+        )
+        assert (status, kind) == (422, "application/fhir+json")
+        assert body["resourceType"] == "OperationOutcome"
+        assert body["issue"][0]["expression"] == ["$.request_transmitted_at"]
+
+    @pytest.mark.parametrize(
+        "body",
+        [b"", b"not json", b"[]", b'{"a": 1, "a": 2}', b"\xff\xfe", b"{" * 100_000, b"null"],
+    )
+    def test_bad_bodies_are_4xx_never_500(self, server, body):
+        status, kind, answer = server.json("POST", "/v1/evaluate", body)
+        assert status == 422
+        assert kind == "application/problem+json"
+        assert answer["errors"]
+
+    @pytest.mark.parametrize(
+        ("path", "field"),
+        [
+            (query("/v1/evaluate", as_of="yesterday"), "as_of"),
+            (query("/v1/evaluate", lang="de"), "lang"),
+            (query("/v1/evaluate", reading="no-such-reading"), "readings"),
+            (query("/v1/evaluate", as_of="2025-09-01T12:00:00"), "as_of"),
+        ],
+    )
+    def test_bad_query_values(self, server, path, field):
+        document = (EXAMPLES / "cases" / "spec-example.json").read_bytes()
+        status, _, body = server.json("POST", path, document)
+        assert status == 422
+        assert body["errors"][0]["path"] == field
+
+    def test_too_large_by_its_length(self, server):
+        status, _, body = server.json("POST", "/v1/evaluate", b" " * 1_000_001)
+        assert (status, body["status"]) == (413, 413)
+
+    def test_too_large_without_a_length(self, server):
+        """Chunked, with no Content-Length: counted as it comes."""
+        chunks = (b" " * 100_000 for _ in range(11))
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        connection.request("POST", "/v1/evaluate", body=chunks, encode_chunked=True)
+        assert connection.getresponse().status == 413
+        connection.close()
+
+    def test_a_batch_too_large_is_refused_before_it_is_read(self, server):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=30) as raw:
+            raw.sendall(
+                b"POST /v1/evaluate/batch HTTP/1.1\r\nHost: x\r\nContent-Length: 100000001\r\n\r\n"
+            )
+            assert raw.recv(100).startswith(b"HTTP/1.1 413")
+
+    @pytest.mark.parametrize(
+        "path", ["/v1/rules/qc.no-such-rule", "/v1/calendars/mars/2025", "/v1/schemas/nope",
+                 "/v1/schemas/dmp-record", "/v2/health"],
+    )  # fmt: skip
+    def test_not_found(self, server, path):
+        status, kind, body = server.json("GET", path)
+        assert (status, kind, body["status"]) == (404, "application/problem+json", 404)
+
+
+class TestBatch:
+    def test_a_bad_line_in_the_middle(self, server):
+        good = [json.dumps(json.loads(path.read_text())) for path in CASES[:3]]
+        lines = [good[0], "", good[1], '{"case_id": 7}', "not json", good[2]]
+        status, headers, body = server.request(
+            "POST",
+            query("/v1/evaluate/batch", as_of=AS_OF),
+            "\n".join(lines).encode(),
+            {"content-type": "application/x-ndjson"},
+        )
+        answers = [json.loads(line) for line in body.decode().splitlines()]
+        assert status == 200
+        assert headers["content-type"].startswith("application/x-ndjson")
+        as_of = datetime.fromisoformat(AS_OF)
+        expected = [evaluate(MigrationCase.from_json(text), as_of).to_dict() for text in good]
+        assert answers[0] == json.loads(json.dumps(expected[0]))
+        assert answers[1] == json.loads(json.dumps(expected[1]))
+        assert answers[2]["line"] == 4  # lines count from 1, the empty one included
+        assert answers[2]["error"]["errors"][0]["path"] == "$.case_id"
+        assert answers[3]["line"] == 5
+        assert answers[4] == json.loads(json.dumps(expected[2]))
+        assert len(answers) == 5
+
+    def test_a_client_that_leaves_mid_stream(self, server):
+        line = json.dumps(json.loads(CASES[0].read_text())).encode() + b"\n"
+        body = line * 3000
+        with socket.create_connection(("127.0.0.1", server.port), timeout=30) as raw:
+            raw.sendall(
+                b"POST /v1/evaluate/batch?as_of=2025-09-01 HTTP/1.1\r\nHost: x\r\n"
+                + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                + body
+            )
+            assert raw.recv(4096).startswith(b"HTTP/1.1 200")
+        # The service goes on: the next client is answered.
+        assert server.json("GET", "/v1/health")[0] == 200
+        status, _, _ = server.json("POST", "/v1/evaluate", CASES[0].read_bytes())
+        assert status == 200
+        assert server.process.poll() is None
+
+
+class TestCatalogue:
+    def test_rules_in_force(self, server):
+        status, _, body = server.json("GET", query("/v1/rules", as_of="2022-01-01"))
+        day = date(2022, 1, 1)
+        expected = [rule.to_dict(day) for rule in RULES.values() if rule.version_at(day)]
+        assert status == 200
+        assert body == {"as_of": "2022-01-01", "jurisdiction": "qc",
+                        "rules": json.loads(json.dumps(expected))}  # fmt: skip
+        caps = {rule["id"]: rule["versions"][0]["parameters"] for rule in body["rules"]}
+        assert caps["qc.migration.import-fee-cap"] == {
+            "same_solution": "500", "different_solution": "1500"
+        }  # fmt: skip
+
+    def test_one_rule(self, server):
+        status, _, body = server.json(
+            "GET", query("/v1/rules/qc.migration.extraction-deadline", as_of="2025-01-01")
+        )
+        rule = RULES["qc.migration.extraction-deadline"]
+        assert status == 200
+        assert body == json.loads(json.dumps(rule.to_dict(date(2025, 1, 1))))
+        assert body["versions"][-1]["citations"][0]["quote_fr"]
+
+    def test_an_unknown_jurisdiction(self, server):
+        status, _, body = server.json("GET", query("/v1/rules", jurisdiction="zz"))
+        assert (status, body["errors"][0]["path"]) == (422, "jurisdiction")
+
+    def test_deadlines(self, server):
+        sent = "2025-06-20T16:45:00-04:00"
+        status, _, body = server.json("GET", query("/v1/deadlines", transmitted=sent))
+        assert status == 200
+        assert body == request_deadlines(datetime.fromisoformat(sent))
+        # Fri 06-20 16:45: day 1 is Mon 06-23; + 20 days = Mon 07-14 (SPEC §1).
+        assert (body["official_start"], body["extraction_due"]) == ("2025-06-23", "2025-07-14")
+
+    def test_deadlines_need_an_instant(self, server):
+        for path in ("/v1/deadlines", query("/v1/deadlines", transmitted="2025-06-20")):
+            status, _, body = server.json("GET", path)
+            assert (status, body["errors"][0]["path"]) == (422, "transmitted")
+
+    def test_calendar(self, server):
+        status, _, body = server.json("GET", "/v1/calendars/quebec-cpc/2025")
+        assert status == 200
+        assert body == {"calendar": "quebec-cpc", "year": 2025,
+                        "holidays": [h.to_dict() for h in QUEBEC_CPC.holidays(2025)]}  # fmt: skip
+
+    def test_calendar_year_out_of_range(self, server):
+        status, _, body = server.json("GET", "/v1/calendars/quebec-cpc/3000")
+        assert (status, body["errors"][0]["path"]) == (422, "year")
+
+    @pytest.mark.parametrize("name", ["case", "consent", "report"])
+    def test_schemas(self, server, name):
+        status, _, body = server.json("GET", f"/v1/schemas/{name}")
+        assert (status, body) == (200, schema(name))
+
+    def test_openapi_is_complete(self, server):
+        validator = pytest.importorskip("openapi_spec_validator")
+        status, _, body = server.json("GET", "/openapi.json")
+        assert status == 200
+        validator.validate(body)
+        assert set(body["paths"]) == {
+            "/v1/health", "/v1/evaluate", "/v1/evaluate/batch", "/v1/rules",
+            "/v1/rules/{rule_id}", "/v1/deadlines", "/v1/calendars/{calendar_id}/{year}",
+            "/v1/schemas/{name}",
+        }  # fmt: skip
+        evaluate_ = body["paths"]["/v1/evaluate"]["post"]
+        assert evaluate_["requestBody"]["content"]["application/json"]["example"]
+        assert evaluate_["responses"]["200"]["content"]["application/json"]["example"]
+
+
+class TestDecisionLog:
+    def test_one_line_per_decision_without_the_case(self, server):
+        before = server.log.read_text().count("\n") if server.log.exists() else 0
+        text = (EXAMPLES / "cases" / "spec-example.json").read_bytes()
+        _, _, report = server.json(
+            "POST", query("/v1/evaluate", as_of=AS_OF, reading="ninety-days"), text
+        )
+        batch = b"\n".join([text.replace(b"\n", b" ")] * 2)
+        server.request("POST", query("/v1/evaluate/batch", as_of=AS_OF), batch)
+        lines = server.log.read_text().splitlines()[before:]
+        assert len(lines) == 3
+        first = json.loads(lines[0])
+        assert set(first) == {"decision_id", "time", "input_digest", "ruleset_digest", "calendar",
+                              "readings", "status", "library_version"}  # fmt: skip
+        assert first["input_digest"] == report["decision"]["input_digest"]
+        assert (first["readings"], first["status"]) == (["ninety-days"], report["status"])
+        logged = "\n".join(lines)
+        for secret in ("2025-0147", "Omnimed", "MYLE"):
+            assert secret not in logged
+
+
+class TestCommandLine:
+    @pytest.mark.parametrize("options", [["--port", "http"], ["--workers", "0"]])
+    def test_bad_options(self, options):
+        result = subprocess.run(
+            [sys.executable, "-m", "dme_rules.cli", "serve", *options],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+
+    def test_two_workers(self, tmp_path):
+        port = free_port()
+        process = start(port, tmp_path / "log.jsonl", "--workers", "2")
+        try:
+            client = Server(port, tmp_path / "log.jsonl", process)
+            deadline = time.monotonic() + 20
+            while True:  # the workers take a moment to be ready
+                try:
+                    status = client.json("GET", "/v1/health")[0]
+                    break
+                except (ConnectionError, http.client.HTTPException):
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+            assert status == 200
+            answers = [client.json("POST", "/v1/evaluate", CASES[0].read_bytes())[0]
+                       for _ in range(4)]  # fmt: skip
+            assert answers == [200] * 4
+        finally:
+            stop(process)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not on the PATH")
+class TestNodeClient:
+    CLIENT = EXAMPLES / "clients" / "node" / "evaluate.mjs"
+
+    def run(self, server: Server, path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["node", str(self.CLIENT), f"http://127.0.0.1:{server.port}", str(path), AS_OF],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+
+    def test_a_case(self, server):
+        result = self.run(server, EXAMPLES / "cases" / "spec-example.json")
+        expected = evaluate(
+            MigrationCase.from_json((EXAMPLES / "cases" / "spec-example.json").read_bytes()),
+            datetime.fromisoformat(AS_OF),
+        )
+        lines = result.stdout.splitlines()
+        assert result.returncode == 1  # a violation
+        assert lines[0] == f"2025-0147: {expected.status.value}"
+        assert [line.split()[:2] for line in lines[1:]] == [
+            [finding.rule_id, finding.status.value] for finding in expected.findings
+        ]
+
+    def test_a_refused_case(self, server, tmp_path):
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"case_id": "x"}')
+        result = self.run(server, bad)
+        assert result.returncode == 2
+        assert "$.request_transmitted_at" in result.stderr
