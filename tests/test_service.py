@@ -349,6 +349,62 @@ class TestCatalogue:
         assert evaluate_["responses"]["200"]["content"]["application/json"]["example"]
 
 
+class TestAnswersMatchTheOpenApiDocument:
+    @pytest.mark.parametrize(
+        ("path", "component"),
+        [
+            ("/v1/health", "health"),
+            ("/v1/rules?as_of=2025-01-01", "rules"),
+            ("/v1/rules/qc.bch.complaint-follow-up", "rule"),
+            ("/v1/deadlines?transmitted=2025-06-20T16:45:00-04:00", "deadlines"),
+            ("/v1/calendars/quebec-lnt-good-friday/2026", "holidays"),
+            ("/v1/rules/nope", "problem"),
+        ],
+    )
+    def test_each_answer_validates(self, server, path, component):
+        jsonschema = pytest.importorskip("jsonschema")
+        _, _, document = server.json("GET", "/openapi.json")
+        _, _, answer = server.json("GET", path)
+        # The OpenAPI document is the root the references resolve in.
+        root = {**document, "$ref": f"#/components/schemas/{component}"}
+        jsonschema.Draft202012Validator(root).validate(answer)
+
+    def test_the_examples_validate(self, server):
+        jsonschema = pytest.importorskip("jsonschema")
+        _, _, document = server.json("GET", "/openapi.json")
+        for item in document["paths"].values():
+            for operation in item.values():
+                for content in operation["responses"]["200"]["content"].values():
+                    if "example" in content:
+                        root = {**document, **content["schema"]}
+                        jsonschema.Draft202012Validator(root).validate(content["example"])
+
+
+class TestFuzzOverHttp:
+    """Mutated documents through HTTP: every one answered 200 or 422, never 500."""
+
+    def test_mutations(self, server):
+        import random
+
+        from .fuzzing import MUTATIONS, seeds
+
+        rng = random.Random(2026)
+        statuses = []
+        for index in range(300):
+            kind, document = seeds()[index % len(seeds())]
+            name = sorted(MUTATIONS)[index % len(MUTATIONS)]
+            body = MUTATIONS[name](rng, document)
+            body = body if isinstance(body, bytes) else body.encode("utf-8", "surrogatepass")
+            if kind == "consent" and body.startswith(b"{") and b'"subject"' not in body:
+                body = b'{"subject": "qc.emr.consent-assessment", ' + body[1:]
+            status, _, _ = server.request("POST", query("/v1/evaluate", as_of=AS_OF), body)
+            statuses.append(status)
+            assert status in (200, 413, 422), (name, body[:200])
+        assert 200 in statuses
+        assert 422 in statuses
+        assert server.json("GET", "/v1/health")[0] == 200
+
+
 class TestDecisionLog:
     def test_one_line_per_decision_without_the_case(self, server):
         before = server.log.read_text().count("\n") if server.log.exists() else 0
@@ -431,3 +487,46 @@ class TestNodeClient:
         result = self.run(server, bad)
         assert result.returncode == 2
         assert "$.request_transmitted_at" in result.stderr
+
+
+GUIDE = ROOT / "docs" / "how-to" / "call-from-another-language.md"
+
+
+def console_examples(text: str) -> list[tuple[str, list[str]]]:
+    """Each ``$ command`` of the page's console blocks, with the lines it shows after it."""
+    examples: list[tuple[str, list[str]]] = []
+    inside = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            inside = line == "```console"
+            continue
+        if inside and line.startswith("$ "):
+            examples.append((line[2:], []))
+        elif inside and examples:
+            examples[-1][1].append(line)
+    return examples
+
+
+EXAMPLES_IN_THE_GUIDE = console_examples(GUIDE.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"), EXAMPLES_IN_THE_GUIDE, ids=[c[:50] for c, _ in EXAMPLES_IN_THE_GUIDE]
+)
+def test_the_guide_shows_what_the_service_answers(server, command, shown):
+    """Each curl (or node) example of the guide, run against the live server."""
+    for tool in ("curl", "jq", "node"):
+        if f"{tool} " in command and shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not on the PATH")
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command.replace(":8000", f":{server.port}")],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.stdout.splitlines() == shown, result.stderr
+
+
+def test_the_guide_has_examples_of_every_kind():
+    commands = " ".join(command for command, _ in EXAMPLES_IN_THE_GUIDE)
+    for path in ("/v1/evaluate?", "/v1/evaluate/batch", "/v1/deadlines", "/v1/rules/",
+                 "/v1/calendars/", "fhir+json", "evaluate.mjs"):  # fmt: skip
+        assert path in commands

@@ -450,6 +450,47 @@ EXAMPLE_AS_OF = "2025-09-01T12:00:00-04:00"
 
 _OPENAPI: dict[str, Any] = {}
 
+_TEXT, _NULLABLE_TEXT = {"type": "string"}, {"type": ["string", "null"]}
+_DATE = {"type": "string", "format": "date"}
+
+
+def _object(**properties: Any) -> dict[str, Any]:
+    """An object with exactly these keys, every one present."""
+    return {"type": "object", "properties": properties, "required": list(properties),
+            "additionalProperties": False}  # fmt: skip
+
+
+#: The schemas of the answers that are not reports (the catalogue, deadlines, calendars).
+_ANSWER_SCHEMAS: dict[str, Any] = {
+    "health": _object(status={"const": "ok"}, library_version=_TEXT),
+    "citation_of_version": _object(document=_TEXT, issuer=_TEXT, date=_TEXT, section=_TEXT,
+                                   quote_fr=_TEXT),
+    "rule_version": _object(
+        version=_TEXT, effective_from=_DATE,
+        effective_to={"type": ["string", "null"], "format": "date"},
+        effective_basis=_TEXT, parameters={"type": ["object", "null"]},
+        interpretation=_NULLABLE_TEXT,
+        readings={"type": "array", "items": _TEXT},
+        alternatives={"type": "array", "items": _TEXT},
+        citations={"type": "array", "items": {"$ref": "#/components/schemas/citation_of_version"}},
+        summary_en=_TEXT,
+    ),
+    "rule": _object(
+        id=_TEXT, title_fr=_TEXT, title_en=_TEXT, obligated_party=_TEXT, subject=_TEXT,
+        reasons={"type": "array", "items": _TEXT}, in_force=_NULLABLE_TEXT,
+        versions={"type": "array", "items": {"$ref": "#/components/schemas/rule_version"}},
+    ),
+    "rules": _object(as_of=_DATE, jurisdiction=_TEXT,
+                     rules={"type": "array", "items": {"$ref": "#/components/schemas/rule"}}),
+    "deadlines": _object(transmitted_at=_TEXT, official_start=_DATE, extraction_due=_DATE,
+                         extraction_interpretation=_TEXT, import_due=_DATE,
+                         import_interpretation=_TEXT),
+    "holidays": _object(
+        calendar=_TEXT, year={"type": "integer"},
+        holidays={"type": "array", "items": _object(date=_DATE, name_fr=_TEXT, name_en=_TEXT)},
+    ),
+}  # fmt: skip
+
 
 def _query(name: str, description: str, **schema_: Any) -> dict[str, Any]:
     return {"name": name, "in": "query", "description": description,
@@ -472,13 +513,28 @@ def openapi_document() -> dict[str, Any]:
     schemas (the library's JSON Schemas) and examples."""
     if _OPENAPI:
         return _OPENAPI
+    from dme_rules.jurisdictions.qc.requests import request_deadlines
+
     report_example = evaluate(EXAMPLE_CASE, datetime.fromisoformat(EXAMPLE_AS_OF)).to_dict("en")
+    transmitted = datetime.fromisoformat(EXAMPLE_CASE["request_transmitted_at"])
+    deadlines_example = request_deadlines(transmitted)
+    rule_example = next(
+        rule.to_dict(transmitted.date())
+        for pack in packs().values()
+        if isinstance(pack, Jurisdiction)
+        for rule in pack.rules.values()
+    )
+
+    def ref(name: str) -> dict[str, str]:
+        return {"$ref": f"#/components/schemas/{name}"}
+
     components = {name: schema(name) for name in SCHEMA_NAMES if name != "dmp-record"}
     for found in list(components.values()):  # OpenAPI keeps definitions under components
         found.pop("$schema", None)
         for key, definition in found.pop("$defs", {}).items():
             components[key] = definition
     components = _rebased(components)
+    components.update(_ANSWER_SCHEMAS)
     components["problem"] = {
         "type": "object",
         "required": ["type", "title", "status", "detail", "errors"],
@@ -514,7 +570,8 @@ def openapi_document() -> dict[str, Any]:
             },
             "paths": {
                 "/v1/health": {"get": {"summary": "Health", "responses": _answers(
-                    {"schema": {"type": "object"}})}},
+                    {"schema": ref("health"),
+                     "example": {"status": "ok", "library_version": VERSION}})}},
                 "/v1/evaluate": {
                     "post": {
                         "summary": "Evaluate a case or consent answers",
@@ -550,17 +607,19 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "The rules in force on a date",
                     "parameters": [_query("as_of", "a date (default today)", format="date"),
                                    _query("jurisdiction", "qc")],
-                    "responses": _answers({"schema": {"type": "object"}}, 422)}},
+                    "responses": _answers({"schema": ref("rules")}, 422)}},
                 "/v1/rules/{rule_id}": {"get": {
                     "summary": "One rule: its versions, parameters, readings and citations",
                     "parameters": [{"name": "rule_id", "in": "path", "required": True,
                                     "schema": {"type": "string"}}],
-                    "responses": _answers({"schema": {"type": "object"}}, 404)}},
+                    "responses": _answers({"schema": ref("rule"), "example": rule_example},
+                                          404)}},
                 "/v1/deadlines": {"get": {
                     "summary": "Every deadline a new request starts",
                     "parameters": [{**_query("transmitted", "an instant with its offset"),
                                     "required": True}, readings],
-                    "responses": _answers({"schema": {"type": "object"}}, 422)}},
+                    "responses": _answers({"schema": ref("deadlines"),
+                                           "example": deadlines_example}, 422)}},
                 "/v1/calendars/{calendar_id}/{year}": {"get": {
                     "summary": "A year's holidays, in French and English",
                     "parameters": [
@@ -568,7 +627,7 @@ def openapi_document() -> dict[str, Any]:
                          "schema": {"type": "string"}},
                         {"name": "year", "in": "path", "required": True,
                          "schema": {"type": "integer"}}],
-                    "responses": _answers({"schema": {"type": "object"}}, 404, 422)}},
+                    "responses": _answers({"schema": ref("holidays")}, 404, 422)}},
                 "/v1/schemas/{name}": {"get": {
                     "summary": "A JSON Schema: case, consent, report",
                     "parameters": [{"name": "name", "in": "path", "required": True,

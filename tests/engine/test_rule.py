@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import attrs
@@ -309,3 +310,29 @@ class TestVersionReadings:
             version.choice("business-hours")
         with pytest.raises(InvalidArgumentError, match="reading: expected one of"):
             version.check_allowed([OFFICE_HOURS])
+
+
+class TestCatalogueJson:
+    """Every rule of every pack, as a catalogue gives it, is JSON with the law's numbers."""
+
+    def test_every_rule_and_version(self):
+        for rule in RULES.values():
+            for version in rule.versions:
+                document = json.loads(json.dumps(rule.to_dict(version.effective_from)))
+                assert document["in_force"] == version.version
+                entry = document["versions"][rule.versions.index(version)]
+                assert entry["effective_from"] == version.effective_from.isoformat()
+                assert [c["quote_fr"] for c in entry["citations"]] == [
+                    c.quote_fr for c in version.citations
+                ]
+
+    def test_parameters_are_the_numbers_the_law_sets(self):
+        caps = RULES["qc.migration.import-fee-cap"].versions[0].to_dict()["parameters"]
+        assert caps == {"same_solution": "500", "different_solution": "1500"}
+        contents = RULES["qc.migration.calendar-content"].versions[-1].to_dict()["parameters"]
+        assert set(contents) == {"items", "order"}  # not the getters derived from them
+
+    def test_before_any_version(self):
+        rule = RULES["qc.migration.extraction-deadline"]
+        assert rule.to_dict(date(1990, 1, 1))["in_force"] is None
+        assert rule.to_dict()["in_force"] is None

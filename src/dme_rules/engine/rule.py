@@ -188,8 +188,8 @@ class RuleVersion(Generic[P]):
             "effective_from": self.effective_from.isoformat(),
             "effective_to": self.effective_to and self.effective_to.isoformat(),
             "effective_basis": self.effective_basis,
-            "parameters": (
-                jsonable(attrs.asdict(parameters, recurse=True))  # type: ignore[arg-type]
+            "parameters": (  # the numbers the law sets: the fields given when made
+                jsonable(attrs.asdict(parameters, filter=lambda field, _: field.init))  # type: ignore[arg-type]
                 if attrs.has(type(parameters))
                 else jsonable(parameters)
             ),

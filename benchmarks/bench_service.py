@@ -1,0 +1,179 @@
+"""Benchmark: the HTTP service under a bounded load, on loopback only (SPEC §13).
+
+Run from the repository's root after installing the package with the ``server`` extra::
+
+    python benchmarks/bench_service.py                   # 20,000 evaluations, then 10,000 bad
+    python benchmarks/bench_service.py --requests 5000
+
+For 1 and then 2 worker processes, it starts ``dme-rules serve`` on a free loopback port, sends
+a fixed number of evaluations of the complete SPEC §6 case from 32 concurrent clients (each a
+kept-alive HTTP/1.1 connection, asyncio in this process), then 10,000 malformed requests
+(bad JSON, unknown keys, binary floats, wrong types, a bad ``as_of``), and asks for the
+health after. It prints the throughput, the p50 and p99 latencies, the errors, and the
+machine's load average at the time. Targets (SPEC §13), with 2 workers: at least 1,500
+evaluations per second, p99 ≤ 50 ms, zero errors; every malformed request answered 4xx; the
+service healthy after. The script exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CASE = {
+    "case_id": "2025-0147",
+    "request_transmitted_at": "2025-06-20T16:45:00-04:00",
+    "source_solution": "Omnimed",
+    "target_solution": "MYLE",
+    "practitioners": 4,
+    "standard_scope": True,
+    "extraction": {"delivered_on": "2025-07-10", "fee": "1800.00", "confirmed_on": "2025-07-11"},
+    "import": {"completed_on": "2025-08-05", "fee": "6000.00", "confirmed_on": "2025-08-06"},
+    "preanalysis": {"submitted_on": "2025-07-15", "validated_on": "2025-07-23"},
+    "read_only_access": {"until": "2025-11-03", "fee": "0"},
+    "request_form": {
+        "signed": True,
+        "clinic_authorization": True,
+        "sent_to": [
+            "importations@omnimed.com",
+            "deploiement@medfarsolutions.com",
+            "certification.homologation@msss.gouv.qc.ca",
+        ],
+    },
+    "calendar": {"test_extraction_on": "2025-07-10", "production_on": "2025-08-05"},
+    "complaints": [{"filed_at": "2025-08-20T10:00:00-04:00", "followed_up_at": None}],
+}
+PATH = "/v1/evaluate?as_of=2025-09-01T12:00:00-04:00"
+CLIENTS = 32
+TARGET_RATE, TARGET_P99_MS = 1500.0, 50.0
+
+BAD_BODIES = [
+    b"not json",
+    b'{"case_id": "x"}',
+    json.dumps({**CASE, "typo": 1}).encode(),
+    json.dumps({**CASE, "practitioners": 0}).encode(),
+    json.dumps({**CASE, "extraction": {"fee": 1800.5}}).encode(),
+    json.dumps({**CASE, "request_transmitted_at": "2025-06-20T16:45:00"}).encode(),
+    b"[1, 2, 3]",
+    b'{"a": 1, "a": 2}',
+]
+
+
+def request(path: str, body: bytes) -> bytes:
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+async def read_response(reader: asyncio.StreamReader) -> int:
+    """The status of one response (its body read and dropped)."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head[9:12])
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    await reader.readexactly(length)
+    return status
+
+
+async def load(port: int, payloads: list[bytes]) -> tuple[list[float], list[int]]:
+    """Send ``payloads`` over :data:`CLIENTS` connections; each request's latency and status."""
+    latencies: list[float] = []
+    statuses: list[int] = []
+    queue = iter(payloads)
+
+    async def client() -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        for payload in queue:
+            started = time.perf_counter()
+            writer.write(payload)
+            statuses.append(await read_response(reader))
+            latencies.append(time.perf_counter() - started)
+        writer.close()
+
+    await asyncio.gather(*(client() for _ in range(CLIENTS)))
+    return latencies, statuses
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def serve(port: int, workers: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dme_rules.cli", "serve", "--port", str(port),
+         "--workers", str(workers)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    ready = request("/v1/evaluate", json.dumps(CASE).encode())
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # ready when every worker answers: warm them up too
+        try:
+            asyncio.run(load(port, [ready] * 200))
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("the service did not start")
+
+
+def run(workers: int, count: int) -> bool:
+    port = free_port()
+    process = serve(port, workers)
+    try:
+        good = request(PATH, json.dumps(CASE).encode())
+        started = time.perf_counter()
+        latencies, statuses = asyncio.run(load(port, [good] * count))
+        elapsed = time.perf_counter() - started
+        load_average = os.getloadavg()
+        bad = [request(PATH, BAD_BODIES[i % len(BAD_BODIES)]) for i in range(10_000)]
+        bad.append(request("/v1/evaluate?as_of=yesterday", json.dumps(CASE).encode()))
+        _, bad_statuses = asyncio.run(load(port, bad))
+        health = asyncio.run(load(port, [b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"]))[1]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    rate = count / elapsed
+    ordered = sorted(latencies)
+    p50 = statistics.median(ordered) * 1e3
+    p99 = ordered[int(len(ordered) * 0.99) - 1] * 1e3
+    errors = sum(status != 200 for status in statuses)
+    not_4xx = sum(not 400 <= status < 500 for status in bad_statuses)
+    answered = len(bad_statuses) - not_4xx
+    print(f"{workers} worker(s): {count:,} evaluations at {CLIENTS} clients in {elapsed:.2f} s: "
+          f"{rate:,.0f}/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, errors {errors}; "
+          f"{len(bad_statuses):,} malformed: {answered:,} answered 4xx, {not_4xx} not; "
+          f"health after: {health[0]}; load average {load_average[0]:.2f}")  # fmt: skip
+    if workers < 2:
+        return errors == 0 and not_4xx == 0 and health == [200]
+    return (rate >= TARGET_RATE and p99 <= TARGET_P99_MS and errors == 0 and not_4xx == 0
+            and health == [200])  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=20_000)
+    args = parser.parse_args()
+    print(f"loopback, {os.cpu_count()} cores; the clients run in this process, on the same "
+          f"machine; load average before {os.getloadavg()[0]:.2f}")  # fmt: skip
+    met = [run(workers, args.requests) for workers in (1, 2)]
+    print(f"targets with 2 workers (≥ {TARGET_RATE:,.0f}/s, p99 ≤ {TARGET_P99_MS:.0f} ms, "
+          f"no error): {'met' if all(met) else 'MISSED'}")  # fmt: skip
+    return 0 if all(met) else 1
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.exit(main())
