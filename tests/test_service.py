@@ -325,6 +325,13 @@ class TestCatalogue:
         assert body == {"calendar": "quebec-cpc", "year": 2025,
                         "holidays": [h.to_dict() for h in QUEBEC_CPC.holidays(2025)]}  # fmt: skip
 
+    def test_the_french_calendars(self, server):
+        from dme_rules.jurisdictions.fr.calendars import FRANCE_ALSACE_MOSELLE
+
+        status, _, body = server.json("GET", "/v1/calendars/france-alsace-moselle/2024")
+        assert status == 200
+        assert body["holidays"] == [h.to_dict() for h in FRANCE_ALSACE_MOSELLE.holidays(2024)]
+
     def test_calendar_year_out_of_range(self, server):
         status, _, body = server.json("GET", "/v1/calendars/quebec-cpc/3000")
         assert (status, body["errors"][0]["path"]) == (422, "year")

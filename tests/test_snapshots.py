@@ -1,4 +1,5 @@
-"""The holidays of every declared calendar, 2000–2050, against a reviewed JSON snapshot.
+"""The holidays of every declared calendar (Quebec's, France's), 2000–2050, against a reviewed
+JSON snapshot.
 
 A change to a holiday declaration shows up as a diff of ``tests/snapshots/holidays.json``.
 After an intended change, rewrite the snapshot and review the diff::
@@ -11,11 +12,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dme_rules import QUEBEC_CPC, EasterChoice, quebec_lnt
+from dme_rules import JURISDICTIONS
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "holidays.json"
 YEARS = range(2000, 2051)
-CALENDARS = [QUEBEC_CPC, *(quebec_lnt(choice) for choice in EasterChoice)]
+#: Every pack's calendars, Quebec's first (the snapshot's order).
+CALENDARS = [*JURISDICTIONS["qc"].calendars, *JURISDICTIONS["fr"].calendars]
 
 
 def render() -> str:
@@ -30,6 +32,11 @@ def render() -> str:
         for calendar in CALENDARS
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_every_calendar_is_in_the_snapshot():
+    declared = {calendar.id for pack in JURISDICTIONS.values() for calendar in pack.calendars}
+    assert declared == {calendar.id for calendar in CALENDARS}
 
 
 def test_holidays_match_the_reviewed_snapshot():

@@ -5,7 +5,7 @@ The library has two layers, each a package:
 - :mod:`dme_rules.engine`: the engine, which knows no jurisdiction: rules and their dated
   versions, subjects, findings, reports, calendars, messages, evaluation;
 - :mod:`dme_rules.jurisdictions`: the jurisdiction packs, discovered into
-  :data:`JURISDICTIONS`; Quebec (``qc``) first.
+  :data:`JURISDICTIONS` (by id: France's DMP, ``fr``, and Quebec, ``qc``).
 
 This module re-exports the public API: the engine's types and Quebec's names as the first
 edition published them (``RULES`` is the Quebec registry, ``QUEBEC_CPC`` its default

@@ -44,6 +44,7 @@ from dme_rules import (
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, french_typography, when_text
 from dme_rules.engine.presentation import report_heading, table_lines
 from dme_rules.errors import InvalidArgumentError
+from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE
 from dme_rules.jurisdictions.qc.requests import request_deadlines
 from dme_rules.schemas import SCHEMA_NAMES
 from dme_rules.schemas import schema as schema_named
@@ -101,6 +102,13 @@ def _year(text: str) -> int:
 
 
 def _calendar_of(args: argparse.Namespace) -> BusinessCalendar:
+    if args.calendar in ("france", "alsace-moselle"):
+        if args.easter is not None:
+            raise _UsageError(
+                "dme-rules calendar: --easter applies to --calendar lnt only / "
+                "--easter ne s'applique qu'à --calendar lnt"
+            )
+        return FRANCE if args.calendar == "france" else FRANCE_ALSACE_MOSELLE
     if args.calendar == "lnt":
         return quebec_lnt(args.easter or EasterChoice.BOTH)
     if args.easter is not None:
@@ -501,9 +509,12 @@ def _parser(lang: str = "fr") -> _Parser:
     calendar.add_argument("year", type=_year, metavar="YEAR")
     calendar.add_argument(
         "--calendar",
-        choices=("cpc", "lnt"),
+        choices=("cpc", "lnt", "france", "alsace-moselle"),
         default="cpc",
-        help=t("cpc: legal time limits (default); lnt: employees' statutory holidays"),
+        help=t(
+            "cpc: Quebec's legal time limits (default); lnt: Quebec employees' statutory "
+            "holidays; france, alsace-moselle: French public holidays"
+        ),
     )
     calendar.add_argument(
         "--easter",
@@ -706,8 +717,10 @@ _HELP_FR = {
         "les jours fériés d'une année dans un calendrier",
     f"List the holidays of YEAR ({FIRST_YEAR}-{LAST_YEAR}) in French and English.":
         f"Les jours fériés de YEAR ({FIRST_YEAR}-{LAST_YEAR}), en français et en anglais.",
-    "cpc: legal time limits (default); lnt: employees' statutory holidays":
-        "cpc : délais légaux (par défaut) ; lnt : jours fériés des salariés",
+    "cpc: Quebec's legal time limits (default); lnt: Quebec employees' statutory holidays; "
+    "france, alsace-moselle: French public holidays":
+        "cpc : délais légaux du Québec (par défaut) ; lnt : jours fériés des salariés du "
+        "Québec ; france, alsace-moselle : jours fériés français",
     "with --calendar lnt: which Easter holiday the employer grants (default both)":
         "avec --calendar lnt : le congé de Pâques que l'employeur accorde (par défaut both)",
     "the output's format": "le format de la sortie",

@@ -1,0 +1,44 @@
+"""The French pack (``fr``): the shared medical record (DMP, dossier médical partagé).
+
+Everything local to France lives here, one module or package per part:
+
+- ``counting``: the time zone (``Europe/Paris``) and the computation of time limits of the
+  Code de procédure civile (arts. 641–642);
+- ``calendars``: the business calendars (``FRANCE``, ``FRANCE_ALSACE_MOSELLE``), their
+  holidays declared in ``_holiday_declarations``;
+- ``parties``: who the obligations bind;
+- ``messages``: every word of its findings, in French and English;
+- ``rules``: one module per rule, discovered into ``RULES``.
+
+:data:`FRANCE_DMP` gathers them for the engine. The record (``fr.dmp.record``) and the rules of
+SPEC §14 come in the next steps; until then the pack gives the French calendars and counting.
+"""
+
+from __future__ import annotations
+
+from dme_rules.engine.jurisdiction import Jurisdiction
+from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE
+from dme_rules.jurisdictions.fr.counting import PARIS
+from dme_rules.jurisdictions.fr.messages import MESSAGES
+from dme_rules.jurisdictions.fr.parties import Party
+from dme_rules.jurisdictions.fr.rules import RULES
+
+__all__ = ["FRANCE_DMP", "JURISDICTION"]
+
+#: The French pack.
+FRANCE_DMP = Jurisdiction(
+    id="fr",
+    name_fr="France — dossier médical partagé",
+    name_en="France — shared medical record",
+    zone=PARIS,
+    calendar=FRANCE,
+    calendars=(FRANCE, FRANCE_ALSACE_MOSELLE),
+    parties=tuple(party.value for party in Party),
+    readings=(),
+    subjects=(),
+    rules=RULES,
+    messages=MESSAGES,
+)
+
+#: The pack, under the name every pack gives it.
+JURISDICTION = FRANCE_DMP
