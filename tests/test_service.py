@@ -233,7 +233,7 @@ class TestErrors:
 
     @pytest.mark.parametrize(
         "path", ["/v1/rules/qc.no-such-rule", "/v1/calendars/mars/2025", "/v1/schemas/nope",
-                 "/v1/schemas/dmp-record", "/v2/health"],
+                 "/v2/health"],
     )  # fmt: skip
     def test_not_found(self, server, path):
         status, kind, body = server.json("GET", path)
@@ -336,7 +336,7 @@ class TestCatalogue:
         status, _, body = server.json("GET", "/v1/calendars/quebec-cpc/3000")
         assert (status, body["errors"][0]["path"]) == (422, "year")
 
-    @pytest.mark.parametrize("name", ["case", "consent", "report"])
+    @pytest.mark.parametrize("name", ["case", "consent", "dmp-record", "report"])
     def test_schemas(self, server, name):
         status, _, body = server.json("GET", f"/v1/schemas/{name}")
         assert (status, body) == (200, schema(name))

@@ -35,14 +35,17 @@ from dme_rules import (
     Status,
     __version__,
     as_instant,
-    end_of_day,
     evaluate,
     quebec_lnt,
     ruleset_as_of,
     sensitivity,
 )
+from dme_rules.engine.evaluation import read_subject
+from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, french_typography, when_text
 from dme_rules.engine.presentation import report_heading, table_lines
+from dme_rules.engine.registry import pack_of
+from dme_rules.engine.time import end_of_day_in
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE
 from dme_rules.jurisdictions.qc.requests import request_deadlines
@@ -193,15 +196,27 @@ def _instant(text: str) -> datetime:
     )
 
 
-def _as_of(text: str) -> datetime:
+def _as_of(text: str) -> datetime | date:
     """``--as-of``: an instant with a UTC offset, or a date ``YYYY-MM-DD``, which means the
-    end of that day in Montreal (24:00, the instant 00:00 of the next day: the day's acts
-    count, a deadline due that day is still running)."""
+    end of that day in the subject's jurisdiction (24:00, the instant 00:00 of the next day:
+    the day's acts count, a deadline due that day is still running); :func:`_instant_of`
+    makes the instant."""
     if len(text) == 10:
         day = _day(text)
         if FIRST_YEAR <= day.year and day < date(LAST_YEAR, 12, 31):
-            return end_of_day(day)
+            return day
     return _instant(text)
+
+
+def _instant_of(as_of: datetime | date | None, zone: Any = MONTREAL) -> datetime:
+    """The instant of ``--as-of``: as given, the end of a date's day in ``zone`` (the
+    subject's jurisdiction's; Montreal for the commands that read Quebec documents), or now.
+    """
+    if as_of is None:
+        return datetime.now(zone)
+    if isinstance(as_of, datetime):
+        return as_of
+    return end_of_day_in(as_of, zone)
 
 
 def _day(text: str) -> date:
@@ -239,8 +254,9 @@ def _explanations(report: Report, lang: str) -> list[tuple[str, list[str]]]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    case = _load(args.case, MigrationCase.from_json)
-    as_of = args.as_of if args.as_of is not None else datetime.now(MONTREAL)
+    case = _load(args.case, read_subject)
+    pack = pack_of(case.kind)
+    as_of = _instant_of(args.as_of, pack.zone if isinstance(pack, Jurisdiction) else MONTREAL)
     if args.sensitivity:
         if args.format == "fhir" or args.plot is not None:
             raise _UsageError(
@@ -253,6 +269,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         else:
             print("\n".join(found.lines(args.lang)))
         return EXIT_VIOLATION if found.report.status is Status.VIOLATION else EXIT_OK
+    if args.plot is not None and not isinstance(case, MigrationCase):
+        raise _UsageError(
+            "dme-rules check: --plot draws a migration case's timeline / "
+            "--plot dessine la frise d'un dossier de migration"
+        )
     report = evaluate(case, as_of, readings=args.reading)
     if args.plot is not None:
         from dme_rules.plot import save_timeline
@@ -361,7 +382,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         )
     if args.jobs < 1:
         raise _UsageError("dme-rules audit: --jobs takes 1 or more / --jobs vaut au moins 1")
-    as_of = args.as_of if args.as_of is not None else datetime.now(MONTREAL)
+    as_of = _instant_of(args.as_of)  # a date: the end of that day in Montreal
     summary = Summary()
     per_input = audit_rows(
         read_inputs(args.paths),
@@ -637,10 +658,10 @@ def _parser(lang: str = "fr") -> _Parser:
         "schema",
         add_help=False,
         formatter_class=formatter,
-        help=t("print a JSON Schema: case, consent, report"),
+        help=t("print a JSON Schema: case, consent, dmp-record, report"),
         description=t(
-            "Print the JSON Schema (draft 2020-12) of a case, consent answers or a report, "
-            "to validate documents before sending them."
+            "Print the JSON Schema (draft 2020-12) of a case, consent answers, a DMP record "
+            "or a report, to validate documents before sending them."
         ),
     )
     _help_option(schema, t)
@@ -648,7 +669,7 @@ def _parser(lang: str = "fr") -> _Parser:
         "name",
         choices=tuple(SCHEMA_NAMES),
         metavar="NAME",
-        help=t("case, consent or report (dmp-record: reserved for the French DMP record)"),
+        help=t("case, consent, dmp-record or report"),
     )
     schema.set_defaults(handler=_cmd_schema)
 
@@ -763,14 +784,13 @@ _HELP_FR = {
         "répondre aux questions avant d'activer une nouvelle fonctionnalité du DME",
     'Decide from {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.':
         'Décider à partir de {"assessed_on": DATE, "feature": TEXT, "answers": {...}}.',
-    "case, consent or report (dmp-record: reserved for the French DMP record)":
-        "case, consent ou report (dmp-record : réservé au dossier DMP français)",
-    "print a JSON Schema: case, consent, report":
-        "afficher un schéma JSON : case, consent, report",
-    "Print the JSON Schema (draft 2020-12) of a case, consent answers or a report, to "
-    "validate documents before sending them.":
-        "Afficher le schéma JSON (draft 2020-12) d'un dossier, de réponses de consentement "
-        "ou d'un rapport, pour valider des documents avant de les envoyer.",
+    "case, consent, dmp-record or report": "case, consent, dmp-record ou report",
+    "print a JSON Schema: case, consent, dmp-record, report":
+        "afficher un schéma JSON : case, consent, dmp-record, report",
+    "Print the JSON Schema (draft 2020-12) of a case, consent answers, a DMP record or a "
+    "report, to validate documents before sending them.":
+        "Afficher le schéma JSON (draft 2020-12) d'un dossier, de réponses de consentement, "
+        "d'un dossier DMP ou d'un rapport, pour valider des documents avant de les envoyer.",
     "serve the rules over HTTP (JSON, FHIR, OpenAPI)":
         "servir les règles par HTTP (JSON, FHIR, OpenAPI)",
     "Serve the decision service of SPEC 13 on uvicorn until interrupted "

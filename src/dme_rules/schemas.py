@@ -1,8 +1,8 @@
 """JSON Schemas (draft 2020-12) of the documents other systems send and receive (SPEC §13).
 
 :func:`schema` gives each by name: ``case`` (a Quebec migration case), ``consent`` (a
-physician's consent answers), ``report`` (a report's JSON, SPEC §8) and ``dmp-record`` (the
-French DMP record, reserved until that subject exists). A subject's schema is made from its
+physician's consent answers), ``dmp-record`` (a French DMP record) and ``report`` (a report's
+JSON, SPEC §8). A subject's schema is made from its
 fields' kinds, the same that read it, so the two cannot drift apart; ``dme-rules schema NAME``
 prints it.
 
@@ -38,7 +38,7 @@ def schema(name: str) -> dict[str, Any]:
 
     Raises:
         InvalidArgumentError: ``name`` is not a schema's name, or names a subject that no
-            registered jurisdiction has yet (``dmp-record``).
+            registered jurisdiction has.
     """
     names = ", ".join(SCHEMA_NAMES)
     if not isinstance(name, str) or name not in SCHEMA_NAMES:

@@ -528,7 +528,7 @@ def openapi_document() -> dict[str, Any]:
     def ref(name: str) -> dict[str, str]:
         return {"$ref": f"#/components/schemas/{name}"}
 
-    components = {name: schema(name) for name in SCHEMA_NAMES if name != "dmp-record"}
+    components = {name: schema(name) for name in SCHEMA_NAMES}
     for found in list(components.values()):  # OpenAPI keeps definitions under components
         found.pop("$schema", None)
         for key, definition in found.pop("$defs", {}).items():
@@ -552,8 +552,8 @@ def openapi_document() -> dict[str, Any]:
             },
         },
     }
-    subject = {"oneOf": [{"$ref": "#/components/schemas/case"},
-                         {"$ref": "#/components/schemas/consent"}]}  # fmt: skip
+    subject = {"oneOf": [{"$ref": f"#/components/schemas/{name}"}
+                         for name in SCHEMA_NAMES if name != "report"]}  # fmt: skip
     readings = _query("reading", "a reading id (repeatable)")
     readings["explode"] = True
     lang = _query("lang", "fr (default) or en", type="string", enum=list(LANGUAGES))
@@ -574,7 +574,7 @@ def openapi_document() -> dict[str, Any]:
                      "example": {"status": "ok", "library_version": VERSION}})}},
                 "/v1/evaluate": {
                     "post": {
-                        "summary": "Evaluate a case or consent answers",
+                        "summary": "Evaluate a case, consent answers or a DMP record",
                         "parameters": [as_of, lang, readings],
                         "requestBody": {
                             "required": True,

@@ -22,11 +22,11 @@ from dme_rules.engine.registry import default_subject_kind, packs, reading_value
 from dme_rules.engine.report import Report
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
-from dme_rules.engine.subjects import Subject
+from dme_rules.engine.subjects import Subject, loads
 from dme_rules.engine.time import as_instant
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError, InvalidCaseError
 
-__all__ = ["evaluate", "evaluate_many", "subject_class"]
+__all__ = ["evaluate", "evaluate_many", "read_subject", "subject_class"]
 
 
 def _check_ruleset(ruleset: object) -> Ruleset | None:
@@ -66,6 +66,19 @@ def _subject_classes() -> dict[str, type[Subject]]:
         if isinstance(pack, Jurisdiction)
         for cls in pack.subjects
     }
+
+
+def read_subject(text: str | bytes) -> Subject:
+    """The subject that JSON ``text`` describes, read strictly: its ``"subject"`` key names
+    its kind (a Quebec migration case without one).
+
+    Raises:
+        InvalidCaseError: The text is not JSON, names no known kind, or its kind refuses it.
+    """
+    data = loads(text)
+    if not isinstance(data, Mapping):
+        raise InvalidCaseError("$", "an object", expected_fr="un objet")
+    return _subject_class(data).from_dict(data)
 
 
 def subject_class(kind: str) -> type[Subject] | None:

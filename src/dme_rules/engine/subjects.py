@@ -42,6 +42,7 @@ __all__ = [
     "list_of",
     "loads",
     "money",
+    "one_of",
     "optional",
     "read_fields",
     "required",
@@ -323,6 +324,24 @@ MONEY: Kind = Kind(
 )
 
 
+def one_of(values: tuple[str, ...]) -> Kind:
+    """The kind of a string that is one of ``values`` (a code: ``holder``…)."""
+    listed = ", ".join(values)
+    expected, expected_fr = f"one of {listed}", f"une valeur parmi {listed}"
+
+    def check(value: object, field: str) -> str:
+        if isinstance(value, str) and value in values:
+            return value
+        raise _refuse(expected, expected_fr, value, field)
+
+    def parse(value: object, path: str) -> str:
+        if isinstance(value, str) and value in values:
+            return value
+        raise InvalidCaseError(path, expected, expected_fr=expected_fr)
+
+    return Kind(expected, expected_fr, check, parse, schema={"enum": list(values)})
+
+
 def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
     """The kind of a list of ``item`` values (a tuple in Python)."""
 
@@ -596,6 +615,10 @@ class Subject:
     #: counting past the supported years names it.
     reference_field: ClassVar[str] = "$"
 
+    #: Whether the JSON form must carry ``"subject": kind`` (a document that cannot be taken
+    #: for the default kind, a Quebec migration case, when the key is missing).
+    subject_key_required: ClassVar[bool] = False
+
     #: The reason a finding gives when the evaluation's instant comes before
     #: :attr:`started_at` (``not_yet_requested`` for a migration request).
     not_started_reason: ClassVar[str] = "not_yet_started"
@@ -611,12 +634,19 @@ class Subject:
     def from_dict(cls: type[S], data: Mapping[str, Any]) -> S:
         """Build the subject from JSON data, checking every field.
 
-        The optional ``"subject"`` key must name this kind.
+        The ``"subject"`` key, optional unless :attr:`subject_key_required`, must name this
+        kind.
 
         Raises:
             InvalidCaseError: A key is unknown, a required field is missing, or a value is
                 malformed; the message names its JSON path (``$.extraction.fee``).
         """
+        if cls.subject_key_required and isinstance(data, Mapping) and "subject" not in data:
+            raise InvalidCaseError(
+                "$.subject",
+                f'"{cls.kind}" (required)',
+                expected_fr=f'"{cls.kind}" (obligatoire)',
+            )
         if isinstance(data, Mapping) and "subject" in data:
             if data["subject"] != cls.kind:
                 raise InvalidCaseError(
@@ -638,7 +668,10 @@ class Subject:
         return cls.from_dict(loads(text))
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form; fields that are ``None`` are left out."""
+        """The JSON form; fields that are ``None`` are left out (``subject`` first when the
+        kind requires it)."""
+        if self.subject_key_required:
+            return {"subject": self.kind, **write_fields(self)}
         return write_fields(self)
 
     def to_json(self) -> str:
@@ -657,6 +690,8 @@ def json_schema(cls: type[Subject]) -> dict[str, Any]:
     the request)."""
     definitions: dict[str, Any] = {}
     document = _object_schema(cls, definitions, subject=cls.kind)
+    if cls.subject_key_required:
+        document["required"] = ["subject", *document.get("required", [])]
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": cls.kind,

@@ -7,11 +7,11 @@ Everything local to France lives here, one module or package per part:
 - ``calendars``: the business calendars (``FRANCE``, ``FRANCE_ALSACE_MOSELLE``), their
   holidays declared in ``_holiday_declarations``;
 - ``parties``: who the obligations bind;
+- ``subjects``: the DMP record (``fr.dmp.record``);
 - ``messages``: every word of its findings, in French and English;
 - ``rules``: one module per rule, discovered into ``RULES``.
 
-:data:`FRANCE_DMP` gathers them for the engine. The record (``fr.dmp.record``) and the rules of
-SPEC §14 come in the next steps; until then the pack gives the French calendars and counting.
+:data:`FRANCE_DMP` gathers them for the engine.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dme_rules.jurisdictions.fr.counting import PARIS
 from dme_rules.jurisdictions.fr.messages import MESSAGES
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.rules import RULES
+from dme_rules.jurisdictions.fr.subjects import DmpRecord
 
 __all__ = ["FRANCE_DMP", "JURISDICTION"]
 
@@ -35,7 +36,7 @@ FRANCE_DMP = Jurisdiction(
     calendars=(FRANCE, FRANCE_ALSACE_MOSELLE),
     parties=tuple(party.value for party in Party),
     readings=(),
-    subjects=(),
+    subjects=(DmpRecord,),
     rules=RULES,
     messages=MESSAGES,
 )
