@@ -58,11 +58,15 @@ class CommonRuleTests:
         return sent_on(day)
 
     def test_registered_under_its_id(self):
-        """The rule is in RULES under its id, exported under its name and its first-edition
-        constant from dme_rules and dme_rules.rules."""
+        """The rule is in its pack's registry under its id; a Quebec rule is also exported
+        under its name and its first-edition constant from dme_rules and dme_rules.rules."""
         import dme_rules
         import dme_rules.rules
 
+        pack = JURISDICTIONS[self.rule.id.partition(".")[0]]
+        assert self.rule is pack.rules[self.rule.id]
+        if pack.id != "qc":
+            return
         assert self.rule is RULES[self.rule.id]
         for constant in {self.rule.name, self.constant}:
             assert self.rule is getattr(dme_rules, constant)

@@ -6,6 +6,9 @@ Everything local to France lives here, one module or package per part:
   Code de procédure civile (arts. 641–642);
 - ``calendars``: the business calendars (``FRANCE``, ``FRANCE_ALSACE_MOSELLE``), their
   holidays declared in ``_holiday_declarations``;
+- ``sources``: the documents cited, the passages quoted, the effective dates;
+- ``readings``: the readings of the sources' ambiguous phrases;
+- ``parameters``: the typed numbers of the versions;
 - ``parties``: who the obligations bind;
 - ``subjects``: the DMP record (``fr.dmp.record``);
 - ``messages``: every word of its findings, in French and English;
@@ -21,6 +24,7 @@ from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE
 from dme_rules.jurisdictions.fr.counting import PARIS
 from dme_rules.jurisdictions.fr.messages import MESSAGES
 from dme_rules.jurisdictions.fr.parties import Party
+from dme_rules.jurisdictions.fr.readings import READINGS
 from dme_rules.jurisdictions.fr.rules import RULES
 from dme_rules.jurisdictions.fr.subjects import DmpRecord
 
@@ -35,7 +39,7 @@ FRANCE_DMP = Jurisdiction(
     calendar=FRANCE,
     calendars=(FRANCE, FRANCE_ALSACE_MOSELLE),
     parties=tuple(party.value for party in Party),
-    readings=(),
+    readings=tuple(READINGS.values()),
     subjects=(DmpRecord,),
     rules=RULES,
     messages=MESSAGES,

@@ -20,6 +20,10 @@ MESSAGES = Messages(
         # Parties.
         "party.professional": {"fr": "professionnel de santé", "en": "health professional"},
         "party.host": {"fr": "hébergeur du DMP", "en": "DMP host"},
+        # Reasons.
+        "reason.record_open": {"fr": "le dossier est ouvert", "en": "the record is open"},
+        # RETENTION.
+        "fr.dmp.retention.closed": {"fr": "fermé le {closed_on}", "en": "closed on {closed_on}"},
         # Amounts: euros.
         "format.money": {"fr": "{number} €", "en": "€{number}"},
     },

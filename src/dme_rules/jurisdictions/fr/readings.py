@@ -1,0 +1,128 @@
+"""The French DMP's readings of the sources' ambiguous phrases (SPEC §14).
+
+Each is a :class:`~dme_rules.engine.readings.Reading`, one default per topic, as in the Quebec
+pack.
+"""
+
+from __future__ import annotations
+
+from dme_rules.engine.readings import Reading
+
+__all__ = [
+    "ANY_TIME",
+    "CALENDAR_DAYS",
+    "FIRST_EVER",
+    "FIRST_PER_PROFESSIONAL",
+    "NEXT_WORKING_DAY",
+    "READINGS",
+    "WITHIN_24_HOURS",
+]
+
+_FIRST = (
+    "« une notification est envoyée automatiquement au patient s’il s’agit du premier accès "
+    "par un PS »"
+)
+_DELAY = "« une notification est envoyée automatiquement » / « informés de cet accès a posteriori »"
+_DEFERRED = (
+    "« dans un délai de deux semaines suivant le versement » / « un mois après le versement »"
+)
+
+#: Each professional's first access to the record is a first access (default).
+FIRST_PER_PROFESSIONAL = Reading(
+    id="first-per-professional",
+    topic="first-access",
+    phrase=_FIRST,
+    summary_fr="Le premier accès de chaque professionnel au dossier est un premier accès.",
+    summary_en="Each professional's first access to the record is a first access.",
+    basis=(
+        "« le premier accès par un PS »: the first access by a professional, so each "
+        "professional has one; the holder learns who reads the record, which is the point of "
+        "the notice."
+    ),
+)
+
+#: Only the record's very first access by any professional is a first access.
+FIRST_EVER = Reading(
+    id="first-ever",
+    topic="first-access",
+    phrase=_FIRST,
+    summary_fr="Seul le tout premier accès d'un professionnel au dossier est un premier accès.",
+    summary_en="Only the record's very first access by any professional is a first access.",
+    basis="« le premier accès »: the first access to the record, whoever makes it.",
+)
+
+#: A notice is sent within 24 hours after the access, inclusive (default).
+WITHIN_24_HOURS = Reading(
+    id="within-24-hours",
+    topic="notice-delay",
+    phrase=_DELAY,
+    summary_fr=(
+        "La notification est envoyée au plus tard 24 heures après l'accès (24 heures écoulées, "
+        "bornes comprises)."
+    ),
+    summary_en=(
+        "The notification is sent at most 24 hours after the access (elapsed time, inclusive)."
+    ),
+    basis=(
+        "« automatiquement »: an automatic notice follows the access at once; a day of "
+        "elapsed time allows for the host's batches, and is the reading a holder can check."
+    ),
+)
+
+#: A notice counts whenever it is sent after the access; a missing one is pending.
+ANY_TIME = Reading(
+    id="any-time",
+    topic="notice-delay",
+    phrase=_DELAY,
+    summary_fr=(
+        "La notification compte quel que soit son délai après l'accès ; une notification "
+        "absente est en cours, jamais en retard."
+    ),
+    summary_en=(
+        "A notification counts whatever its delay after the access; a missing one is pending, "
+        "never late."
+    ),
+    basis="« a posteriori »: after the access, with no time limit in the text.",
+)
+
+#: The two weeks and the month are counted in calendar days, never extended (default).
+CALENDAR_DAYS = Reading(
+    id="calendar-days",
+    topic="deferred-extension",
+    phrase=_DEFERRED,
+    summary_fr=(
+        "Les deux semaines et le mois se comptent en jours civils (art. 641), sans prorogation : "
+        "les traitements automatiques tournent tous les jours."
+    ),
+    summary_en=(
+        "The two weeks and the month are counted in calendar days (art. 641), never extended: "
+        "automated processes run every day."
+    ),
+    basis=(
+        "The information and the opening are automatic (« devient automatiquement "
+        "accessible »); art. 642's extension serves parties who act in person."
+    ),
+)
+
+#: An end on a Saturday, a Sunday or a holiday moves to the next working day (art. 642).
+NEXT_WORKING_DAY = Reading(
+    id="next-working-day",
+    topic="deferred-extension",
+    phrase=_DEFERRED,
+    summary_fr=(
+        "Un délai qui finit un samedi, un dimanche ou un jour férié est prorogé jusqu'au premier "
+        "jour ouvrable suivant (art. 642, calendrier FRANCE)."
+    ),
+    summary_en=(
+        "A time limit ending on a Saturday, a Sunday or a public holiday is extended to the next "
+        "working day (art. 642, on the FRANCE calendar)."
+    ),
+    basis="Code de procédure civile art. 642, the general rule for French time limits.",
+)
+
+#: Every French DMP reading, by id.
+READINGS = {
+    reading.id: reading
+    for reading in (FIRST_PER_PROFESSIONAL, FIRST_EVER, WITHIN_24_HOURS, ANY_TIME, CALENDAR_DAYS,
+                    NEXT_WORKING_DAY)
+}  # fmt: skip

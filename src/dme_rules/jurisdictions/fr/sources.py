@@ -1,0 +1,113 @@
+"""The documents the French DMP's rules cite, the passages they quote, their effective dates.
+
+Each citation quotes its passage verbatim, in French. Article L.1111-18 of the Code de la
+santé publique is known here only in an English translation (« The shared medical record is
+kept for a period of ten years from its closure »): the retention rule quotes the DMP FAQ,
+which says the same in French.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dme_rules.engine.citations import Document
+
+__all__ = ["CODE_CIVIL_PROCEDURE", "CODE_PUBLIC_HEALTH", "DMP_FAQ"]
+
+#: The Code de la santé publique, in its current numbering (since the 2021 decree on Mon
+#: espace santé).
+CODE_PUBLIC_HEALTH = Document(
+    title="Code de la santé publique",
+    issuer="République française (Légifrance)",
+    date="2022-01-01",
+)
+
+#: The Code de procédure civile (arts. 641–642 in force since 1 January 1976).
+CODE_CIVIL_PROCEDURE = Document(
+    title="Code de procédure civile",
+    issuer="République française (Légifrance)",
+    date="1976-01-01",
+)
+
+#: The health insurance's FAQ on the Dossier Médical Partagé (Mon espace santé).
+DMP_FAQ = Document(
+    title="Dossier Médical Partagé (DMP) — Les réponses à vos questions",
+    issuer="Assurance Maladie (CPAM)",
+    date="s. d.",
+)
+
+# -- effective dates and their basis ---------------------------------------------------------
+
+#: R.1111-47, R.1111-48, R.1111-53 in their current wording, and the FAQ's first-access notice.
+MON_ESPACE_SANTE_IN_FORCE = date(2022, 1, 1)
+MON_ESPACE_SANTE_BASIS = (
+    "Articles R.1111-47, R.1111-48 and R.1111-53 in their current wording, from the 2021 "
+    "decree on Mon espace santé (the sources give no day: 1 January 2022, when Mon espace "
+    "santé opened, is taken); the FAQ's first-access notice describes the same service."
+)
+
+#: L.1111-18: ten years of retention after a record's closure.
+RETENTION_IN_FORCE = date(2016, 7, 1)
+RETENTION_BASIS = (
+    "Article L.1111-18 as worded by the loi de modernisation de notre système de santé "
+    "(loi n° 2016-41); the sources give no day: 1 July 2016 is taken."
+)
+
+# -- the passages the rules quote ------------------------------------------------------------
+
+R1111_47 = CODE_PUBLIC_HEALTH.cite(
+    "Article R.1111-47",
+    "Une fois que le titulaire a autorisé un professionnel, un établissement de santé, un "
+    "établissement ou un service social ou médico-social à accéder à son dossier médical "
+    "partagé, il ne peut s'opposer, sauf motif légitime, à ce que ceux-ci versent dans son "
+    "dossier médical partagé les données utiles à la prévention, la coordination, la qualité "
+    "et la continuité des soins.",
+)
+
+R1111_48 = CODE_PUBLIC_HEALTH.cite(
+    "Article R.1111-48",
+    "Le titulaire et son médecin traitant sont informés de cet accès a posteriori et de façon "
+    "dématérialisée.",
+)
+
+R1111_53_TWO_WEEKS = CODE_PUBLIC_HEALTH.cite(
+    "Article R.1111-53",
+    "Dans un délai de deux semaines suivant le versement d'une donnée inaccessible, et en "
+    "l'absence de la consultation d'annonce, le patient est informé par tout moyen y compris "
+    "dématérialisé d'une mise à jour de son dossier médical partagé, l'invitant à consulter "
+    "un professionnel de santé, notamment son médecin traitant, pour en prendre connaissance.",
+)
+
+R1111_53_ONE_MONTH = CODE_PUBLIC_HEALTH.cite(
+    "Article R.1111-53",
+    "Si la consultation d'annonce n'a pas eu lieu un mois après le versement de la donnée "
+    "dans le dossier médical partagé du patient, elle devient automatiquement accessible.",
+)
+
+CPC_641 = CODE_CIVIL_PROCEDURE.cite(
+    "Article 641",
+    "Lorsqu'un délai est exprimé en jours, celui de l'acte, de l'événement, de la décision ou "
+    "de la notification qui le fait courir ne compte pas. Lorsqu'un délai est exprimé en mois "
+    "ou en années, ce délai expire le jour du dernier mois ou de la dernière année qui porte "
+    "le même quantième que le jour de l'acte, de l'événement, de la décision ou de la "
+    "notification qui fait courir le délai. A défaut d'un quantième identique, le délai "
+    "expire le dernier jour du mois.",
+)
+
+CPC_642 = CODE_CIVIL_PROCEDURE.cite(
+    "Article 642",
+    "Tout délai expire le dernier jour à vingt-quatre heures. Le délai qui expirerait "
+    "normalement un samedi, un dimanche ou un jour férié ou chômé est prorogé jusqu'au "
+    "premier jour ouvrable suivant.",
+)
+
+FAQ_FIRST_ACCESS = DMP_FAQ.cite(
+    "Quelle alimentation de l’un vers l’autre",
+    "Ces accès sont tracés dans le DMP du patient, et une notification est envoyée "
+    "automatiquement au patient s’il s’agit du premier accès par un PS.",
+)
+
+FAQ_RETENTION = DMP_FAQ.cite(
+    "La conservation après la fermeture (cf. Code de la santé publique, art. L.1111-18)",
+    "Une fois que votre DMP est fermé, les données seront conservées pendant 10 ans.",
+)
