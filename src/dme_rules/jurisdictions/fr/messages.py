@@ -22,6 +22,17 @@ MESSAGES = Messages(
         "party.host": {"fr": "hébergeur du DMP", "en": "DMP host"},
         # Reasons.
         "reason.record_open": {"fr": "le dossier est ouvert", "en": "the record is open"},
+        "reason.no_opposition": {"fr": "aucune opposition", "en": "no opposition"},
+        # FEEDING_OPPOSITION.
+        "fr.dmp.feeding-opposition.deposits": {
+            "fr": "{count} versement(s) malgré une opposition : {ids:list}",
+            "en": "{count} deposit(s) despite an opposition: {ids:list}",
+        },
+        "fr.dmp.feeding-opposition.not_binding": {
+            "fr": "opposition sans motif légitime, après l'autorisation, sans effet ({days:list})",
+            "en": "opposition without a legitimate motive, after the authorization, binds "
+            "nothing ({days:list})",
+        },
         # RETENTION.
         "fr.dmp.retention.closed": {"fr": "fermé le {closed_on}", "en": "closed on {closed_on}"},
         # Amounts: euros.

@@ -1,0 +1,121 @@
+"""FEEDING_OPPOSITION: no deposit against an opposition that binds (R.1111-47)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dme_rules.engine.context import Context
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.rule import NoParameters, Note, Rule, RuleVersion
+from dme_rules.engine.status import Status
+from dme_rules.jurisdictions.fr.parties import Party
+from dme_rules.jurisdictions.fr.sources import (
+    MON_ESPACE_SANTE_BASIS,
+    MON_ESPACE_SANTE_IN_FORCE,
+    R1111_47,
+)
+from dme_rules.jurisdictions.fr.subjects.dmp_record import DmpRecord, Opposition
+
+__all__ = ["FEEDING_OPPOSITION", "FeedingOppositionRule"]
+
+
+class FeedingOppositionRule(Rule[NoParameters, DmpRecord]):
+    """A professional deposits nothing in the record against an opposition that binds.
+
+    Once the holder has authorized access, an opposition binds only with a legitimate motive
+    (R.1111-47); one filed before that authorization binds in any case. An opposition covers
+    its professional, or every professional when it names none. A deposit violates it when the
+    deposit's date in Paris is after the opposition's filing date (a deposit the same day does
+    not). One finding per record: ``details["deposits"]`` lists the deposits that violate an
+    opposition, ``details["not_binding"]`` the oppositions without a legitimate motive filed
+    after the authorization (they bind nothing: noted). Each deposit is judged by the version
+    in force on its date; deposits and oppositions dated after ``as_of`` are not seen.
+
+    No opposition: ``not_applicable`` (``no_opposition``). An opposition without a legitimate
+    motive when the record does not say when access was authorized: ``insufficient_data``
+    naming ``$.authorized_on``.
+    """
+
+    subject = DmpRecord
+
+    def reference_date(self, record: DmpRecord) -> date:
+        """The latest deposit's date (the record's latest date without deposits)."""
+        return max((d.deposited_on for d in record.deposits or ()), default=record.reference_date)
+
+    def formula_2022_01(
+        self, version: RuleVersion[NoParameters], record: DmpRecord, context: Context
+    ) -> Finding:
+        """From 2022-01-01: an opposition with a legitimate motive binds after authorization."""
+        today = context.today
+        oppositions = [o for o in record.oppositions or () if o.filed_on <= today]
+        if not oppositions:
+            return self.outcome(
+                version, Status.NOT_APPLICABLE, details={"reason": "no_opposition"}
+            )
+        binding: list[Opposition] = []
+        not_binding: list[str] = []
+        for opposition in oppositions:
+            if opposition.legitimate_motive:
+                binding.append(opposition)
+            elif record.authorized_on is None:
+                return self.insufficient(version, "$.authorized_on")
+            elif opposition.filed_on < record.authorized_on:
+                binding.append(opposition)  # filed before the authorization: not restricted
+            else:
+                not_binding.append(opposition.filed_on.isoformat())
+        violations: list[dict[str, Any]] = []
+        for deposit in record.deposits or ():
+            day = deposit.deposited_on
+            if day > today or self.version_at(day) is None:
+                continue  # not seen yet, or before any version
+            for opposition in binding:
+                covered = opposition.professional_id in (None, deposit.professional_id)
+                if covered and day > opposition.filed_on:
+                    violations.append(
+                        {"deposit_id": deposit.deposit_id, "professional_id":
+                         deposit.professional_id, "deposited_on": day,
+                         "opposition_filed_on": opposition.filed_on}
+                    )  # fmt: skip
+                    break
+        details: dict[str, Any] = {"deposits": violations, "not_binding": not_binding}
+        if violations:
+            return self.outcome(version, Status.VIOLATION, act_on=violations[0]["deposited_on"],
+                                details=details)  # fmt: skip
+        return self.outcome(version, Status.COMPLIANT, details=details)
+
+    def notes(self, finding: Finding) -> list[Note]:
+        """The deposits against an opposition; the oppositions that bind nothing."""
+        notes = []
+        deposits = finding.details.get("deposits") or []
+        if deposits:
+            ids = [deposit["deposit_id"] for deposit in deposits]
+            notes.append(self.note("deposits", count=len(ids), ids=ids))
+        not_binding = finding.details.get("not_binding") or []
+        if not_binding:
+            notes.append(self.note("not_binding", days=not_binding))
+        return notes
+
+
+FEEDING_OPPOSITION = FeedingOppositionRule(
+    id="fr.dmp.feeding-opposition",
+    title_fr="Opposition à l'alimentation du DMP",
+    title_en="Opposition to deposits in the record",
+    obligated_party=Party.PROFESSIONAL,
+    position=10,
+    reasons=("no_opposition",),
+    versions=(
+        RuleVersion(
+            version="1",
+            effective_from=MON_ESPACE_SANTE_IN_FORCE,
+            effective_to=None,
+            effective_basis=MON_ESPACE_SANTE_BASIS,
+            parameters=NoParameters(),
+            citations=(R1111_47,),
+            summary_en=(
+                "Once the holder has authorized access, an opposition binds only with a "
+                "legitimate motive; a professional it covers deposits nothing after it."
+            ),
+        ),
+    ),
+)

@@ -1,0 +1,102 @@
+"""FEEDING_OPPOSITION (R.1111-47): a deposit after an opposition that binds is a violation."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dme_rules import Status
+from dme_rules.jurisdictions.fr.rules.feeding_opposition import FEEDING_OPPOSITION
+
+from ....common import CommonRuleTests
+from ..records import dmp, paris_noon
+
+AS_OF = paris_noon(date(2024, 12, 1))
+
+
+def deposit(at: str, professional: str = "P1", deposit_id: str = "d1") -> dict[str, Any]:
+    return {"deposit_id": deposit_id, "at": at, "professional_id": professional,
+            "inaccessible": False}  # fmt: skip
+
+
+def opposed(
+    *deposits: dict[str, Any], motive: bool = True, professional: str | None = None,
+    filed_on: str = "2024-01-10", authorized_on: str | None = "2022-03-01",
+):  # fmt: skip
+    fields: dict[str, Any] = {
+        "oppositions": [{"filed_on": filed_on, "legitimate_motive": motive,
+                         "professional_id": professional}],
+        "deposits": list(deposits),
+    }  # fmt: skip
+    if authorized_on is not None:
+        fields["authorized_on"] = authorized_on
+    return dmp(**fields)
+
+
+class TestFeedingOpposition(CommonRuleTests):
+    rule = FEEDING_OPPOSITION
+    constant = "FEEDING_OPPOSITION"
+    examples = {
+        Status.COMPLIANT: (opposed(deposit("2024-01-10T18:00:00+01:00")), AS_OF),
+        Status.VIOLATION: (opposed(deposit("2024-01-11T08:00:00+01:00")), AS_OF),
+        Status.NOT_APPLICABLE: (dmp(authorized_on="2022-03-01"), AS_OF),
+        Status.INSUFFICIENT_DATA: (
+            opposed(deposit("2024-01-11T08:00:00+01:00"), motive=False, authorized_on=None),
+            AS_OF,
+        ),
+    }
+    unreachable = {Status.PENDING: "a deposit is made or not: nothing waits"}
+
+    def subject_on(self, day: date):
+        """A record whose latest deposit is made on ``day`` (its date chooses the version)."""
+        return dmp(deposits=[deposit(f"{day.isoformat()}T12:00:00+01:00")])
+
+    def test_the_same_day_is_not_after(self):
+        # Opposition filed 10 January; a deposit at 23:59 that day in Paris is not after it.
+        found = self.finding(opposed(deposit("2024-01-10T23:59:00+01:00")), AS_OF)
+        assert found.status == Status.COMPLIANT
+
+    def test_the_day_after_in_paris(self):
+        # 23:30 UTC on 10 January is 00:30 on 11 January in Paris: after the filing date.
+        found = self.finding(opposed(deposit("2024-01-10T23:30:00+00:00")), AS_OF)
+        assert found.status == Status.VIOLATION
+        assert [d["deposit_id"] for d in found.details["deposits"]] == ["d1"]
+
+    def test_an_opposition_without_a_legitimate_motive_binds_nothing(self):
+        found = self.finding(opposed(deposit("2024-02-01T09:00:00+01:00"), motive=False), AS_OF)
+        assert found.status == Status.COMPLIANT
+        assert found.details["not_binding"] == ["2024-01-10"]
+        assert "sans effet" in found.message("fr")
+
+    def test_an_opposition_filed_before_the_authorization_binds(self):
+        record = opposed(deposit("2024-02-01T09:00:00+01:00"), motive=False,
+                         filed_on="2022-02-01", authorized_on="2022-03-01")  # fmt: skip
+        assert self.finding(record, AS_OF).status == Status.VIOLATION
+
+    @pytest.mark.parametrize(("professional", "status"), [
+        (None, Status.VIOLATION), ("P1", Status.VIOLATION), ("P2", Status.COMPLIANT)])  # fmt: skip
+    def test_whom_it_covers(self, professional, status):
+        record = opposed(deposit("2024-02-01T09:00:00+01:00", "P1"), professional=professional)
+        assert self.finding(record, AS_OF).status == status
+
+    def test_a_deposit_after_as_of_is_not_seen(self):
+        record = opposed(deposit("2024-12-02T09:00:00+01:00"))
+        assert self.finding(record, AS_OF).status == Status.COMPLIANT
+
+    def test_an_opposition_filed_after_as_of_is_not_seen(self):
+        record = opposed(deposit("2024-02-01T09:00:00+01:00"), filed_on="2025-01-01")
+        assert self.finding(record, AS_OF).reason == "no_opposition"
+
+    def test_a_deposit_before_the_first_version_is_not_judged(self):
+        record = opposed(deposit("2021-12-31T12:00:00+01:00"), deposit(
+            "2022-01-03T12:00:00+01:00", deposit_id="d2"), filed_on="2021-06-01",
+            authorized_on="2021-01-01")  # fmt: skip
+        found = self.finding(record, AS_OF)
+        assert [d["deposit_id"] for d in found.details["deposits"]] == ["d2"]
+
+    def test_the_message_lists_the_deposits(self):
+        found = self.finding(opposed(deposit("2024-01-11T08:00:00+01:00")), AS_OF)
+        assert "1 versement(s) malgré une opposition\u00a0: d1" in found.message("fr")
+        assert "1 deposit(s) despite an opposition: d1" in found.message("en")
