@@ -33,6 +33,39 @@ MESSAGES = Messages(
             "en": "opposition without a legitimate motive, after the authorization, binds "
             "nothing ({days:list})",
         },
+        "reason.no_access": {"fr": "aucun accès à juger", "en": "no access to judge"},
+        "reason.no_emergency_access": {
+            "fr": "aucun accès en urgence",
+            "en": "no emergency access",
+        },
+        # FIRST_ACCESS_NOTICE and EMERGENCY_ACCESS_NOTICE.
+        **{
+            f"fr.dmp.{rule}.{note}": texts
+            for rule in ("first-access-notice", "emergency-access-notice")
+            for note, texts in (
+                (
+                    "late",
+                    {
+                        "fr": "notification absente ou tardive : accès {ids:list}",
+                        "en": "notice missing or late: access {ids:list}",
+                    },
+                ),
+                (
+                    "waiting",
+                    {
+                        "fr": "notification attendue : accès {ids:list}",
+                        "en": "notice awaited: access {ids:list}",
+                    },
+                ),
+                (
+                    "notified",
+                    {
+                        "fr": "{count} accès notifié(s) à temps",
+                        "en": "{count} access(es) notified in time",
+                    },
+                ),
+            )
+        },
         # RETENTION.
         "fr.dmp.retention.closed": {"fr": "fermé le {closed_on}", "en": "closed on {closed_on}"},
         # Amounts: euros.

@@ -50,9 +50,7 @@ class FeedingOppositionRule(Rule[NoParameters, DmpRecord]):
         today = context.today
         oppositions = [o for o in record.oppositions or () if o.filed_on <= today]
         if not oppositions:
-            return self.outcome(
-                version, Status.NOT_APPLICABLE, details={"reason": "no_opposition"}
-            )
+            return self.outcome(version, Status.NOT_APPLICABLE, details={"reason": "no_opposition"})
         binding: list[Opposition] = []
         not_binding: list[str] = []
         for opposition in oppositions:
