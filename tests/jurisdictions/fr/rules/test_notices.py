@@ -111,8 +111,8 @@ class TestFirstAccessNotice(CommonRuleTests):
         assert ever.readings == ("first-ever", "within-24-hours")
 
     def test_an_emergency_access_is_an_access(self):
-        emergency = record([access(emergency=True)], [notice("2024-05-03T09:10:00+02:00",
-                                                             about="emergency_access")])  # fmt: skip
+        sent = notice("2024-05-03T09:10:00+02:00", about="emergency_access")
+        emergency = record([access(emergency=True)], [sent])
         assert self.finding(emergency, at(DUE)).status == Status.COMPLIANT
 
     def test_a_notice_to_the_medecin_traitant_is_not_the_holders(self):
