@@ -155,7 +155,9 @@ class TestEvaluation:
     def test_check_a_date_is_the_end_of_that_day_in_paris(self, tmp_path, capsys):
         path = tmp_path / "record.json"
         path.write_text(json.dumps(SPEC_RECORD), encoding="utf-8")
-        assert main(["check", str(path), "--as-of", "2024-06-01", "--format", "json"]) == 0
+        # Exit 1: the example's deposit of 2 May follows an opposition with a legitimate
+        # motive filed on 10 January, covering every professional (FEEDING_OPPOSITION).
+        assert main(["check", str(path), "--as-of", "2024-06-01", "--format", "json"]) == 1
         # 24:00 in Paris on 1 June (CEST, UTC+2), not in Montreal.
         assert json.loads(capsys.readouterr().out)["as_of"] == "2024-06-02T00:00:00+02:00"
 
