@@ -66,6 +66,27 @@ MESSAGES = Messages(
                 ),
             )
         },
+        "reason.no_deferred_data": {
+            "fr": "aucune donnée rendue inaccessible",
+            "en": "no datum made inaccessible",
+        },
+        # DEFERRED_DATA.
+        "fr.dmp.deferred-data.inform_pending": {
+            "fr": "{deposit_id} : titulaire à informer au plus tard le {last_day}",
+            "en": "{deposit_id}: the holder to be informed by {last_day}",
+        },
+        "fr.dmp.deferred-data.inform_violation": {
+            "fr": "{deposit_id} : titulaire non informé au {last_day}",
+            "en": "{deposit_id}: the holder not informed by {last_day}",
+        },
+        "fr.dmp.deferred-data.open_pending": {
+            "fr": "{deposit_id} : accessible au plus tard le {last_day}",
+            "en": "{deposit_id}: to be accessible by {last_day}",
+        },
+        "fr.dmp.deferred-data.open_violation": {
+            "fr": "{deposit_id} : non accessible au {last_day}",
+            "en": "{deposit_id}: not accessible by {last_day}",
+        },
         # RETENTION.
         "fr.dmp.retention.closed": {"fr": "fermé le {closed_on}", "en": "closed on {closed_on}"},
         # Amounts: euros.
