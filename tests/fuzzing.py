@@ -23,6 +23,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from dme_rules import (
     ConsentAnswers,
@@ -32,6 +33,7 @@ from dme_rules import (
     sensitivity,
 )
 from dme_rules.cli import main
+from dme_rules.jurisdictions.fr.subjects import DmpRecord
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -44,9 +46,9 @@ AS_OF = [
 
 
 def seeds() -> list[tuple[str, dict[str, Any]]]:
-    """Every example document, by kind (``case`` or ``consent``)."""
+    """Every example document, by kind (``case``, ``consent`` or ``dmp-record``)."""
     found = []
-    for folder, kind in (("cases", "case"), ("consent", "consent")):
+    for folder, kind in (("cases", "case"), ("consent", "consent"), ("dmp", "dmp-record")):
         for path in sorted((EXAMPLES / folder).glob("*.json")):
             found.append((kind, json.loads(path.read_text(encoding="utf-8"))))
     return found
@@ -296,12 +298,39 @@ def _unsound(subject: Any) -> str | None:
         until = subject.read_only_access.until if subject.read_only_access else None
         if imported and until and until < imported:
             return "access ending before the import"
+    if isinstance(subject, DmpRecord):
+        if (
+            subject.closed_on
+            and subject.authorized_on
+            and subject.closed_on < subject.authorized_on
+        ):
+            return "closure before the authorization"
+        if subject.purged_on and subject.closed_on and subject.purged_on < subject.closed_on:
+            return "purge before the closure"
+        for deposit in subject.deposits or ():
+            day = deposit.at.astimezone(ZoneInfo("Europe/Paris")).date()
+            for act in (deposit.announcement_on, deposit.holder_informed_on,
+                        deposit.made_accessible_on):  # fmt: skip
+                if act is not None and act < day:
+                    return "a deposit's act before the deposit"
+        for items, key in ((subject.deposits, "deposit_id"), (subject.accesses, "access_id")):
+            ids = [getattr(item, key) for item in items or ()]
+            if len(ids) != len(set(ids)):
+                return f"a {key} given twice"
     return None
+
+
+#: The reader of each kind of document.
+READERS: dict[str, Any] = {
+    "case": MigrationCase,
+    "consent": ConsentAnswers,
+    "dmp-record": DmpRecord,
+}
 
 
 def judge(payload: str | bytes, kind: str) -> tuple[str, str]:
     """What reading, evaluating and writing ``payload`` gives: ``(outcome, detail)``."""
-    reader = MigrationCase if kind == "case" else ConsentAnswers
+    reader = READERS[kind]
     try:
         subject = reader.from_json(payload)
     except DmeRulesError:
@@ -342,8 +371,8 @@ def judge_cli(payload: str | bytes, kind: str, folder: Path) -> tuple[str, str]:
     path.write_bytes(
         payload if isinstance(payload, bytes) else payload.encode("utf-8", "surrogatepass")
     )
-    argv = (["check", str(path), "--as-of", "2025-09-01"] if kind == "case"
-            else ["consent", str(path)])  # fmt: skip
+    argv = (["consent", str(path)] if kind == "consent"
+            else ["check", str(path), "--as-of", "2025-09-01"])  # fmt: skip
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         code = main(argv)

@@ -148,3 +148,22 @@ class TestFormats:
         code, out, err = audit(capsys, *inputs, "--format", fmt)
         assert (2, "") == (code, out)
         assert 1 == len(err.strip().splitlines())
+
+
+class TestFrenchRecords:
+    def test_records_mixed_with_cases(self, capsys, tmp_path):
+        """DMP records and Quebec cases in one audit: each evaluated by its jurisdiction's
+        rules; a plain --as-of date is the end of that day in each one's zone."""
+        out = tmp_path / "audit.jsonl"
+        code, _, err = audit(capsys, str(EXAMPLES / "dmp"),
+                             str(EXAMPLES / "cases" / "spec-example.json"),
+                             "--as-of", "2025-01-15", "--out", str(out))  # fmt: skip
+        rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+        records = [row for row in rows if row["rule_id"].startswith("fr.")]
+        cases = [row for row in rows if row["rule_id"].startswith("qc.")]
+        assert len(records) == 7 * 5  # seven records, five rules each
+        assert len(cases) == 10
+        assert {row["as_of"] for row in records} == {"2025-01-16T00:00:00+01:00"}  # Paris
+        assert {row["as_of"] for row in cases} == {"2025-01-16T00:00:00-05:00"}  # Montreal
+        assert code == 1  # violations, no invalid input
+        assert "fr.dmp.retention" in err

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from dme_rules import ConsentAnswers, DmeRulesError, MigrationCase, evaluate
 from dme_rules.cli import main
 from dme_rules.errors import InvalidArgumentError
+from dme_rules.jurisdictions.fr.subjects import DmpRecord
 from dme_rules.schemas import SCHEMA_NAMES, schema
 
 from . import strategies
@@ -29,7 +30,11 @@ AS_OF = [
                  "2030-01-01T12:00:00-05:00")
 ]  # fmt: skip
 SEEDS = seeds()
-READERS = {"case": MigrationCase.from_json, "consent": ConsentAnswers.from_json}
+READERS = {
+    "case": MigrationCase.from_json,
+    "consent": ConsentAnswers.from_json,
+    "dmp-record": DmpRecord.from_json,
+}
 
 #: What the library refuses and a schema cannot say, by the words of the library's error.
 UNSAYABLE = (
@@ -60,7 +65,7 @@ def validator(name: str) -> Any:
     return jsonschema.Draft202012Validator(found, format_checker=jsonschema.FormatChecker())
 
 
-VALIDATORS = {"case": validator("case"), "consent": validator("consent")}
+VALIDATORS = {name: validator(name) for name in ("case", "consent", "dmp-record")}
 REPORT = validator("report")
 
 
@@ -72,7 +77,7 @@ class TestValidDocuments:
     @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*/*.json")), ids=lambda p: p.stem)
     def test_every_example_and_its_reports_validate(self, path):
         document = json.loads(path.read_text("utf-8"))
-        kind = "case" if path.parent.name == "cases" else "consent"
+        kind = {"cases": "case", "consent": "consent", "dmp": "dmp-record"}[path.parent.name]
         assert errors(VALIDATORS[kind], document) == []
         subject = READERS[kind](path.read_text("utf-8"))
         for as_of in AS_OF:

@@ -169,6 +169,32 @@ class TestEvaluate:
         assert body["findings"][0]["rule_id"] == "qc.emr.new-feature-consent"
 
 
+class TestFrenchRecords:
+    @pytest.mark.parametrize(
+        "path", sorted((EXAMPLES / "dmp").glob("*.json")), ids=lambda p: p.stem
+    )
+    def test_every_record_as_the_library_says(self, server, path):
+        from dme_rules.engine.evaluation import read_subject
+        from dme_rules.jurisdictions.fr.counting import end_of_day
+
+        text = path.read_bytes()
+        status, _, body = server.json("POST", query("/v1/evaluate", as_of="2025-01-15"), text)
+        # A date is the end of that day in the record's zone, Paris.
+        expected = evaluate(read_subject(text), end_of_day(date(2025, 1, 15)))
+        assert status == 200
+        assert body == json.loads(json.dumps(expected.to_dict()))
+        assert body["as_of"] == "2025-01-16T00:00:00+01:00"
+
+    def test_the_french_rules(self, server):
+        status, _, body = server.json("GET", query("/v1/rules", jurisdiction="fr",
+                                                   as_of="2025-01-01"))  # fmt: skip
+        assert status == 200
+        assert [rule["id"] for rule in body["rules"]] == [
+            "fr.dmp.feeding-opposition", "fr.dmp.retention", "fr.dmp.first-access-notice",
+            "fr.dmp.emergency-access-notice", "fr.dmp.deferred-data",
+        ]  # fmt: skip
+
+
 class TestErrors:
     def test_a_problem_names_the_json_path(self, server):
         document = json.loads((EXAMPLES / "cases" / "spec-example.json").read_text())

@@ -24,13 +24,15 @@ from typing import Any
 import attrs
 
 from dme_rules.engine import _speed
-from dme_rules.engine.evaluation import evaluate
+from dme_rules.engine.evaluation import evaluate, read_subject
+from dme_rules.engine.jurisdiction import jurisdiction_of
 from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.presentation import STATUS_COLOURS
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.status import Status
-from dme_rules.engine.subjects import loads
+from dme_rules.engine.time import end_of_day_in
 from dme_rules.errors import DmeRulesError
+from dme_rules.jurisdictions import DEFAULT_SUBJECT
 from dme_rules.jurisdictions.qc.counting import MONTREAL
 
 __all__ = [
@@ -138,16 +140,27 @@ def _lines(name: str, stream: Any) -> Iterator[tuple[str, bytes]]:
 # -- rows -------------------------------------------------------------------------------------
 
 
-def _row_of_invalid(source: str, message: str, as_of: datetime) -> dict[str, Any]:
+def _row_of_invalid(source: str, message: str, as_of: datetime | date) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
-    row.update(source=source, as_of=as_of, case_status=INVALID, status=INVALID, message=message)
+    row.update(source=source, as_of=_instant(as_of, None), case_status=INVALID, status=INVALID,
+               message=message)  # fmt: skip
     return row
+
+
+def _instant(as_of: datetime | date, kind: str | None) -> datetime:
+    """The instant of the evaluation: ``as_of`` itself, or for a date the end of that day in
+    the jurisdiction of the subject's ``kind`` (a document that cannot be read: the default
+    kind's, Quebec's)."""
+    if isinstance(as_of, datetime):
+        return as_of
+    pack = jurisdiction_of(kind or DEFAULT_SUBJECT)
+    return end_of_day_in(as_of, pack.zone)
 
 
 def _rows_of(
     source: str,
     text: bytes | OSError,
-    as_of: datetime,
+    as_of: datetime | date,
     lang: str,
     readings: Sequence[Reading | str],
     citations: bool = False,
@@ -158,7 +171,8 @@ def _rows_of(
         reason = text.strerror or str(text)
         return [_row_of_invalid(source, f"{source}: cannot read the file ({reason})", as_of)]
     try:
-        report = evaluate(loads(text), as_of, readings=readings)
+        subject = read_subject(text)
+        report = evaluate(subject, _instant(as_of, subject.kind), readings=readings)
     except DmeRulesError as error:
         return [_row_of_invalid(source, f"{source}: {error}", as_of)]
     rows = []
@@ -175,7 +189,7 @@ def _rows_of(
 
 def _rows_of_batch(
     batch: list[Input],
-    as_of: datetime,
+    as_of: datetime | date,
     lang: str,
     readings: Sequence[Reading | str],
     citations: bool,
@@ -185,7 +199,7 @@ def _rows_of_batch(
 
 def audit_rows(
     inputs: Iterable[Input],
-    as_of: datetime,
+    as_of: datetime | date,
     *,
     lang: str = "fr",
     readings: Sequence[Reading | str] = (),
@@ -193,7 +207,8 @@ def audit_rows(
     batch: int = 256,
     citations: bool = False,
 ) -> Iterator[list[dict[str, Any]]]:
-    """The rows of each input, in the inputs' order (a list per input). With ``jobs`` > 1 the
+    """The rows of each input, in the inputs' order (a list per input); ``as_of`` an instant,
+    or a date: the end of that day in each subject's jurisdiction. With ``jobs`` > 1 the
     inputs are read and evaluated in that many worker processes, batch by batch;
     ``citations`` adds each finding's passages (for the HTML report)."""
     check_language(lang)

@@ -382,11 +382,14 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         )
     if args.jobs < 1:
         raise _UsageError("dme-rules audit: --jobs takes 1 or more / --jobs vaut au moins 1")
-    as_of = _instant_of(args.as_of)  # a date: the end of that day in Montreal
+    # A date: the end of that day in each subject's jurisdiction (Montreal in the heading).
+    as_of = _instant_of(args.as_of)
     summary = Summary()
     per_input = audit_rows(
         read_inputs(args.paths),
-        as_of,
+        args.as_of
+        if isinstance(args.as_of, date) and not isinstance(args.as_of, datetime)
+        else as_of,
         lang=args.lang,
         readings=args.reading,
         jobs=args.jobs,

@@ -27,6 +27,7 @@ from dme_rules.engine import _speed
 from dme_rules.engine.messages import Messages
 from dme_rules.engine.subjects import DATE, INSTANT, MONEY, TEXT, loads
 from dme_rules.errors import InvalidArgumentError, InvalidCaseError
+from dme_rules.jurisdictions.fr.subjects import DmpRecord
 from dme_rules.jurisdictions.qc.counting import MONTREAL
 from dme_rules.jurisdictions.qc.messages import MESSAGES as QUEBEC_MESSAGES
 
@@ -74,7 +75,11 @@ def same_with_and_without_shortcuts(read: Any, text: str | bytes) -> None:
 
 
 SEEDS = seeds()
-READERS = {"case": MigrationCase.from_json, "consent": ConsentAnswers.from_json}
+READERS = {
+    "case": MigrationCase.from_json,
+    "consent": ConsentAnswers.from_json,
+    "dmp-record": DmpRecord.from_json,
+}
 
 
 class TestReading:

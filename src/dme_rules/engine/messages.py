@@ -360,6 +360,8 @@ ENGINE_MESSAGES = Messages(
             fr="reste {days:days} ({business:business_days})",
             en="{days:days} left ({business:business_days})",
         ),
+        "delay.late_days": _texts(fr="en retard de {days:days}", en="{days:days} late"),
+        "delay.left_days": _texts(fr="reste {days:days}", en="{days:days} left"),
         "delay.business_late": _texts(
             fr="{late:business_time} de retard", en="{late:business_time} late"
         ),

@@ -113,14 +113,14 @@ def delay_text(finding: Finding, lang: str, messages: Messages) -> str:
     if "business_minutes_left" in details:
         left = (details["business_minutes_left"], per_day)
         return messages.format("delay.business_left", lang, left=left)
-    if finding.days_late is not None:
-        return messages.format(
-            "delay.late", lang, days=finding.days_late, business=finding.business_days_late or 0
-        )
-    if finding.days_left is not None:
-        return messages.format(
-            "delay.left", lang, days=finding.days_left, business=finding.business_days_left or 0
-        )
+    for code, days, business in (
+        ("delay.late", finding.days_late, finding.business_days_late),
+        ("delay.left", finding.days_left, finding.business_days_left),
+    ):
+        if days is not None and business is None:  # a rule that counts in days only
+            return messages.format(f"{code}_days", lang, days=days)
+        if days is not None:
+            return messages.format(code, lang, days=days, business=business)
     if finding.amount is not None and finding.cap is not None:
         return messages.format("delay.amount", lang, amount=finding.amount, cap=finding.cap)
     return ""

@@ -1,0 +1,120 @@
+"""The example DMP records under examples/dmp/: each verdict, written out with its
+arithmetic, from the library and from the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dme_rules import Status, evaluate
+from dme_rules.cli import main
+from dme_rules.engine.evaluation import read_subject
+from dme_rules.jurisdictions.fr.counting import end_of_day
+
+EXAMPLES = Path(__file__).parent.parent.parent.parent / "examples" / "dmp"
+V, C, P, N = Status.VIOLATION, Status.COMPLIANT, Status.PENDING, Status.NOT_APPLICABLE
+RULES = ("feeding-opposition", "retention", "first-access-notice", "emergency-access-notice",
+         "deferred-data")  # fmt: skip
+
+#: record file -> (--as-of, verdict, each rule's status in catalogue order, notable dues)
+EXPECTED = {
+    "opposition-respected": (
+        "2024-06-10",
+        C,
+        # The opposition (10 Jan, legitimate motive) covers PS-ORTHO-7, whose deposit was on
+        # 8 Jan, before it; PS-LABO-2's deposit on 2 Feb is not covered. Both first accesses
+        # were notified within seconds.
+        (C, N, C, N, N),
+        {},
+    ),
+    "deposit-despite-opposition": (
+        "2024-06-10",
+        V,
+        # An opposition with a legitimate motive on 4 Mar covers everyone: the deposit at
+        # 18:30 that day is not after it, the one on 5 Mar is. The opposition of 20 Mar has
+        # no legitimate motive and comes after the authorization: it binds nothing.
+        (V, N, N, N, N),
+        {},
+    ),
+    "first-access-late-notice": (
+        "2024-04-10",
+        V,
+        # acc-7, Sat 30 Mar 09:00 CET + 24 h = Sun 31 Mar 10:00 CEST (the clocks went forward
+        # at 02:00): its notice at 10:00 CEST is in time. acc-8 is PS-CARDIO-3's second access.
+        # acc-9, Fri 5 Apr 08:15 + 24 h = Sat 6 Apr 08:15: its notice at 11:00 is late.
+        (N, N, V, N, N),
+        {"first-access-notice": "2024-04-06T08:15:00+02:00"},
+    ),
+    "emergency-access-informed": (
+        "2024-11-01",
+        C,
+        # Emergency access Sat 26 Oct 23:40 CEST (21:40 UTC), the night the clocks go back:
+        # the holder informed at 02:30 CET (01:30 UTC), the médecin traitant at 08:00 CET,
+        # both within 24 hours. The holder's notice is also the first-access notice.
+        (N, N, C, C, N),
+        {},
+    ),
+    "deferred-data": (
+        "2024-07-01",
+        V,
+        # anapath-1, Thu 2 May: the announcement consultation on 15 May comes before day 14
+        # (16 May) and the month (2 Jun): both clocks end. irm-2, Sat 4 May: day 14 is Sat
+        # 18 May; the holder informed on 21 May is late under calendar-days (the default).
+        (N, N, N, N, V),
+        {"deferred-data": "2024-05-18"},
+    ),
+    "closed-record-purged-early": (
+        "2035-01-01",
+        V,
+        # Closed Thu 29 Feb 2024: ten years on, 2034 has no 29 Feb, so 28 Feb 2034;
+        # purged on 27 Feb 2034, one day early.
+        (N, V, N, N, N),
+        {"retention": "2034-02-28"},
+    ),
+    "closed-record-kept": (
+        "2024-06-10",
+        P,
+        # Closed Thu 30 Nov 2023: kept until 30 Nov 2033, not purged: pending.
+        (N, P, N, N, N),
+        {"retention": "2033-11-30"},
+    ),
+}
+
+
+def test_every_example_is_tested():
+    assert sorted(path.stem for path in EXAMPLES.glob("*.json")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_verdicts(name):
+    day, verdict, statuses, dues = EXPECTED[name]
+    record = read_subject((EXAMPLES / f"{name}.json").read_bytes())
+    # A plain date is the end of that day in Paris (24:00), as for the command line.
+    report = evaluate(record, end_of_day(date.fromisoformat(day)))
+    assert report.status == verdict
+    assert [f.rule_id for f in report.findings] == [f"fr.dmp.{rule}" for rule in RULES]
+    assert tuple(f.status for f in report.findings) == statuses
+    for rule, due in dues.items():
+        assert report.finding(f"fr.dmp.{rule}").due.isoformat() == due
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_command_line_says_the_same(name, capsys):
+    day, verdict, statuses, _ = EXPECTED[name]
+    path = str(EXAMPLES / f"{name}.json")
+    code = main(["check", path, "--as-of", day, "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert code == (1 if verdict is V else 0)
+    assert document["status"] == verdict.value
+    assert [f["status"] for f in document["findings"]] == [s.value for s in statuses]
+
+
+def test_the_deferred_datum_under_the_other_reading(capsys):
+    """irm-2: Sat 18 May extended past Sun 19 May and Whit Monday 20 May to Tue 21 May."""
+    path = str(EXAMPLES / "deferred-data.json")
+    assert main(["check", path, "--as-of", "2024-07-01", "--reading", "next-working-day"]) == 0
+    assert main(["check", path, "--as-of", "2024-07-01", "--sensitivity", "--lang", "en"]) == 1
+    assert "next-working-day: compliant" in capsys.readouterr().out
