@@ -45,3 +45,22 @@ def test_readings_table_is_the_catalogue():
     from dme_rules.jurisdictions.qc.readings import READINGS as QUEBEC_READINGS
 
     assert sorted(named) == sorted(QUEBEC_READINGS)
+
+
+def test_french_rule_table_lists_every_rule_of_the_pack():
+    """The DMP table has one row per rule of the French pack, in order, each constant the
+    rule's module's, each party the rule's."""
+    import importlib
+
+    pack = dme_rules.JURISDICTIONS["fr"]
+    rows = re.findall(r"^\| `([A-Z_]+)` \| `(fr\.[a-z.-]+)` \| ([^|]+) \|",
+                      README.read_text("utf-8"), re.M)  # fmt: skip
+    assert list(pack.rules) == [rule_id for _, rule_id, _ in rows]
+    for name, rule_id, binds in rows:
+        module = importlib.import_module(
+            "dme_rules.jurisdictions.fr.rules." + rule_id.rsplit(".", 1)[-1].replace("-", "_")
+        )
+        rule = getattr(module, name)
+        assert rule is pack.rules[rule_id]
+        said = pack.messages.template(f"party.{rule.obligated_party}", "en")
+        assert said == binds.strip(), rule_id
