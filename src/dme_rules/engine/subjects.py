@@ -42,7 +42,6 @@ __all__ = [
     "list_of",
     "loads",
     "money",
-    "one_of",
     "optional",
     "read_fields",
     "required",
@@ -322,24 +321,6 @@ MONEY: Kind = Kind(
         ]
     },
 )
-
-
-def one_of(values: tuple[str, ...]) -> Kind:
-    """The kind of a string that is one of ``values`` (a code: ``holder``…)."""
-    listed = ", ".join(values)
-    expected, expected_fr = f"one of {listed}", f"une valeur parmi {listed}"
-
-    def check(value: object, field: str) -> str:
-        if isinstance(value, str) and value in values:
-            return value
-        raise _refuse(expected, expected_fr, value, field)
-
-    def parse(value: object, path: str) -> str:
-        if isinstance(value, str) and value in values:
-            return value
-        raise InvalidCaseError(path, expected, expected_fr=expected_fr)
-
-    return Kind(expected, expected_fr, check, parse, schema={"enum": list(values)})
 
 
 def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:

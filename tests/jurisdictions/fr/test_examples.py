@@ -118,3 +118,30 @@ def test_the_deferred_datum_under_the_other_reading(capsys):
     assert main(["check", path, "--as-of", "2024-07-01", "--reading", "next-working-day"]) == 0
     assert main(["check", path, "--as-of", "2024-07-01", "--sensitivity", "--lang", "en"]) == 1
     assert "next-working-day: compliant" in capsys.readouterr().out
+
+
+class TestExplain:
+    def test_the_deferred_datum_step_by_step(self):
+        record = read_subject((EXAMPLES / "deferred-data.json").read_bytes())
+        report = evaluate(record, end_of_day(date(2024, 7, 1)), readings=["next-working-day"])
+        lines = report.explain("fr.dmp.deferred-data", "en")
+        # irm-2, Sat 4 May: + 14 days = Sat 18 May, extended past Sun 19 and Whit Monday 20.
+        assert (
+            "- Two weeks: 2024-05-04 + 14 days = 2024-05-18, the deposit's day not counted "
+            "(Code de procédure civile, art. 641)." in lines
+        )
+        assert (
+            "- 2024-05-18 is not a working day: extended to 2024-05-21 (Code de procédure "
+            "civile, art. 642)." in lines
+        )
+
+    def test_ten_years_on(self):
+        record = read_subject((EXAMPLES / "closed-record-purged-early.json").read_bytes())
+        lines = evaluate(record, end_of_day(date(2035, 1, 1))).explain("fr.dmp.retention", "fr")
+        assert lines[1].startswith("- 2024-02-29 + 10 ans = 2034-02-28")
+
+    def test_the_24_hours_across_the_spring_change(self, capsys):
+        path = str(EXAMPLES / "first-access-late-notice.json")
+        main(["check", path, "--as-of", "2024-04-10", "--explain", "--lang", "en"])
+        assert ("- Access acc-7 on 2024-03-30 09:00 (CET): notice due by 2024-03-31 10:00 "
+                "(CEST) (24 hours of elapsed time).") in capsys.readouterr().out  # fmt: skip

@@ -89,6 +89,46 @@ MESSAGES = Messages(
         },
         # RETENTION.
         "fr.dmp.retention.closed": {"fr": "fermé le {closed_on}", "en": "closed on {closed_on}"},
+        # Explanations: each step with its legal basis.
+        "explain.closed": {"fr": "Dossier fermé le {day}.", "en": "Record closed on {day}."},
+        "explain.years_after": {
+            "fr": "{day} + {years} ans = {until} : le même quantième (C. proc. civ., art. 641 ; "
+            "un 29 février donne le 28 février).",
+            "en": "{day} + {years} years = {until}: the same day number (Code de procédure "
+            "civile, art. 641; a 29 February gives 28 February).",
+        },
+        "explain.deposit": {
+            "fr": "Versement {id} : le {day} à Paris.",
+            "en": "Deposit {id}: on {day} in Paris.",
+        },
+        "explain.day_14": {
+            "fr": "Deux semaines : {day} + 14 jours = {until}, le jour du versement ne compte "
+            "pas (C. proc. civ., art. 641).",
+            "en": "Two weeks: {day} + 14 days = {until}, the deposit's day not counted (Code "
+            "de procédure civile, art. 641).",
+        },
+        "explain.one_month": {
+            "fr": "Un mois : {day} + 1 mois = {until}, le même quantième ou le dernier jour du "
+            "mois (C. proc. civ., art. 641).",
+            "en": "One month: {day} + 1 month = {until}, the same day number or the month's "
+            "last day (Code de procédure civile, art. 641).",
+        },
+        "explain.extended_642": {
+            "fr": "{day} n'est pas un jour ouvrable : prorogé au {until} (C. proc. civ., "
+            "art. 642).",
+            "en": "{day} is not a working day: extended to {until} (Code de procédure civile, "
+            "art. 642).",
+        },
+        "explain.access_due": {
+            "fr": "Accès {id} le {at:when} : notification due au plus tard le {due:when} "
+            "(24 heures écoulées).",
+            "en": "Access {id} on {at:when}: notice due by {due:when} (24 hours of elapsed "
+            "time).",
+        },
+        "explain.access_any_time": {
+            "fr": "Accès {id} le {at:when} : notification attendue après l'accès, sans délai.",
+            "en": "Access {id} on {at:when}: a notice is due after the access, at any time.",
+        },
         # Amounts: euros.
         "format.money": {"fr": "{number} €", "en": "€{number}"},
     },

@@ -99,6 +99,15 @@ class NoticeRule(Rule[NoticeDelay, DmpRecord]):
             details={"accesses": entries},
         )
 
+    def explain(self, finding: Finding, record: DmpRecord, context: Context) -> list[Note]:
+        """Each judged access and the instant its notices are due by."""
+        return [
+            ("explain.access_due", {"id": e["access_id"], "at": e["at"], "due": e["due"]})
+            if e["due"] is not None
+            else ("explain.access_any_time", {"id": e["access_id"], "at": e["at"]})
+            for e in finding.details.get("accesses") or ()
+        ]
+
     def notes(self, finding: Finding) -> list[Note]:
         """The accesses whose notices are missing or late, by id."""
         entries = finding.details.get("accesses") or []

@@ -120,6 +120,25 @@ class DeferredDataRule(Rule[DeferredData, DmpRecord]):
             "status": Status.worst(clocks.values()).value,
         }
 
+    def explain(self, finding: Finding, record: DmpRecord, context: Context) -> list[Note]:
+        """Each deposit's date in Paris, day 14 and one month on (art. 641), and the
+        extension to a working day when the reading applies one (art. 642)."""
+        version = self.version_named(finding.rule_version)
+        if version is None:
+            return []
+        steps: list[Note] = []
+        for entry in finding.details.get("deposits") or ():
+            day = entry["deposited_on"]
+            raw_inform = days_after(day, version.parameters.inform_days)
+            raw_open = months_after_event(day, version.parameters.open_months)
+            steps.append(("explain.deposit", {"id": entry["deposit_id"], "day": day}))
+            steps.append(("explain.day_14", {"day": day, "until": raw_inform}))
+            steps.append(("explain.one_month", {"day": day, "until": raw_open}))
+            for raw, final in ((raw_inform, entry["inform_by"]), (raw_open, entry["open_by"])):
+                if final != raw:
+                    steps.append(("explain.extended_642", {"day": raw, "until": final}))
+        return steps
+
     def notes(self, finding: Finding) -> list[Note]:
         """Each deposit whose clock is not compliant, with its two last days."""
         return [

@@ -66,6 +66,18 @@ class RetentionRule(Rule[RetentionPeriod, DmpRecord]):
             version, Status.COMPLIANT, due=kept_until, act_on=purged, details={"closed_on": closed}
         )
 
+    def explain(self, finding: Finding, record: DmpRecord, context: Context) -> list[Note]:
+        """The closure, then the same day number ten years on (art. 641)."""
+        closed = finding.details.get("closed_on")
+        version = self.version_named(finding.rule_version)
+        if closed is None or version is None:
+            return []
+        years = version.parameters.years
+        return [
+            ("explain.closed", {"day": closed}),
+            ("explain.years_after", {"day": closed, "years": years, "until": finding.due}),
+        ]
+
     def notes(self, finding: Finding) -> list[Note]:
         """The closure's date."""
         closed = finding.details.get("closed_on")

@@ -24,17 +24,17 @@ from dme_rules.engine.subjects import (
     DATE,
     INSTANT,
     TEXT,
+    Kind,
     Subject,
     block,
     fixed_offset,
     list_of,
-    one_of,
     optional,
     required,
     tuple_or_none,
 )
 from dme_rules.engine.time import SUPPORTED_YEARS
-from dme_rules.errors import InvalidCaseError
+from dme_rules.errors import InvalidArgumentError, InvalidCaseError
 from dme_rules.jurisdictions.fr.counting import date_of
 
 __all__ = [
@@ -51,6 +51,24 @@ __all__ = [
 RECIPIENTS = ("holder", "medecin_traitant")
 #: What a notification is about.
 ABOUT = ("first_access", "emergency_access", "deferred_data")
+
+
+def one_of(values: tuple[str, ...]) -> Kind:
+    """The kind of a code that is one of ``values`` (``holder``, ``first_access``…)."""
+    listed = ", ".join(values)
+    expected, expected_fr = f"one of {listed}", f"une valeur parmi {listed}"
+
+    def check(value: object, field: str) -> str:
+        if isinstance(value, str) and value in values:
+            return value
+        raise InvalidArgumentError(field, expected, value, expected_fr=expected_fr)
+
+    def parse(value: object, path: str) -> str:
+        if isinstance(value, str) and value in values:
+            return value
+        raise InvalidCaseError(path, expected, expected_fr=expected_fr)
+
+    return Kind(expected, expected_fr, check, parse, schema={"enum": list(values)})
 
 
 @attrs.frozen
