@@ -145,3 +145,15 @@ class TestExplain:
         main(["check", path, "--as-of", "2024-04-10", "--explain", "--lang", "en"])
         assert ("- Access acc-7 on 2024-03-30 09:00 (CET): notice due by 2024-03-31 10:00 "
                 "(CEST) (24 hours of elapsed time).") in capsys.readouterr().out  # fmt: skip
+
+
+def test_fhir_of_a_record(capsys):
+    """One OperationOutcome issue per finding that is not compliant, its rule as a coding."""
+    path = str(EXAMPLES / "first-access-late-notice.json")
+    assert main(["check", path, "--as-of", "2024-04-10", "--format", "fhir"]) == 1
+    outcome = json.loads(capsys.readouterr().out)
+    assert outcome["resourceType"] == "OperationOutcome"
+    codes = [issue["details"]["coding"][0]["code"] for issue in outcome["issue"]]
+    assert "fr.dmp.first-access-notice" in codes
+    fhir = pytest.importorskip("fhir.resources.operationoutcome")
+    fhir.OperationOutcome.model_validate(outcome)  # a valid FHIR R4 resource
