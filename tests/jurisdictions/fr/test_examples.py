@@ -155,5 +155,5 @@ def test_fhir_of_a_record(capsys):
     assert outcome["resourceType"] == "OperationOutcome"
     codes = [issue["details"]["coding"][0]["code"] for issue in outcome["issue"]]
     assert "fr.dmp.first-access-notice" in codes
-    fhir = pytest.importorskip("fhir.resources.operationoutcome")
+    fhir = pytest.importorskip("fhir.resources.R4B.operationoutcome")
     fhir.OperationOutcome.model_validate(outcome)  # a valid FHIR R4 resource

@@ -122,8 +122,7 @@ MESSAGES = Messages(
         "explain.access_due": {
             "fr": "Accès {id} le {at:when} : notification due au plus tard le {due:when} "
             "(24 heures écoulées).",
-            "en": "Access {id} on {at:when}: notice due by {due:when} (24 hours of elapsed "
-            "time).",
+            "en": "Access {id} on {at:when}: notice due by {due:when} (24 hours of elapsed time).",
         },
         "explain.access_any_time": {
             "fr": "Accès {id} le {at:when} : notification attendue après l'accès, sans délai.",
