@@ -64,6 +64,15 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by 
 _WORDS = Messages(
     {
         "check.now": {"fr": " (maintenant : aucun --as-of)", "en": " (now: no --as-of)"},
+        "dmp.reading": {
+            "fr": "lecture et audit des journaux…",
+            "en": "reading and auditing the logs…",
+        },
+        "dmp.writing": {"fr": "écriture de la table…", "en": "writing the table…"},
+        "dmp.summary": {
+            "fr": "{rows} verdicts au {as_of:when} en {seconds} s, par règle et statut :",
+            "en": "{rows} verdicts as of {as_of:when} in {seconds} s, by rule and status:",
+        },
         "check.explanations": {
             "fr": "Comment chaque échéance a été calculée :",
             "en": "How each due date was computed:",
@@ -465,6 +474,55 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_dmp_audit(args: argparse.Namespace) -> int:
+    import time as clock
+
+    try:
+        from dme_rules.fr import audit_access_logs
+        from dme_rules.jurisdictions.fr.counting import PARIS
+    except ImportError as error:
+        raise _UsageError(f"dme-rules dmp-audit: {error}") from None
+    out = Path(args.out)
+    if out.suffix not in (".parquet", ".csv"):
+        raise _UsageError(
+            "dme-rules dmp-audit: --out ends with .parquet or .csv / "
+            "--out se termine par .parquet ou .csv"
+        )
+    as_of = _instant_of(args.as_of, PARIS)
+    started = clock.perf_counter()
+
+    def progress(step: str) -> None:
+        if not args.quiet:
+            _say(f"{_WORDS.template(step, args.lang)} ({clock.perf_counter() - started:.1f} s)")
+
+    progress("dmp.reading")
+    table = audit_access_logs(
+        args.accesses, args.notifications, as_of=as_of, engine=args.engine, readings=args.reading
+    )
+    progress("dmp.writing")
+    try:
+        import pyarrow.csv as pcsv
+        import pyarrow.parquet as pq
+
+        if out.suffix == ".parquet":
+            pq.write_table(table, out)
+        else:
+            pcsv.write_csv(table, out)
+    except OSError as error:
+        raise _InputError(f"{out}: cannot write the table ({error.strerror or error})") from None
+    counts: dict[tuple[str, str], int] = {}
+    for rule_id, status in zip(
+        table.column("rule_id").to_pylist(), table.column("status").to_pylist(), strict=True
+    ):
+        counts[rule_id, status] = counts.get((rule_id, status), 0) + 1
+    say = _WORDS.speaker(args.lang, PARIS)
+    _say(say("dmp.summary", rows=table.num_rows, as_of=as_of,
+             seconds=round(clock.perf_counter() - started, 1)))  # fmt: skip
+    for (rule_id, status), count in sorted(counts.items()):
+        _say(f"  {rule_id}: {Status(status).label(args.lang)} {count}")
+    return EXIT_VIOLATION if any(status == "violation" for _, status in counts) else EXIT_OK
+
+
 def _port(text: str) -> int:
     if text.isdigit() and 0 <= int(text) <= 65535:
         return int(text)
@@ -698,6 +756,42 @@ def _parser(lang: str = "fr") -> _Parser:
         help=t("append one JSON line per decision to FILE (no case content)"),
     )
     serve.set_defaults(handler=_cmd_serve)
+
+    logs = commands.add_parser(
+        "dmp-audit",
+        add_help=False,
+        formatter_class=formatter,
+        help=t("audit DMP access logs at scale (DuckDB or Spark)"),
+        description=t(
+            "Judge every first access and every emergency access of the logs (FIRST_ACCESS_NOTICE, "
+            "EMERGENCY_ACCESS_NOTICE) into one table (pip install 'dme-rules[logs]')."
+        ),
+    )
+    _help_option(logs, t)
+    logs.add_argument("--accesses", required=True, metavar="FILE", help=t("the accesses (Parquet)"))
+    logs.add_argument(
+        "--notifications", required=True, metavar="FILE", help=t("the notifications (Parquet)")
+    )
+    logs.add_argument(
+        "--out", required=True, metavar="FILE", help=t("the table to write (.parquet or .csv)")
+    )
+    logs.add_argument(
+        "--engine",
+        default="duckdb",
+        metavar="ENGINE",
+        help=t("duckdb (default), spark, or a Spark master URL"),
+    )
+    logs.add_argument(
+        "--as-of",
+        type=_as_of,
+        help=t("the instant to evaluate at, or a date YYYY-MM-DD (the end of that day in Paris)"),
+    )
+    logs.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help=t("the language of the words")
+    )
+    logs.add_argument("--quiet", action="store_true", help=t("no progress lines"))
+    _reading_option(logs, t)
+    logs.set_defaults(handler=_cmd_dmp_audit)
     return parser
 
 
@@ -804,6 +898,21 @@ _HELP_FR = {
     "the port (default 8000)": "le port (par défaut 8000)",
     "append one JSON line per decision to FILE (no case content)":
         "ajouter une ligne JSON par décision à FILE (sans le contenu des dossiers)",
+    "audit DMP access logs at scale (DuckDB or Spark)":
+        "auditer les journaux d'accès au DMP à grande échelle (DuckDB ou Spark)",
+    "Judge every first access and every emergency access of the logs (FIRST_ACCESS_NOTICE, "
+    "EMERGENCY_ACCESS_NOTICE) into one table (pip install 'dme-rules[logs]').":
+        "Juger chaque premier accès et chaque accès en urgence des journaux "
+        "(FIRST_ACCESS_NOTICE, EMERGENCY_ACCESS_NOTICE) en une table "
+        "(pip install 'dme-rules[logs]').",
+    "the accesses (Parquet)": "les accès (Parquet)",
+    "the notifications (Parquet)": "les notifications (Parquet)",
+    "the table to write (.parquet or .csv)": "la table à écrire (.parquet ou .csv)",
+    "duckdb (default), spark, or a Spark master URL":
+        "duckdb (par défaut), spark, ou l'URL d'un maître Spark",
+    "the instant to evaluate at, or a date YYYY-MM-DD (the end of that day in Paris)":
+        "l'instant de l'évaluation, ou une date AAAA-MM-JJ (la fin de ce jour à Paris)",
+    "no progress lines": "sans lignes de progression",
     "an alternative reading of an ambiguous phrase (repeatable; see the readings catalogue: "
     "civil-procedure, interpretation-act, office-hours, ninety-days...)":
         "une autre lecture d'une formule ambiguë (répétable ; voir le catalogue des lectures : "

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from typing import Any
 
 from dme_rules.engine.readings import Reading
@@ -34,7 +34,7 @@ from dme_rules.jurisdictions.fr.readings import ANY_TIME, FIRST_EVER
 from dme_rules.jurisdictions.fr.rules.emergency_access_notice import EMERGENCY_ACCESS_NOTICE
 from dme_rules.jurisdictions.fr.rules.first_access_notice import FIRST_ACCESS_NOTICE
 
-__all__ = ["COLUMNS", "ENGINES", "audit_access_logs", "notices_sql"]
+__all__ = ["COLUMNS", "ENGINES", "audit_access_logs", "notices_sql", "register_spark_view"]
 
 #: The engines that run the SQL.
 ENGINES = ("duckdb", "spark")
@@ -51,7 +51,7 @@ _MICROS = 1_000_000
 
 
 def _micros(instant: datetime) -> int:
-    delta = instant - datetime(1970, 1, 1, tzinfo=timezone.utc)
+    delta = instant - datetime(1970, 1, 1, tzinfo=UTC)
     return (delta.days * 86_400 + delta.seconds) * _MICROS + delta.microseconds
 
 
@@ -69,7 +69,8 @@ def notices_sql(*, as_of_us: int, first_ever: bool, any_time: bool) -> str:
             raise DmeRulesError(f"{rule.id}: the SQL knows one version")
     first_delay = FIRST_ACCESS_NOTICE.versions[0].parameters.hours * 3600 * _MICROS
     emergency_delay = EMERGENCY_ACCESS_NOTICE.versions[0].parameters.hours * 3600 * _MICROS
-    first_start, emergency_start = _start_us(FIRST_ACCESS_NOTICE), _start_us(EMERGENCY_ACCESS_NOTICE)
+    first_start = _start_us(FIRST_ACCESS_NOTICE)
+    emergency_start = _start_us(EMERGENCY_ACCESS_NOTICE)
     partition = "record_id" if first_ever else "record_id, professional_id"
 
     def status(notified: str, due: str) -> str:
@@ -81,12 +82,21 @@ def notices_sql(*, as_of_us: int, first_ever: bool, any_time: bool) -> str:
             "ELSE 'violation' END"
         )
 
-    def first_notice(access: str, recipient: str, abouts: str, alias: str) -> str:
+    def notices(recipient: str, abouts: str) -> str:
+        """The counted notices to ``recipient`` about ``abouts``, by record and access."""
         return (
-            f"(SELECT MIN(n.at_us) FROM notifications_us n WHERE n.record_id = {access}.record_id"
-            f" AND n.access_id = {access}.access_id AND n.recipient = '{recipient}'"
-            f" AND n.about IN ({abouts}) AND n.at_us >= {access}.at_us"
-            f" AND n.at_us <= {as_of_us}) AS {alias}"
+            f"SELECT n.record_id, n.access_id, n.at_us FROM notifications_us n "
+            f"WHERE n.recipient = '{recipient}' AND n.about IN ({abouts}) "
+            f"AND n.at_us <= {as_of_us}"
+        )
+
+    def earliest(accesses: str, recipient: str, abouts: str) -> str:
+        """Each access of ``accesses`` with its earliest notice at or after it (or null)."""
+        return (
+            f"SELECT a.record_id, a.access_id, MIN(n.at_us) AS notified_us "
+            f"FROM {accesses} a LEFT JOIN ({notices(recipient, abouts)}) n "
+            f"ON n.record_id = a.record_id AND n.access_id = a.access_id "
+            f"AND n.at_us >= a.at_us GROUP BY a.record_id, a.access_id"
         )
 
     return f"""
@@ -99,35 +109,41 @@ ranked AS (
     FROM seen
 ),
 first_accesses AS (
-    SELECT a.record_id, a.access_id, a.professional_id, a.at_us,
-           a.at_us + {first_delay} AS due_us,
-           {first_notice("a", "holder", "'first_access', 'emergency_access'", "holder_us")}
-    FROM ranked a WHERE a.rank = 1 AND a.at_us >= {first_start}
+    SELECT record_id, access_id, professional_id, at_us, at_us + {first_delay} AS due_us
+    FROM ranked WHERE rank = 1 AND at_us >= {first_start}
 ),
+first_holder AS ({earliest("first_accesses", "holder", "'first_access', 'emergency_access'")}),
 emergency_accesses AS (
-    SELECT a.record_id, a.access_id, a.professional_id, a.at_us,
-           a.at_us + {emergency_delay} AS due_us,
-           {first_notice("a", "holder", "'emergency_access'", "holder_us")},
-           {first_notice("a", "medecin_traitant", "'emergency_access'", "doctor_us")}
-    FROM seen a WHERE a.emergency AND a.at_us >= {emergency_start}
+    SELECT record_id, access_id, professional_id, at_us, at_us + {emergency_delay} AS due_us
+    FROM seen WHERE emergency AND at_us >= {emergency_start}
+),
+emergency_holder AS ({earliest("emergency_accesses", "holder", "'emergency_access'")}),
+emergency_doctor AS ({earliest("emergency_accesses", "medecin_traitant", "'emergency_access'")}),
+judged_first AS (
+    SELECT f.*, h.notified_us AS holder_us
+    FROM first_accesses f JOIN first_holder h
+    ON h.record_id = f.record_id AND h.access_id = f.access_id
 ),
 judged_emergency AS (
-    SELECT e.*, {status("holder_us", "due_us")} AS holder_status,
-           {status("doctor_us", "due_us")} AS doctor_status
+    SELECT e.*, h.notified_us AS holder_us, d.notified_us AS doctor_us,
+           {status("h.notified_us", "e.due_us")} AS holder_status,
+           {status("d.notified_us", "e.due_us")} AS doctor_status
     FROM emergency_accesses e
+    JOIN emergency_holder h ON h.record_id = e.record_id AND h.access_id = e.access_id
+    JOIN emergency_doctor d ON d.record_id = e.record_id AND d.access_id = e.access_id
 )
 SELECT record_id, access_id, professional_id, '{FIRST_ACCESS_NOTICE.id}' AS rule_id,
        {status("holder_us", "due_us")} AS status,
-       {"NULL" if any_time else "due_us"} AS due_us,
+       {"CAST(NULL AS BIGINT)" if any_time else "due_us"} AS due_us,
        holder_us AS notified_us, holder_us AS holder_notified_us,
        CAST(NULL AS BIGINT) AS doctor_notified_us
-FROM first_accesses
+FROM judged_first
 UNION ALL
 SELECT record_id, access_id, professional_id, '{EMERGENCY_ACCESS_NOTICE.id}' AS rule_id,
        CASE WHEN holder_status = 'violation' OR doctor_status = 'violation' THEN 'violation'
             WHEN holder_status = 'pending' OR doctor_status = 'pending' THEN 'pending'
             ELSE 'compliant' END AS status,
-       {"NULL" if any_time else "due_us"} AS due_us,
+       {"CAST(NULL AS BIGINT)" if any_time else "due_us"} AS due_us,
        CASE WHEN holder_us IS NULL OR doctor_us IS NULL THEN NULL
             WHEN holder_us >= doctor_us THEN holder_us ELSE doctor_us END AS notified_us,
        holder_us AS holder_notified_us, doctor_us AS doctor_notified_us
@@ -136,7 +152,9 @@ ORDER BY record_id, rule_id, access_id
 """
 
 
-def _choices(readings: Iterable[Reading | str]) -> tuple[bool, bool, tuple[str, ...], tuple[str, ...]]:
+def _choices(
+    readings: Iterable[Reading | str],
+) -> tuple[bool, bool, tuple[str, ...], tuple[str, ...]]:
     """The readings chosen: first-ever?, any-time?, and the ids each rule applies."""
     chosen = reading_values(tuple(readings))
     if not isinstance(chosen, tuple) or not all(isinstance(r, Reading) for r in chosen):
@@ -187,8 +205,12 @@ def audit_access_logs(
     sql = notices_sql(as_of_us=_micros(instant), first_ever=first_ever, any_time=any_time)
     if isinstance(engine, str) and engine == "duckdb":
         table = _run_duckdb(sql, accesses, notifications)
-    elif engine == "spark" or _is_spark(engine) or (
-        isinstance(engine, str) and (engine.startswith(("spark://", "local", "yarn", "k8s://")))
+    elif (
+        engine == "spark"
+        or _is_spark(engine)
+        or (
+            isinstance(engine, str) and (engine.startswith(("spark://", "local", "yarn", "k8s://")))
+        )
     ):
         table = _run_spark(sql, accesses, notifications, engine)
     else:
@@ -211,7 +233,8 @@ def _arrow(source: Any, name: str, columns: tuple[str, ...]) -> Any:
         try:
             table = pq.read_table(source)
         except (OSError, pa.ArrowInvalid) as error:
-            raise DmeRulesError(f"{name}: cannot read {os.fspath(source)} ({error})") from None
+            reason = getattr(error, "strerror", None) or type(error).__name__
+            raise DmeRulesError(f"{name}: cannot read {os.fspath(source)} ({reason})") from None
     elif isinstance(source, pa.Table):
         table = source
     elif type(source).__module__.startswith("pandas"):
@@ -288,18 +311,33 @@ def _run_spark(sql: str, accesses: Any, notifications: Any, engine: Any) -> Any:
             SparkSession.builder.master(master).appName("dme-rules dmp-audit")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .getOrCreate()
         )  # fmt: skip
     for name, source, columns in (("accesses", accesses, _ACCESS_COLUMNS),
                                   ("notifications", notifications, _NOTICE_COLUMNS)):  # fmt: skip
-        table = _with_micros(_arrow(source, name, columns))
-        frame = spark.createDataFrame(table.to_pandas())
-        frame.createOrReplaceTempView(f"{name}_us")
-    result = spark.sql(sql)
-    import pyarrow as pa
+        register_spark_view(spark, name, source, columns)
+    return spark.sql(sql).toArrow()
 
-    rows = result.toPandas()
-    return pa.Table.from_pandas(rows, preserve_index=False)
+
+def register_spark_view(spark: Any, name: str, source: Any, columns: tuple[str, ...]) -> None:
+    """``source`` as the view ``<name>_us`` of ``spark``, ``at`` as ``at_us`` (microseconds):
+    a Parquet path is read by Spark itself, on the cluster; an Arrow table or a pandas
+    DataFrame is sent from the driver."""
+    if isinstance(source, (str, os.PathLike)):
+        frame = spark.read.parquet(os.fspath(source))
+        missing = [column for column in columns if column not in frame.columns]
+        if missing:
+            raise InvalidArgumentError(
+                name, "the columns " + ", ".join(columns), ", ".join(missing) + " missing",
+                expected_fr="les colonnes " + ", ".join(columns),
+            )  # fmt: skip
+        frame.createOrReplaceTempView(f"{name}_raw")
+        listed = ", ".join("unix_micros(at) AS at_us" if c == "at" else c for c in columns)
+        spark.sql(f"SELECT {listed} FROM {name}_raw").createOrReplaceTempView(f"{name}_us")
+        return
+    table = _with_micros(_arrow(source, name, columns))
+    spark.createDataFrame(table).createOrReplaceTempView(f"{name}_us")  # Arrow, Spark 4
 
 
 def _finish(table: Any, first_ids: tuple[str, ...], emergency_ids: tuple[str, ...]) -> Any:

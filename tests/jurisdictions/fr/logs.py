@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from dme_rules.jurisdictions.fr.counting import PARIS
@@ -18,7 +18,7 @@ _ANCHORS = [
     datetime(2024, 3, 30, 9, 0, tzinfo=PARIS),  # the day before the spring change
     datetime(2024, 3, 31, 1, 30, tzinfo=PARIS),
     datetime(2024, 10, 26, 23, 40, tzinfo=PARIS),  # the night of the autumn change
-    datetime(2024, 10, 27, 1, 30, tzinfo=timezone.utc),
+    datetime(2024, 10, 27, 1, 30, tzinfo=UTC),
     datetime(2021, 12, 31, 23, 30, tzinfo=PARIS),  # the last minutes before the rules
     datetime(2022, 1, 1, 0, 0, tzinfo=PARIS),  # their first instant
     datetime(2023, 6, 15, 14, 0, tzinfo=PARIS),
@@ -54,7 +54,7 @@ def generate(records: int, seed: int = 2026) -> tuple[list[dict[str, Any]], list
                     ])  # fmt: skip
                     notifications.append({
                         "record_id": record_id, "at": at + delay, "recipient": recipient,
-                        "about": rng.choice(abouts + ["deferred_data"]),
+                        "about": rng.choice([*abouts, "deferred_data"]),
                         "access_id": rng.choice([access_id, access_id, access_id, None,
                                                  f"{record_id}-a0"]),
                     })  # fmt: skip
