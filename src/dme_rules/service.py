@@ -45,7 +45,8 @@ try:
     from starlette.routing import Route
 except ImportError as missing:  # pragma: no cover - the extra is installed in the tests
     raise ImportError(
-        "the HTTP service needs the server extra: pip install 'dme-rules[server]'"
+        "the HTTP service needs the server extra: pip install 'dme-rules[server]' / "
+        "le service HTTP a besoin de l'extra server : pip install 'dme-rules[server]'"
     ) from missing
 
 __all__ = ["MAX_BATCH_BYTES", "MAX_DOCUMENT_BYTES", "create_app", "run"]
