@@ -142,6 +142,19 @@ class TestFormats:
         # Each finding with its sources, quoted in French.
         assert "<details><summary>Sources cited</summary>" in page
         assert "« Sur réception" in page
+        # Statuses, headings and the legend in the page's language, not as codes.
+        assert "<th>rule</th>" in page
+        assert ">violation</span>" in page
+        assert "not_applicable" not in page
+
+    def test_html_in_french(self, capsys, inputs, tmp_path):
+        path = tmp_path / "audit.html"
+        audit(capsys, *inputs, "--as-of", AS_OF, "--out", str(path))
+        page = path.read_text(encoding="utf-8")
+        assert "<th>règle</th>" in page
+        assert ">non conforme</span>" in page
+        assert ">entrée invalide</span>" in page
+        assert ">sans objet</text>" in page  # the chart's legend
 
     @pytest.mark.parametrize("fmt", ["xlsx", "parquet"])
     def test_binary_formats_need_a_file(self, capsys, inputs, fmt):

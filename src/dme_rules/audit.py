@@ -86,6 +86,13 @@ _WORDS = Messages(
         "html.chart": {"fr": "Statuts par règle", "en": "Statuses by rule"},
         "html.cases": {"fr": "Dossiers", "en": "Cases"},
         "html.sources": {"fr": "Sources citées", "en": "Sources cited"},
+        "html.invalid": {"fr": "entrée invalide", "en": "invalid input"},
+        "html.column.rule_id": {"fr": "règle", "en": "rule"},
+        "html.column.status": {"fr": "statut", "en": "status"},
+        "html.column.obligated_party": {"fr": "partie", "en": "party"},
+        "html.column.due": {"fr": "échéance", "en": "due"},
+        "html.column.act_on": {"fr": "acte", "en": "act"},
+        "html.column.message": {"fr": "message", "en": "message"},
     }
 )
 
@@ -456,21 +463,24 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
         parts.append("<ul>" + "".join(f"<li>{escape(line.strip())}</li>"
                                       for line in summary.lines(lang)) + "</ul>")  # fmt: skip
     parts.append(f"<h2>{escape(say('html.chart'))}</h2>")
-    parts.append(_chart(rows))
+    parts.append(_chart(rows, lang))
     parts.append(f"<h2>{escape(say('html.cases'))}</h2>")
     headings = ("rule_id", "status", "obligated_party", "due", "act_on", "message")
+    shown = [say(f"html.column.{heading}") for heading in headings]
     by_source: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_source.setdefault(row["source"], []).append(row)
     for source, found in by_source.items():
         first = found[0]
-        title = f"{first['case_id'] or ''} — {source} — {first['case_status']}"
+        case_status = _status_label(first["case_status"], lang)
+        title = f"{first['case_id'] or ''} — {source} — {case_status}"
         parts.append(f"<h3>{escape(title)}</h3><table><tr>")
-        parts.append("".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr>")
+        parts.append("".join(f"<th>{escape(h)}</th>" for h in shown) + "</tr>")
         for row in found:
             colour = _COLOURS.get(row["status"], "#000")
             cells = [escape(str(_text(row[h]))) for h in headings]
-            cells[1] = f"<span class='status' style='color:{colour}'>{cells[1]}</span>"
+            label = escape(_status_label(row["status"], lang))
+            cells[1] = f"<span class='status' style='color:{colour}'>{label}</span>"
             cited = row.get(CITATIONS) or []
             if cited:
                 quotes = "".join(f"<li>{escape(line)}</li>" for line in cited)
@@ -484,7 +494,14 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
     return "".join(parts)
 
 
-def _chart(rows: list[dict[str, Any]]) -> str:
+def _status_label(status: str, lang: str) -> str:
+    """A status in words in ``lang`` (an unreadable input's status in the page's words)."""
+    if status in _STATUSES:
+        return Status(status).label(lang)
+    return _WORDS.template("html.invalid", lang) if status == INVALID else status
+
+
+def _chart(rows: list[dict[str, Any]], lang: str = "fr") -> str:
     """Horizontal stacked bars, one per rule, coloured by status (inline SVG, a legend)."""
     counts: dict[str, Counter[str]] = {}
     for row in rows:
@@ -504,15 +521,18 @@ def _chart(rows: list[dict[str, Any]]) -> str:
             n = found.get(status, 0)
             if n:
                 width = bar_width * n / most
+                label = html.escape(_status_label(status, lang))
                 svg.append(f"<rect x='{x:.1f}' y='{y + 3}' width='{width:.1f}' height='16' "
-                           f"fill='{colour}'><title>{status}: {n}</title></rect>")  # fmt: skip
+                           f"fill='{colour}'><title>{label}: {n}</title></rect>")  # fmt: skip
                 x += width
     y = len(counts) * height + 15
     x = 0
     for status, colour in _COLOURS.items():
+        label = _status_label(status, lang)
+        text = html.escape(label)
         svg.append(f"<rect x='{x}' y='{y}' width='12' height='12' fill='{colour}'/>"
-                   f"<text x='{x + 16}' y='{y + 11}' font-size='12'>{status}</text>")  # fmt: skip
-        x += 20 + 8 * len(status)
+                   f"<text x='{x + 16}' y='{y + 11}' font-size='12'>{text}</text>")  # fmt: skip
+        x += 24 + 7 * len(label)
     svg.append("</svg>")
     return "".join(svg)
 
