@@ -33,8 +33,16 @@ from dme_rules.jurisdictions.fr.counting import PARIS
 from dme_rules.jurisdictions.fr.readings import ANY_TIME, FIRST_EVER
 from dme_rules.jurisdictions.fr.rules.emergency_access_notice import EMERGENCY_ACCESS_NOTICE
 from dme_rules.jurisdictions.fr.rules.first_access_notice import FIRST_ACCESS_NOTICE
+from dme_rules.jurisdictions.fr.subjects.dmp_record import ABOUT, RECIPIENTS
 
-__all__ = ["COLUMNS", "ENGINES", "audit_access_logs", "notices_sql", "register_spark_view"]
+__all__ = [
+    "COLUMNS",
+    "ENGINES",
+    "audit_access_logs",
+    "checks_sql",
+    "notices_sql",
+    "register_spark_view",
+]
 
 #: The engines that run the SQL.
 ENGINES = ("duckdb", "spark")
@@ -152,6 +160,56 @@ ORDER BY record_id, rule_id, access_id
 """
 
 
+def checks_sql() -> str:
+    """The SQL that counts what the logs must not hold (the record's reading refuses each):
+    a missing value, an unknown recipient or subject, an access id given twice in a record."""
+    recipients = ", ".join(f"'{value}'" for value in RECIPIENTS)
+    abouts = ", ".join(f"'{value}'" for value in ABOUT)
+    return f"""
+SELECT
+  (SELECT COUNT(*) FROM accesses_us WHERE record_id IS NULL OR access_id IS NULL
+     OR at_us IS NULL OR professional_id IS NULL OR emergency IS NULL) AS missing_in_accesses,
+  (SELECT COUNT(*) FROM notifications_us WHERE record_id IS NULL OR at_us IS NULL
+     OR recipient IS NULL OR about IS NULL) AS missing_in_notifications,
+  (SELECT COUNT(*) FROM notifications_us WHERE recipient NOT IN ({recipients})
+     OR about NOT IN ({abouts})) AS unknown_codes,
+  (SELECT COUNT(*) FROM (SELECT record_id, access_id FROM accesses_us
+     GROUP BY record_id, access_id HAVING COUNT(*) > 1) repeated) AS repeated_access_ids
+"""
+
+
+#: What each count of :func:`checks_sql` means, in English and French.
+_REFUSALS = {
+    "missing_in_accesses": (
+        "accesses", "a value in every row of record_id, access_id, at, professional_id and "
+        "emergency", "une valeur dans chaque ligne de record_id, access_id, at, "
+        "professional_id et emergency",
+    ),
+    "missing_in_notifications": (
+        "notifications", "a value in every row of record_id, at, recipient and about",
+        "une valeur dans chaque ligne de record_id, at, recipient et about",
+    ),
+    "unknown_codes": (
+        "notifications", f"recipient among {', '.join(RECIPIENTS)} and about among "
+        f"{', '.join(ABOUT)}", f"recipient parmi {', '.join(RECIPIENTS)} et about parmi "
+        f"{', '.join(ABOUT)}",
+    ),
+    "repeated_access_ids": (
+        "accesses", "each access_id once in a record", "chaque access_id une fois par dossier",
+    ),
+}  # fmt: skip
+
+
+def _refuse_bad_rows(counts: dict[str, int]) -> None:
+    """Raise naming the first kind of row the logs must not hold, with how many there are."""
+    for key, (table, expected, expected_fr) in _REFUSALS.items():
+        found = int(counts.get(key) or 0)
+        if found:
+            raise InvalidArgumentError(
+                table, expected, f"{found} row(s) or id(s) that are not", expected_fr=expected_fr
+            )
+
+
 def _choices(
     readings: Iterable[Reading | str],
 ) -> tuple[bool, bool, tuple[str, ...], tuple[str, ...]]:
@@ -197,7 +255,9 @@ def audit_access_logs(
         row per judged access and rule, sorted by record, rule and access.
 
     Raises:
-        InvalidArgumentError: A bad argument or a missing column, named.
+        InvalidArgumentError: A bad argument, a missing column, or rows the record's reading
+            refuses (a missing value, an unknown recipient or subject, an access id given
+            twice in a record), named with how many there are.
         DmeRulesError: The engine or the logs cannot be read.
     """
     instant = as_instant(as_of, "as_of")
@@ -264,7 +324,14 @@ def _with_micros(table: Any) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    micros = pc.cast(pc.cast(table.column("at"), pa.timestamp("us", tz="UTC")), pa.int64())
+    try:
+        instants = pc.cast(table.column("at"), pa.timestamp("us", tz="UTC"))
+    except pa.ArrowInvalid:  # nanoseconds that microseconds cannot hold
+        raise InvalidArgumentError(
+            "at", "instants to the microsecond", "a finer instant",
+            expected_fr="des instants à la microseconde",
+        ) from None  # fmt: skip
+    micros = pc.cast(instants, pa.int64())
     index = table.column_names.index("at")
     return table.set_column(index, "at_us", micros)
 
@@ -283,9 +350,12 @@ def _run_duckdb(sql: str, accesses: Any, notifications: Any) -> Any:
     try:
         connection.register("accesses_us", accesses_us)
         connection.register("notifications_us", notifications_us)
+        checks = connection.execute(checks_sql())
+        names = [column[0] for column in checks.description or ()]
+        _refuse_bad_rows(dict(zip(names, checks.fetchall()[0], strict=True)))
         relation = connection.sql(sql)
         # A relation's Arrow table: to_arrow_table from DuckDB 2, arrow() before.
-        fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
+        fetch: Any = getattr(relation, "to_arrow_table", None) or getattr(relation, "arrow")  # noqa: B009
         return fetch()
     finally:
         connection.close()
@@ -317,6 +387,7 @@ def _run_spark(sql: str, accesses: Any, notifications: Any, engine: Any) -> Any:
     for name, source, columns in (("accesses", accesses, _ACCESS_COLUMNS),
                                   ("notifications", notifications, _NOTICE_COLUMNS)):  # fmt: skip
         register_spark_view(spark, name, source, columns)
+    _refuse_bad_rows(spark.sql(checks_sql()).collect()[0].asDict())
     return spark.sql(sql).toArrow()
 
 

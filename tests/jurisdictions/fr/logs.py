@@ -74,7 +74,7 @@ def oracle(
         by_record[row["record_id"]]["n"].append(row)
     rows = []
     for record_id, found in sorted(by_record.items()):
-        ordered = sorted(found["a"], key=lambda a: (a["at"], a["access_id"]))
+        ordered = found["a"]  # as logged: the rules order ties by id themselves
         record = DmpRecord(
             record_id=record_id,
             accesses=tuple(Access(a["access_id"], a["at"], a["professional_id"], a["emergency"])

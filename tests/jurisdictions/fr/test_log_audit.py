@@ -4,7 +4,7 @@ on DuckDB always, on Spark when pyspark and Java are there."""
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -167,3 +167,33 @@ class TestCommandLine:
         assert code == 2
         assert "none.parquet" in err
         assert "Traceback" not in err
+
+
+class TestRowsTheRecordRefuses:
+    """Found in review: what a DmpRecord refuses, the SQL audit refuses too, named."""
+
+    def test_an_access_id_given_twice_in_a_record(self):
+        accesses, notifications = generate(5, seed=5)
+        accesses.append(dict(accesses[0], at=accesses[0]["at"] + timedelta(days=1)))
+        with pytest.raises(InvalidArgumentError, match="each access_id once in a record"):
+            audit_access_logs(*tables(accesses, notifications), as_of=AS_OF[1])
+
+    def test_a_missing_value(self):
+        accesses, notifications = generate(5, seed=5)
+        accesses[1]["professional_id"] = None
+        with pytest.raises(InvalidArgumentError, match="a value in every row"):
+            audit_access_logs(*tables(accesses, notifications), as_of=AS_OF[1])
+
+    def test_an_unknown_code(self):
+        accesses, notifications = generate(5, seed=5)
+        notifications[0]["recipient"] = "patient"
+        with pytest.raises(InvalidArgumentError, match="recipient among"):
+            audit_access_logs(*tables(accesses, notifications), as_of=AS_OF[1])
+
+    def test_nanoseconds(self):
+        access_table, notice_table = tables(*generate(3))
+        nanos = pa.array([1_700_000_000_000_000_001] * access_table.num_rows,
+                         pa.timestamp("ns", tz="UTC"))  # fmt: skip
+        with pytest.raises(InvalidArgumentError, match="microsecond"):
+            audit_access_logs(access_table.set_column(2, "at", nanos), notice_table,
+                              as_of=AS_OF[1])  # fmt: skip

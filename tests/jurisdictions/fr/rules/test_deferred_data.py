@@ -3,7 +3,7 @@ unless an announcement consultation came first."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -119,3 +119,10 @@ class TestDeferredData(CommonRuleTests):
         found = self.finding(deferred(made_accessible_on="2024-06-02"), LATER)
         assert "titulaire non informé au 2024-05-16" in found.message("fr")
         assert "the holder not informed by 2024-05-16" in found.message("en")
+
+
+def test_a_deposit_later_the_same_day_than_as_of_is_not_seen():
+    """Found in review: deposits are seen by their instant, not their date."""
+    record = deferred("2024-05-02T18:00:00+02:00")
+    found = DEFERRED_DATA.check(record, datetime.fromisoformat("2024-05-02T10:00:00+02:00"))[0]
+    assert (found.status, found.reason) == (Status.NOT_APPLICABLE, "no_deferred_data")

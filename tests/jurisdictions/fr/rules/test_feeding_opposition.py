@@ -100,3 +100,32 @@ class TestFeedingOpposition(CommonRuleTests):
         found = self.finding(opposed(deposit("2024-01-11T08:00:00+01:00")), AS_OF)
         assert "1 versement(s) malgré une opposition\u00a0: d1" in found.message("fr")
         assert "1 deposit(s) despite an opposition: d1" in found.message("en")
+
+
+class TestFoundInReview:
+    def test_a_deposit_later_the_same_day_than_as_of_is_not_seen(self):
+        # Opposition filed 31 May; a deposit at 18:00 on 1 June, evaluated at 12:00 that day.
+        record = opposed(deposit("2024-06-01T18:00:00+02:00"), filed_on="2024-05-31")
+        found = FEEDING_OPPOSITION.check(record, paris_noon(date(2024, 6, 1)))[0]
+        assert found.status == Status.COMPLIANT
+
+    def test_a_violation_is_not_hidden_by_an_opposition_of_unknown_effect(self):
+        # A binds (legitimate motive, everyone); B has no motive and no authorization date to
+        # compare, but covers only P9: P1's deposit after A is a violation either way.
+        record = dmp(oppositions=[
+            {"filed_on": "2024-01-10", "legitimate_motive": True},
+            {"filed_on": "2024-02-01", "legitimate_motive": False, "professional_id": "P9"},
+        ], deposits=[deposit("2024-03-10T10:00:00+01:00")])  # fmt: skip
+        assert FEEDING_OPPOSITION.check(record, AS_OF)[0].status == Status.VIOLATION
+
+    def test_an_opposition_of_unknown_effect_that_covers_nothing_deposited(self):
+        record = dmp(oppositions=[
+            {"filed_on": "2024-02-01", "legitimate_motive": False, "professional_id": "P9"},
+        ], deposits=[deposit("2024-03-10T10:00:00+01:00")])  # fmt: skip
+        assert FEEDING_OPPOSITION.check(record, AS_OF)[0].status == Status.COMPLIANT
+
+    def test_an_opposition_alone_chooses_the_version(self):
+        # No deposit: the opposition's date, not the authorization's, chooses the version.
+        record = opposed(filed_on="2023-05-01", authorized_on="2021-03-01")
+        found = FEEDING_OPPOSITION.check(record, AS_OF)[0]
+        assert (found.status, found.rule_version) == (Status.COMPLIANT, "1")

@@ -168,3 +168,16 @@ class TestEmergencyAccessNotice(CommonRuleTests):
     def test_an_ordinary_access_calls_for_nothing(self):
         found = self.finding(record([access()]), at(DUE))
         assert found.reason == "no_emergency_access"
+
+
+@pytest.mark.parametrize("listed", [("b", "a"), ("a", "b")])
+def test_a_tie_is_decided_by_the_ids_not_the_order_listed(listed):
+    """Found in review: two accesses of one professional at one instant; the first access is
+    the smaller id, whatever order the log lists them in (as in the SQL audit)."""
+    accesses = [access(access_id=access_id) for access_id in listed]
+    found = FIRST_ACCESS_NOTICE.check(
+        record(accesses, [notice("2024-05-03T09:00:01+02:00", access_id="b")]),
+        at("2024-05-05T00:00:00+02:00"),
+    )[0]
+    assert [e["access_id"] for e in found.details["accesses"]] == ["a"]
+    assert found.status == Status.VIOLATION  # the notice was for b

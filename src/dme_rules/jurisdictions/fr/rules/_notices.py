@@ -28,7 +28,7 @@ class NoticeRule(Rule[NoticeDelay, DmpRecord]):
     of its accesses; ``details["accesses"]`` gives each judged access, its due instant, the
     notices found and its status. A notice dated before its access, or after ``as_of``, does
     not count; an access after ``as_of`` is not seen; an access is judged by the version in
-    force on its date in Paris."""
+    force on its date in Paris; two accesses at one instant are ordered by their ids."""
 
     subject = DmpRecord
     #: The reason of a record without an access to judge.
@@ -53,7 +53,10 @@ class NoticeRule(Rule[NoticeDelay, DmpRecord]):
         self, version: RuleVersion[NoticeDelay], record: DmpRecord, context: Context
     ) -> Finding:
         as_of = context.as_of
-        seen = sorted((a for a in record.accesses or () if a.at <= as_of), key=lambda a: a.at)
+        # Two accesses at one instant come in the order of their ids (as in the SQL audit).
+        seen = sorted(
+            (a for a in record.accesses or () if a.at <= as_of), key=lambda a: (a.at, a.access_id)
+        )
         judged = [
             access
             for access in self.accesses(seen, version, context)

@@ -57,10 +57,9 @@ class DeferredDataRule(Rule[DeferredData, DmpRecord]):
         self, version: RuleVersion[DeferredData], record: DmpRecord, context: Context
     ) -> Finding:
         """From 2022-01-01: two weeks to inform the holder, a month to open the datum."""
-        today = context.today
-        deposits = [
+        deposits = [  # made by ``as_of`` (its instant, not its date), under a version
             d for d in record.deposits or ()
-            if d.inaccessible and d.deposited_on <= today and self.version_at(d.deposited_on)
+            if d.inaccessible and d.at <= context.as_of and self.version_at(d.deposited_on)
         ]  # fmt: skip
         if not deposits:
             return self.outcome(

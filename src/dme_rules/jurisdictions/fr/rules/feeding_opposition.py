@@ -15,7 +15,7 @@ from dme_rules.jurisdictions.fr.sources import (
     MON_ESPACE_SANTE_IN_FORCE,
     R1111_47,
 )
-from dme_rules.jurisdictions.fr.subjects.dmp_record import DmpRecord, Opposition
+from dme_rules.jurisdictions.fr.subjects.dmp_record import Deposit, DmpRecord, Opposition
 
 __all__ = ["FEEDING_OPPOSITION", "FeedingOppositionRule"]
 
@@ -32,16 +32,20 @@ class FeedingOppositionRule(Rule[NoParameters, DmpRecord]):
     after the authorization (they bind nothing: noted). Each deposit is judged by the version
     in force on its date; deposits and oppositions dated after ``as_of`` are not seen.
 
-    No opposition: ``not_applicable`` (``no_opposition``). An opposition without a legitimate
-    motive when the record does not say when access was authorized: ``insufficient_data``
+    No opposition: ``not_applicable`` (``no_opposition``). When the verdict turns on an
+    opposition without a legitimate motive and the record does not say when access was
+    authorized (a deposit it would cover, and no violation otherwise): ``insufficient_data``
     naming ``$.authorized_on``.
     """
 
     subject = DmpRecord
 
     def reference_date(self, record: DmpRecord) -> date:
-        """The latest deposit's date (the record's latest date without deposits)."""
-        return max((d.deposited_on for d in record.deposits or ()), default=record.reference_date)
+        """The latest date of a deposit or an opposition (the record's latest date without
+        either)."""
+        days = [d.deposited_on for d in record.deposits or ()]
+        days += [o.filed_on for o in record.oppositions or ()]
+        return max(days, default=record.reference_date)
 
     def formula_2022_01(
         self, version: RuleVersion[NoParameters], record: DmpRecord, context: Context
@@ -52,34 +56,29 @@ class FeedingOppositionRule(Rule[NoParameters, DmpRecord]):
         if not oppositions:
             return self.outcome(version, Status.NOT_APPLICABLE, details={"reason": "no_opposition"})
         binding: list[Opposition] = []
+        unknown: list[Opposition] = []  # no motive, and no date of authorization to compare
         not_binding: list[str] = []
         for opposition in oppositions:
             if opposition.legitimate_motive:
                 binding.append(opposition)
             elif record.authorized_on is None:
-                return self.insufficient(version, "$.authorized_on")
+                unknown.append(opposition)
             elif opposition.filed_on < record.authorized_on:
                 binding.append(opposition)  # filed before the authorization: not restricted
             else:
                 not_binding.append(opposition.filed_on.isoformat())
-        violations: list[dict[str, Any]] = []
-        for deposit in record.deposits or ():
-            day = deposit.deposited_on
-            if day > today or self.version_at(day) is None:
-                continue  # not seen yet, or before any version
-            for opposition in binding:
-                covered = opposition.professional_id in (None, deposit.professional_id)
-                if covered and day > opposition.filed_on:
-                    violations.append(
-                        {"deposit_id": deposit.deposit_id, "professional_id":
-                         deposit.professional_id, "deposited_on": day,
-                         "opposition_filed_on": opposition.filed_on}
-                    )  # fmt: skip
-                    break
+        # Deposits made by ``as_of`` (its instant, not its date), under a version in force.
+        deposits = [
+            d for d in record.deposits or ()
+            if d.at <= context.as_of and self.version_at(d.deposited_on) is not None
+        ]  # fmt: skip
+        violations = _against(deposits, binding)
         details: dict[str, Any] = {"deposits": violations, "not_binding": not_binding}
         if violations:
             return self.outcome(version, Status.VIOLATION, act_on=violations[0]["deposited_on"],
                                 details=details)  # fmt: skip
+        if _against(deposits, unknown):  # the verdict turns on when access was authorized
+            return self.insufficient(version, "$.authorized_on", details=details)
         return self.outcome(version, Status.COMPLIANT, details=details)
 
     def notes(self, finding: Finding) -> list[Note]:
@@ -117,3 +116,20 @@ FEEDING_OPPOSITION = FeedingOppositionRule(
         ),
     ),
 )
+
+
+def _against(deposits: list[Deposit], oppositions: list[Opposition]) -> list[dict[str, Any]]:
+    """The deposits made after an opposition of ``oppositions`` that covers their
+    professional (the deposit's date in Paris after the filing date)."""
+    found = []
+    for deposit in deposits:
+        for opposition in oppositions:
+            covered = opposition.professional_id in (None, deposit.professional_id)
+            if covered and deposit.deposited_on > opposition.filed_on:
+                found.append({
+                    "deposit_id": deposit.deposit_id, "professional_id": deposit.professional_id,
+                    "deposited_on": deposit.deposited_on,
+                    "opposition_filed_on": opposition.filed_on,
+                })  # fmt: skip
+                break
+    return found
