@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -30,6 +31,7 @@ from dme_rules.errors import InvalidArgumentError, InvalidCaseError
 from dme_rules.jurisdictions.fr.subjects import DmpRecord
 from dme_rules.jurisdictions.qc.counting import MONTREAL
 from dme_rules.jurisdictions.qc.messages import MESSAGES as QUEBEC_MESSAGES
+from dme_rules.jurisdictions.qc.subjects import Extraction
 
 from .. import strategies
 from ..fuzzing import MUTATIONS, seeds
@@ -294,3 +296,69 @@ class TestJsonLines:
     def test_as_the_standard_library(self, document):
         expected = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
         assert _speed.json_line(document) == expected
+
+
+class TestFoundInReview:
+    """Where a shortcut once differed from the plain code (a review's findings)."""
+
+    def test_the_repeated_autumn_hour_is_two_instants(self):
+        paris = ZoneInfo("Europe/Paris")
+        first = datetime(2024, 10, 27, 2, 30, tzinfo=paris)  # 00:30 UTC
+        second = first.replace(fold=1)  # 01:30 UTC, the same wall-clock time
+        said = QUEBEC_MESSAGES.speaker("en", paris)
+        assert said("finding.due", due=first) == "due 2024-10-27 02:30 (CEST)"
+        assert said("finding.due", due=second) == "due 2024-10-27 02:30 (CET)"
+        in_utc = QUEBEC_MESSAGES.speaker("en", UTC)
+        assert in_utc("finding.due", due=first) != in_utc("finding.due", due=second)
+
+    def test_equal_zones_named_differently(self):
+        est, cdt = timezone(timedelta(hours=-5), "EST"), timezone(timedelta(hours=-5), "CDT")
+        noon = datetime(2025, 6, 20, 16, 45, tzinfo=UTC)
+        assert QUEBEC_MESSAGES.format("finding.due", "en", est, due=noon).endswith("(EST)")
+        assert QUEBEC_MESSAGES.format("finding.due", "en", cdt, due=noon).endswith("(CDT)")
+
+    def test_a_zone_that_cannot_be_hashed(self):
+        tz = pytest.importorskip("dateutil.tz")
+        zone = tz.tzutc()
+        noon = datetime(2025, 6, 20, 16, 45, tzinfo=UTC)
+        assert QUEBEC_MESSAGES.format("finding.due", "en", zone, due=noon).startswith("due ")
+
+    def test_an_amount_that_is_not_a_number(self):
+        plain = Messages(QUEBEC_MESSAGES.texts, QUEBEC_MESSAGES.fallback)
+        for catalogue in (QUEBEC_MESSAGES, plain):
+            with pytest.raises(ArithmeticError):
+                catalogue.format("finding.amount", "fr", MONTREAL, amount=Decimal("sNaN"))
+
+    def test_a_catalogue_never_changes_once_made(self):
+        texts = {"a": {"fr": "A {n:message}", "en": "A {n:message}"},
+                 "w": {"fr": "mot", "en": "word"}}  # fmt: skip
+        catalogue = Messages(texts, QUEBEC_MESSAGES)
+        assert catalogue.format("a", "en", n="w") == "A word"
+        texts["w"]["en"] = "WORD"  # the caller's dictionary, not the catalogue's
+        assert catalogue.format("a", "en", n="w") == "A word"
+        with pytest.raises(TypeError):
+            catalogue.texts["w"]["en"] = "WORD"  # type: ignore[index]
+
+    def test_json_lines_refuse_what_the_standard_library_refuses(self):
+        with pytest.raises(TypeError):
+            _speed.json_line({"day": date(2025, 1, 1)})
+
+    def test_long_strings_are_not_kept(self, monkeypatch):
+        kept: dict[str, Any] = {}
+        parse = _speed.remembered(lambda value, path: kept.setdefault(value, len(kept)))
+        long = "0" * 1000 + "1"
+        assert parse(long, "$") == parse(long, "$")  # read both times, never kept
+        remembered_strings = parse.__closure__[0].cell_contents  # type: ignore[attr-defined]
+        assert long not in remembered_strings
+
+    def test_a_block_of_a_subclass(self):
+        @attrs.frozen
+        class MyExtraction(Extraction):
+            pass
+
+        document = json.loads(json.dumps(SEEDS[0][1]))
+        case = MigrationCase.from_dict(document)
+        mine = attrs.evolve(case, extraction=MyExtraction(delivered_on=date(2025, 7, 10)))
+        assert isinstance(mine.extraction, MyExtraction)
+        with pytest.raises(InvalidCaseError):  # the impossible facts are still refused
+            attrs.evolve(case, extraction=MyExtraction(delivered_on=date(2020, 1, 1)))

@@ -3,7 +3,7 @@
 The rest of the library is written to be read. The auditor's pipeline (SPEC §10: reading a
 case ≤ 20 µs, 100,000 cases end to end in seconds) needs a few shortcuts on its hot path;
 each lives in this module, and each gives exactly what the plain code gives, byte for byte,
-error for error (``tests/test_speed.py`` checks each against the plain code):
+error for error (``tests/engine/test_speed.py`` checks each against the plain code):
 
 - :func:`unique_keys`: the JSON decoder's hook that refuses a key given twice, built in C
   (``dict(pairs)``) and compared by length, the repeated key looked for only when there is one;
@@ -51,9 +51,11 @@ T = TypeVar("T")
 #: What a shortcut answers when it cannot: the plain code then decides.
 MISS: Any = object()
 
-#: How many values a remembered parser keeps before it starts afresh (memory stays bounded
-#: whatever the stream: about 10 MB at most per parser).
+#: How many values a remembered parser keeps before it starts afresh, and the longest string
+#: it keeps (dates, instants and amounts are short): memory stays bounded whatever the
+#: stream, about 10 MB at most per parser.
 _KEPT = 1 << 16
+_KEPT_LENGTH = 40
 
 
 class RepeatedKey(ValueError):
@@ -84,7 +86,7 @@ def remembered(parse: Callable[[Any, str], T]) -> Callable[[Any, str], T]:
     kept: dict[str, T] = {}
 
     def parse_remembered(value: Any, path: str) -> T:
-        if type(value) is str:
+        if type(value) is str and len(value) <= _KEPT_LENGTH:
             found = kept.get(value, MISS)
             if found is not MISS:
                 return found  # type: ignore[no-any-return]
@@ -234,13 +236,15 @@ _SAME_WHEN_EQUAL: dict[str, frozenset[type]] = {
 def text_key(
     code: str,
     lang: str,
-    zone: object,
+    zone: int,
     template: tuple[tuple[str, str | None, str], ...],
     values: dict[str, Any],
 ) -> tuple[Any, ...] | None:
-    """The key a message is remembered by (its code, language, zone and each field's value
-    with its type), or ``None`` when one of its values might read differently from an equal
-    one (then it is said afresh every time)."""
+    """The key a message is remembered by (its code, language, the zone's identity and each
+    field's value with its type), or ``None`` when one of its values might read differently
+    from an equal one (then it is said afresh every time). An instant is keyed in UTC: two
+    instants equal on the wall clock of one zone (the repeated autumn hour, ``fold``) are not
+    the same instant; a naive date-time, or an amount that is not finite, is never kept."""
     key: list[Any] = [code, lang, zone]
     for _, field, spec in template:
         if field is None:
@@ -249,6 +253,12 @@ def text_key(
         kind = type(value)
         same = _SAME_WHEN_EQUAL.get(spec)
         if same is None or kind not in same:
+            return None
+        if kind is datetime:
+            if value.tzinfo is None or value.utcoffset() is None:
+                return None
+            value = (value - value.utcoffset()).replace(tzinfo=None)  # the UTC instant
+        elif kind is Decimal and not value.is_finite():
             return None
         key += (kind, value)
     return tuple(key)
@@ -262,6 +272,11 @@ def json_line(document: Any) -> str:
     ``json.dumps(document, ensure_ascii=False, separators=(",", ":"))``, written by orjson
     when it is installed (ten times faster, the same text: UTF-8 kept, the same escapes),
     else (or for a value orjson refuses, such as a lone surrogate) by the standard library.
+
+    For documents of strings, integers, booleans, ``None``, lists and dicts, as the library's
+    reports, rows and answers are: for those both write the same text. (A float would read
+    differently: orjson writes ``1e-7`` where json writes ``1e-07``. A date or a dataclass is
+    refused, as the standard library refuses it.)
     """
     global _ORJSON
     if _ORJSON is MISS:
@@ -272,7 +287,9 @@ def json_line(document: Any) -> str:
         _ORJSON = found
     if _ORJSON is not None:
         try:
-            return str(_ORJSON.dumps(document).decode()) + "\n"
+            # Dates and dataclasses are refused, as the standard library refuses them.
+            option = _ORJSON.OPT_PASSTHROUGH_DATETIME | _ORJSON.OPT_PASSTHROUGH_DATACLASS
+            return str(_ORJSON.dumps(document, option=option).decode()) + "\n"
         except TypeError:  # orjson.JSONEncodeError: the standard library says it
             pass
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -20,6 +20,7 @@ import string
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -79,6 +80,17 @@ def when_text(value: date | datetime | None, zone: tzinfo, *, with_zone: bool = 
     return f"{text} ({local.strftime('%Z')})" if with_zone else text
 
 
+def _frozen(texts: Any) -> Any:
+    """A read-only copy of a catalogue's texts (a catalogue never changes once made, so what
+    it has found and said stays true); anything else is left for attrs to store as given."""
+    if not isinstance(texts, Mapping):
+        return texts
+    return MappingProxyType(
+        {code: MappingProxyType(dict(by_lang)) if isinstance(by_lang, Mapping) else by_lang
+         for code, by_lang in texts.items()}
+    )  # fmt: skip
+
+
 @attrs.frozen(eq=False)
 class Messages:
     """A catalogue of message templates by code, each in every language of :data:`LANGUAGES`
@@ -90,7 +102,7 @@ class Messages:
             on :data:`ENGINE_MESSAGES`).
     """
 
-    texts: Mapping[str, Mapping[str, str]]
+    texts: Mapping[str, Mapping[str, str]] = attrs.field(converter=_frozen)
     fallback: Messages | None = None
     #: Each language's templates, this catalogue's over its fallback's, each parsed once
     #: into its literal text and fields (built on first use).
@@ -101,7 +113,7 @@ class Messages:
     #: found once: sentences ask for the same words (day, days, the currency) again and again.
     _found: dict[tuple[str, str], str] = attrs.field(init=False, factory=dict, eq=False, repr=False)
     #: Each ``(language, zone)``'s speaker, made once.
-    _speakers: dict[tuple[str, tzinfo | None], Callable[..., str]] = attrs.field(
+    _speakers: dict[tuple[str, int], Callable[..., str]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
     #: Messages said, remembered by their code and values where equal values read alike.
@@ -153,7 +165,9 @@ class Messages:
             InvalidArgumentError: ``lang`` is not ``fr`` or ``en``.
         """
         check_language(lang)
-        found = self._speakers.get((lang, zone))
+        # By the zone's identity: equal zones may name their time differently (EST, CDT),
+        # and some zones cannot be hashed. The speaker keeps its zone, so its id stays its own.
+        found = self._speakers.get((lang, id(zone)))
         if found is not None:
             return found
         words = _Words(self, lang, zone)
@@ -167,7 +181,7 @@ class Messages:
             template = parsed.get(code)
             if template is None:
                 template = parsed[code] = _parse(self.template(code, lang))
-            key = _speed.text_key(code, lang, zone, template, values)
+            key = _speed.text_key(code, lang, id(zone), template, values)
             if key is not None:
                 text = said.get(key)
                 if text is not None:
@@ -182,7 +196,7 @@ class Messages:
             text = "".join(parts)
             return text if key is None else said.keep(key, text)
 
-        self._speakers[lang, zone] = say
+        self._speakers[lang, id(zone)] = say
         return say
 
     def missing_languages(self) -> list[tuple[str, str]]:

@@ -174,9 +174,10 @@ _NO_ACT = date.max
 def _earliest_act(case: MigrationCase) -> date:
     """The earliest date of the case's acts and calendar (:data:`_NO_ACT` when none)."""
     days: list[object] = []
-    for part in (case.extraction, case.import_, case.preanalysis):
+    for part, cls in ((case.extraction, Extraction), (case.import_, Import),
+                      (case.preanalysis, Preanalysis)):  # fmt: skip
         if part is not None:
-            days += _VALUES[type(part)](part)
+            days += _VALUES[cls](part)  # the declared class's fields (a subclass has them too)
     if case.calendar is not None:
         for value in _VALUES[MigrationCalendar](case.calendar):
             if isinstance(value, tuple):
