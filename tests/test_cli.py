@@ -471,3 +471,12 @@ class TestHelp:
         out = capsys.readouterr().out
         assert out.startswith("utilisation\u00a0: dme-rules check")
         assert "afficher cette aide et quitter" in out
+
+
+def test_a_week_date_is_not_a_date(capsys):
+    """``--as-of`` takes a date written YYYY-MM-DD, not an ISO week date (2025-W36-1)."""
+    from pathlib import Path as _Path
+
+    example = _Path(__file__).parent.parent / "examples" / "cases" / "spec-example.json"
+    assert main(["check", str(example), "--as-of", "2025-W36-1"]) == 2
+    assert "2025-W36-1" in capsys.readouterr().err

@@ -228,7 +228,7 @@ class TestErrors:
         [
             (query("/v1/evaluate", as_of="yesterday"), "as_of"),
             (query("/v1/evaluate", lang="de"), "lang"),
-            (query("/v1/evaluate", reading="no-such-reading"), "readings"),
+            (query("/v1/evaluate", reading="no-such-reading"), "reading"),
             (query("/v1/evaluate", as_of="2025-09-01T12:00:00"), "as_of"),
         ],
     )
@@ -563,3 +563,70 @@ def test_the_guide_has_examples_of_every_kind():
     for path in ("/v1/evaluate?", "/v1/evaluate/batch", "/v1/deadlines", "/v1/rules/",
                  "/v1/calendars/", "fhir+json", "evaluate.mjs"):  # fmt: skip
         assert path in commands
+
+
+class TestFoundInReview:
+    """Where the live service once departed from SPEC §13 (a review's findings)."""
+
+    @pytest.mark.parametrize("year", ["%C2%B2", "%E2%91%A0", "%D9%A2%D9%A0%D9%A2%D9%A5"])
+    def test_a_year_in_other_digits(self, server, year):
+        status, _, body = server.json("GET", f"/v1/calendars/quebec-cpc/{year}")
+        assert (status, body["errors"][0]["path"]) == (422, "year")
+
+    def test_a_lone_cr_is_not_a_line_end(self, server):
+        case = json.dumps(json.loads(CASES[0].read_text())).replace(",", ",\r", 1)
+        _, _, body = server.request("POST", query("/v1/evaluate/batch", as_of=AS_OF),
+                                    (case + "\n{bad}\n").encode())  # fmt: skip
+        answers = [json.loads(line) for line in body.decode().splitlines()]
+        assert "case_id" in answers[0]
+        assert answers[1]["line"] == 2
+
+    @pytest.mark.parametrize("transmitted", ["1900-01-01T00:00:00-05:00",
+                                             "2200-12-31T16:45:00-05:00"])  # fmt: skip
+    def test_deadlines_the_rules_cannot_count_name_transmitted(self, server, transmitted):
+        status, _, body = server.json("GET", query("/v1/deadlines", transmitted=transmitted))
+        assert (status, body["errors"][0]["path"]) == (422, "transmitted")
+
+    def test_a_bad_reading_is_named_reading_and_refused_before_a_batch(self, server):
+        status, _, body = server.json("POST", query("/v1/evaluate", reading="bogus"),
+                                      CASES[0].read_bytes())  # fmt: skip
+        assert (status, body["errors"][0]["path"]) == (422, "reading")
+        status, _, body = server.json("POST", query("/v1/evaluate/batch", reading="bogus"),
+                                      CASES[0].read_bytes())  # fmt: skip
+        assert (status, body["errors"][0]["path"]) == (422, "reading")
+
+    def test_405_says_what_is_allowed(self, server):
+        status, headers, _ = server.request("PUT", "/v1/evaluate", b"{}")
+        assert status == 405
+        assert "POST" in headers.get("allow", headers.get("Allow", ""))
+
+    def test_a_week_date_is_not_a_date(self, server):
+        status, _, body = server.json("POST", query("/v1/evaluate", as_of="2025-W36-1"),
+                                      CASES[0].read_bytes())  # fmt: skip
+        assert (status, body["errors"][0]["path"]) == (422, "as_of")
+
+    @pytest.mark.parametrize(
+        ("accept", "fhir"),
+        [("Application/FHIR+JSON", True), ("application/fhir+json; fhir=4.0", True),
+         ("application/fhir+json;q=0, application/json", False),
+         ("application/json, application/fhir+json;q=0.5", False),
+         ("application/fhir+json, application/json;q=0.9", True)],
+    )  # fmt: skip
+    def test_accept_by_media_type_and_weight(self, server, accept, fhir):
+        _, kind, _ = server.json("POST", query("/v1/evaluate", as_of=AS_OF),
+                                 CASES[0].read_bytes(), accept=accept)  # fmt: skip
+        assert kind == ("application/fhir+json" if fhir else "application/json")
+
+    def test_health_answers_during_a_long_batch(self, server):
+        import threading
+
+        line = json.dumps(json.loads(CASES[0].read_text())).encode() + b"\n"
+        batch = threading.Thread(target=server.request, args=(
+            "POST", query("/v1/evaluate/batch", as_of=AS_OF), line * 4000))  # fmt: skip
+        batch.start()
+        time.sleep(0.3)
+        started = time.monotonic()
+        assert server.json("GET", "/v1/health")[0] == 200
+        waited = time.monotonic() - started
+        batch.join()
+        assert waited < 1.0  # answered between two lines, not after the batch

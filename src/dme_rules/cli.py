@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
@@ -205,6 +206,9 @@ def _instant(text: str) -> datetime:
     )
 
 
+_DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
 def _as_of(text: str) -> datetime | date:
     """``--as-of``: an instant with a UTC offset, or a date ``YYYY-MM-DD``, which means the
     end of that day in the subject's jurisdiction (24:00, the instant 00:00 of the next day:
@@ -230,8 +234,9 @@ def _instant_of(as_of: datetime | date | None, zone: Any = MONTREAL) -> datetime
 
 def _day(text: str) -> date:
     try:
-        day = date.fromisoformat(text)
-        if FIRST_YEAR <= day.year <= LAST_YEAR and len(text) == 10:
+        # Written YYYY-MM-DD: fromisoformat also reads week dates (2025-W36-1).
+        day = date.fromisoformat(text) if _DAY_TEXT.match(text) else None
+        if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR:
             return day
     except ValueError:
         pass

@@ -18,7 +18,9 @@ readings, the overall status and the library version; never the case's content.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import re
 import sys
 import threading
 import uuid
@@ -29,10 +31,11 @@ from typing import Any
 
 from dme_rules._version import VERSION
 from dme_rules.engine import _speed
+from dme_rules.engine.context import check_options
 from dme_rules.engine.evaluation import evaluate
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.messages import LANGUAGES
-from dme_rules.engine.registry import packs
+from dme_rules.engine.registry import packs, reading_values
 from dme_rules.engine.subjects import INSTANT, loads
 from dme_rules.engine.time import SUPPORTED_YEARS, end_of_day_in
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, InvalidCaseError
@@ -40,7 +43,7 @@ from dme_rules.schemas import SCHEMA_NAMES, schema
 
 try:
     from starlette.applications import Starlette
-    from starlette.requests import Request
+    from starlette.requests import ClientDisconnect, Request
     from starlette.responses import Response, StreamingResponse
     from starlette.routing import Route
 except ImportError as missing:  # pragma: no cover - the extra is installed in the tests
@@ -64,6 +67,7 @@ NDJSON = "application/x-ndjson"
 DECISION_LOG_VARIABLE = "DME_RULES_DECISION_LOG"
 
 _PROBLEMS = {
+    400: ("bad-request", "Bad request / Requête invalide"),
     404: ("not-found", "Not found / Introuvable"),
     405: ("method-not-allowed", "Method not allowed / Méthode non permise"),
     413: ("too-large", "Content too large / Contenu trop volumineux"),
@@ -129,7 +133,23 @@ def _json(document: Any, status: int = 200, media_type: str = JSON) -> Response:
 
 
 def _wants_fhir(request: Request) -> bool:
-    return FHIR in request.headers.get("accept", "")
+    """Whether the client prefers FHIR: ``application/fhir+json`` accepted (any case, any
+    parameter but ``q=0``) at least as much as ``application/json``."""
+    weights: dict[str, float] = {}
+    for part in request.headers.get("accept", "").split(","):
+        media, *params = (piece.strip() for piece in part.split(";"))
+        weight = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        media = media.lower()
+        weights[media] = max(weights.get(media, 0.0), weight)
+    fhir = weights.get(FHIR, 0.0)
+    return fhir > 0 and fhir >= weights.get(JSON, 0.0)
 
 
 def _problem_response(request: Request, problem: _Problem) -> Response:
@@ -156,14 +176,20 @@ def _lang(request: Request) -> str:
 
 
 def _readings(request: Request) -> list[str]:
-    return request.query_params.getlist("reading")
+    """The ``reading`` values (repeatable), each a known reading id, at most one per topic."""
+    chosen = request.query_params.getlist("reading")
+    try:
+        check_options(None, reading_values(tuple(chosen)), None)  # type: ignore[arg-type]
+    except InvalidArgumentError as error:
+        raise _Problem.invalid("reading", error.expected) from None
+    return chosen
 
 
 def _day(text: str, name: str) -> date:
     first, last = SUPPORTED_YEARS
     try:
-        day = date.fromisoformat(text)
-        if len(text) == 10 and first <= day.year <= last:
+        day = date.fromisoformat(text) if _DAY_TEXT.match(text) else None
+        if day is not None and first <= day.year <= last:
             return day
     except ValueError:
         pass
@@ -176,6 +202,9 @@ def _instant(text: str, name: str) -> datetime:
         return INSTANT.parse(text, name)  # type: ignore[no-any-return]
     except InvalidCaseError as error:
         raise _Problem(422, str(error), [{"path": name, "expected": error.expected}]) from None
+
+
+_DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def _as_of(request: Request, zone: Any) -> datetime:
@@ -286,11 +315,13 @@ def create_app(decision_log: str | os.PathLike[str] | None = None) -> Starlette:
 
     async def evaluate_batch(request: Request) -> Response:
         lang = _lang(request)
-        _as_of(request, UTC)  # a bad as_of is refused before anything is streamed
+        _as_of(request, UTC)  # a bad as_of or reading is refused before anything is streamed
+        _readings(request)
         body = await _body(request, MAX_BATCH_BYTES)
 
         def lines() -> Iterator[str]:
-            for number, line in enumerate(body.splitlines(), start=1):
+            # Lines end at LF (a CR before it is JSON whitespace; a lone CR is not a line end).
+            for number, line in enumerate(body.split(b"\n"), start=1):
                 if not line.strip():
                     continue
                 try:
@@ -309,6 +340,7 @@ def create_app(decision_log: str | os.PathLike[str] | None = None) -> Starlette:
         async def stream() -> AsyncIterator[str]:
             for line in lines():
                 yield line
+                await asyncio.sleep(0)  # other requests are answered between two lines
 
         return StreamingResponse(stream(), media_type=NDJSON)
 
@@ -337,10 +369,13 @@ def create_app(decision_log: str | os.PathLike[str] | None = None) -> Starlette:
             raise _Problem(
                 422, "transmitted is required", [{"path": "transmitted", "expected": expected}]
             )
+        transmitted, readings = _instant(text, "transmitted"), _readings(request)
         try:
-            return _json(request_deadlines(_instant(text, "transmitted"), _readings(request)))
-        except DmeRulesError as error:
-            raise _Problem.of(error, "reading") from None
+            return _json(request_deadlines(transmitted, readings))
+        except DmeRulesError as error:  # no version in force, or past the supported years
+            raise _Problem.invalid(
+                "transmitted", f"an instant whose deadlines the rules can count ({error})"
+            ) from None
 
     async def calendar(request: Request) -> Response:
         calendar_id, year_text = request.path_params["calendar_id"], request.path_params["year"]
@@ -348,7 +383,8 @@ def create_app(decision_log: str | os.PathLike[str] | None = None) -> Starlette:
             for found in getattr(pack, "calendars", ()):
                 if found.id == calendar_id:
                     first, last = SUPPORTED_YEARS
-                    if not (year_text.isdigit() and first <= int(year_text) <= last):
+                    if not (year_text.isascii() and year_text.isdigit()
+                            and first <= int(year_text) <= last):  # fmt: skip
                         expected = f"a year from {first} to {last}"
                         raise _Problem(
                             422,
@@ -376,7 +412,14 @@ def create_app(decision_log: str | os.PathLike[str] | None = None) -> Starlette:
 
     async def on_http(request: Request, error: Exception) -> Response:
         status = getattr(error, "status_code", 500)
-        return _problem_response(request, _Problem(status, str(getattr(error, "detail", error))))
+        detail = str(getattr(error, "detail", error))
+        response = _problem_response(request, _Problem(status, detail))
+        response.headers.update(getattr(error, "headers", None) or {})  # Allow, for a 405
+        return response
+
+    async def on_disconnect(request: Request, error: Exception) -> Response:
+        # The client left while sending its body: nobody reads the answer; not a bug.
+        return _problem_response(request, _Problem(400, "the client closed the connection"))
 
     async def on_bug(request: Request, error: Exception) -> Response:
         print(f"dme-rules serve: internal error: {error!r}", file=sys.stderr)
@@ -398,7 +441,12 @@ def create_app(decision_log: str | os.PathLike[str] | None = None) -> Starlette:
     ]
     return Starlette(
         routes=routes,
-        exception_handlers={_Problem: on_problem, HTTPException: on_http, Exception: on_bug},
+        exception_handlers={
+            _Problem: on_problem,
+            HTTPException: on_http,
+            ClientDisconnect: on_disconnect,
+            Exception: on_bug,
+        },
     )
 
 
@@ -606,15 +654,20 @@ def openapi_document() -> dict[str, Any]:
                 },
                 "/v1/rules": {"get": {
                     "summary": "The rules in force on a date",
-                    "parameters": [_query("as_of", "a date (default today)", format="date"),
-                                   _query("jurisdiction", "qc")],
+                    "parameters": [_query("as_of", "a date (default today)", type="string",
+                                          format="date"),
+                                   _query("jurisdiction", "the pack (default qc)", type="string",
+                                          enum=sorted(p for p, pack in packs().items()
+                                                      if isinstance(pack, Jurisdiction)))],
                     "responses": _answers({"schema": ref("rules")}, 422)}},
                 "/v1/rules/{rule_id}": {"get": {
                     "summary": "One rule: its versions, parameters, readings and citations",
                     "parameters": [{"name": "rule_id", "in": "path", "required": True,
-                                    "schema": {"type": "string"}}],
+                                    "schema": {"type": "string"}},
+                                   _query("as_of", "a date: the version in force then",
+                                          type="string", format="date")],
                     "responses": _answers({"schema": ref("rule"), "example": rule_example},
-                                          404)}},
+                                          404, 422)}},
                 "/v1/deadlines": {"get": {
                     "summary": "Every deadline a new request starts",
                     "parameters": [{**_query("transmitted", "an instant with its offset"),
@@ -630,7 +683,7 @@ def openapi_document() -> dict[str, Any]:
                          "schema": {"type": "integer"}}],
                     "responses": _answers({"schema": ref("holidays")}, 404, 422)}},
                 "/v1/schemas/{name}": {"get": {
-                    "summary": "A JSON Schema: case, consent, report",
+                    "summary": "A JSON Schema: case, consent, dmp-record, report",
                     "parameters": [{"name": "name", "in": "path", "required": True,
                                     "schema": {"type": "string"}}],
                     "responses": _answers({"schema": {"type": "object"}}, 404)}},
