@@ -14,7 +14,6 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
@@ -46,6 +45,7 @@ from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, french_typography, when_text
 from dme_rules.engine.presentation import report_heading, table_lines
 from dme_rules.engine.registry import pack_of
+from dme_rules.engine.subjects import DATE
 from dme_rules.engine.time import end_of_day_in
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE
@@ -206,9 +206,6 @@ def _instant(text: str) -> datetime:
     )
 
 
-_DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-
-
 def _as_of(text: str) -> datetime | date:
     """``--as-of``: an instant with a UTC offset, or a date ``YYYY-MM-DD``, which means the
     end of that day in the subject's jurisdiction (24:00, the instant 00:00 of the next day:
@@ -233,12 +230,9 @@ def _instant_of(as_of: datetime | date | None, zone: Any = MONTREAL) -> datetime
 
 
 def _day(text: str) -> date:
-    try:
-        # Written YYYY-MM-DD: fromisoformat also reads week dates (2025-W36-1).
-        day = date.fromisoformat(text) if _DAY_TEXT.match(text) else None
-        if day is not None and FIRST_YEAR <= day.year <= LAST_YEAR:
-            return day
-    except ValueError:
+    try:  # the strict date of a case: YYYY-MM-DD (never a week date), a real day, 1900-2200
+        return DATE.parse(text, "--as-of")  # type: ignore[no-any-return]
+    except DmeRulesError:
         pass
     shown = ascii(text)
     raise argparse.ArgumentTypeError(
@@ -337,20 +331,11 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         document = {
             "as_of": day.isoformat(),
             "rules": [
-                {  # the version in force first (the first edition's keys), then the rule's
+                {  # the version in force (the first edition's keys among them), then the rule
                     "id": rule.id,
-                    "version": version.version,
-                    "effective_from": version.effective_from.isoformat(),
-                    "effective_to": version.effective_to and version.effective_to.isoformat(),
                     "obligated_party": rule.obligated_party,
                     "title": rule.title(args.lang),
-                    "interpretation": version.reading and version.reading.id,
-                    "readings": [reading.id for reading in version.readings],
-                    "alternatives": [reading.id for reading in version.alternatives],
-                    "summary_en": version.summary_en,
-                    "effective_basis": version.effective_basis,
-                    "parameters": version.to_dict()["parameters"],
-                    "citations": [citation.to_dict() for citation in version.citations],
+                    **version.to_dict(),
                     "rule": rule.to_dict(day),
                 }
                 for rule, version in entries

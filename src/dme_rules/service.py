@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import sys
 import threading
 import uuid
@@ -35,8 +34,8 @@ from dme_rules.engine.context import check_options
 from dme_rules.engine.evaluation import evaluate
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.messages import LANGUAGES
-from dme_rules.engine.registry import packs, reading_values
-from dme_rules.engine.subjects import INSTANT, loads
+from dme_rules.engine.registry import pack_of, packs, reading_values
+from dme_rules.engine.subjects import DATE, INSTANT, loads
 from dme_rules.engine.time import SUPPORTED_YEARS, end_of_day_in
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, InvalidCaseError
 from dme_rules.schemas import SCHEMA_NAMES, schema
@@ -186,15 +185,11 @@ def _readings(request: Request) -> list[str]:
 
 
 def _day(text: str, name: str) -> date:
-    first, last = SUPPORTED_YEARS
     try:
-        day = date.fromisoformat(text) if _DAY_TEXT.match(text) else None
-        if day is not None and first <= day.year <= last:
-            return day
-    except ValueError:
-        pass
-    expected = f"a date YYYY-MM-DD in the years {first}-{last}"
-    raise _Problem.invalid(name, expected)
+        return DATE.parse(text, name)  # type: ignore[no-any-return]
+    except InvalidCaseError:
+        first, last = SUPPORTED_YEARS
+        raise _Problem.invalid(name, f"a date YYYY-MM-DD in the years {first}-{last}") from None
 
 
 def _instant(text: str, name: str) -> datetime:
@@ -202,9 +197,6 @@ def _instant(text: str, name: str) -> datetime:
         return INSTANT.parse(text, name)  # type: ignore[no-any-return]
     except InvalidCaseError as error:
         raise _Problem(422, str(error), [{"path": name, "expected": error.expected}]) from None
-
-
-_DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def _as_of(request: Request, zone: Any) -> datetime:
@@ -284,7 +276,7 @@ def _evaluated(document: Any, request: Request, lang: str, fhir: bool) -> tuple[
     if not isinstance(document, dict):
         raise _Problem.invalid("$", "an object")
     kind = document.get("subject", "qc.migration.case")
-    pack = packs().get(kind.split(".")[0]) if isinstance(kind, str) else None
+    pack = pack_of(kind) if isinstance(kind, str) else None
     zone = pack.zone if isinstance(pack, Jurisdiction) else UTC
     try:
         report = evaluate(document, _as_of(request, zone), readings=_readings(request))
@@ -353,12 +345,12 @@ def create_app(decision_log: str | os.PathLike[str] | None = None) -> Starlette:
 
     async def rule(request: Request) -> Response:
         rule_id = request.path_params["rule_id"]
-        for pack in packs().values():
-            if isinstance(pack, Jurisdiction) and rule_id in pack.rules:
-                text = _one(request, "as_of")
-                day = _day(text, "as_of") if text is not None else datetime.now(pack.zone).date()
-                return _json(pack.rules[rule_id].to_dict(day))
-        raise _Problem(404, f"no rule has the id {rule_id!r}")
+        pack = pack_of(rule_id)
+        if not isinstance(pack, Jurisdiction) or rule_id not in pack.rules:
+            raise _Problem(404, f"no rule has the id {rule_id!r}")
+        text = _one(request, "as_of")
+        day = _day(text, "as_of") if text is not None else datetime.now(pack.zone).date()
+        return _json(pack.rules[rule_id].to_dict(day))
 
     async def deadlines(request: Request) -> Response:
         from dme_rules.jurisdictions.qc.requests import request_deadlines

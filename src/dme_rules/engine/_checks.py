@@ -52,3 +52,9 @@ def checked_int(
         expected += f" of at most {maximum}"
         expected_fr += f" d'au plus {maximum}"
     raise InvalidArgumentError(field, expected, value, expected_fr=expected_fr)
+
+
+def plain_decimal(value: decimal.Decimal) -> str:
+    """An amount as a plain decimal (``"0.0000000"``, ``"1000"``, never ``"0E-7"`` or
+    ``"1E+3"``), which reads back equal; zero has no sign."""
+    return format(value.copy_abs() if value.is_zero() else value, "f")

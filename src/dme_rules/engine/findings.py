@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from dme_rules.engine._checks import plain_decimal
 from dme_rules.engine.citations import Citation
 from dme_rules.engine.messages import check_language
 from dme_rules.engine.registry import pack_of
@@ -52,7 +53,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):  # plainly: "0.0000000", never "0E-7"; zero unsigned
-        return format(value.copy_abs() if value.is_zero() else value, "f")
+        return plain_decimal(value)
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, Mapping):

@@ -22,7 +22,7 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 
 from dme_rules.engine import _speed
-from dme_rules.engine._checks import checked_date
+from dme_rules.engine._checks import checked_date, plain_decimal
 from dme_rules.engine.time import SUPPORTED_YEARS, as_instant
 from dme_rules.errors import FloatAmountError, InvalidArgumentError, InvalidCaseError
 
@@ -158,12 +158,6 @@ def _check_money(value: object, field: str) -> Decimal:
         value,
         field,
     )
-
-
-def _write_money(value: Decimal) -> str:
-    """An amount as a plain decimal (``"0.0000000"``, ``"1000"``, never ``"0E-7"`` or
-    ``"1E+3"``), which reads back equal; zero has no sign."""
-    return format(value.copy_abs() if value.is_zero() else value, "f")
 
 
 def _to_money(value: object) -> object:
@@ -308,7 +302,7 @@ MONEY: Kind = Kind(
     'un montant positif ou nul : une chaîne décimale comme "1800.00" ou un entier',
     _check_money,
     _speed.remembered(_parse_money),
-    _write_money,
+    plain_decimal,
     schema={
         "anyOf": [
             {"type": "integer", "minimum": 0, "maximum": 10**_MONEY_MAX_DIGITS - 1},
