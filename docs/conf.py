@@ -1,24 +1,42 @@
-"""Sphinx configuration: MyST Markdown, autodoc, doctests, and pages generated at build time.
+"""Sphinx configuration: MyST Markdown, autodoc, doctests, French and English, and pages
+generated at build time.
 
-The rule catalogue (``reference/rules/*.md``) and the readings page
-(``explanation/readings.md``, with the sensitivity of the example cases) are written from the
-jurisdictions' registries (``dme_rules.JURISDICTIONS``), and the example timeline
-(``_static/generated/``) drawn from an example case, every time the docs are built, so none
-can drift from the code.
+The site builds in French by default and in English with ``-D language=en``::
+
+    python -m sphinx -W -b html docs docs/_build/html/fr
+    python -m sphinx -W -b html -D language=en docs docs/_build/html/en
+
+The pages are written in English; their French is in ``locale/fr/LC_MESSAGES`` (gettext
+catalogues, one per page: ``locale/README.md`` says how to update them). The generated pages
+(``pages.py``: the rule catalogue, the readings, the calendars) are written in the build's
+language straight from the registries, and the example timeline is drawn in both. French
+builds set French typography (SPEC §16) in the text of every page, translated or generated.
 """
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
+import os
+import re
+import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
-import attrs
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
 
 import dme_rules
+from dme_rules.engine.messages import french_typography
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+from pages import PAGES  # noqa: E402
 
 project = "dme_rules"
 author = "The dme_rules authors"
+#: The footer's holder, in each language (set once the build's language is known).
+COPYRIGHT = {"fr": "les auteurs de dme_rules", "en": "the dme_rules authors"}
 release = dme_rules.__version__
 version = ".".join(release.split(".")[:2])
 
@@ -29,213 +47,78 @@ extensions = [
     "sphinx.ext.doctest",
 ]
 myst_enable_extensions = ["colon_fence"]
-source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build"]
-html_theme = "furo"
+# The API's pages are reStructuredText, like the docstrings they show: their translations
+# are read by the page's parser.
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build", "locale"]
+# A theme whose own words (menus, search, footer) all have their French.
+html_theme = "sphinx_rtd_theme"
 html_title = f"dme_rules {release}"
 html_static_path = ["_static"]
+html_css_files = ["language-switch.css"]
+templates_path = ["_templates"]  # layout.html: the language switch
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
+
+# French by default; English with -D language=en.
+language = "fr"
+locale_dirs = ["locale/"]
+gettext_compact = False  # a catalogue per page
+gettext_location = False  # no file paths in the catalogues
+gettext_additional_targets = ["literal-block", "image"]  # code comments, examples, pictures
+translation_progress_classes = "untranslated"  # the tests look for untranslated text
+
 # The examples read files relative to the project's root; the API's docstring examples, which
 # the doctest builder runs too, use the public names.
 doctest_global_setup = f"""
 import os
-os.chdir({str(Path(__file__).parent.parent)!r})
+os.chdir({str(HERE.parent)!r})
 from datetime import date, datetime, time, timedelta, timezone
 from dme_rules import *
 """
 
-HERE = Path(__file__).parent
+#: The other language of each build, and its name in its own language.
+OTHER_LANGUAGE = {"fr": ("en", "English"), "en": ("fr", "Français")}
 
 
-def _version_table(rule: dme_rules.Rule) -> list[str]:
-    lines = [
-        "| version | in force | parameters | readings (alternatives) | dated methods |",
-        "|---|---|---|---|---|",
-    ]
-    for version in rule.versions:
-        until = version.effective_to.isoformat() if version.effective_to else "…"
-        parameters = ", ".join(
-            f"{key} = {value}"
-            for key, value in attrs.asdict(version.parameters, recurse=False).items()
-            if not key.startswith("_") and value is not None
-        )
-        readings = ", ".join(f"`{r.id}`" for r in version.readings)
-        if version.alternatives:
-            readings += " (" + ", ".join(f"`{r.id}`" for r in version.alternatives) + ")"
-        dated = ", ".join(f"`{name}`" for name in rule.dated_pieces(version).values())
-        lines.append(
-            f"| {version.version} | {version.effective_from} – {until} | "
-            f"{parameters or '—'} | {readings or '—'} | {dated} |"
-        )
-    return lines
-
-
-#: The first edition's names of rules whose constant now follows their module's name.
-FIRST_EDITION_NAMES = {
-    rule.id: name
-    for name in dme_rules.__all__
-    if isinstance(rule := getattr(dme_rules, name), dme_rules.Rule) and name != rule.name
-}
-
-
-def _rules() -> list[dme_rules.Rule]:
-    return [rule for pack in dme_rules.JURISDICTIONS.values() for rule in pack.rules.values()]
-
-
-def write_catalogue(app: object) -> None:
-    """One page per rule of every jurisdiction's registry, and their index."""
-    folder = HERE / "reference" / "rules"
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.md"):
-        old.unlink()
-    for rule in _rules():
-        module = rule.id.rsplit(".", 1)[-1].replace("-", "_")
-        pack = rule.id.partition(".")[0]
-        also = FIRST_EDITION_NAMES.get(rule.id)
-        lines = [
-            f"# `{rule.name}`",
-            "",
-            f"**{rule.title_en}** — *{rule.title_fr}*",
-            "",
-            f"- id: `{rule.id}`",
-            f"- module: `dme_rules.jurisdictions.{pack}.rules.{module}`",
-            *([f"- also exported as: `{also}` (the first edition's name)"] if also else []),
-            f"- subject: `{rule.subject.kind}`",
-            f"- binds: `{rule.obligated_party}`",
-            "",
-            "## Versions",
-            "",
-            *_version_table(rule),
-            "",
-        ]
-        for version in rule.versions:
-            lines += [f"### Version {version.version}", "", version.summary_en, ""]
-            lines += [f"*Effective dates:* {version.effective_basis}", ""]
-            for citation in version.citations:
-                lines += [
-                    f"> {citation.quote_fr}",
-                    ">",
-                    f"> — {citation.document.title}, {citation.document.issuer}, "
-                    f"{citation.date}, {citation.section}",
-                    "",
-                ]
-        (folder / f"{rule.id}.md").write_text("\n".join(lines), encoding="utf-8")
-    index = ["# Rule catalogue", "",
-             "Generated from each jurisdiction's registry when the docs are built.",
-             "", "```{toctree}", ":maxdepth: 1", "",
-             *(f"rules/{rule.id}" for rule in _rules()), "```", ""]  # fmt: skip
-    (HERE / "reference" / "catalogue.md").write_text("\n".join(index), encoding="utf-8")
-
-
-#: Each example case and the instant its verdict is shown at (the tests check that these
-#: are the instants of tests/test_examples.py).
-EXAMPLE_AS_OF = {
-    "spec-example": "2025-09-01T12:00:00-04:00",
-    "same-solution-on-time": "2025-07-02T12:00:00-04:00",
-    "request-2022-first-versions": "2022-08-15T12:00:00-04:00",
-    "late-clinic-validation": "2025-10-01T12:00:00-04:00",
-    "migration-in-progress": "2025-11-10T12:00:00-05:00",
-    "fees-over-caps": "2024-08-01T12:00:00-04:00",
-    "minimal-new-request": "2025-09-20T12:00:00-04:00",
-    "non-standard-scope": "2025-01-15T12:00:00-05:00",
-    "complaints-answered": "2025-06-03T12:00:00-04:00",
-}
-
-_READINGS_INTRO = """\
-# Readings: every ambiguous phrase, named
-
-The sources say « 21 jours », « 72 heures ouvrables » or « trois mois » without saying how to
-count, and leave some facts' consequences open. Wherever the way of reading a phrase changes
-a verdict, the library names each reading, applies a default and lets the caller choose an
-alternative, and every finding lists the readings it used (`readings` in its JSON). This page
-is generated from the catalogue (`dme_rules.READINGS`) when the docs are built.
-
-Choose an alternative with `evaluate(case, as_of, readings=["civil-procedure"])` (ids or
-values, at most one per topic) or `dme-rules check CASE --reading civil-procedure`
-(repeatable). A rule whose version does not allow a reading ignores it and records it in its
-finding's `details["readings_ignored"]`. `sensitivity(case, as_of)` (`check --sensitivity`)
-evaluates the case under each alternative alone and says which findings it would turn; the
-last section shows it for the example cases.
-"""
-
-
-def _allowed_by(reading: dme_rules.Reading) -> str:
-    versions = [
-        f"`{rule.name}` v{version.version}" + (" (default)" if reading in version.readings else "")
-        for rule in _rules()
-        for version in rule.versions
-        if reading in version.allowed
-    ]
-    return ", ".join(versions)
-
-
-def readings_page() -> str:
-    """The readings page: each topic, its phrase, its default with the argument for it, its
-    alternatives, the rules that allow them; then the example cases' sensitivity."""
-    lines = [_READINGS_INTRO]
-    topics: dict[str, list[dme_rules.Reading]] = {}
-    for reading in dme_rules.READINGS.values():
-        topics.setdefault(reading.topic, []).append(reading)
-    for topic, readings in topics.items():
-        lines += [f"## `{topic}`", "", f"> {readings[0].phrase}", ""]
-        for reading in readings:
-            default = any(
-                reading in version.readings for rule in _rules() for version in rule.versions
+def write_placeholders(app: Any) -> None:
+    """A file for each generated page, so that Sphinx finds it; the text is the build's
+    (:func:`give_generated_text`). A rule no longer registered loses its page."""
+    for docname in PAGES:
+        path = HERE / f"{docname}.md"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                "<!-- Generated from the registry when the docs are built: see pages.py. -->\n",
+                encoding="utf-8",
             )
-            lines += [
-                f"**`{reading.id}`**{' (a default)' if default else ''} — {reading.summary_en}",
-                "",
-                f"*{reading.summary_fr}*",
-                "",
-                f"Basis: {reading.basis}",
-                "",
-                f"Allowed by: {_allowed_by(reading)}.",
-                "",
-            ]
-    lines += [
-        "## The example cases under every reading",
-        "",
-        "Each example case of `examples/cases/`, evaluated at the instant its tested verdict "
-        "is shown at, then under each alternative reading alone. A finding is *robust* when "
-        "every reading its rule allows gives it the same status; the table lists the others.",
-        "",
-        "| case | as of | robust findings | findings another reading turns |",
-        "|---|---|---|---|",
-    ]
-    for name, as_of in EXAMPLE_AS_OF.items():
-        path = HERE.parent / "examples" / "cases" / f"{name}.json"
-        case = dme_rules.MigrationCase.from_dict(json.loads(path.read_text(encoding="utf-8")))
-        found = dme_rules.sensitivity(case, datetime.fromisoformat(as_of))
-        turned = [
-            f"{entry.finding.rule_id.rsplit('.', 1)[-1]} {entry.finding.status.value}: "
-            + ", ".join(
-                f"`{reading.id}` → {other.status.value}"
-                for reading, other in entry.alternatives
-                if other.status is not entry.finding.status
-            )
-            for entry in found.findings
-            if not entry.robust
-        ]
-        robust = sum(entry.robust for entry in found.findings)
-        lines.append(
-            f"| `{name}` | {as_of[:10]} | {robust} of {len(found.findings)} | "
-            f"{'; '.join(turned) or '—'} |"
-        )
-    lines.append("")
-    return "\n".join(lines)
+    for old in (HERE / "reference" / "rules").glob("*.md"):
+        if f"reference/rules/{old.stem}" not in PAGES:
+            old.unlink()
 
 
-def write_readings(app: object) -> None:
-    """Write the readings page (committed too, so that it reads without a build; the tests
-    check that it is what this function writes)."""
-    (HERE / "explanation" / "readings.md").write_text(readings_page(), encoding="utf-8")
+def give_generated_text(app: Any, docname: str, source: list[str]) -> None:
+    """A generated page's text, in the build's language."""
+    if docname in PAGES:
+        source[0] = PAGES[docname](_language(app))
 
 
-def draw_example_timeline(app: object) -> None:
-    """The timeline of the late-clinic-validation example, for the explanation pages."""
+def keep_generated_pages_out_of_catalogues(app: Any, doctree: nodes.document) -> None:
+    """A generated page is already in the build's language: it has nothing to translate."""
+    if app.env.current_document.docname in PAGES:
+        for node in doctree.findall(nodes.TextElement):
+            node["translatable"] = False
+
+
+def draw_example_timeline(app: Any) -> None:
+    """The timeline of the late-clinic-validation example, in English
+    (``late-clinic-validation.png``) and in French (``late-clinic-validation.fr.png``, which
+    French builds show in its place)."""
+    import json
+    from datetime import datetime
+
     from dme_rules.plot import save_timeline
 
     folder = HERE / "_static" / "generated"
@@ -243,10 +126,76 @@ def draw_example_timeline(app: object) -> None:
     path = HERE.parent / "examples" / "cases" / "late-clinic-validation.json"
     case = dme_rules.MigrationCase.from_dict(json.loads(path.read_text(encoding="utf-8")))
     report = dme_rules.evaluate(case, datetime.fromisoformat("2025-10-01T12:00:00-04:00"))
-    save_timeline(case, report, str(folder / "late-clinic-validation.png"), lang="en")
+    for lang, name in (
+        ("en", "late-clinic-validation.png"),
+        ("fr", "late-clinic-validation.fr.png"),
+    ):
+        # Drawn beside and moved in place, so that two builds at once never read half a file.
+        handle, drawn = tempfile.mkstemp(suffix=".png", dir=folder)
+        os.close(handle)
+        save_timeline(case, report, drawn, lang=lang)
+        os.replace(drawn, folder / name)
 
 
-def setup(app: object) -> None:
-    app.connect("builder-inited", write_catalogue)  # type: ignore[attr-defined]
-    app.connect("builder-inited", write_readings)  # type: ignore[attr-defined]
-    app.connect("builder-inited", draw_example_timeline)  # type: ignore[attr-defined]
+#: Text that keeps its characters: code, literal blocks, raw output.
+_LITERAL = (nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.math)
+_GUILLEMETS = re.compile(r"« | »")
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+
+
+class FrenchTypography(SphinxTransform):
+    """In a French build, the spaces of French typography (SPEC §16, OQLF): non-breaking
+    before ``:`` ``;`` and the ``$`` of an amount and inside « guillemets »; narrow and
+    non-breaking between a number's groups of digits (``1 500 $``), as the library's messages
+    write amounts. Code is left as it is."""
+
+    default_priority = 900  # after the translations (Locale: 20)
+
+    def apply(self, **kwargs: Any) -> None:
+        if _language(self.app) != "fr" or self.app.builder.name == "gettext":
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            if any(isinstance(parent, _LITERAL) for parent in _ancestors(text)):
+                continue
+            typeset = french_typography(str(text))
+            typeset = _GUILLEMETS.sub(lambda m: m.group().replace(" ", "\u00a0"), typeset)
+            typeset = _THOUSANDS.sub("\u202f", typeset)
+            if typeset != str(text):
+                text.parent.replace(text, nodes.Text(typeset))
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def _language(app: Any) -> str:
+    return "en" if (app.config.language or "").startswith("en") else "fr"
+
+
+def language_switch(
+    app: Any, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """The same page in the other language: the two builds sit side by side
+    (``html/fr``, ``html/en``)."""
+    other, name = OTHER_LANGUAGE[_language(app)]
+    up = "../" * (pagename.count("/") + 1)
+    context["other_language"] = {"url": f"{up}{other}/{pagename}.html", "name": name, "lang": other}
+
+
+def set_copyright(app: Any, config: Any) -> None:
+    """The footer's copyright holder in the build's language."""
+    config.copyright = COPYRIGHT[_language(app)]
+
+
+def setup(app: Any) -> None:
+    app.connect("config-inited", set_copyright)
+    app.connect("builder-inited", write_placeholders)
+    app.connect("builder-inited", draw_example_timeline)
+    app.connect("source-read", give_generated_text)
+    app.connect("doctree-read", keep_generated_pages_out_of_catalogues)
+    app.connect("html-page-context", language_switch)
+    app.add_transform(FrenchTypography)
