@@ -23,7 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
 
 import dme_rules
 from dme_rules.engine.messages import french_typography
@@ -59,6 +62,7 @@ html_css_files = ["language-switch.css"]
 templates_path = ["_templates"]  # layout.html: the language switch
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+autodoc_preserve_defaults = True  # signatures show a default's name, not its long repr
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
@@ -67,7 +71,8 @@ language = "fr"
 locale_dirs = ["locale/"]
 gettext_compact = False  # a catalogue per page
 gettext_location = False  # no file paths in the catalogues
-gettext_additional_targets = ["literal-block", "image"]  # code comments, examples, pictures
+gettext_additional_targets = ["literal-block"]  # code comments and examples
+# A picture in French is the same file name with .fr (figure_language_filename).
 translation_progress_classes = "untranslated"  # the tests look for untranslated text
 
 # The examples read files relative to the project's root; the API's docstring examples, which
@@ -137,8 +142,8 @@ def draw_example_timeline(app: Any) -> None:
         os.replace(drawn, folder / name)
 
 
-#: Text that keeps its characters: code, literal blocks, raw output.
-_LITERAL = (nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.math)
+#: Text that keeps its characters: code, literal blocks, raw output, signatures.
+_LITERAL = (nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.math, addnodes.desc_signature)
 _GUILLEMETS = re.compile(r"« | »")
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
@@ -147,21 +152,91 @@ class FrenchTypography(SphinxTransform):
     """In a French build, the spaces of French typography (SPEC §16, OQLF): non-breaking
     before ``:`` ``;`` and the ``$`` of an amount and inside « guillemets »; narrow and
     non-breaking between a number's groups of digits (``1 500 $``), as the library's messages
-    write amounts. Code is left as it is."""
+    write amounts; and the typographic apostrophe (``l’extraction``, also before code, where
+    the quotes' own transform would take it for a closing quote). Code is left as it is."""
 
-    default_priority = 900  # after the translations (Locale: 20)
+    default_priority = 850  # after the translations (20), before the quotes' transform (855)
 
     def apply(self, **kwargs: Any) -> None:
         if _language(self.app) != "fr" or self.app.builder.name == "gettext":
             return
         for text in list(self.document.findall(nodes.Text)):
-            if any(isinstance(parent, _LITERAL) for parent in _ancestors(text)):
-                continue
-            typeset = french_typography(str(text))
+            if text.parent is None or any(isinstance(p, _LITERAL) for p in _ancestors(text)):
+                continue  # (a text already replaced has no parent)
+            typeset = french_typography(str(text)).replace("'", "\u2019")
             typeset = _GUILLEMETS.sub(lambda m: m.group().replace(" ", "\u00a0"), typeset)
             typeset = _THOUSANDS.sub("\u202f", typeset)
             if typeset != str(text):
                 text.parent.replace(text, nodes.Text(typeset))
+
+
+class KeepSphinxLabelsOutOfCatalogues(SphinxTransform):
+    """The labels of the fields autodoc writes (« Paramètres », « Type renvoyé »,
+    « Lève »…) are Sphinx's own words, already in the build's language: they are not the
+    page's to translate."""
+
+    default_priority = 16  # before Locale (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        for content in self.document.findall(addnodes.desc_content):
+            for name in content.findall(nodes.field_name):
+                name["translatable"] = False
+
+
+class TranslateCodeBlocks(SphinxTransform):
+    """A code block's translation, put in place as code.
+
+    Sphinx reads a translated code block as reStructuredText (``::`` and an indented block),
+    which the Markdown pages' parser reads as a paragraph: this transform, just before
+    Sphinx's own, replaces the text of each code block whose translation differs, the test of
+    a doctest included, and leaves the rest (untranslated or unchanged blocks, everything
+    else) to Sphinx."""
+
+    default_priority = 15  # after Sphinx keeps the original messages (10), before Locale (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        catalogue = _page_catalogue(self)
+        if catalogue is None:
+            return
+        for node in list(self.document.findall(nodes.literal_block)):
+            original = node.rawsource or node.astext()
+            translated = catalogue.gettext(original)
+            if translated in {original, ""}:
+                continue
+            node.children = [nodes.Text(translated)]
+            node.rawsource = translated
+            if "test" in node:
+                node["test"] = translated
+            node["translated"] = True
+            node["translatable"] = False  # done: Sphinx's transform leaves it alone
+
+
+class MarkTranslatedPictures(SphinxTransform):
+    """A picture whose description (``alt``) Sphinx has just translated is translated: Sphinx
+    puts the French in place, then looks the French up as if it were English and marks the
+    picture untranslated."""
+
+    default_priority = 21  # just after Locale (20), before its counts (25)
+
+    def apply(self, **kwargs: Any) -> None:
+        catalogue = _page_catalogue(self)
+        if catalogue is None:
+            return
+        translations = set(getattr(catalogue, "_catalog", {}).values())
+        for image in self.document.findall(nodes.image):
+            if image.get("alt") in translations:
+                image["translated"] = True
+
+
+def _page_catalogue(transform: SphinxTransform) -> Any:
+    """The translations of the page being read, or ``None`` (no catalogue, no language, or
+    the catalogues being written)."""
+    if transform.app.builder.name == "gettext" or not transform.config.language:
+        return None
+    domain = docname_to_domain(transform.env.docname, transform.config.gettext_compact)
+    folders = [transform.env.srcdir / folder for folder in transform.config.locale_dirs]
+    catalogue, found = init_locale(folders, transform.config.language, domain)
+    return catalogue if found else None
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:
@@ -198,4 +273,7 @@ def setup(app: Any) -> None:
     app.connect("source-read", give_generated_text)
     app.connect("doctree-read", keep_generated_pages_out_of_catalogues)
     app.connect("html-page-context", language_switch)
+    app.add_transform(TranslateCodeBlocks)
+    app.add_transform(KeepSphinxLabelsOutOfCatalogues)
+    app.add_transform(MarkTranslatedPictures)
     app.add_transform(FrenchTypography)

@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
             for lang in LANGUAGES:
                 subprocess.run(
                     ["sphinx-intl", "update", "-p", str(out), "-d", str(LOCALE), "-l", lang,
-                     "--line-width", "-1"],
+                     "--line-width", "-1", "--no-obsolete"],
                     check=True,
                 )  # fmt: skip
         problems = [problem for lang in LANGUAGES for problem in missing(out, lang)]

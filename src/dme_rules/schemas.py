@@ -24,7 +24,7 @@ from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["SCHEMA_NAMES", "schema"]
 
-#: Each schema's name and what it describes: a subject's kind, or the report.
+#: Each schema's name and what it describes, a subject's kind or the report.
 SCHEMA_NAMES = {
     "case": "qc.migration.case",
     "consent": "qc.emr.consent-assessment",

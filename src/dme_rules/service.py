@@ -53,8 +53,9 @@ except ImportError as missing:  # pragma: no cover - the extra is installed in t
 
 __all__ = ["MAX_BATCH_BYTES", "MAX_DOCUMENT_BYTES", "create_app", "run"]
 
-#: The largest body of one document, and of a batch (SPEC §13).
+#: The largest body of one document (SPEC §13).
 MAX_DOCUMENT_BYTES = 1_000_000
+#: The largest body of a batch (SPEC §13).
 MAX_BATCH_BYTES = 100_000_000
 
 JSON = "application/json"
@@ -509,12 +510,12 @@ _ANSWER_SCHEMAS: dict[str, Any] = {
     "rule_version": _object(
         version=_TEXT, effective_from=_DATE,
         effective_to={"type": ["string", "null"], "format": "date"},
-        effective_basis=_TEXT, parameters={"type": ["object", "null"]},
+        effective_basis=_TEXT, effective_basis_fr=_TEXT, parameters={"type": ["object", "null"]},
         interpretation=_NULLABLE_TEXT,
         readings={"type": "array", "items": _TEXT},
         alternatives={"type": "array", "items": _TEXT},
         citations={"type": "array", "items": {"$ref": "#/components/schemas/citation_of_version"}},
-        summary_en=_TEXT,
+        summary_en=_TEXT, summary_fr=_TEXT,
     ),
     "rule": _object(
         id=_TEXT, title_fr=_TEXT, title_en=_TEXT, obligated_party=_TEXT, subject=_TEXT,

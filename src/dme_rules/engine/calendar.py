@@ -175,7 +175,7 @@ class BusinessCalendar:
 
     # -- identity -------------------------------------------------------------------------
 
-    #: A stable identifier: the name, plus a digest of the closure days when there are any.
+    #: A stable identifier, the name plus a digest of the closure days when there are any.
     #: Two calendars with the same id give the same answers, so the id can be recorded next
     #: to a decision to make it reproducible.
     id: str = attrs.field(init=False, eq=False, repr=False)

@@ -53,7 +53,8 @@ class OfficeSchedule:
     opens: time = attrs.field(default=time(8, 30), validator=_check_schedule)
     closes: time = attrs.field(default=time(16, 30), validator=_check_schedule)
 
-    #: Opening and closing as offsets from local midnight (closing may be 24:00).
+    #: Opening and closing as offsets from local midnight (closing may be midnight at the
+    #: end of the day, 24 h).
     window: tuple[timedelta, timedelta] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:

@@ -361,7 +361,7 @@ ENGINE_MESSAGES = Messages(
         ),
         "finding.amount": _texts(fr="montant {amount:money}", en="amount {amount:money}"),
         "finding.cap": _texts(fr="plafond {cap:money}", en="cap {cap:money}"),
-        "finding.missing": _texts(fr="donnée manquante: {missing}", en="missing: {missing}"),
+        "finding.missing": _texts(fr="donnée manquante : {missing}", en="missing: {missing}"),
         "reason.not_in_force": _texts(
             fr="en vigueur à partir du {in_force_from}", en="in force from {in_force_from}"
         ),

@@ -31,6 +31,7 @@ class Reading:
         summary_fr: What the reading says, in French.
         summary_en: What the reading says, in English.
         basis: Why the reading is sound (the legal text or source that supports it).
+        basis_fr: The same, in French.
     """
 
     id: str
@@ -41,6 +42,7 @@ class Reading:
     summary_fr: str = attrs.field(eq=False)
     summary_en: str = attrs.field(eq=False)
     basis: str = attrs.field(eq=False)
+    basis_fr: str = attrs.field(eq=False, default="")
 
     def __str__(self) -> str:
         return self.id

@@ -106,13 +106,15 @@ class RuleVersion(Generic[P]):
         version: The version's name (``"1"``, ``"2"``).
         effective_from: The first day it applies to (by the subject's reference date).
         effective_to: The last day it applies to, or ``None`` while it is in force.
-        effective_basis: Why those dates: the published fact they rest on.
+        effective_basis: Why those dates: the published fact they rest on, in English.
         parameters: The version's numbers, typed (days, amounts, addresses…).
         citations: The passages that make it law, quoted in French.
         readings: The default reading of each ambiguous phrase it reads, one per topic; the
             first is the one that counts its period (a finding's ``interpretation``).
         alternatives: The other readings a caller may choose, each of one of those topics.
         summary_en: What this version requires, in one English sentence.
+        summary_fr: The same, in French.
+        effective_basis_fr: Why those dates, in French.
     """
 
     version: str
@@ -124,6 +126,8 @@ class RuleVersion(Generic[P]):
     readings: tuple[Reading, ...] = ()
     alternatives: tuple[Reading, ...] = attrs.field(default=(), validator=_check_readings)
     summary_en: str = ""
+    summary_fr: str = ""
+    effective_basis_fr: str = ""
     #: Each topic's default reading (derived: the lookup of an evaluation with no choice).
     _defaults: dict[str, Reading] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -147,7 +151,7 @@ class RuleVersion(Generic[P]):
 
     @property
     def allowed(self) -> tuple[Reading, ...]:
-        """Every reading the version allows: the defaults, then the alternatives."""
+        """Every reading the version allows, the defaults first and then the alternatives."""
         return (*self.readings, *self.alternatives)
 
     @property
@@ -188,6 +192,7 @@ class RuleVersion(Generic[P]):
             "effective_from": self.effective_from.isoformat(),
             "effective_to": self.effective_to and self.effective_to.isoformat(),
             "effective_basis": self.effective_basis,
+            "effective_basis_fr": self.effective_basis_fr,
             "parameters": (  # the numbers the law sets: the fields given when made
                 jsonable(attrs.asdict(parameters, filter=lambda field, _: field.init))  # type: ignore[arg-type]
                 if attrs.has(type(parameters))
@@ -198,6 +203,7 @@ class RuleVersion(Generic[P]):
             "alternatives": [reading.id for reading in self.alternatives],
             "citations": [citation.to_dict() for citation in self.citations],
             "summary_en": self.summary_en,
+            "summary_fr": self.summary_fr,
         }
 
     def chosen_readings(self, chosen: Iterable[Reading] = ()) -> tuple[Reading, ...]:
@@ -461,7 +467,7 @@ class Rule(Generic[P, S]):
 
     @property
     def name(self) -> str:
-        """The rule's name as a constant: the last segment of its id
+        """The rule's name as a constant, made of the last segment of its id
         (``qc.migration.import-deadline`` is ``IMPORT_DEADLINE``, in ``import_deadline``)."""
         return self.id.rsplit(".", 1)[-1].replace("-", "_").upper()
 

@@ -21,8 +21,8 @@ class Status(enum.StrEnum):
 
     @property
     def severity(self) -> int:
-        """Rank for the worst-of: not_applicable < compliant < pending < insufficient_data <
-        violation."""
+        """Rank for the worst-of, from ``not_applicable`` (0) through ``compliant``,
+        ``pending`` and ``insufficient_data`` to ``violation`` (4)."""
         return _SEVERITY[self]
 
     def label(self, lang: str = "fr") -> str:

@@ -573,7 +573,8 @@ class Subject:
 
     __slots__ = ()  # the subclasses are slotted attrs classes: no __dict__ per subject
 
-    #: The kind of document (``qc.migration.case``), as the ``"subject"`` key names it.
+    #: The kind of document, as the ``"subject"`` key names it (Quebec's migration case is
+    #: ``qc.migration.case``).
     kind: ClassVar[str]
 
     @property
@@ -586,8 +587,8 @@ class Subject:
         """The date that selects the version of the rules, unless a rule says otherwise."""
         raise NotImplementedError  # pragma: no cover
 
-    #: The JSON path of the fact that dates the subject (its reference date): an error of
-    #: counting past the supported years names it.
+    #: The JSON path of the fact that dates the subject (its reference date), which an error
+    #: of counting past the supported years names.
     reference_field: ClassVar[str] = "$"
 
     #: Whether the JSON form must carry ``"subject": kind`` (a document that cannot be taken

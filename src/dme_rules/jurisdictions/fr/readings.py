@@ -39,6 +39,11 @@ FIRST_PER_PROFESSIONAL = Reading(
         "professional has one; the holder learns who reads the record, which is the point of "
         "the notice."
     ),
+    basis_fr=(
+        "« le premier accès par un PS » : le premier accès par un professionnel de santé, de "
+        "sorte que chaque professionnel a le sien ; le titulaire apprend qui consulte son "
+        "dossier, ce qui est l'objet de la notification."
+    ),
 )
 
 #: Only the record's very first access by any professional is a first access.
@@ -49,6 +54,7 @@ FIRST_EVER = Reading(
     summary_fr="Seul le tout premier accès d'un professionnel au dossier est un premier accès.",
     summary_en="Only the record's very first access by any professional is a first access.",
     basis="« le premier accès »: the first access to the record, whoever makes it.",
+    basis_fr="« le premier accès » : le premier accès au dossier, quel qu'en soit l'auteur.",
 )
 
 #: A notice is sent within 24 hours after the access, inclusive (default).
@@ -67,6 +73,11 @@ WITHIN_24_HOURS = Reading(
         "« automatiquement »: an automatic notice follows the access at once; a day of "
         "elapsed time allows for the host's batches, and is the reading a holder can check."
     ),
+    basis_fr=(
+        "« automatiquement » : une notification automatique suit immédiatement l'accès ; un jour "
+        "de temps écoulé tient compte des traitements par lots de l'hébergeur, et c'est la "
+        "lecture que le titulaire peut vérifier."
+    ),
 )
 
 #: A notice counts whenever it is sent after the access; a missing one is pending.
@@ -83,6 +94,7 @@ ANY_TIME = Reading(
         "never late."
     ),
     basis="« a posteriori »: after the access, with no time limit in the text.",
+    basis_fr="« a posteriori » : après l'accès, sans que le texte fixe de délai.",
 )
 
 #: The two weeks and the month are counted in calendar days, never extended (default).
@@ -102,6 +114,10 @@ CALENDAR_DAYS = Reading(
         "The information and the opening are automatic (« devient automatiquement "
         "accessible »); art. 642's extension serves parties who act in person."
     ),
+    basis_fr=(
+        "L'information et l'ouverture sont automatiques (« devient automatiquement "
+        "accessible ») ; la prorogation de l'art. 642 sert les parties qui agissent elles-mêmes."
+    ),
 )
 
 #: An end on a Saturday, a Sunday or a holiday moves to the next working day (art. 642).
@@ -118,6 +134,10 @@ NEXT_WORKING_DAY = Reading(
         "working day (art. 642, on the FRANCE calendar)."
     ),
     basis="Code de procédure civile art. 642, the general rule for French time limits.",
+    basis_fr=(
+        "Code de procédure civile, art. 642 : la règle générale de computation des délais en "
+        "droit français."
+    ),
 )
 
 #: Every French DMP reading, by id.

@@ -45,12 +45,23 @@ MON_ESPACE_SANTE_BASIS = (
     "decree on Mon espace santé (the sources give no day: 1 January 2022, when Mon espace "
     "santé opened, is taken); the FAQ's first-access notice describes the same service."
 )
+MON_ESPACE_SANTE_BASIS_FR = (
+    "Articles R.1111-47, R.1111-48 et R.1111-53 dans leur rédaction actuelle, issue du décret "
+    "de 2021 relatif à Mon espace santé (les sources ne donnent pas de jour : est retenu le "
+    "1er janvier 2022, date d'ouverture de Mon espace santé) ; la notification du premier "
+    "accès décrite par la FAQ relève du même service."
+)
 
 #: L.1111-18: ten years of retention after a record's closure.
 RETENTION_IN_FORCE = date(2016, 7, 1)
 RETENTION_BASIS = (
     "Article L.1111-18 as worded by the loi de modernisation de notre système de santé "
     "(loi n° 2016-41); the sources give no day: 1 July 2016 is taken."
+)
+RETENTION_BASIS_FR = (
+    "Article L.1111-18 dans sa rédaction issue de la loi de modernisation de notre système de "
+    "santé (loi n° 2016-41) ; les sources ne donnent pas de jour : est retenu le "
+    "1er juillet 2016."
 )
 
 # -- the passages the rules quote ------------------------------------------------------------

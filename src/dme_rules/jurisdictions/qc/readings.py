@@ -55,6 +55,12 @@ PROCEDURE_2024 = Reading(
         "date de transmission de la demande électronique ». Default for the versions in force "
         "from 2024-01-01, which the procedure governs."
     ),
+    basis_fr=(
+        "Procédure administrative de migration des données entre DMÉ (MSSS, 2024), étape 2 : « Le "
+        "calcul du calendrier de travail officiel commence le jour ouvrable suivant la date de "
+        "transmission de la demande électronique ». Lecture par défaut des versions en vigueur "
+        "depuis le 1er janvier 2024, que la procédure régit."
+    ),
 )
 
 #: N-day periods counted as in civil procedure (rule versions of 2021-10-28 to 2023-12-31).
@@ -75,6 +81,13 @@ CIVIL_PROCEDURE = Reading(
         "not counted, the last day is. Default for the versions of 2021-10-28 to "
         "2023-12-31: no start convention had been published, and the general rule of Quebec "
         "law for counting time limits applies."
+    ),
+    basis_fr=(
+        "Code de procédure civile, art. 83 : le jour qui marque le point de départ d'un délai "
+        "n'est pas compté, mais celui de l'échéance l'est. Lecture par défaut des versions du 28 "
+        "octobre 2021 au 31 décembre 2023 : aucune règle sur le point de départ du délai n'avait "
+        "été publiée, et la règle générale du droit québécois pour la computation des délais "
+        "s'applique."
     ),
 )
 
@@ -100,6 +113,12 @@ NEXT_BUSINESS_DAY = Reading(
         "to the holidays). The vendors work on business days, and the procedure counts its "
         "calendar in business days (« jour ouvrable »)."
     ),
+    basis_fr=(
+        "Code de procédure civile, art. 83 : le délai qui expirerait un samedi ou un jour férié "
+        "est prolongé au premier jour ouvrable suivant (l'art. 82 ajoute le 2 janvier et le 26 "
+        "décembre aux jours fériés). Les fournisseurs travaillent les jours ouvrables, et la "
+        "procédure établit son calendrier en jours ouvrables (« jour ouvrable »)."
+    ),
 )
 
 #: Only an end on a holiday of the Interpretation Act is extended (Saturdays are not).
@@ -122,6 +141,12 @@ INTERPRETATION_ACT = Reading(
         "next day that is not a holiday; art. 61(23) lists the holidays (Sundays among them, "
         "not Saturdays). The Avenant is not a judicial proceeding, so the Code of Civil "
         "Procedure may be said not to govern it."
+    ),
+    basis_fr=(
+        "Loi d'interprétation, art. 52 : le délai qui expire un jour férié est prolongé au jour "
+        "non férié suivant ; l'art. 61(23) énumère les jours fériés (dont les dimanches, mais non "
+        "les samedis). L'Avenant n'est pas une procédure judiciaire : on peut donc soutenir que "
+        "le Code de procédure civile ne le régit pas."
     ),
 )
 
@@ -149,9 +174,14 @@ BUSINESS_DAY_CLOCK = Reading(
         "days, the reading that the office cannot misread to its advantage and that a "
         "complainant can check with a calendar alone."
     ),
+    basis_fr=(
+        "La procédure ne précise aucune heure d'ouverture ; 72 heures de jours ouvrables font "
+        "trois jours ouvrables, lecture que le bureau ne peut tourner à son avantage et qu'un "
+        "plaignant peut vérifier à l'aide d'un simple calendrier."
+    ),
 )
 
-#: 72 business hours counted inside an opening schedule (08:30–16:30 by default).
+#: 72 business hours counted inside an opening schedule (``08:30``–``16:30`` by default).
 OFFICE_HOURS = Reading(
     id="office-hours",
     topic="business-hours",
@@ -168,6 +198,11 @@ OFFICE_HOURS = Reading(
         "The usual meaning of « heures ouvrables » in Quebec public administration (office "
         "hours); the schedule is a parameter since the procedure states none."
     ),
+    basis_fr=(
+        "Le sens usuel de « heures ouvrables » dans l'administration publique québécoise (heures "
+        "d'ouverture des bureaux) ; l'horaire est un paramètre, puisque la procédure n'en précise "
+        "aucun."
+    ),
 )
 
 _SCOPE = (
@@ -175,7 +210,8 @@ _SCOPE = (
     "respecter les délais prévus à l'avenant »"
 )
 
-#: An unknown scope is presumed standard: the exception must be recorded (the default).
+#: An unknown scope is presumed standard, since the exception must be recorded (the
+#: default).
 SCOPE_PRESUMED_STANDARD = Reading(
     id="scope-presumed-standard",
     topic="scope",
@@ -193,6 +229,11 @@ SCOPE_PRESUMED_STANDARD = Reading(
         "The Avenant sets the deadlines for every migration; the procedure's non-standard "
         "scope is an exception (« certaines données non incluses dans la portée standard »), "
         "and the party who invokes an exception records it."
+    ),
+    basis_fr=(
+        "L'Avenant fixe les délais de toute migration ; la portée non standard prévue par la "
+        "procédure est une exception (« certaines données non incluses dans la portée "
+        "standard »), et il revient à la partie qui invoque une exception de la consigner."
     ),
 )
 
@@ -212,6 +253,10 @@ SCOPE_REQUIRED = Reading(
     basis=(
         "The procedure makes the deadlines depend on a standard scope; without the fact, an "
         "auditor may refuse to presume it."
+    ),
+    basis_fr=(
+        "La procédure subordonne les délais à une portée standard ; en l'absence de ce fait, un "
+        "vérificateur peut refuser de la présumer."
     ),
 )
 
@@ -243,6 +288,12 @@ FORM_STARTS_PROCESS = Reading(
         "signé » is sent to both vendors, and the official calendar starts from its "
         "transmission."
     ),
+    basis_fr=(
+        "Procédure 2024, étape 1 : l'autorisation écrite est « obligatoire et requise pour "
+        "entreprendre officiellement le processus » ; étape 2 : le formulaire « dûment rempli et "
+        "signé » est transmis aux deux fournisseurs, et le calendrier officiel court à compter de "
+        "sa transmission."
+    ),
 )
 
 #: The vendors' clocks run from the transmission, whatever the form's faults.
@@ -261,6 +312,10 @@ TRANSMISSION_STARTS_PROCESS = Reading(
     basis=(
         "The Avenant counts its periods « sur réception d'une demande de migration », without "
         "conditions on the form."
+    ),
+    basis_fr=(
+        "L'Avenant fait courir ses délais « sur réception d'une demande de migration », sans "
+        "condition quant au formulaire."
     ),
 )
 
@@ -287,6 +342,12 @@ LATER_OF_BOTH = Reading(
         "still requires three months; its « durée minimale de 90 jours » is a floor, not a "
         "repeal. 90 days is one or two days shorter than three months on most dates."
     ),
+    basis_fr=(
+        "La procédure « tient compte des aspects légaux contenus dans » l'Avenant, qui exige "
+        "toujours trois mois ; sa « durée minimale de 90 jours » est un plancher, non une "
+        "abrogation. Pour la plupart des dates, 90 jours sont plus courts d'un ou deux jours que "
+        "trois mois."
+    ),
 )
 
 #: Access lasts 90 days (the procedure alone).
@@ -297,6 +358,7 @@ NINETY_DAYS = Reading(
     summary_fr="L'accès dure 90 jours après la migration (la procédure seule).",
     summary_en="Access lasts 90 days after the migration (the procedure alone).",
     basis="The 2024 procedure, the later text, states 90 days.",
+    basis_fr="La procédure de 2024, le texte le plus récent, prévoit 90 jours.",
 )
 
 _CLINIC_DELAY = (
@@ -324,6 +386,11 @@ CLINIC_DELAY_EXTENDS = Reading(
         "calendrier de livraison »; a vendor cannot be late because of the clinic's own delay, "
         "and the shift is no larger than that delay."
     ),
+    basis_fr=(
+        "Procédure 2024, étape 3 d) : un retard à cette étape peut « modifier légèrement le "
+        "calendrier de livraison » ; un fournisseur ne peut être en retard du fait du propre "
+        "retard de la clinique, et le report n'excède pas ce retard."
+    ),
 )
 
 #: The clinic's late validation is reported; the due date stays.
@@ -336,8 +403,12 @@ CLINIC_DELAY_NOTED = Reading(
     ),
     summary_en="The import's due date stays; the clinic's delay is only reported.",
     basis=(
-        "« peut … modifier » gives no measure; the Avenant's 45 days stay the vendor's limit "
+        "« peuvent … modifier » gives no measure; the Avenant's 45 days stay the vendor's limit "
         "and the delay is left to the auditor's judgment."
+    ),
+    basis_fr=(
+        "« peuvent … modifier » ne donne aucune mesure ; les 45 jours de l'Avenant demeurent la "
+        "limite du fournisseur, et le retard est laissé à l'appréciation du vérificateur."
     ),
 )
 
@@ -363,6 +434,11 @@ CONSENT_ALWAYS = Reading(
         "The question asks for consent « pour utiliser cette fonctionnalité et communiquer … à "
         "des tiers »: using the feature is itself a purpose that needs consent."
     ),
+    basis_fr=(
+        "La question porte sur un consentement « pour utiliser cette fonctionnalité et "
+        "communiquer … à des tiers » : l'utilisation de la fonctionnalité est en soi une fin qui "
+        "requiert un consentement."
+    ),
 )
 
 #: The two consent questions are asked only when third parties get access.
@@ -378,6 +454,10 @@ CONSENT_IF_THIRD_PARTY = Reading(
     basis=(
         "The questions follow the third-party questions in the notice; the first edition read "
         "them as their continuation."
+    ),
+    basis_fr=(
+        "Dans l'avis, ces questions suivent celles qui portent sur les tiers ; la première "
+        "édition les lisait comme leur prolongement."
     ),
 )
 
@@ -403,6 +483,10 @@ UNCONFIRMED_IS_VIOLATION = Reading(
         "The duty binds « tout fournisseur ayant terminé » the operation: it arises when the "
         "operation ends, and no further time is given."
     ),
+    basis_fr=(
+        "L'obligation lie « tout fournisseur ayant terminé » l'opération : elle naît à la fin de "
+        "l'opération, et aucun délai supplémentaire n'est accordé."
+    ),
 )
 
 #: A completed operation without confirmation is pending (no due date).
@@ -419,9 +503,10 @@ UNCONFIRMED_IS_PENDING = Reading(
         "confirmation."
     ),
     basis="The sources state no time limit for the confirmation.",
+    basis_fr="Les sources ne fixent aucun délai pour la confirmation.",
 )
 
-#: Every Quebec reading, by id: each topic's default first, then its alternatives.
+#: Every Quebec reading, by id, each topic's default first and then its alternatives.
 READINGS: dict[str, Reading] = {
     reading.id: reading
     for reading in (

@@ -39,6 +39,10 @@ AVENANT_BASIS = (
     "Date of the FMOQ notice announcing the Avenant n° 1 obligations (28 October 2021); "
     "the Avenant's own date is not in the sources."
 )
+AVENANT_BASIS_FR = (
+    "Date de l'avis de la FMOQ du 28 octobre 2021 annonçant les obligations de l'Avenant "
+    "n° 1 ; la date de l'Avenant lui-même ne figure pas dans les sources."
+)
 
 #: The 2024 procedure's obligations apply to requests from this date.
 PROCEDURE_IN_FORCE = date(2024, 1, 1)
@@ -47,6 +51,10 @@ BEFORE_PROCEDURE = PROCEDURE_IN_FORCE - timedelta(days=1)
 PROCEDURE_BASIS = (
     "The procedure carries only its legal-deposit year (« Dépôt légal – 2024 »); its "
     "obligations are taken to apply from 1 January 2024."
+)
+PROCEDURE_BASIS_FR = (
+    "La procédure ne porte que l'année de son dépôt légal (« Dépôt légal – 2024 ») ; ses "
+    "obligations sont tenues pour applicables à compter du 1er janvier 2024."
 )
 
 #: The consent checklist applies to assessments from this date.
@@ -165,6 +173,10 @@ PROCEDURE_COMPLAINT_FOLLOW_UP = MSSS_MIGRATION_PROCEDURE_2024.cite(
 CONSENT_CHECKLIST_BASIS = (
     "Date of the FMOQ notice that sets out the questions to ask before using a new EMR feature "
     "(20 June 2022)."
+)
+CONSENT_CHECKLIST_BASIS_FR = (
+    "Date de l'avis de la FMOQ du 20 juin 2022 qui énonce les questions à se poser avant "
+    "d'utiliser une nouvelle fonctionnalité du DMÉ."
 )
 _CONSENT_NOTICE = "20 juin 2022"
 CONSENT_DUTY = FMOQ_DME_UPDATES.cite(

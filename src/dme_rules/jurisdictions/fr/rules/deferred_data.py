@@ -17,6 +17,7 @@ from dme_rules.jurisdictions.fr.sources import (
     CPC_641,
     CPC_642,
     MON_ESPACE_SANTE_BASIS,
+    MON_ESPACE_SANTE_BASIS_FR,
     MON_ESPACE_SANTE_IN_FORCE,
     R1111_53_ONE_MONTH,
     R1111_53_TWO_WEEKS,
@@ -162,6 +163,7 @@ DEFERRED_DATA = DeferredDataRule(
             effective_from=MON_ESPACE_SANTE_IN_FORCE,
             effective_to=None,
             effective_basis=MON_ESPACE_SANTE_BASIS,
+            effective_basis_fr=MON_ESPACE_SANTE_BASIS_FR,
             parameters=DeferredData(inform_days=14, open_months=1),
             citations=(R1111_53_TWO_WEEKS, R1111_53_ONE_MONTH, CPC_641, CPC_642),
             readings=(CALENDAR_DAYS,),
@@ -170,6 +172,11 @@ DEFERRED_DATA = DeferredDataRule(
                 "A datum made inaccessible: the holder is informed within two weeks of the "
                 "deposit, and the datum becomes accessible one month after it, unless an "
                 "announcement consultation took place first."
+            ),
+            summary_fr=(
+                "Donnée rendue inaccessible : le titulaire est informé dans un délai de deux "
+                "semaines suivant le versement, et la donnée devient accessible un mois après "
+                "celui-ci, sauf si une consultation d'annonce a eu lieu auparavant."
             ),
         ),
     ),

@@ -12,6 +12,7 @@ from dme_rules.jurisdictions.fr.readings import ANY_TIME, WITHIN_24_HOURS
 from dme_rules.jurisdictions.fr.rules._notices import NoticeRule, Wanted
 from dme_rules.jurisdictions.fr.sources import (
     MON_ESPACE_SANTE_BASIS,
+    MON_ESPACE_SANTE_BASIS_FR,
     MON_ESPACE_SANTE_IN_FORCE,
     R1111_48,
 )
@@ -60,6 +61,7 @@ EMERGENCY_ACCESS_NOTICE = EmergencyAccessNoticeRule(
             effective_from=MON_ESPACE_SANTE_IN_FORCE,
             effective_to=None,
             effective_basis=MON_ESPACE_SANTE_BASIS,
+            effective_basis_fr=MON_ESPACE_SANTE_BASIS_FR,
             parameters=NoticeDelay(hours=24),
             citations=(R1111_48,),
             readings=(WITHIN_24_HOURS,),
@@ -67,6 +69,10 @@ EMERGENCY_ACCESS_NOTICE = EmergencyAccessNoticeRule(
             summary_en=(
                 "After an emergency access, the holder and the médecin traitant are both "
                 "informed, within 24 hours of elapsed time."
+            ),
+            summary_fr=(
+                "Après un accès en urgence, le titulaire et son médecin traitant en sont tous "
+                "deux informés, dans les 24 heures suivant l'accès, comptées en temps écoulé."
             ),
         ),
     ),

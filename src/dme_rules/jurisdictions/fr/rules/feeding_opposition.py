@@ -12,6 +12,7 @@ from dme_rules.engine.status import Status
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.sources import (
     MON_ESPACE_SANTE_BASIS,
+    MON_ESPACE_SANTE_BASIS_FR,
     MON_ESPACE_SANTE_IN_FORCE,
     R1111_47,
 )
@@ -107,11 +108,17 @@ FEEDING_OPPOSITION = FeedingOppositionRule(
             effective_from=MON_ESPACE_SANTE_IN_FORCE,
             effective_to=None,
             effective_basis=MON_ESPACE_SANTE_BASIS,
+            effective_basis_fr=MON_ESPACE_SANTE_BASIS_FR,
             parameters=NoParameters(),
             citations=(R1111_47,),
             summary_en=(
                 "Once the holder has authorized access, an opposition binds only with a "
                 "legitimate motive; a professional it covers deposits nothing after it."
+            ),
+            summary_fr=(
+                "Une fois que le titulaire a autorisé l'accès, son opposition ne produit effet "
+                "que si elle repose sur un motif légitime ; le professionnel qu'elle vise ne "
+                "verse plus aucune donnée après celle-ci."
             ),
         ),
     ),

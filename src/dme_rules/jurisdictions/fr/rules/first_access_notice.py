@@ -17,6 +17,7 @@ from dme_rules.jurisdictions.fr.rules._notices import NoticeRule, Wanted
 from dme_rules.jurisdictions.fr.sources import (
     FAQ_FIRST_ACCESS,
     MON_ESPACE_SANTE_BASIS,
+    MON_ESPACE_SANTE_BASIS_FR,
     MON_ESPACE_SANTE_IN_FORCE,
 )
 from dme_rules.jurisdictions.fr.subjects.dmp_record import Access, DmpRecord
@@ -70,6 +71,7 @@ FIRST_ACCESS_NOTICE = FirstAccessNoticeRule(
             effective_from=MON_ESPACE_SANTE_IN_FORCE,
             effective_to=None,
             effective_basis=MON_ESPACE_SANTE_BASIS,
+            effective_basis_fr=MON_ESPACE_SANTE_BASIS_FR,
             parameters=NoticeDelay(hours=24),
             citations=(FAQ_FIRST_ACCESS,),
             readings=(FIRST_PER_PROFESSIONAL, WITHIN_24_HOURS),
@@ -77,6 +79,11 @@ FIRST_ACCESS_NOTICE = FirstAccessNoticeRule(
             summary_en=(
                 "The holder is notified of a professional's first access to the record, "
                 "within 24 hours of elapsed time."
+            ),
+            summary_fr=(
+                "Une notification informe le titulaire du premier accès d'un professionnel de "
+                "santé à son dossier, dans les 24 heures suivant cet accès, comptées en temps "
+                "écoulé."
             ),
         ),
     ),

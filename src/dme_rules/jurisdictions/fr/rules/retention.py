@@ -15,6 +15,7 @@ from dme_rules.jurisdictions.fr.sources import (
     CPC_641,
     FAQ_RETENTION,
     RETENTION_BASIS,
+    RETENTION_BASIS_FR,
     RETENTION_IN_FORCE,
 )
 from dme_rules.jurisdictions.fr.subjects.dmp_record import DmpRecord
@@ -97,11 +98,16 @@ RETENTION = RetentionRule(
             effective_from=RETENTION_IN_FORCE,
             effective_to=None,
             effective_basis=RETENTION_BASIS,
+            effective_basis_fr=RETENTION_BASIS_FR,
             parameters=RetentionPeriod(years=10),
             citations=(FAQ_RETENTION, CPC_641),
             summary_en=(
                 "A closed record is kept ten years from its closure, until the same day number "
                 "ten years on (28 February for a 29 February)."
+            ),
+            summary_fr=(
+                "Un DMP fermé est conservé dix ans à compter de sa fermeture, jusqu'au jour "
+                "portant le même quantième dix ans plus tard (le 28 février pour un 29 février)."
             ),
         ),
     ),

@@ -25,6 +25,7 @@ from dme_rules.jurisdictions.qc.rules.import_deadline import IMPORT_DEADLINE
 from dme_rules.jurisdictions.qc.rules.read_only_access import READ_ONLY_ACCESS
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE_BASIS,
+    PROCEDURE_BASIS_FR,
     PROCEDURE_CALENDAR,
     PROCEDURE_CALENDAR_ACCESS_REMOVAL,
     PROCEDURE_CALENDAR_PRODUCTION,
@@ -138,6 +139,7 @@ CALENDAR_CONTENT = CalendarContentRule(
             effective_from=PROCEDURE_IN_FORCE,
             effective_to=None,
             effective_basis=PROCEDURE_BASIS,
+            effective_basis_fr=PROCEDURE_BASIS_FR,
             parameters=CalendarContents(
                 items=(
                     "test_extraction_on",
@@ -182,6 +184,14 @@ CALENDAR_CONTENT = CalendarContentRule(
                 "quality approval, the cut-over, the final extraction, production, first use "
                 "of the data and the removal of access, in a consistent order, keeping the "
                 "extraction and import deadlines and the read-only access."
+            ),
+            summary_fr=(
+                "Le calendrier de migration indique l'extraction de test, les dates de la "
+                "préanalyse, la réunion d'analyse des flux, le contrôle de la qualité, les "
+                "séances de validation, l'approbation de la qualité, le basculement, l'extraction "
+                "finale, la mise en production, la première utilisation des données et le retrait "
+                "des accès, dans un ordre cohérent, en respectant les échéances d'extraction et "
+                "d'importation et l'accès en lecture seule."
             ),
         ),
     ),

@@ -20,6 +20,7 @@ from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import BUSINESS_DAY_CLOCK, OFFICE_HOURS
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE_BASIS,
+    PROCEDURE_BASIS_FR,
     PROCEDURE_COMPLAINT_FOLLOW_UP,
     PROCEDURE_IN_FORCE,
 )
@@ -215,6 +216,7 @@ COMPLAINT_FOLLOW_UP = ComplaintFollowUpRule(
             effective_from=PROCEDURE_IN_FORCE,
             effective_to=None,
             effective_basis=PROCEDURE_BASIS,
+            effective_basis_fr=PROCEDURE_BASIS_FR,
             parameters=BusinessHoursLimit(hours=72),
             citations=(PROCEDURE_COMPLAINT_FOLLOW_UP,),
             readings=(BUSINESS_DAY_CLOCK,),
@@ -222,6 +224,10 @@ COMPLAINT_FOLLOW_UP = ComplaintFollowUpRule(
             summary_en=(
                 "The certification office (BCH) follows up a complaint about the migration "
                 "procedure within 72 business hours."
+            ),
+            summary_fr=(
+                "Le bureau de certification et d'homologation (BCH) assure le suivi d'une plainte "
+                "concernant la procédure de migration dans les 72 heures ouvrables."
             ),
         ),
     ),

@@ -17,10 +17,12 @@ from dme_rules.jurisdictions.qc.rules._request_period import (
 )
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
+    AVENANT_BASIS_FR,
     AVENANT_EXTRACTION,
     AVENANT_IN_FORCE,
     BEFORE_PROCEDURE,
     PROCEDURE_BASIS,
+    PROCEDURE_BASIS_FR,
     PROCEDURE_IN_FORCE,
     PROCEDURE_OFFICIAL_START,
     PROCEDURE_STANDARD_DELAYS,
@@ -63,6 +65,7 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
             effective_from=AVENANT_IN_FORCE,
             effective_to=BEFORE_PROCEDURE,
             effective_basis=AVENANT_BASIS,
+            effective_basis_fr=AVENANT_BASIS_FR,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION,),
             readings=AVENANT_READINGS,
@@ -71,12 +74,18 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
                 "The current vendor extracts the data within 21 days of receiving the request; "
                 "no start convention was published, so the request's day is not counted."
             ),
+            summary_fr=(
+                "Le fournisseur actuel extrait les données dans un délai de 21 jours suivant la "
+                "réception de la demande ; aucune règle sur le point de départ du délai n'ayant "
+                "été publiée, le jour de la demande n'est pas compté."
+            ),
         ),
         RuleVersion(
             version="2",
             effective_from=PROCEDURE_IN_FORCE,
             effective_to=None,
             effective_basis=PROCEDURE_BASIS,
+            effective_basis_fr=PROCEDURE_BASIS_FR,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
             readings=PROCEDURE_READINGS,
@@ -85,6 +94,12 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
                 "The current vendor delivers the first complete extraction (TEST) within 21 "
                 "days counted from the official start, the business day after the request, "
                 "for a standard-scope migration started by a signed, authorized form."
+            ),
+            summary_fr=(
+                "Le fournisseur actuel livre la première extraction complète (TEST) dans un délai "
+                "de 21 jours compté à partir du début officiel, soit le jour ouvrable suivant la "
+                "demande, pour une migration de portée standard entreprise au moyen d'un "
+                "formulaire signé et autorisé par la clinique."
             ),
         ),
     ),

@@ -13,6 +13,7 @@ from dme_rules.jurisdictions.qc.parameters import PerPractitionerCap
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
+    AVENANT_BASIS_FR,
     AVENANT_EXTRACTION,
     AVENANT_IN_FORCE,
     AVENANT_MODULATION,
@@ -67,11 +68,16 @@ EXTRACTION_FEE_CAP = ExtractionFeeCapRule(
             effective_from=AVENANT_IN_FORCE,
             effective_to=None,
             effective_basis=AVENANT_BASIS,
+            effective_basis_fr=AVENANT_BASIS_FR,
             parameters=PerPractitionerCap(per_practitioner=Decimal("500")),
             citations=(AVENANT_EXTRACTION, AVENANT_MODULATION),
             summary_en=(
                 "The extraction fee is at most $500 per practitioner, before taxes; a lower "
                 "fee is allowed."
+            ),
+            summary_fr=(
+                "Les frais d'extraction sont plafonnés à 500 $ par intervenant, avant taxes ; des "
+                "frais moindres sont permis."
             ),
         ),
     ),

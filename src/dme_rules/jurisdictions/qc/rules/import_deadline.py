@@ -26,10 +26,12 @@ from dme_rules.jurisdictions.qc.rules._request_period import (
 from dme_rules.jurisdictions.qc.rules.preanalysis_validation import PREANALYSIS_VALIDATION
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
+    AVENANT_BASIS_FR,
     AVENANT_IMPORT,
     AVENANT_IN_FORCE,
     BEFORE_PROCEDURE,
     PROCEDURE_BASIS,
+    PROCEDURE_BASIS_FR,
     PROCEDURE_IN_FORCE,
     PROCEDURE_OFFICIAL_START,
     PROCEDURE_PREANALYSIS_DELAYS,
@@ -137,6 +139,7 @@ IMPORT_DEADLINE = ImportDeadlineRule(
             effective_from=AVENANT_IN_FORCE,
             effective_to=BEFORE_PROCEDURE,
             effective_basis=AVENANT_BASIS,
+            effective_basis_fr=AVENANT_BASIS_FR,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT,),
             readings=AVENANT_READINGS,
@@ -145,12 +148,18 @@ IMPORT_DEADLINE = ImportDeadlineRule(
                 "The new vendor completes the import within 45 days of the request; no start "
                 "convention was published, so the request's day is not counted."
             ),
+            summary_fr=(
+                "Le nouveau fournisseur termine l'importation dans un délai de 45 jours suivant "
+                "la demande ; aucune règle sur le point de départ du délai n'ayant été publiée, "
+                "le jour de la demande n'est pas compté."
+            ),
         ),
         RuleVersion(
             version="2",
             effective_from=PROCEDURE_IN_FORCE,
             effective_to=None,
             effective_basis=PROCEDURE_BASIS,
+            effective_basis_fr=PROCEDURE_BASIS_FR,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
             readings=(*PROCEDURE_READINGS, CLINIC_DELAY_EXTENDS),
@@ -159,6 +168,12 @@ IMPORT_DEADLINE = ImportDeadlineRule(
                 "The new vendor completes a standard-scope import within 45 days counted from "
                 "the official start, the business day after the request, moved by the clinic's "
                 "own delay in validating the pre-analysis."
+            ),
+            summary_fr=(
+                "Le nouveau fournisseur termine une importation de portée standard dans un délai "
+                "de 45 jours compté à partir du début officiel, soit le jour ouvrable suivant la "
+                "demande, l'échéance étant reportée du retard que la clinique a elle-même pris à "
+                "valider la préanalyse."
             ),
         ),
     ),

@@ -14,6 +14,7 @@ from dme_rules.jurisdictions.qc.parameters import ImportFeeCaps
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
+    AVENANT_BASIS_FR,
     AVENANT_IMPORT,
     AVENANT_IN_FORCE,
     AVENANT_MODULATION,
@@ -94,6 +95,7 @@ IMPORT_FEE_CAP = ImportFeeCapRule(
             effective_from=AVENANT_IN_FORCE,
             effective_to=None,
             effective_basis=AVENANT_BASIS,
+            effective_basis_fr=AVENANT_BASIS_FR,
             parameters=ImportFeeCaps(
                 same_solution=Decimal("500"), different_solution=Decimal("1500")
             ),
@@ -101,6 +103,11 @@ IMPORT_FEE_CAP = ImportFeeCapRule(
             summary_en=(
                 "The import fee is at most $500 per practitioner when the data comes from the "
                 "same solution and $1,500 when it comes from a different one, before taxes."
+            ),
+            summary_fr=(
+                "Les frais d'importation sont plafonnés, avant taxes, à 500 $ par intervenant "
+                "lorsque les données proviennent de la même solution et à 1 500 $ lorsqu'elles "
+                "proviennent d'une solution différente."
             ),
         ),
     ),

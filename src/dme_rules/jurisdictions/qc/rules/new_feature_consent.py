@@ -15,6 +15,7 @@ from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import CONSENT_ALWAYS, CONSENT_IF_THIRD_PARTY
 from dme_rules.jurisdictions.qc.sources import (
     CONSENT_CHECKLIST_BASIS,
+    CONSENT_CHECKLIST_BASIS_FR,
     CONSENT_CHECKLIST_IN_FORCE,
     CONSENT_DUTY,
     CONSENT_IN_SHORT,
@@ -125,14 +126,24 @@ NEW_FEATURE_CONSENT = NewFeatureConsentRule(
             effective_from=CONSENT_CHECKLIST_IN_FORCE,
             effective_to=None,
             effective_basis=CONSENT_CHECKLIST_BASIS,
+            effective_basis_fr=CONSENT_CHECKLIST_BASIS_FR,
             parameters=NoParameters(),
             citations=(CONSENT_DUTY, CONSENT_IN_SHORT),
             readings=(CONSENT_ALWAYS,),
             alternatives=(CONSENT_IF_THIRD_PARTY,),
             summary_en=(
                 "Before using a new EMR feature, the physician makes sure it serves the "
-                "patients, that they were informed of it, and that any third-party access is "
-                "documented, necessary and consented to explicitly, freely and knowingly."
+                "patients, that the physician was adequately informed of it, that any "
+                "third-party access is documented and necessary, and that the patients consent "
+                "explicitly, freely and knowingly (by default, whether or not third parties "
+                "have access)."
+            ),
+            summary_fr=(
+                "Avant d'utiliser une nouvelle fonctionnalité du DMÉ, le médecin s'assure qu'elle "
+                "sert les patients, qu'il en a lui-même été adéquatement informé, que tout accès "
+                "de tiers est documenté et nécessaire, et que les patients y consentent de "
+                "manière explicite, libre et éclairée (par défaut, que des tiers y aient accès "
+                "ou non)."
             ),
         ),
     ),

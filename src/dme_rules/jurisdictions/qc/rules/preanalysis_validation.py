@@ -17,6 +17,7 @@ from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import INTERPRETATION_ACT, NEXT_BUSINESS_DAY
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE_BASIS,
+    PROCEDURE_BASIS_FR,
     PROCEDURE_IN_FORCE,
     PROCEDURE_PREANALYSIS_DELAYS,
     PROCEDURE_PREANALYSIS_VALIDATION,
@@ -160,6 +161,7 @@ PREANALYSIS_VALIDATION = PreanalysisValidationRule(
             effective_from=PROCEDURE_IN_FORCE,
             effective_to=None,
             effective_basis=PROCEDURE_BASIS,
+            effective_basis_fr=PROCEDURE_BASIS_FR,
             parameters=BusinessDays(business_days=7),
             citations=(PROCEDURE_PREANALYSIS_VALIDATION, PROCEDURE_PREANALYSIS_DELAYS),
             readings=(NEXT_BUSINESS_DAY,),
@@ -167,6 +169,11 @@ PREANALYSIS_VALIDATION = PreanalysisValidationRule(
             summary_en=(
                 "The physician or clinic validates the pre-analysis within 7 business days of "
                 "its submission; delays at this step may shift the calendar slightly."
+            ),
+            summary_fr=(
+                "Le médecin ou la clinique valide la préanalyse dans un délai de 7 jours "
+                "ouvrables suivant sa soumission ; tout retard à cette étape peut modifier "
+                "légèrement le calendrier."
             ),
         ),
     ),

@@ -20,10 +20,12 @@ from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import LATER_OF_BOTH, NINETY_DAYS
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
+    AVENANT_BASIS_FR,
     AVENANT_IN_FORCE,
     AVENANT_READ_ONLY_ACCESS,
     BEFORE_PROCEDURE,
     PROCEDURE_BASIS,
+    PROCEDURE_BASIS_FR,
     PROCEDURE_IN_FORCE,
     PROCEDURE_READ_ONLY_ACCESS,
 )
@@ -251,11 +253,16 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
             effective_from=AVENANT_IN_FORCE,
             effective_to=BEFORE_PROCEDURE,
             effective_basis=AVENANT_BASIS,
+            effective_basis_fr=AVENANT_BASIS_FR,
             parameters=AccessPeriod(months=3),
             citations=(AVENANT_READ_ONLY_ACCESS,),
             summary_en=(
                 "The physician keeps free read-only access to the old solution for three "
                 "months after the migration."
+            ),
+            summary_fr=(
+                "Le médecin conserve un accès gratuit en lecture seule à l'ancienne solution "
+                "pendant trois mois suivant la migration."
             ),
         ),
         RuleVersion(
@@ -263,6 +270,7 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
             effective_from=PROCEDURE_IN_FORCE,
             effective_to=None,
             effective_basis=PROCEDURE_BASIS,
+            effective_basis_fr=PROCEDURE_BASIS_FR,
             parameters=AccessPeriod(months=3, days=90),
             citations=(AVENANT_READ_ONLY_ACCESS, PROCEDURE_READ_ONLY_ACCESS),
             readings=(LATER_OF_BOTH,),
@@ -270,6 +278,11 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
             summary_en=(
                 "The physician keeps free read-only access to the old solution for three "
                 "months and at least 90 days after the migration, whichever ends later."
+            ),
+            summary_fr=(
+                "Le médecin conserve un accès gratuit en lecture seule à l'ancienne solution "
+                "pendant trois mois et au moins 90 jours suivant la migration, selon la période "
+                "qui se termine le plus tard."
             ),
         ),
     ),

@@ -13,6 +13,7 @@ from dme_rules.jurisdictions.qc.parameters import RequestRecipients
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE_BASIS,
+    PROCEDURE_BASIS_FR,
     PROCEDURE_BCH_ADDRESS,
     PROCEDURE_CLINIC_AUTHORIZATION,
     PROCEDURE_FORM,
@@ -131,12 +132,18 @@ REQUEST_FORM = RequestFormRule(
             effective_from=PROCEDURE_IN_FORCE,
             effective_to=None,
             effective_basis=PROCEDURE_BASIS,
+            effective_basis_fr=PROCEDURE_BASIS_FR,
             parameters=RequestRecipients(bch_address=BCH_ADDRESS),
             citations=(PROCEDURE_FORM, PROCEDURE_CLINIC_AUTHORIZATION, PROCEDURE_BCH_ADDRESS),
             summary_en=(
                 "The request form is duly filled in and signed, carries the written "
                 "authorization of the clinic that holds the vendor contract, and is e-mailed to "
                 "both vendors and to the BCH."
+            ),
+            summary_fr=(
+                "Le formulaire de demande est dûment rempli et signé, porte l'autorisation écrite "
+                "de la clinique ayant conclu l'entente avec le fournisseur et est transmis par "
+                "courriel aux deux fournisseurs ainsi qu'au BCH."
             ),
         ),
     ),

@@ -12,6 +12,7 @@ from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import UNCONFIRMED_IS_PENDING, UNCONFIRMED_IS_VIOLATION
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_BASIS,
+    AVENANT_BASIS_FR,
     AVENANT_CONFIRMATION,
     AVENANT_IN_FORCE,
 )
@@ -102,6 +103,7 @@ SUCCESS_CONFIRMATION = SuccessConfirmationRule(
             effective_from=AVENANT_IN_FORCE,
             effective_to=None,
             effective_basis=AVENANT_BASIS,
+            effective_basis_fr=AVENANT_BASIS_FR,
             parameters=NoParameters(),
             citations=(AVENANT_CONFIRMATION,),
             readings=(UNCONFIRMED_IS_VIOLATION,),
@@ -109,6 +111,10 @@ SUCCESS_CONFIRMATION = SuccessConfirmationRule(
             summary_en=(
                 "Each vendor that completed an extraction or an import confirms that the "
                 "operation succeeded."
+            ),
+            summary_fr=(
+                "Tout fournisseur ayant terminé une extraction ou une importation confirme que "
+                "l'opération a réussi."
             ),
         ),
     ),

@@ -172,12 +172,13 @@ class ConsentAnswers(Subject):
 
     @property
     def subject_id(self) -> None:
-        """None: a checklist has no id of its own (its feature names what it is about)."""
+        """Always ``None``, since a checklist has no id of its own (its feature names what it is
+        about)."""
         return None
 
     @property
     def reference_date(self) -> date:
-        """The day of the assessment: it selects the version of the checklist."""
+        """The day of the assessment, which selects the version of the checklist."""
         return self.assessed_on
 
     def answer(self, question_id: str) -> Answer:

@@ -122,7 +122,7 @@ class RequestForm:
         list_of(TEXT, "a list of e-mail addresses", "une liste d'adresses courriel"),
         converter=tuple_or_none,
     )
-    #: The addresses of ``sent_to`` as compared: stripped, case-folded (derived, cached).
+    #: The addresses of ``sent_to`` as compared, stripped and case-folded (derived, cached).
     recipients: frozenset[str] | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -339,7 +339,7 @@ class MigrationCase(Subject):
 
     @property
     def reference_date(self) -> date:
-        """The request's Montreal date: it selects the version of the rules."""
+        """The request's Montreal date, which selects the version of the rules."""
         return self.requested_on
 
     #: Seen before its request was transmitted, nothing of the case has started.
@@ -347,5 +347,5 @@ class MigrationCase(Subject):
 
     @property
     def started_at(self) -> datetime:
-        """The request's transmission: before it, every finding is ``not_applicable``."""
+        """The request's transmission, before which every finding is ``not_applicable``."""
         return self.request_transmitted_at
