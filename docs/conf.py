@@ -15,10 +15,12 @@ builds set French typography (SPEC §16) in the text of every page, translated o
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -121,10 +123,7 @@ def draw_example_timeline(app: Any) -> None:
     """The timeline of the late-clinic-validation example, in English
     (``late-clinic-validation.png``) and in French (``late-clinic-validation.fr.png``, which
     French builds show in its place)."""
-    import json
-    from datetime import datetime
-
-    from dme_rules.plot import save_timeline
+    from dme_rules.plot import save_timeline  # the plot extra, which the docs extra installs
 
     folder = HERE / "_static" / "generated"
     folder.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,8 @@ from pathlib import Path
 import attrs
 
 import dme_rules
+from dme_rules.engine.presentation import party_text
+from dme_rules.engine.registry import pack_of
 
 HERE = Path(__file__).parent
 
@@ -158,8 +160,9 @@ def _rules() -> list[dme_rules.Rule]:
     return [rule for pack in dme_rules.JURISDICTIONS.values() for rule in pack.rules.values()]
 
 
-def _pack(rule: dme_rules.Rule) -> dme_rules.Jurisdiction:
-    return dme_rules.JURISDICTIONS[rule.id.partition(".")[0]]
+def _in(lang: str, french: str, english: str) -> str:
+    """The text of a pair in ``lang``."""
+    return french if lang == "fr" else english
 
 
 #: The first edition's names of rules whose constant now follows their module's name.
@@ -194,26 +197,25 @@ def rule_page(rule: dme_rules.Rule, lang: str) -> str:
     """A rule's page: its titles, id, module, subject and party, its versions with their
     dates, parameters and readings, each version's summary and quoted sources."""
     words = WORDS[lang]
-    module = rule.id.rsplit(".", 1)[-1].replace("-", "_")
-    pack = _pack(rule)
+    pack = pack_of(rule.id)
+    assert pack is not None, rule.id  # the pages are of registered rules
     also = FIRST_EDITION_NAMES.get(rule.id)
-    titles = (rule.title_fr, rule.title_en) if lang == "fr" else (rule.title_en, rule.title_fr)
     code = str(rule.obligated_party)
-    party = " + ".join(pack.messages.template(f"party.{one}", lang) for one in code.split("+"))
     lines = [
         f"# `{rule.name}`",
         "",
-        f"**{titles[0]}** — *{titles[1]}*",
+        f"**{rule.title(lang)}** — *{rule.title(_in(lang, 'en', 'fr'))}*",
         "",
         f"- id{words['colon']} `{rule.id}`",
-        f"- {words['module']}{words['colon']} `dme_rules.jurisdictions.{pack.id}.rules.{module}`",
+        f"- {words['module']}{words['colon']} "
+        f"`dme_rules.jurisdictions.{pack.id}.rules.{rule.name.lower()}`",
         *(
             [f"- {words['also']}{words['colon']} `{also}` ({words['first_edition']})"]
             if also
             else []
         ),
         f"- {words['subject']}{words['colon']} `{rule.subject.kind}`",
-        f"- {words['binds']}{words['colon']} {party} (`{code}`)",
+        f"- {words['binds']}{words['colon']} {party_text(code, lang, pack.messages)} (`{code}`)",
         "",
         f"## {words['versions']}",
         "",
@@ -221,8 +223,8 @@ def rule_page(rule: dme_rules.Rule, lang: str) -> str:
         "",
     ]
     for version in rule.versions:
-        summary = version.summary_fr if lang == "fr" else version.summary_en
-        basis = version.effective_basis_fr if lang == "fr" else version.effective_basis
+        summary = _in(lang, version.summary_fr, version.summary_en)
+        basis = _in(lang, version.effective_basis_fr, version.effective_basis)
         lines += [f"### {words['version']} {version.version}", "", summary, ""]
         lines += [f"*{words['effective']}*{words['colon']} {basis}", ""]
         for citation in version.citations:
@@ -268,18 +270,14 @@ def readings_page(lang: str = "en") -> str:
             default = any(
                 reading in version.readings for rule in _rules() for version in rule.versions
             )
-            summaries = (
-                (reading.summary_fr, reading.summary_en)
-                if lang == "fr"
-                else (reading.summary_en, reading.summary_fr)
-            )
+            summary = _in(lang, reading.summary_fr, reading.summary_en)
+            other = _in(lang, reading.summary_en, reading.summary_fr)
             lines += [
-                f"**`{reading.id}`**{words['a_default'] if default else ''} — {summaries[0]}",
+                f"**`{reading.id}`**{words['a_default'] if default else ''} — {summary}",
                 "",
-                f"*{summaries[1]}*",
+                f"*{other}*",
                 "",
-                f"{words['basis']}{words['colon']} "
-                f"{reading.basis_fr if lang == 'fr' else reading.basis}",
+                f"{words['basis']}{words['colon']} {_in(lang, reading.basis_fr, reading.basis)}",
                 "",
                 f"{words['allowed_by']}{words['colon']} {_allowed_by(reading, lang)}.",
                 "",
@@ -315,20 +313,19 @@ def calendars_page(lang: str) -> str:
     lines = [f"# {words['calendars']}", "", words["calendars.intro"].format(year=CALENDAR_YEAR)]
     lines.append("")
     for pack in dme_rules.JURISDICTIONS.values():
-        lines += [f"## {pack.name_fr if lang == 'fr' else pack.name_en}", ""]
+        lines += [f"## {_in(lang, pack.name_fr, pack.name_en)}", ""]
         for calendar in pack.calendars:
-            title = calendar.title_fr if lang == "fr" else calendar.title_en
             lines += [
                 f"### `{calendar.id}`",
                 "",
-                title,
+                _in(lang, calendar.title_fr, calendar.title_en),
                 "",
                 words["calendar.holidays"].format(year=CALENDAR_YEAR) + words["colon"],
                 "",
                 words["calendar.table"],
                 "|---|---|",
                 *(
-                    f"| {day.date.isoformat()} | {day.name_fr if lang == 'fr' else day.name_en} |"
+                    f"| {day.date.isoformat()} | {_in(lang, day.name_fr, day.name_en)} |"
                     for day in calendar.holidays(CALENDAR_YEAR)
                 ),
                 "",

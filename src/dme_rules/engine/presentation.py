@@ -24,6 +24,7 @@ __all__ = [
     "delay_text",
     "describe",
     "finding_row",
+    "party_text",
     "report_heading",
     "report_html",
     "report_lines",
@@ -126,17 +127,22 @@ def delay_text(finding: Finding, lang: str, messages: Messages) -> str:
     return ""
 
 
+def party_text(code: str, lang: str, messages: Messages) -> str:
+    """The parties an obligation binds (``source_vendor+target_vendor``) in ``lang``; a party
+    of a caller's rule, which no catalogue names, reads as its code."""
+    return " + ".join(
+        messages.template(f"party.{one}", lang) if f"party.{one}" in messages else one
+        for one in str(code).split("+")
+    )
+
+
 def finding_row(
     finding: Finding, lang: str, *, messages: Messages, zone: tzinfo, title: str
 ) -> tuple[str, str, str, str, str, str]:
     """The cells of a finding's row: rule, party, status, due, act, late/left."""
-    party = " + ".join(
-        messages.template(f"party.{code}", lang) if f"party.{code}" in messages else code
-        for code in str(finding.obligated_party).split("+")
-    )  # a party of a caller's rule, which no catalogue names, reads as its code
     return (
         title,
-        party,
+        party_text(finding.obligated_party, lang, messages),
         finding.status.label(lang),
         when_text(finding.due, zone),
         when_text(finding.act_on, zone),
