@@ -42,10 +42,10 @@ from dme_rules import (
 )
 from dme_rules.engine.evaluation import read_subject
 from dme_rules.engine.jurisdiction import Jurisdiction
+from dme_rules.engine.kinds import DATE
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, french_typography, when_text
 from dme_rules.engine.presentation import report_heading, table_lines
 from dme_rules.engine.registry import pack_of
-from dme_rules.engine.subjects import DATE
 from dme_rules.engine.time import end_of_day_in
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE

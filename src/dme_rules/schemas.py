@@ -18,8 +18,8 @@ import copy
 from typing import Any
 
 from dme_rules.engine.evaluation import subject_class
+from dme_rules.engine.json_schema import json_schema
 from dme_rules.engine.report import REPORT_SCHEMA
-from dme_rules.engine.subjects import json_schema
 from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["SCHEMA_NAMES", "schema"]

@@ -32,10 +32,11 @@ from dme_rules._version import VERSION
 from dme_rules.engine import _speed
 from dme_rules.engine.context import check_options
 from dme_rules.engine.evaluation import evaluate
+from dme_rules.engine.jsonform import loads
 from dme_rules.engine.jurisdiction import Jurisdiction
+from dme_rules.engine.kinds import DATE, INSTANT
 from dme_rules.engine.messages import LANGUAGES
 from dme_rules.engine.registry import pack_of, packs, reading_values
-from dme_rules.engine.subjects import DATE, INSTANT, loads
 from dme_rules.engine.time import SUPPORTED_YEARS, end_of_day_in
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, InvalidCaseError
 from dme_rules.schemas import SCHEMA_NAMES, schema

@@ -25,8 +25,9 @@ from hypothesis import strategies as st
 
 from dme_rules import ConsentAnswers, DmeRulesError, MigrationCase
 from dme_rules.engine import _speed
+from dme_rules.engine.jsonform import loads
+from dme_rules.engine.kinds import DATE, INSTANT, MONEY, TEXT
 from dme_rules.engine.messages import Messages
-from dme_rules.engine.subjects import DATE, INSTANT, MONEY, TEXT, loads
 from dme_rules.errors import InvalidArgumentError, InvalidCaseError
 from dme_rules.jurisdictions.fr.subjects import DmpRecord
 from dme_rules.jurisdictions.qc.counting import MONTREAL

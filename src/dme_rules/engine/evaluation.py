@@ -16,13 +16,14 @@ from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context, check_options
 from dme_rules.engine.findings import Finding
+from dme_rules.engine.jsonform import loads
 from dme_rules.engine.jurisdiction import Jurisdiction, jurisdiction_of
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import default_subject_kind, packs, reading_values
 from dme_rules.engine.report import Report
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
-from dme_rules.engine.subjects import Subject, loads
+from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError, InvalidCaseError
 

@@ -19,13 +19,12 @@ from datetime import date, datetime
 
 import attrs
 
-from dme_rules.engine.subjects import (
+from dme_rules.engine.kinds import (
     BOOL,
     DATE,
     INSTANT,
     TEXT,
     Kind,
-    Subject,
     block,
     fixed_offset,
     list_of,
@@ -33,6 +32,7 @@ from dme_rules.engine.subjects import (
     required,
     tuple_or_none,
 )
+from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import SUPPORTED_YEARS
 from dme_rules.errors import InvalidArgumentError, InvalidCaseError
 from dme_rules.jurisdictions.fr.counting import date_of

@@ -13,7 +13,9 @@ from datetime import date
 
 import attrs
 
-from dme_rules.engine.subjects import DATE, TEXT, Kind, Subject, key_path, required
+from dme_rules.engine.jsonform import key_path
+from dme_rules.engine.kinds import DATE, TEXT, Kind, required
+from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidArgumentError, InvalidCaseError
 
 __all__ = ["QUESTIONS", "Answer", "ConsentAnswers", "Question"]

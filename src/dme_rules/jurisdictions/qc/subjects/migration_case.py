@@ -15,13 +15,12 @@ from decimal import Decimal
 
 import attrs
 
-from dme_rules.engine.subjects import (
+from dme_rules.engine.kinds import (
     BOOL,
     COUNT,
     DATE,
     INSTANT,
     TEXT,
-    Subject,
     block,
     fixed_offset,
     list_of,
@@ -30,6 +29,7 @@ from dme_rules.engine.subjects import (
     required,
     tuple_or_none,
 )
+from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidCaseError
 from dme_rules.jurisdictions.qc.counting import date_of
 from dme_rules.jurisdictions.qc.directory import Solution, find_solution, same_solution

@@ -1,0 +1,175 @@
+"""A subject's JSON form: strict JSON text, its objects read field by field and written back.
+
+:func:`loads` reads JSON text strictly (a key given twice in one object is refused);
+:func:`read_fields` builds a class of fields (a subject or one of its blocks) from a JSON
+object, each value read by its field's kind (:mod:`~dme_rules.engine.kinds`), an unknown key,
+a missing required field or a malformed value refused with its JSON path; :func:`write_fields`
+writes the object back. Each class's fields are looked up once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from dme_rules.engine import _speed
+from dme_rules.errors import InvalidCaseError
+
+__all__ = ["json_fields", "key_path", "loads", "read_fields", "write_fields"]
+
+T = TypeVar("T")
+
+
+def json_fields(cls: type[Any]) -> dict[str, attrs.Attribute[Any]]:
+    """The init fields of ``cls`` by JSON key (found once per class)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = {
+            f.metadata.get("key", f.name): f for f in attrs.fields(cls) if f.init
+        }
+    return found
+
+
+_FIELDS: dict[type[Any], dict[str, attrs.Attribute[Any]]] = {}
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def key_path(path: str, key: object) -> str:
+    """The path of ``key`` under ``path``: ``$.fee``, or ``$["odd key"]`` (escaped to ASCII)
+    for a key that is not a plain name."""
+    if isinstance(key, str) and _PLAIN_KEY.match(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key if isinstance(key, str) else str(key))}]"
+
+
+def read_fields(cls: type[T], data: object, path: str) -> T:
+    """Build ``cls`` from the JSON object ``data`` found at ``path``, checking every field.
+
+    Raises:
+        InvalidCaseError: A key is unknown, a required field missing, a value malformed.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidCaseError(path, "an object", expected_fr="un objet")
+    values = _speed.read_present(_parsers(cls), data, path)
+    if values is _speed.MISS:  # something is wrong: the keys in order name the first error
+        values = _read_in_order(cls, data, path)
+    return _speed.build(cls, values)  # cls(**values), without checking the values twice
+
+
+def _parsers(cls: type[Any]) -> _speed.Parsers:
+    """Each JSON key's parameter name and parser, and the required keys (once per class)."""
+    found = _PARSERS.get(cls)
+    if found is None:
+        fields = json_fields(cls)
+        found = _PARSERS[cls] = _speed.Parsers(
+            {key: (_alias(field), field.metadata["kind"].parse) for key, field in fields.items()},
+            tuple(_alias(field) for field in fields.values() if field.default is attrs.NOTHING),
+        )
+    return found
+
+
+_PARSERS: dict[type[Any], _speed.Parsers] = {}
+
+
+def _read_in_order(cls: type[Any], data: Mapping[Any, Any], path: str) -> dict[str, Any]:
+    """The values of ``data``'s fields, by parameter name, read key by key in the order of the
+    fields: the first unknown key, then the first field that is missing or malformed, raises.
+    """
+    fields = json_fields(cls)
+    for key in data:
+        if not isinstance(key, str) or key not in fields:
+            keys = ", ".join(fields)
+            raise InvalidCaseError(
+                key_path(path, key),
+                f"one of the known keys ({keys}); this key is unknown",
+                expected_fr=f"une des clés connues ({keys}) ; cette clé est inconnue",
+            )
+    values = {}
+    for key, field in fields.items():
+        value = data.get(key)
+        if value is None:
+            if field.default is attrs.NOTHING:
+                raise InvalidCaseError(
+                    f"{path}.{key}",
+                    f"a value (required): {field.metadata['kind'].expected}",
+                    expected_fr=f"une valeur (obligatoire) : {field.metadata['kind'].expected_fr}",
+                )
+            continue
+        values[_alias(field)] = field.metadata["kind"].parse(value, f"{path}.{key}")
+    return values
+
+
+def _alias(field: attrs.Attribute[Any]) -> str:
+    """The name of ``field``'s parameter in ``__init__`` (``import_``, ``_private`` →
+    ``private``)."""
+    return field.alias or field.name
+
+
+def write_fields(value: Any) -> dict[str, Any]:
+    """The JSON object of ``value``, leaving out the fields that are ``None``."""
+    written = {}
+    for key, name, dump in _writers(type(value)):
+        found = getattr(value, name)
+        if found is not None:
+            written[key] = dump(found)
+    return written
+
+
+def _writers(cls: type[Any]) -> tuple[tuple[str, str, Callable[[Any], Any]], ...]:
+    """Each JSON key's attribute name and writer (once per class)."""
+    found = _WRITERS.get(cls)
+    if found is None:
+        found = _WRITERS[cls] = tuple(
+            (key, field.name, field.metadata["kind"].dump)
+            for key, field in json_fields(cls).items()
+        )
+    return found
+
+
+_WRITERS: dict[type[Any], tuple[tuple[str, str, Callable[[Any], Any]], ...]] = {}
+
+
+def loads(text: object) -> Any:
+    """The JSON value of ``text`` (``str`` or UTF-8 ``bytes``), read strictly: a key given
+    twice in one object is refused (a typo must not silently replace a fact), and so is
+    nesting deeper than Python can read.
+
+    Raises:
+        InvalidCaseError: ``text`` is not such JSON; the message says why.
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise InvalidCaseError("$", "JSON text (str or bytes)", expected_fr="du texte JSON")
+    if not isinstance(text, str):
+        try:
+            text = bytes(text).decode("utf-8-sig")  # UTF-8, a byte-order mark tolerated
+        except UnicodeDecodeError as error:
+            where = f"byte {error.start}"
+            raise InvalidCaseError(
+                "$",
+                f"UTF-8 text (not at {where})",
+                expected_fr=f"du texte UTF-8 (pas à l'octet {error.start})",
+            ) from None
+    try:
+        return json.loads(text, object_pairs_hook=_speed.unique_keys)
+    except _speed.RepeatedKey as error:
+        key = json.dumps(error.args[0])
+        raise InvalidCaseError(
+            "$", f"each key once in an object ({key} is given twice)",
+            expected_fr=f"chaque clé une fois par objet ({key} est donnée deux fois)",
+        ) from None  # fmt: skip
+    except RecursionError:
+        raise InvalidCaseError(
+            "$", "JSON nested at most a few hundred levels deep",
+            expected_fr="du JSON imbriqué sur au plus quelques centaines de niveaux",
+        ) from None  # fmt: skip
+    except (ValueError, UnicodeDecodeError) as error:
+        reason = ascii(str(error))[1:-1]
+        raise InvalidCaseError(
+            "$", f"valid UTF-8 JSON ({reason})", expected_fr=f"du JSON UTF-8 valide ({reason})"
+        ) from None

@@ -1,0 +1,400 @@
+"""The kinds of a subject's fields: how each is checked in Python, read from JSON, written back.
+
+A subject declares each field with its *kind* (:class:`Kind`: a date, an instant, an
+amount…) through :func:`required` and :func:`optional`. The kind checks a Python value (the
+attrs validator), parses a JSON value strictly (naming its JSON path when it refuses it),
+writes it back, and says its JSON Schema. :func:`list_of` and :func:`block` make the kinds of
+lists and nested objects.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from dme_rules.engine import _speed
+from dme_rules.engine._checks import checked_date, plain_decimal
+from dme_rules.engine.jsonform import read_fields, write_fields
+from dme_rules.engine.time import SUPPORTED_YEARS, as_instant
+from dme_rules.errors import FloatAmountError, InvalidArgumentError, InvalidCaseError
+
+__all__ = [
+    "BOOL",
+    "COUNT",
+    "DATE",
+    "INSTANT",
+    "MONEY",
+    "TEXT",
+    "Kind",
+    "block",
+    "fixed_offset",
+    "list_of",
+    "money",
+    "optional",
+    "required",
+    "tuple_or_none",
+]
+
+T = TypeVar("T")
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+#: An amount as JSON text: ASCII digits, an optional decimal part; no sign, exponent or space.
+_MONEY_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?\Z")
+_FIRST, _LAST = SUPPORTED_YEARS
+#: The largest amount and the finest fraction an amount may have (a guard against numbers
+#: of thousands of digits, which no fee has).
+_MONEY_MAX_DIGITS, _MONEY_MAX_DECIMALS = 15, 20
+#: The Unicode categories of characters that show nothing on their own: controls, formats
+#: (zero-width spaces…), surrogates, private use, unassigned, separators, and marks (a
+#: combining accent or a variation selector alone).
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Mc", "Me"})
+#: Letters and symbols that are drawn blank (Hangul fillers, the blank Braille pattern).
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+#: The largest count (of practitioners): far above any clinic, far below numbers that
+#: cannot be written.
+_COUNT_MAX = 1_000_000
+
+
+@attrs.frozen
+class Kind:
+    """How one kind of field is checked in Python, read from JSON and written back."""
+
+    expected: str
+    expected_fr: str
+    check: Callable[[Any, str], Any]  # Python value -> value, or raise naming the field
+    parse: Callable[[Any, str], Any]  # JSON value -> Python value, or raise InvalidCaseError
+    dump: Callable[[Any], Any] = lambda value: value
+    #: The JSON Schema (draft 2020-12) of the JSON value, as far as a schema can say it; a
+    #: block's names the class (``{"$ref": "#/$defs/Extraction"}``, with :attr:`block`).
+    schema: Mapping[str, Any] = attrs.field(factory=dict)
+    #: The class a block kind reads (its schema is a definition of its own), else ``None``.
+    block: type[Any] | None = None
+
+    def refuse(self, path: str) -> InvalidCaseError:
+        """The error for a JSON value at ``path`` that is not of this kind."""
+        return InvalidCaseError(path, self.expected, expected_fr=self.expected_fr)
+
+
+def _refuse(kind: str, kind_fr: str, value: object, field: str) -> InvalidArgumentError:
+    return InvalidArgumentError(field, kind, value, expected_fr=kind_fr)
+
+
+# -- the kinds -----------------------------------------------------------------------------
+
+
+def _check_text(value: object, field: str) -> str:
+    if (
+        isinstance(value, str)
+        and not any("\ud800" <= c <= "\udfff" for c in value)  # a lone surrogate
+        and any(c not in _BLANK and unicodedata.category(c) not in _INVISIBLE for c in value)
+    ):
+        return value
+    raise _refuse(
+        "a string with at least one visible character and no lone surrogate",
+        "une chaîne d'au moins un caractère visible, sans demi-code isolé",
+        value,
+        field,
+    )
+
+
+def _check_fact_date(value: object, field: str) -> date:
+    day = checked_date(value, field)
+    if _FIRST <= day.year <= _LAST:
+        return day
+    raise _refuse(
+        f"a date in the years {_FIRST}-{_LAST}", f"une date des années {_FIRST} à {_LAST}",
+        value, field,
+    )  # fmt: skip
+
+
+def _check_count(value: object, field: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= _COUNT_MAX:
+        return value
+    raise _refuse(
+        f"an integer from 1 to {_COUNT_MAX:,}",
+        f"un entier de 1 à {_COUNT_MAX:,}".replace(",", " "),
+        value,
+        field,
+    )
+
+
+def _check_bool(value: object, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _refuse("true or false", "true ou false", value, field)
+
+
+def _check_money(value: object, field: str) -> Decimal:
+    if isinstance(value, float):
+        raise FloatAmountError(field, value)
+    if (
+        isinstance(value, Decimal)
+        and value.is_finite()
+        and value >= 0
+        and (value.is_zero() or value.adjusted() < _MONEY_MAX_DIGITS)
+        and -_MONEY_MAX_DECIMALS <= int(value.as_tuple().exponent) <= _MONEY_MAX_DIGITS
+    ):
+        return value
+    raise _refuse(
+        f"a non-negative Decimal amount under 10^{_MONEY_MAX_DIGITS}, with at most "
+        f"{_MONEY_MAX_DECIMALS} decimals",
+        f"un montant Decimal positif ou nul, sous 10^{_MONEY_MAX_DIGITS}, d'au plus "
+        f"{_MONEY_MAX_DECIMALS} décimales",
+        value,
+        field,
+    )
+
+
+def _to_money(value: object) -> object:
+    """An int amount becomes a Decimal; anything else is left for the check to judge."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return value
+
+
+def _parse_date(value: object, path: str) -> date:
+    if isinstance(value, str) and _DATE_TEXT.match(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise InvalidCaseError(
+                path, f"a real date ({value} does not exist)",
+                expected_fr=f"une date réelle ({value} n'existe pas)",
+            ) from None  # fmt: skip
+        if _FIRST <= day.year <= _LAST:
+            return day
+        raise _out_of_range(path, "date")
+    raise DATE.refuse(path)
+
+
+def _out_of_range(path: str, what: str) -> InvalidCaseError:
+    what_fr = "une date" if what == "date" else "un instant"
+    article = "an" if what == "instant" else "a"
+    return InvalidCaseError(
+        path,
+        f"{article} {what} in the years {_FIRST}-{_LAST}",
+        expected_fr=f"{what_fr} des années {_FIRST} à {_LAST}",
+    )
+
+
+_INSTANT_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})\Z"
+)
+
+
+def _parse_instant(value: object, path: str) -> datetime:
+    if not isinstance(value, str) or not _INSTANT_TEXT.match(value):
+        raise INSTANT.refuse(path)
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidCaseError(
+            path, f"a real date and time with a UTC offset ({value} does not exist)",
+            expected_fr=f"une date et heure réelles avec décalage UTC ({value} n'existe pas)",
+        ) from None  # fmt: skip
+    try:
+        return as_instant(instant, path)
+    except InvalidArgumentError:
+        raise _out_of_range(path, "instant") from None
+
+
+def _parse_money(value: object, path: str) -> Decimal:
+    amount: Decimal | None = None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        amount = Decimal(value)
+    elif isinstance(value, str) and _MONEY_TEXT.match(value):
+        amount = Decimal(value)  # the pattern admits only plain decimals
+    if amount is not None:
+        try:
+            return _check_money(amount, path)
+        except InvalidArgumentError as error:
+            raise InvalidCaseError(path, error.expected, expected_fr=error.expected_fr) from None
+    if isinstance(value, float):
+        raise InvalidCaseError(
+            path,
+            'a decimal string such as "1800.00" or an integer, not a binary float',
+            expected_fr='une chaîne décimale comme "1800.00" ou un entier, pas un float binaire',
+        )
+    raise MONEY.refuse(path)
+
+
+def _parsed_by(check: Callable[[Any, str], T], kind: Callable[[], Kind]) -> Callable[[Any, str], T]:
+    """A JSON parser for kinds whose JSON value is already the Python value."""
+
+    def parse(value: Any, path: str) -> T:
+        try:
+            return check(value, path)
+        except InvalidArgumentError:
+            raise kind().refuse(path) from None
+
+    return parse
+
+
+def _parse_text(value: object, path: str) -> str:
+    if _speed.plain_text(value):  # printable ASCII, not only spaces: visible as it stands
+        return value  # type: ignore[return-value]
+    return _parse_any_text(value, path)
+
+
+_parse_any_text = _parsed_by(_check_text, lambda: TEXT)
+
+#: A year of the supported years, as a pattern (1900-2200).
+_YEAR = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
+
+TEXT: Kind = Kind(
+    "a string with at least one visible character and no lone surrogate",
+    "une chaîne d'au moins un caractère visible, sans demi-code isolé",
+    _check_text,
+    _parse_text,
+    schema={"type": "string", "pattern": "\\S"},
+)
+COUNT: Kind = Kind(
+    f"an integer from 1 to {_COUNT_MAX:,}",
+    f"un entier de 1 à {_COUNT_MAX:,}".replace(",", " "),
+    _check_count,
+    _parsed_by(_check_count, lambda: COUNT),
+    schema={"type": "integer", "minimum": 1, "maximum": _COUNT_MAX},
+)
+BOOL: Kind = Kind(
+    "true or false",
+    "true ou false",
+    _check_bool,
+    _parsed_by(_check_bool, lambda: BOOL),
+    schema={"type": "boolean"},
+)
+DATE: Kind = Kind(
+    "a real date written YYYY-MM-DD",
+    "une date réelle écrite AAAA-MM-JJ",
+    _check_fact_date,
+    _speed.remembered(_parse_date),
+    date.isoformat,
+    schema={"type": "string", "format": "date", "pattern": f"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"},
+)
+INSTANT: Kind = Kind(
+    "an instant with a UTC offset, such as 2025-06-20T16:45:00-04:00",
+    "un instant avec décalage UTC, comme 2025-06-20T16:45:00-04:00",
+    as_instant,
+    _speed.remembered(_parse_instant),
+    datetime.isoformat,
+    schema={  # no "format": "date-time", which wants seconds the library does not require
+        "type": "string",
+        "pattern": f"^{_YEAR}" + _INSTANT_TEXT.pattern[len("[0-9]{4}") : -len("\\Z")] + "$",
+    },
+)
+MONEY: Kind = Kind(
+    'a non-negative amount: a decimal string such as "1800.00" or an integer',
+    'un montant positif ou nul : une chaîne décimale comme "1800.00" ou un entier',
+    _check_money,
+    _speed.remembered(_parse_money),
+    plain_decimal,
+    schema={
+        "anyOf": [
+            {"type": "integer", "minimum": 0, "maximum": 10**_MONEY_MAX_DIGITS - 1},
+            {
+                "type": "string",
+                "pattern": (
+                    f"^0*[0-9]{{1,{_MONEY_MAX_DIGITS}}}(\\.[0-9]{{1,{_MONEY_MAX_DECIMALS}}})?$"
+                ),
+            },
+        ]
+    },
+)
+
+
+def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
+    """The kind of a list of ``item`` values (a tuple in Python)."""
+
+    def check(value: object, field: str) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise _refuse(expected, expected_fr, value, field)
+        return tuple(item.check(v, f"{field}[{i}]") for i, v in enumerate(value))
+
+    def parse(value: object, path: str) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise InvalidCaseError(path, expected, expected_fr=expected_fr)
+        return tuple(item.parse(v, f"{path}[{i}]") for i, v in enumerate(value))
+
+    return Kind(
+        expected,
+        expected_fr,
+        check,
+        parse,
+        lambda v: [item.dump(x) for x in v],
+        schema={"type": "array", "items": item.schema},
+        block=item.block,
+    )
+
+
+def block(cls: type[Any]) -> Kind:
+    """The kind of a nested object read into ``cls`` (a frozen attrs class of fields)."""
+    name = cls.__name__
+
+    def check(value: object, field: str) -> Any:
+        if isinstance(value, cls):
+            return value
+        raise _refuse(f"a {name}", f"un {name}", value, field)
+
+    def parse(value: object, path: str) -> Any:
+        return read_fields(cls, value, path)
+
+    return Kind(
+        "an object", "un objet", check, parse, write_fields, {"$ref": f"#/$defs/{name}"}, cls
+    )
+
+
+# -- fields --------------------------------------------------------------------------------
+
+
+def _validator(kind: Kind, nullable: bool) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and nullable:
+            return
+        kind.check(value, attribute.name.rstrip("_"))
+
+    return validate
+
+
+def required(kind: Kind, **options: Any) -> Any:
+    """A required field of ``kind`` (``options`` go to :func:`attrs.field`)."""
+    return attrs.field(validator=_validator(kind, False), metadata={"kind": kind}, **options)
+
+
+def optional(kind: Kind, *, key: str | None = None, **options: Any) -> Any:
+    """An optional field of ``kind``, ``None`` when absent; ``key`` is its JSON key when it
+    differs from the attribute's name (``import`` for ``import_``)."""
+    metadata: dict[str, Any] = {"kind": kind}
+    if key is not None:
+        metadata["key"] = key
+    return attrs.field(default=None, validator=_validator(kind, True), metadata=metadata, **options)
+
+
+def money() -> Any:
+    """An optional amount: a Decimal, an int becoming one (a float is refused)."""
+    return optional(MONEY, converter=_to_money)
+
+
+def fixed_offset(value: object) -> object:
+    """An aware datetime is kept with a fixed UTC offset: the same instant, written as in
+    JSON. (A zone such as America/Montreal makes the repeated autumn hour compare unequal to
+    the same instant in any other zone.) A time zone that cannot say its offset is left for
+    the field's check to refuse."""
+    if isinstance(value, datetime) and not isinstance(value.tzinfo, timezone):
+        try:
+            offset = value.utcoffset()
+            if offset is not None:
+                return value.replace(tzinfo=timezone(offset))
+        except Exception:  # a broken tzinfo: as_instant refuses it, naming the field
+            return value
+    return value
+
+
+def tuple_or_none(value: object) -> object:
+    """A list becomes a tuple (subjects are immutable); anything else is left to the check."""
+    return tuple(value) if isinstance(value, list) else value
