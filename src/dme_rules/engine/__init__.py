@@ -8,8 +8,8 @@ Each module imports only those before it in this order (``docs/explanation/archi
 draws it; a test holds the code to it): time and calendars (:mod:`.time`, :mod:`.calendar`,
 :mod:`.clock`); words (:mod:`.messages`); values (:mod:`.status`, :mod:`.readings`,
 :mod:`.citations`, :mod:`.context`); the packs as the engine sees them (:mod:`.registry`);
-findings and subjects (:mod:`.findings`, :mod:`.subjects`); rules (:mod:`.rule`,
-:mod:`.ruleset`); outputs and packs (:mod:`.presentation`, :mod:`.jurisdiction`,
+findings and subjects (:mod:`.findings`, :mod:`.jsonform`, :mod:`.kinds`, :mod:`.subjects`,
+:mod:`.json_schema`); rules (:mod:`.rule`, :mod:`.ruleset`); outputs and packs (:mod:`.presentation`, :mod:`.jurisdiction`,
 :mod:`.fhir`, :mod:`.report`); :mod:`.evaluation`.
 """
 
