@@ -25,14 +25,13 @@ import attrs
 
 from dme_rules.engine import _speed
 from dme_rules.engine.evaluation import evaluate, read_subject
-from dme_rules.engine.jurisdiction import jurisdiction_of
+from dme_rules.engine.jurisdiction import default_jurisdiction, jurisdiction_of
 from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.presentation import STATUS_COLOURS
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import end_of_day_in
 from dme_rules.errors import DmeRulesError
-from dme_rules.jurisdictions import DEFAULT_SUBJECT
 from dme_rules.jurisdictions.qc.counting import MONTREAL
 
 __all__ = [
@@ -160,7 +159,7 @@ def _instant(as_of: datetime | date, kind: str | None) -> datetime:
     kind's, Quebec's)."""
     if isinstance(as_of, datetime):
         return as_of
-    pack = jurisdiction_of(kind or DEFAULT_SUBJECT)
+    pack = jurisdiction_of(kind) if kind is not None else default_jurisdiction()
     return end_of_day_in(as_of, pack.zone)
 
 

@@ -50,8 +50,8 @@ from dme_rules.engine.time import end_of_day_in
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE
 from dme_rules.jurisdictions.qc.requests import request_deadlines
-from dme_rules.schemas import SCHEMA_NAMES
 from dme_rules.schemas import schema as schema_named
+from dme_rules.schemas import schema_names
 
 __all__ = ["main"]
 
@@ -718,7 +718,7 @@ def _parser(lang: str = "fr") -> _Parser:
     _help_option(schema, t)
     schema.add_argument(
         "name",
-        choices=tuple(SCHEMA_NAMES),
+        choices=tuple(schema_names()),
         metavar="NAME",
         help=t("case, consent, dmp-record or report"),
     )

@@ -39,7 +39,7 @@ from dme_rules.engine.messages import LANGUAGES
 from dme_rules.engine.registry import pack_of, packs, reading_values
 from dme_rules.engine.time import SUPPORTED_YEARS, end_of_day_in
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, InvalidCaseError
-from dme_rules.schemas import SCHEMA_NAMES, schema
+from dme_rules.schemas import REPORT, schema, schema_names
 
 try:
     from starlette.applications import Starlette
@@ -571,7 +571,7 @@ def openapi_document() -> dict[str, Any]:
     def ref(name: str) -> dict[str, str]:
         return {"$ref": f"#/components/schemas/{name}"}
 
-    components = {name: schema(name) for name in SCHEMA_NAMES}
+    components = {name: schema(name) for name in schema_names()}
     for found in list(components.values()):  # OpenAPI keeps definitions under components
         found.pop("$schema", None)
         for key, definition in found.pop("$defs", {}).items():
@@ -596,7 +596,7 @@ def openapi_document() -> dict[str, Any]:
         },
     }
     subject = {"oneOf": [{"$ref": f"#/components/schemas/{name}"}
-                         for name in SCHEMA_NAMES if name != "report"]}  # fmt: skip
+                         for name in schema_names() if name != REPORT]}  # fmt: skip
     readings = _query("reading", "a reading id (repeatable)")
     readings["explode"] = True
     lang = _query("lang", "fr (default) or en", type="string", enum=list(LANGUAGES))

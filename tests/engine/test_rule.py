@@ -24,7 +24,7 @@ from dme_rules import (
     evaluate,
     evaluate_many,
 )
-from dme_rules.engine.registry import register
+from dme_rules.engine.jurisdiction import register
 from dme_rules.engine.rule import NoParameters, Rule, dated_methods
 
 from ..cases import at, minimal_case, noon, spec_case

@@ -5,11 +5,12 @@ on it: they declare calendars, readings, subjects, rules and messages with these
 the engine evaluates a subject with the rules of its jurisdiction.
 
 Each module imports only those before it in this order (``docs/explanation/architecture.md``
-draws it; a test holds the code to it): time and calendars (:mod:`.time`, :mod:`.calendar`,
-:mod:`.clock`); words (:mod:`.messages`); values (:mod:`.status`, :mod:`.readings`,
-:mod:`.citations`, :mod:`.context`); the packs as the engine sees them (:mod:`.registry`);
-findings and subjects (:mod:`.findings`, :mod:`.jsonform`, :mod:`.kinds`, :mod:`.subjects`,
-:mod:`.json_schema`); rules (:mod:`.rule`, :mod:`.ruleset`); outputs and packs (:mod:`.presentation`, :mod:`.jurisdiction`,
+draws it; a test holds the code to it): the shapes of JSON answers (:mod:`.shapes`); time and
+calendars (:mod:`.time`, :mod:`.calendar`, :mod:`.clock`); words (:mod:`.messages`); values
+(:mod:`.status`, :mod:`.readings`, :mod:`.citations`, :mod:`.context`); the packs as the engine
+sees them (:mod:`.registry`); findings and subjects (:mod:`.findings`, :mod:`.jsonform`,
+:mod:`.kinds`, :mod:`.subjects`, :mod:`.json_schema`); rules (:mod:`.rule`, :mod:`.ruleset`);
+outputs and packs (:mod:`.presentation`, :mod:`.features`, :mod:`.jurisdiction`,
 :mod:`.fhir`, :mod:`.report`); :mod:`.evaluation`.
 """
 

@@ -22,15 +22,23 @@ import hashlib
 import weakref
 from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
 import attrs
 
 from dme_rules.engine._checks import checked_date, checked_int
+from dme_rules.engine.shapes import IsoDate
 from dme_rules.engine.time import SUPPORTED_YEARS
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "BusinessCalendar", "Holiday", "HolidaySource"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "BusinessCalendar",
+    "Holiday",
+    "HolidayEntry",
+    "HolidaySource",
+]
 
 #: The first and last years a calendar supports (those of every date and instant).
 FIRST_YEAR, LAST_YEAR = SUPPORTED_YEARS
@@ -50,6 +58,14 @@ _WEEKDAY_NAMES = (
 _LAST_ORDINAL = date(LAST_YEAR, 12, 31).toordinal()
 
 
+class HolidayEntry(TypedDict):
+    """A holiday's JSON (:meth:`Holiday.to_dict`)."""
+
+    date: IsoDate
+    name_fr: str
+    name_en: str
+
+
 @attrs.frozen
 class Holiday:
     """A holiday: its date and its French and English names.
@@ -64,7 +80,7 @@ class Holiday:
     name_fr: str
     name_en: str
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> HolidayEntry:
         """The JSON form: ``{"date": "2026-06-24", "name_fr": …, "name_en": …}``."""
         return {"date": self.date.isoformat(), "name_fr": self.name_fr, "name_en": self.name_en}
 

@@ -7,9 +7,11 @@ documents and the passages its rules cite.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import attrs
 
-__all__ = ["Citation", "Document"]
+__all__ = ["Citation", "CitationEntry", "Document"]
 
 
 @attrs.frozen
@@ -33,6 +35,17 @@ class Document:
         return Citation(self, section, quote_fr, date or self.date)
 
 
+class CitationEntry(TypedDict):
+    """A citation's JSON (:meth:`Citation.to_dict`): the document's title and issuer, its
+    date as the source gives it, the section and the passage quoted in French."""
+
+    document: str
+    issuer: str
+    date: str
+    section: str
+    quote_fr: str
+
+
 @attrs.frozen
 class Citation:
     """A passage of a source document, quoted in French.
@@ -49,7 +62,7 @@ class Citation:
     quote_fr: str
     date: str
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> CitationEntry:
         """The JSON form: ``document``, ``issuer``, ``date``, ``section``, ``quote_fr``."""
         return {
             "document": self.document.title,

@@ -17,9 +17,14 @@ from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context, check_options
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.jsonform import loads
-from dme_rules.engine.jurisdiction import Jurisdiction, jurisdiction_of
+from dme_rules.engine.jurisdiction import (
+    Jurisdiction,
+    jurisdiction_of,
+    subject_class,
+    subject_classes,
+)
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.registry import default_subject_kind, packs, reading_values
+from dme_rules.engine.registry import reading_values
 from dme_rules.engine.report import Report
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
@@ -27,7 +32,7 @@ from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError, InvalidCaseError
 
-__all__ = ["evaluate", "evaluate_many", "read_subject", "subject_class"]
+__all__ = ["evaluate", "evaluate_many", "read_subject"]
 
 
 def _check_ruleset(ruleset: object) -> Ruleset | None:
@@ -50,7 +55,7 @@ def _as_subject(value: object, field: str = "case") -> Subject:
                 raise
             path = field + error.path.removeprefix("$")
             raise InvalidCaseError(path, error.expected, expected_fr=error.expected_fr) from None
-    names = ", ".join(cls.__name__ for cls in _subject_classes().values())
+    names = ", ".join(cls.__name__ for cls in subject_classes().values())
     raise InvalidArgumentError(
         field,
         f"a subject ({names}) or a mapping of its JSON form",
@@ -59,19 +64,9 @@ def _as_subject(value: object, field: str = "case") -> Subject:
     )
 
 
-def _subject_classes() -> dict[str, type[Subject]]:
-    """Every registered subject class, by kind."""
-    return {
-        cls.kind: cls
-        for pack in packs().values()
-        if isinstance(pack, Jurisdiction)
-        for cls in pack.subjects
-    }
-
-
 def read_subject(text: str | bytes) -> Subject:
     """The subject that JSON ``text`` describes, read strictly: its ``"subject"`` key names
-    its kind (a Quebec migration case without one).
+    its kind (the default subject's without one).
 
     Raises:
         InvalidCaseError: The text is not JSON, names no known kind, or its kind refuses it.
@@ -82,18 +77,13 @@ def read_subject(text: str | bytes) -> Subject:
     return _subject_class(data).from_dict(data)
 
 
-def subject_class(kind: str) -> type[Subject] | None:
-    """The registered subject class of ``kind`` (``qc.migration.case``), or ``None``."""
-    return _subject_classes().get(kind)
-
-
 def _subject_class(data: Mapping[str, Any]) -> type[Subject]:
     """The subject class that a document's ``"subject"`` key names (the default kind when it
     names none)."""
-    kind = data.get("subject", default_subject_kind())
-    found = _subject_classes().get(kind) if isinstance(kind, str) else None
+    kind = data.get("subject")
+    found = subject_class(kind) if kind is None or isinstance(kind, str) else None
     if found is None:
-        kinds = ", ".join(_subject_classes())
+        kinds = ", ".join(subject_classes())
         raise InvalidCaseError(
             "$.subject",
             f"the kind of a known subject: {kinds}",

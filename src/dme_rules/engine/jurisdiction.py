@@ -1,36 +1,56 @@
 """Jurisdiction packs: everything local to one jurisdiction, in one value.
 
 A :class:`Jurisdiction` holds a jurisdiction's time zone, calendars, parties, readings,
-subjects, rules and message catalogue. Each pack is a package under
-:mod:`dme_rules.jurisdictions` that defines ``JURISDICTION``; the engine finds it through the
-registry (:mod:`dme_rules.engine.registry`) by the first segment of an id.
+subjects, rules and message catalogue, and what it offers the applications
+(:mod:`~dme_rules.engine.features`). Each pack is a package under
+:mod:`dme_rules.jurisdictions` that defines ``JURISDICTION``, registered with :func:`register`.
+
+This module is the typed registry every application asks: :func:`jurisdictions`,
+:func:`jurisdiction_of` (the pack of an id's first segment), :func:`default_jurisdiction`,
+:func:`subject_class` and :func:`calendar_named`. The packs are known to the lower layers of the
+engine through :mod:`dme_rules.engine.registry`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, tzinfo
-from typing import Any, SupportsIndex
+from types import MappingProxyType
+from typing import Any, SupportsIndex, cast
 
 import attrs
 
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context
+from dme_rules.engine.features import CalendarName, DeadlinesOf, Example, LogAudit, Timeline
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.messages import Messages, check_language
 from dme_rules.engine.presentation import describe, finding_row
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.registry import pack_of, reading_values
+from dme_rules.engine.registry import add, pack_of, packs, reading_values
 from dme_rules.engine.rule import Rule
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidArgumentError
 
-__all__ = ["Jurisdiction", "jurisdiction_of"]
+__all__ = [
+    "Jurisdiction",
+    "calendar_named",
+    "default_jurisdiction",
+    "jurisdiction_of",
+    "jurisdictions",
+    "register",
+    "subject_class",
+    "subject_classes",
+]
 
 
-@attrs.frozen(eq=False)
+def _read_only(value: Mapping[str, type[Subject]]) -> Mapping[str, type[Subject]]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(eq=False, repr=False)
 class Jurisdiction:
     """A jurisdiction pack: the local knowledge the engine applies (one object per pack,
     equal only to itself).
@@ -47,6 +67,17 @@ class Jurisdiction:
         subjects: The kinds of subject its rules read.
         rules: Its rules, in catalogue order.
         messages: Its message catalogue (falling back on the engine's).
+        default_subject: The kind of subject a document that names none (no ``"subject"``
+            key) is read as; one registered pack at most has one (Quebec's migration case,
+            the first edition's only document).
+        calendar_names: Its calendars as the command line names them.
+        deadlines: The deadlines a new subject sets going, from the instant it starts.
+        timeline: How its findings are drawn on a time axis (``None``: not drawn).
+        logs: The audit of its event logs at scale, a command of its own.
+        commands: Commands that each read one kind of its subjects, given without its
+            ``"subject"`` key, by the command's name (words: ``command.<name>.help`` and
+            ``command.<name>.description``).
+        example: A complete document and the instant to judge it at, for documentation.
     """
 
     id: str
@@ -60,20 +91,34 @@ class Jurisdiction:
     subjects: tuple[type[Subject], ...]
     rules: Ruleset
     messages: Messages
+    default_subject: type[Subject] | None = None
+    calendar_names: tuple[CalendarName, ...] = ()
+    deadlines: DeadlinesOf | None = None
+    timeline: Timeline | None = None
+    logs: LogAudit | None = None
+    commands: Mapping[str, type[Subject]] = attrs.field(factory=dict, converter=_read_only)
+    example: Example | None = None
 
     def __attrs_post_init__(self) -> None:
         prefix = f"{self.id}."
         foreign = [cls.kind for cls in self.subjects if not cls.kind.startswith(prefix)]
         foreign += [rule_id for rule_id in self.rules if not rule_id.startswith(prefix)]
+        own = [*self.subjects, *([self.default_subject] if self.default_subject else [])]
+        foreign += [cls.kind for cls in [*self.commands.values(), *own] if cls not in self.subjects]
         if foreign or not self.calendars or self.calendars[0] != self.calendar:
             raise InvalidArgumentError(
                 "jurisdiction",
-                f"subject kinds and rule ids that start with {prefix}, and its default "
-                "calendar first among its calendars",
+                f"subject kinds and rule ids that start with {prefix}, subjects of its own for "
+                "its default subject and commands, and its default calendar first among its "
+                "calendars",
                 foreign or self.calendars,
                 expected_fr=f"des types de sujet et des ids de règle qui commencent par "
-                f"{prefix}, et son calendrier par défaut en tête de ses calendriers",
+                f"{prefix}, ses propres sujets pour son sujet par défaut et ses commandes, et "
+                "son calendrier par défaut en tête de ses calendriers",
             )
+
+    def __repr__(self) -> str:
+        return f"<Jurisdiction {self.id}>"
 
     def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
         # A registered pack pickles as its id and unpickles as the registered pack itself:
@@ -137,18 +182,98 @@ class Jurisdiction:
         )
 
 
+def register(pack: Jurisdiction) -> None:
+    """Make ``pack`` known to the engine and the applications under its id (again: nothing
+    changes).
+
+    Raises:
+        InvalidArgumentError: ``pack`` is not a Jurisdiction, another pack has its id, or
+            another pack already reads documents without a ``"subject"`` key.
+    """
+    if not isinstance(pack, Jurisdiction):
+        raise InvalidArgumentError("pack", "a Jurisdiction", pack, expected_fr="une Jurisdiction")
+    if pack.default_subject is not None:
+        other = next(
+            (found for found in jurisdictions().values()
+             if found.default_subject is not None and found.id != pack.id),
+            None,
+        )  # fmt: skip
+        if other is not None:
+            raise InvalidArgumentError(
+                "default_subject",
+                f"no default subject: {other.id} already reads documents without a subject key",
+                pack.default_subject.kind,
+                expected_fr=f"aucun sujet par défaut : {other.id} lit déjà les documents sans "
+                "clé subject",
+            )
+    add(pack)
+
+
+def jurisdictions() -> Mapping[str, Jurisdiction]:
+    """Every registered pack, by id (read-only; the default pack first, then by id)."""
+    found = cast(Mapping[str, Jurisdiction], packs())
+    ordered = sorted(found.values(), key=lambda pack: (pack.default_subject is None, pack.id))
+    return MappingProxyType({pack.id: pack for pack in ordered})
+
+
 def jurisdiction_of(identifier: str) -> Jurisdiction:
     """The registered pack that an id belongs to (``qc.migration.case`` → Quebec).
 
     Raises:
         InvalidArgumentError: No registered jurisdiction has the id's first segment.
     """
-    pack = pack_of(identifier)
-    if not isinstance(pack, Jurisdiction):
+    pack = pack_of(identifier) if isinstance(identifier, str) else None
+    if pack is None:
         raise InvalidArgumentError(
             "jurisdiction",
             "an id that starts with a registered jurisdiction",
             identifier,
             expected_fr="un id qui commence par une juridiction enregistrée",
         )
-    return pack
+    return cast(Jurisdiction, pack)
+
+
+def default_jurisdiction() -> Jurisdiction:
+    """The pack of the default subject (what a command or a request that names no
+    jurisdiction means); the first pack by id when none has one.
+
+    Raises:
+        InvalidArgumentError: No pack is registered.
+    """
+    found = jurisdictions()
+    if not found:
+        raise InvalidArgumentError(
+            "jurisdiction", "a registered jurisdiction", None,
+            expected_fr="une juridiction enregistrée",
+        )  # fmt: skip
+    return next(iter(found.values()))
+
+
+def subject_classes() -> dict[str, type[Subject]]:
+    """Every registered subject class, by kind."""
+    return {cls.kind: cls for pack in jurisdictions().values() for cls in pack.subjects}
+
+
+def subject_class(kind: str | None) -> type[Subject] | None:
+    """The registered subject class of ``kind`` (``qc.migration.case``); for ``None``, the
+    default subject's (a document without a ``"subject"`` key); ``None`` when there is none."""
+    if kind is None:
+        return next(
+            (pack.default_subject for pack in jurisdictions().values() if pack.default_subject),
+            None,
+        )
+    return subject_classes().get(kind)
+
+
+def calendar_named(name: str) -> tuple[Jurisdiction, CalendarName] | None:
+    """The pack and calendar that ``name`` names on the command line: a pack's short name
+    (``cpc``) or a calendar's id (``quebec-lnt``); ``None`` when none has it."""
+    for pack in jurisdictions().values():
+        for named in pack.calendar_names:
+            if named.name == name:
+                return pack, named
+    for pack in jurisdictions().values():
+        for calendar in pack.calendars:
+            if calendar.id == name:
+                return pack, CalendarName(calendar.id, calendar)
+    return None

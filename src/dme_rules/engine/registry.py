@@ -1,10 +1,15 @@
 """Where the engine finds the jurisdiction packs it does not import.
 
 The engine knows no jurisdiction. :mod:`dme_rules.jurisdictions` discovers the packs and
-registers each here; the engine then finds a pack by the first segment of an id (``qc`` in
-``qc.migration.import-deadline`` or ``qc.migration.case``): for a finding's words, a rule's
-time zone and default calendar, a subject's rules. :class:`Pack` is what the engine asks of a
-pack (:class:`~dme_rules.engine.jurisdiction.Jurisdiction` is the pack itself).
+registers each (:func:`~dme_rules.engine.jurisdiction.register`, which takes only a
+:class:`~dme_rules.engine.jurisdiction.Jurisdiction`); the engine then finds a pack by the
+first segment of an id (``qc`` in ``qc.migration.import-deadline`` or ``qc.migration.case``):
+for a finding's words, a rule's time zone and default calendar, a subject's rules.
+
+This module sits below the rules and findings, so :class:`Pack` names only what those lower
+layers ask of a pack; everything above them asks the typed registry of
+:mod:`~dme_rules.engine.jurisdiction` (:func:`~dme_rules.engine.jurisdiction.jurisdictions`,
+:func:`~dme_rules.engine.jurisdiction.jurisdiction_of`).
 """
 
 from __future__ import annotations
@@ -20,20 +25,11 @@ from dme_rules.engine.context import Context
 from dme_rules.engine.readings import Reading
 from dme_rules.errors import InvalidArgumentError
 
-__all__ = [
-    "Pack",
-    "default_subject_kind",
-    "known_readings",
-    "pack_of",
-    "packs",
-    "reading_values",
-    "register",
-    "set_default_subject",
-]
+__all__ = ["Pack", "add", "known_readings", "pack_of", "packs", "reading_values"]
 
 
 class Pack(Protocol):
-    """What the engine asks of a registered jurisdiction pack."""
+    """What the engine's lower layers (findings, rules) ask of a registered pack."""
 
     @property
     def id(self) -> str:
@@ -55,6 +51,11 @@ class Pack(Protocol):
         """Every reading its rules allow."""
         ...  # pragma: no cover
 
+    @property
+    def rules(self) -> Mapping[str, Any]:
+        """Its rules by id (each a :class:`~dme_rules.engine.rule.Rule`)."""
+        ...  # pragma: no cover
+
     def context(
         self,
         as_of: datetime,
@@ -72,11 +73,11 @@ class Pack(Protocol):
 
 
 _PACKS: dict[str, Pack] = {}
-_DEFAULT_SUBJECT: list[str] = []
 
 
-def register(pack: Pack) -> None:
-    """Make ``pack`` known to the engine under its id (again: nothing changes).
+def add(pack: Pack) -> None:
+    """Make ``pack`` known under its id (again: nothing changes). Use
+    :func:`~dme_rules.engine.jurisdiction.register`, which checks the pack first.
 
     Raises:
         InvalidArgumentError: Another pack is registered under the same id.
@@ -89,11 +90,6 @@ def register(pack: Pack) -> None:
         )  # fmt: skip
 
 
-def set_default_subject(kind: str) -> None:
-    """Read a document that names no kind (no ``"subject"`` key) as a subject of ``kind``."""
-    _DEFAULT_SUBJECT[:] = [kind]
-
-
 def pack_of(identifier: str) -> Pack | None:
     """The pack that an id (of a rule, a subject kind, a reading…) belongs to, or ``None``."""
     return _PACKS.get(identifier.partition(".")[0])
@@ -102,11 +98,6 @@ def pack_of(identifier: str) -> Pack | None:
 def packs() -> Mapping[str, Pack]:
     """Every registered pack, by id (read-only)."""
     return MappingProxyType(_PACKS)
-
-
-def default_subject_kind() -> str | None:
-    """The kind of a document that names none (``"subject"`` key absent), if one is set."""
-    return _DEFAULT_SUBJECT[0] if _DEFAULT_SUBJECT else None
 
 
 def known_readings() -> dict[str, Reading]:

@@ -23,19 +23,20 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, NamedTuple, SupportsIndex, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, SupportsIndex, TypedDict, TypeVar
 
 import attrs
 
 from dme_rules.engine._checks import MONEY, checked_date
 from dme_rules.engine.calendar import BusinessCalendar
-from dme_rules.engine.citations import Citation
+from dme_rules.engine.citations import Citation, CitationEntry
 from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import NO_DETAILS, Finding, jsonable
 from dme_rules.engine.messages import LANGUAGES, check_language
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import pack_of
+from dme_rules.engine.shapes import IsoDate
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import end_of_day_in
@@ -46,7 +47,9 @@ __all__ = [
     "NoParameters",
     "Note",
     "Rule",
+    "RuleEntry",
     "RuleVersion",
+    "VersionEntry",
     "dated_methods",
     "deadline_state",
     "registered_rule",
@@ -60,6 +63,36 @@ _ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...]]
 
 #: A phrase a finding's message adds: a message code and the values its template reads.
 Note = tuple[str, Mapping[str, Any]]
+
+
+class VersionEntry(TypedDict):
+    """A version's JSON in the catalogue (:meth:`RuleVersion.to_dict`)."""
+
+    version: str
+    effective_from: IsoDate
+    effective_to: IsoDate | None
+    effective_basis: str
+    effective_basis_fr: str
+    parameters: dict[str, Any] | None
+    interpretation: str | None
+    readings: list[str]
+    alternatives: list[str]
+    citations: list[CitationEntry]
+    summary_en: str
+    summary_fr: str
+
+
+class RuleEntry(TypedDict):
+    """A rule's JSON in the catalogue (:meth:`Rule.to_dict`)."""
+
+    id: str
+    title_fr: str
+    title_en: str
+    obligated_party: str
+    subject: str
+    reasons: list[str]
+    in_force: str | None
+    versions: list[VersionEntry]
 
 
 @attrs.frozen
@@ -183,14 +216,14 @@ class RuleVersion(Generic[P]):
             topic, expected_fr=f"un sujet de la version {self.version}",
         )  # fmt: skip
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> VersionEntry:
         """The version for a catalogue in JSON: its dates and basis, its parameters (the
         numbers the law sets: days, caps), its readings and the passages it rests on."""
         parameters = self.parameters
         return {
             "version": self.version,
             "effective_from": self.effective_from.isoformat(),
-            "effective_to": self.effective_to and self.effective_to.isoformat(),
+            "effective_to": None if self.effective_to is None else self.effective_to.isoformat(),
             "effective_basis": self.effective_basis,
             "effective_basis_fr": self.effective_basis_fr,
             "parameters": (  # the numbers the law sets: the fields given when made
@@ -198,7 +231,7 @@ class RuleVersion(Generic[P]):
                 if attrs.has(type(parameters))
                 else jsonable(parameters)
             ),
-            "interpretation": self.reading and self.reading.id,
+            "interpretation": None if self.reading is None else self.reading.id,
             "readings": [reading.id for reading in self.readings],
             "alternatives": [reading.id for reading in self.alternatives],
             "citations": [citation.to_dict() for citation in self.citations],
@@ -350,13 +383,14 @@ def registered_rule(rule_id: str) -> Rule[Any, Any]:
     Raises:
         InvalidArgumentError: No registered pack has that rule.
     """
-    rule = getattr(pack_of(rule_id), "rules", {}).get(rule_id)
-    if rule is None:
+    pack = pack_of(rule_id)
+    rule = pack.rules.get(rule_id) if pack is not None else None
+    if not isinstance(rule, Rule):
         raise InvalidArgumentError(
             "rule_id", "the id of a registered rule", rule_id,
             expected_fr="l'id d'une règle enregistrée",
         )  # fmt: skip
-    return rule  # type: ignore[no-any-return]
+    return rule
 
 
 @attrs.frozen
@@ -427,8 +461,8 @@ class Rule(Generic[P, S]):
     def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
         # A rule registered in its pack pickles as its id and unpickles as that rule: a
         # pickled report does not carry the law's texts.
-        rules = getattr(pack_of(self.id), "rules", None)
-        if rules is not None and rules.get(self.id) is self:
+        pack = pack_of(self.id)
+        if pack is not None and pack.rules.get(self.id) is self:
             return registered_rule, (self.id,)
         return object.__reduce_ex__(self, protocol)
 
@@ -761,7 +795,7 @@ class Rule(Generic[P, S]):
         """The rule's title in French (default) or English."""
         return (self.title_fr, self.title_en)[LANGUAGES.index(check_language(lang))]
 
-    def to_dict(self, as_of: date | None = None) -> dict[str, Any]:
+    def to_dict(self, as_of: date | None = None) -> RuleEntry:
         """The rule for a catalogue in JSON: its id, titles, party and subject, every version
         (:meth:`RuleVersion.to_dict`), and ``in_force``, the version in force on ``as_of``
         (``None`` without a date, or when none is)."""
@@ -773,7 +807,7 @@ class Rule(Generic[P, S]):
             "obligated_party": self.obligated_party,
             "subject": self.subject.kind,
             "reasons": list(self.reasons),
-            "in_force": in_force and in_force.version,
+            "in_force": None if in_force is None else in_force.version,
             "versions": [version.to_dict() for version in self.versions],
         }
 

@@ -47,6 +47,16 @@ class Subject:
         """The date that selects the version of the rules, unless a rule says otherwise."""
         raise NotImplementedError  # pragma: no cover
 
+    #: The name of the subject's JSON Schema (``dme-rules schema NAME``); by default the
+    #: last segment of its kind (``case`` for ``qc.migration.case``).
+    schema_name: ClassVar[str]
+
+    def __init_subclass__(cls, **options: Any) -> None:
+        super().__init_subclass__(**options)
+        kind = cls.__dict__.get("kind")
+        if "schema_name" not in cls.__dict__ and isinstance(kind, str):
+            cls.schema_name = kind.rsplit(".", 1)[-1]
+
     #: The JSON path of the fact that dates the subject (its reference date), which an error
     #: of counting past the supported years names.
     reference_field: ClassVar[str] = "$"

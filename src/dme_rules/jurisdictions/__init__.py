@@ -14,15 +14,11 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import cast
 
-from dme_rules.engine.jurisdiction import Jurisdiction
+from dme_rules.engine.jurisdiction import Jurisdiction, register
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.registry import packs, register, set_default_subject
+from dme_rules.engine.registry import packs
 
-__all__ = ["DEFAULT_SUBJECT", "JURISDICTIONS", "READINGS"]
-
-#: The kind of a document that names none (no ``"subject"`` key): a Quebec migration case, as
-#: in the first edition (SPEC §13).
-DEFAULT_SUBJECT = "qc.migration.case"
+__all__ = ["JURISDICTIONS", "READINGS"]
 
 
 def _discover() -> dict[str, Jurisdiction]:
@@ -37,7 +33,6 @@ def _discover() -> dict[str, Jurisdiction]:
         found[pack.id] = pack
     for pack in found.values():
         register(pack)
-    set_default_subject(DEFAULT_SUBJECT)
     return found
 
 

@@ -8,6 +8,8 @@ from dme_rules.engine.subjects import Subject
 from ...test_examples import EXPECTED, at, load
 
 MESSAGES = QUEBEC.messages
+#: The prefixes of the words the applications show of the pack (its features).
+APPLICATIONS = ("calendar.", "command.", "deadlines.", "timeline.")
 
 
 def codes(prefix: str) -> set[str]:
@@ -37,7 +39,7 @@ class TestQuebecMessages:
         notes = {
             code
             for code in MESSAGES.texts
-            if not code.startswith(("party.", "reason.", "format.", "explain."))
+            if not code.startswith(("party.", "reason.", "format.", "explain.", *APPLICATIONS))
         }
         assert notes
         assert all(code.rsplit(".", 1)[0] in RULES for code in notes), notes

@@ -12,16 +12,20 @@ Everything local to France lives here, one module or package per part:
 - ``parties``: who the obligations bind;
 - ``subjects``: the DMP record (``fr.dmp.record``);
 - ``messages``: every word of its findings, in French and English;
-- ``rules``: one module per rule, discovered into ``RULES``.
+- ``rules``: one module per rule, discovered into ``RULES``;
+- ``logs``: the audit of months of access logs at scale (DuckDB or Spark), which
+  :mod:`dme_rules.fr` makes public.
 
 :data:`FRANCE_DMP` gathers them for the engine.
 """
 
 from __future__ import annotations
 
+from dme_rules.engine.features import CalendarName, LogAudit
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE
 from dme_rules.jurisdictions.fr.counting import PARIS
+from dme_rules.jurisdictions.fr.logs import TABLES, audit_tables
 from dme_rules.jurisdictions.fr.messages import MESSAGES
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.readings import READINGS
@@ -43,6 +47,11 @@ FRANCE_DMP = Jurisdiction(
     subjects=(DmpRecord,),
     rules=RULES,
     messages=MESSAGES,
+    calendar_names=(
+        CalendarName("france", FRANCE),
+        CalendarName("alsace-moselle", FRANCE_ALSACE_MOSELLE),
+    ),
+    logs=LogAudit("dmp-audit", TABLES, audit_tables),
 )
 
 #: The pack, under the name every pack gives it.

@@ -3,7 +3,9 @@
 Codes:
 
 - ``party.<code>``: the parties obligations bind;
-- ``format.money``: amounts in euros.
+- ``format.money``: amounts in euros;
+- what the applications show of the pack (:mod:`~dme_rules.engine.features`): ``calendar.*``
+  (its calendars' names on the command line) and ``logs.*`` (the audit of its logs).
 
 The catalogue falls back on the engine's words (statuses, due, late, left…).
 """
@@ -130,6 +132,29 @@ MESSAGES = Messages(
         },
         # Amounts: euros.
         "format.money": {"fr": "{number} €", "en": "€{number}"},
+        # What the applications show of the pack: its calendars on the command line,
+        "calendar.names": {
+            "fr": "france, alsace-moselle : jours fériés français",
+            "en": "france, alsace-moselle: French public holidays",
+        },
+        # and the audit of its logs.
+        "logs.help": {
+            "fr": "auditer les journaux d'accès au DMP à grande échelle (DuckDB ou Spark)",
+            "en": "audit DMP access logs at scale (DuckDB or Spark)",
+        },
+        "logs.description": {
+            "fr": "Juger chaque premier accès et chaque accès en urgence des journaux "
+            "(FIRST_ACCESS_NOTICE, EMERGENCY_ACCESS_NOTICE) en une table "
+            "(pip install 'dme-rules[logs]').",
+            "en": "Judge every first access and every emergency access of the logs "
+            "(FIRST_ACCESS_NOTICE, EMERGENCY_ACCESS_NOTICE) into one table "
+            "(pip install 'dme-rules[logs]').",
+        },
+        "logs.table.accesses": {"fr": "les accès (Parquet)", "en": "the accesses (Parquet)"},
+        "logs.table.notifications": {
+            "fr": "les notifications (Parquet)",
+            "en": "the notifications (Parquet)",
+        },
     },
     fallback=ENGINE_MESSAGES,
 )

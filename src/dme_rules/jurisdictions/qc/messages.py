@@ -7,7 +7,11 @@ Codes:
 - ``<rule id>.<note>``: a rule's own phrases (:meth:`~dme_rules.engine.rule.Rule.notes`);
 - ``explain.<step>``: the steps of an explanation (:meth:`~dme_rules.engine.rule.Rule.explain`),
   each naming its legal basis;
-- ``format.money``: amounts in Canadian dollars.
+- ``format.money``: amounts in Canadian dollars;
+- what the applications show of the pack (:mod:`~dme_rules.engine.features`): ``calendar.*``
+  (its calendars' names on the command line), ``deadlines.*`` (what a new request sets
+  going), ``command.consent.*`` (the checklist's command), ``timeline.*`` (the timeline's
+  rows and axis).
 
 Templates are filled by :class:`~dme_rules.engine.messages.Messages` (``{x:list}``,
 ``{x:duration}``, ``{x:message}``…); the catalogue falls back on the engine's words
@@ -288,6 +292,55 @@ MESSAGES = Messages(
         f"{_CONSENT}.unmet": {
             "fr": "questions non satisfaites : {questions:messages}",
             "en": "unmet: {questions:messages}",
+        },
+        # What the applications show of the pack: its calendars on the command line,
+        "calendar.names": {
+            "en": "cpc: Quebec's legal time limits (default); lnt: Quebec employees' statutory "
+            "holidays",
+            "fr": "cpc : délais légaux du Québec (par défaut) ; lnt : jours fériés des salariés "
+            "du Québec",
+        },
+        "calendar.option.easter": {
+            "en": "with --calendar lnt: which Easter holiday the employer grants (default both)",
+            "fr": "avec --calendar lnt : le congé de Pâques que l'employeur accorde (par défaut "
+            "both)",
+        },
+        # what a new request sets going,
+        "deadlines.help": {
+            "en": "every deadline a new request starts",
+            "fr": "les échéances qu'une nouvelle demande fait courir",
+        },
+        "deadlines.description": {
+            "en": "The official start and the extraction and import deadlines of a request.",
+            "fr": "Le début officiel et les échéances d'extraction et d'importation d'une demande.",
+        },
+        "deadlines.heading": {
+            "fr": "Demande transmise le {started:when}",
+            "en": "Request sent {started:when}",
+        },
+        "deadlines.official_start": {
+            "fr": "début officiel (jour 1)",
+            "en": "official start (day 1)",
+        },
+        "deadlines.extraction_due": {"fr": "extraction au plus tard", "en": "extraction due"},
+        "deadlines.import_due": {"fr": "importation au plus tard", "en": "import due"},
+        # the checklist's command,
+        "command.consent.help": {
+            "en": "answer the checklist before enabling a new EMR feature",
+            "fr": "répondre aux questions avant d'activer une nouvelle fonctionnalité du DME",
+        },
+        "command.consent.description": {
+            "en": 'Decide from {{"assessed_on": DATE, "feature": TEXT, "answers": {{...}}}}.',
+            "fr": 'Décider à partir de {{"assessed_on": DATE, "feature": TEXT, '
+            '"answers": {{...}}}}.',
+        },
+        # and the timeline of a case.
+        "timeline.started": {"fr": "demande transmise", "en": "request sent"},
+        "timeline.marks": {"fr": "Calendrier de migration", "en": "Migration calendar"},
+        "timeline.axis": {"fr": "date (heure de Montréal)", "en": "date (Montreal time)"},
+        "timeline.complaint": {
+            "fr": "{title} (plainte n° {number})",
+            "en": "{title} (complaint #{number})",
         },
         # The checklist's questions, as people read them (their ids stay in JSON).
         **{

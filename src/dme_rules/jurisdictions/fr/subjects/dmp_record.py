@@ -173,6 +173,7 @@ class DmpRecord(Subject):
     """
 
     kind = "fr.dmp.record"
+    schema_name = "dmp-record"
     reference_field = "$.record_id"
     subject_key_required = True
 

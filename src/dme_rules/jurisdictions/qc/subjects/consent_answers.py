@@ -164,6 +164,7 @@ class ConsentAnswers(Subject):
     """
 
     kind = "qc.emr.consent-assessment"
+    schema_name = "consent"
     reference_field = "$.assessed_on"
 
     feature: str = required(TEXT)

@@ -1,0 +1,65 @@
+"""How a migration case's findings are drawn on a time axis (:func:`dme_rules.plot.timeline`).
+
+Each finding with a due date is a row: its period runs from the day it starts — the
+complaint's filing, the pre-analysis's submission, the migration, else the request's official
+start — to its due date. The migration calendar's dates are drawn on a row of their own, and a
+complaint's row says which complaint it is.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import attrs
+
+from dme_rules.engine.findings import Finding
+from dme_rules.engine.subjects import Subject
+from dme_rules.jurisdictions.qc.counting import MONTREAL, official_start
+from dme_rules.jurisdictions.qc.messages import MESSAGES
+from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
+
+__all__ = ["TIMELINE", "MigrationTimeline"]
+
+#: The details that date the start of a finding's period, in the order they are looked for.
+_STARTS = ("filed_at", "submitted_on", "migrated_on")
+
+
+def _day(value: date | datetime) -> date:
+    return value.astimezone(MONTREAL).date() if isinstance(value, datetime) else value
+
+
+class MigrationTimeline:
+    """The rows of a migration case's timeline (the pack draws no other subject)."""
+
+    subjects: tuple[type[Subject], ...] = (MigrationCase,)
+
+    def start(self, finding: Finding, subject: Subject) -> date:
+        """The day the obligation's period starts (a date in Montreal)."""
+        for key in _STARTS:
+            value = finding.details.get(key)
+            if value is not None:
+                return _day(value)
+        assert isinstance(subject, MigrationCase)
+        return official_start(subject.requested_on)
+
+    def marks(self, subject: Subject) -> tuple[date, ...]:
+        """Every date the case's migration calendar states."""
+        if not isinstance(subject, MigrationCase) or subject.calendar is None:
+            return ()
+        return tuple(
+            day
+            for value in attrs.asdict(subject.calendar, recurse=False).values()
+            for day in (value if isinstance(value, tuple) else (value,))
+            if isinstance(day, date)
+        )
+
+    def row_name(self, finding: Finding, title: str, lang: str) -> str:
+        """The rule's title; a complaint's follow-up also says which complaint."""
+        index = finding.details.get("complaint_index")
+        if index is None:
+            return title
+        return MESSAGES.format("timeline.complaint", lang, title=title, number=index + 1)
+
+
+#: The pack's timeline.
+TIMELINE = MigrationTimeline()
