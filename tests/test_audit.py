@@ -11,11 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from dme_rules import JURISDICTIONS, ConsentAnswers, MigrationCase
 from dme_rules.audit import COLUMNS, INVALID
 from dme_rules.cli import main
+from dme_rules.fr import DmpRecord
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_OF = "2025-12-01"
+#: How many findings one subject of each kind gets from its pack's rules (each rule one
+#: finding, but for one finding per complaint).
+CASE_RULES = len(JURISDICTIONS["qc"].rules.for_subject(MigrationCase))
+CONSENT_RULES = len(JURISDICTIONS["qc"].rules.for_subject(ConsentAnswers))
+RECORD_RULES = len(JURISDICTIONS["fr"].rules.for_subject(DmpRecord))
 
 
 @pytest.fixture
@@ -52,8 +59,9 @@ class TestTable:
         assert bad["message"].startswith(f"{inputs[1]}:2: $.request_transmitted_at: expected")
         consent = [row for row in rows if row["source"] == f"{inputs[1]}:3"]
         assert ["qc.emr.new-feature-consent"] == [row["rule_id"] for row in consent]
-        # 9 cases x 10 rules + 1 extra complaint finding, the SPEC case again (10), 1 invalid, 1.
-        assert 9 * 10 + 1 + 10 + 1 + 1 == len(rows)
+        # The 9 cases, one extra complaint finding, the SPEC case again, 1 invalid, the checklist.
+        cases = len(files) + 1
+        assert cases * CASE_RULES + 1 + 1 + CONSENT_RULES == len(rows)
         late = [row["days_late"] for row in rows if row["days_late"]]
         assert late
         assert all(value.isdigit() for value in late)  # integers, never 12.0
@@ -174,9 +182,75 @@ class TestFrenchRecords:
         rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
         records = [row for row in rows if row["rule_id"].startswith("fr.")]
         cases = [row for row in rows if row["rule_id"].startswith("qc.")]
-        assert len(records) == 7 * 5  # seven records, five rules each
-        assert len(cases) == 10
+        assert len(records) == len(list((EXAMPLES / "dmp").glob("*.json"))) * RECORD_RULES
+        assert len(cases) == CASE_RULES
         assert {row["as_of"] for row in records} == {"2025-01-16T00:00:00+01:00"}  # Paris
         assert {row["as_of"] for row in cases} == {"2025-01-16T00:00:00-05:00"}  # Montreal
         assert code == 1  # violations, no invalid input
         assert "fr.dmp.retention" in err
+
+
+class TestDatesInTheirZone:
+    """Every date shown for a finding is in its pack's zone: a French due instant is a Paris
+    date, whatever offset the record's events were written with."""
+
+    #: An access at 23:30 UTC on 4 April 2024 (01:30 on 5 April in Paris): its first-access
+    #: notice is due 24 hours later, 2024-04-05T23:30Z, 01:30 on 6 April in Paris (19:30 on
+    #: 5 April in Montreal).
+    RECORD = {
+        "subject": "fr.dmp.record",
+        "record_id": "DMP-ZONES",
+        "authorized_on": "2023-05-02",
+        "accesses": [{"access_id": "a1", "at": "2024-04-04T23:30:00Z",
+                      "professional_id": "P1", "emergency": False}],
+    }  # fmt: skip
+    RULE = "fr.dmp.first-access-notice"
+
+    @pytest.fixture
+    def record(self, tmp_path):
+        path = tmp_path / "record.json"
+        path.write_text(json.dumps(self.RECORD), encoding="utf-8")
+        return str(path)
+
+    def test_csv_and_json_lines(self, capsys, record, tmp_path):
+        """The due instant is written with Paris's offset: its date is the Paris date."""
+        code, out, _ = audit(capsys, record, "--as-of", "2024-05-01")
+        (row,) = [row for row in csv.DictReader(io.StringIO(out)) if row["rule_id"] == self.RULE]
+        assert ("2024-04-06T01:30:00+02:00", 1) == (row["due"], code)
+        path = tmp_path / "audit.jsonl"
+        audit(capsys, record, "--as-of", "2024-05-01", "--out", str(path))
+        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        assert ["2024-04-06T01:30:00+02:00"] == [
+            r["due"] for r in rows if r["rule_id"] == self.RULE
+        ]
+
+    def test_excel(self, capsys, record, tmp_path):
+        """due is the Paris date; due_at the Paris wall-clock time (Excel has no zones)."""
+        openpyxl = pytest.importorskip("openpyxl")
+        path = tmp_path / "audit.xlsx"
+        audit(capsys, record, "--as-of", "2024-05-01", "--out", str(path))
+        sheet = openpyxl.load_workbook(path).worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        rows = [dict(zip(header, (c.value for c in row), strict=True))
+                for row in sheet.iter_rows(min_row=2)]  # fmt: skip
+        (row,) = [row for row in rows if row["rule_id"] == self.RULE]
+        assert "2024-04-06" == row["due"].date().isoformat()
+        assert "2024-04-06T01:30:00" == row["due_at"].isoformat()
+
+    def test_parquet(self, capsys, record, tmp_path):
+        """due is the Paris date; due_at the instant."""
+        parquet = pytest.importorskip("pyarrow.parquet")
+        path = tmp_path / "audit.parquet"
+        audit(capsys, record, "--as-of", "2024-05-01", "--out", str(path))
+        rows = parquet.read_table(path).to_pylist()
+        (row,) = [row for row in rows if row["rule_id"] == self.RULE]
+        assert "2024-04-06" == row["due"].isoformat()
+        assert "2024-04-05T23:30:00+00:00" == row["due_at"].isoformat()
+
+    def test_html(self, capsys, record, tmp_path):
+        """The page shows the due instant in Paris's local time."""
+        path = tmp_path / "audit.html"
+        audit(capsys, record, "--as-of", "2024-05-01", "--out", str(path))
+        page = path.read_text(encoding="utf-8")
+        assert "<td>2024-04-06 01:30</td>" in page
+        assert "2024-04-05" not in page

@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,13 +26,12 @@ import attrs
 from dme_rules.engine import _speed
 from dme_rules.engine.evaluation import evaluate, read_subject
 from dme_rules.engine.jurisdiction import default_jurisdiction, jurisdiction_of
-from dme_rules.engine.messages import Messages, check_language
+from dme_rules.engine.messages import Messages, check_language, when_text
 from dme_rules.engine.presentation import STATUS_COLOURS
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import end_of_day_in
 from dme_rules.errors import DmeRulesError
-from dme_rules.jurisdictions.qc.counting import MONTREAL
 
 __all__ = [
     "CITATIONS",
@@ -40,6 +39,7 @@ __all__ = [
     "FORMATS",
     "INVALID",
     "TYPED_COLUMNS",
+    "ZONE",
     "Summary",
     "audit_rows",
     "default_format",
@@ -66,6 +66,10 @@ _STATUSES = frozenset(status.value for status in Status)
 
 #: The key of a row's citations (not a column: for the HTML report only).
 CITATIONS = "_citations"
+
+#: The key of a row's time zone (not a column): its finding's pack's, in which its dates are
+#: shown (a document that cannot be read: the default pack's).
+ZONE = "_zone"
 
 _WORDS = Messages(
     {
@@ -150,6 +154,7 @@ def _row_of_invalid(source: str, message: str, as_of: datetime | date) -> dict[s
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
     row.update(source=source, as_of=_instant(as_of, None), case_status=INVALID, status=INVALID,
                message=message)  # fmt: skip
+    row[ZONE] = default_jurisdiction().zone
     return row
 
 
@@ -182,9 +187,15 @@ def _rows_of(
     except DmeRulesError as error:
         return [_row_of_invalid(source, f"{source}: {error}", as_of)]
     rows = []
+    zone = report.jurisdiction.zone
     for record, finding in zip(report.to_records(lang), report.findings, strict=True):
         del record["readings"]  # not a column of the audit
         row = {"source": source, **record}  # the columns in their order
+        for column in ("due", "act_on"):  # an instant is shown in its pack's local time
+            value = row[column]
+            if isinstance(value, datetime):
+                row[column] = value.astimezone(zone)
+        row[ZONE] = zone
         if citations:  # for the HTML report: the passages each finding rests on
             row[CITATIONS] = [
                 f"« {c.quote_fr} » — {c.document.title}, {c.section}" for c in finding.citations
@@ -336,20 +347,25 @@ def _json(value: Any) -> Any:
     return value
 
 
+def _zone(row: dict[str, Any]) -> tzinfo:
+    """The time zone the row's dates are shown in."""
+    zone: tzinfo = row.get(ZONE) or default_jurisdiction().zone
+    return zone
+
+
 def _typed(row: dict[str, Any]) -> dict[str, Any]:
-    """A row for typed formats: ``due`` a date (the Montreal date of a due instant), then
-    ``due_at`` the instant (empty for a date deadline)."""
+    """A row for typed formats: ``due`` a date (the local date, in its pack's zone, of a due
+    instant), then ``due_at`` the instant (empty for a date deadline)."""
+    zone = _zone(row)
     typed: dict[str, Any] = {}
     for column in COLUMNS:
         value = row[column]
         if column == "due":
-            typed["due"] = (
-                value.astimezone(MONTREAL).date() if isinstance(value, datetime) else value
-            )
+            typed["due"] = value.astimezone(zone).date() if isinstance(value, datetime) else value
             typed["due_at"] = value if isinstance(value, datetime) else None
             continue
         if column == "act_on" and isinstance(value, datetime):
-            value = value.astimezone(MONTREAL).date()
+            value = value.astimezone(zone).date()
         typed[column] = value
     return typed
 
@@ -407,12 +423,12 @@ def _write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summar
     sheet.title = "Findings"
     sheet.append(TYPED_COLUMNS)
     for row in rows:
-        typed = _typed(row)
+        typed, zone = _typed(row), _zone(row)
         values = []
         for column in TYPED_COLUMNS:
             value = typed[column]
-            if isinstance(value, datetime):
-                value = value.astimezone(MONTREAL).replace(tzinfo=None)  # Excel has no zones
+            if isinstance(value, datetime):  # Excel has no zones: the pack's local time
+                value = value.astimezone(zone).replace(tzinfo=None)
             values.append(value)
         sheet.append(values)
     totals = book.create_sheet("Summary")
@@ -477,7 +493,7 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
         parts.append("".join(f"<th>{escape(h)}</th>" for h in shown) + "</tr>")
         for row in found:
             colour = _COLOURS.get(row["status"], "#000")
-            cells = [escape(str(_text(row[h]))) for h in headings]
+            cells = [escape(str(_shown(row, h))) for h in headings]
             label = escape(_status_label(row["status"], lang))
             cells[1] = f"<span class='status' style='color:{colour}'>{label}</span>"
             cited = row.get(CITATIONS) or []
@@ -491,6 +507,15 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
         parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _shown(row: dict[str, Any], column: str) -> Any:
+    """A cell of the HTML page: an instant in the local time of its pack's zone (24:00 for
+    the end of a day), anything else as the text formats write it."""
+    value = row[column]
+    if isinstance(value, datetime):
+        return when_text(value, _zone(row))
+    return _text(value)
 
 
 def _status_label(status: str, lang: str) -> str:
