@@ -103,8 +103,8 @@ class Timeline(Protocol):
     """How a pack's findings are drawn on one time axis: a row per finding that has a due
     date, its period from :meth:`start` to its due date. The picture's own words are the
     pack's messages ``timeline.started`` (the subject's start, a vertical line),
-    ``timeline.marks`` (the row of :meth:`marks`) and ``timeline.axis`` (the axis, in the
-    pack's local time)."""
+    ``timeline.marks`` (the row of :meth:`marks`), ``timeline.mark`` (a mark, in the legend)
+    and ``timeline.axis`` (the axis, in the pack's local time)."""
 
     @property
     def subjects(self) -> tuple[type[Subject], ...]:

@@ -337,6 +337,7 @@ MESSAGES = Messages(
         # and the timeline of a case.
         "timeline.started": {"fr": "demande transmise", "en": "request sent"},
         "timeline.marks": {"fr": "Calendrier de migration", "en": "Migration calendar"},
+        "timeline.mark": {"fr": "date du calendrier", "en": "calendar date"},
         "timeline.axis": {"fr": "date (heure de Montréal)", "en": "date (Montreal time)"},
         "timeline.complaint": {
             "fr": "{title} (plainte n° {number})",
