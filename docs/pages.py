@@ -24,8 +24,8 @@ from pathlib import Path
 import attrs
 
 import dme_rules
+from dme_rules.engine.jurisdiction import jurisdiction_of
 from dme_rules.engine.presentation import party_text
-from dme_rules.engine.registry import pack_of
 
 HERE = Path(__file__).parent
 
@@ -197,8 +197,7 @@ def rule_page(rule: dme_rules.Rule, lang: str) -> str:
     """A rule's page: its titles, id, module, subject and party, its versions with their
     dates, parameters and readings, each version's summary and quoted sources."""
     words = WORDS[lang]
-    pack = pack_of(rule.id)
-    assert pack is not None, rule.id  # the pages are of registered rules
+    pack = jurisdiction_of(rule.id)  # the pages are of registered rules
     also = FIRST_EDITION_NAMES.get(rule.id)
     code = str(rule.obligated_party)
     lines = [
@@ -343,3 +342,15 @@ PAGES: dict[str, Callable[[str], str]] = {
         for rule in _rules()
     },
 }
+
+
+def main() -> None:
+    """Rewrite the committed English readings page from the registry (after adding a rule or a
+    reading): ``python docs/pages.py``."""
+    path = HERE / "explanation" / "readings.md"
+    path.write_text(readings_page("en"), encoding="utf-8")
+    print(f"rewrote {path.relative_to(HERE.parent)}")
+
+
+if __name__ == "__main__":
+    main()

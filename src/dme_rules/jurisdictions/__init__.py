@@ -4,6 +4,10 @@ Each package here is one jurisdiction (``qc``) and defines ``JURISDICTION``, a
 :class:`~dme_rules.engine.jurisdiction.Jurisdiction`. Importing this package finds every pack
 and registers it with the engine (:mod:`dme_rules.engine.registry`), which then evaluates a
 subject with the rules of its jurisdiction. Adding a jurisdiction is adding a package.
+
+A pack distributed on its own is found the same way: a folder ``dme_rules/jurisdictions/<id>/``
+in any entry of the import path (another distribution's, or ``PYTHONPATH``'s) extends this
+package (:func:`pkgutil.extend_path`), and nothing of the library changes.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import packs
 
 __all__ = ["JURISDICTIONS", "READINGS"]
+
+# The packs found in other entries of the import path join those shipped here.
+__path__ = pkgutil.extend_path(__path__, __name__)
 
 
 def _discover() -> dict[str, Jurisdiction]:
