@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -87,7 +87,7 @@ SEEN = SeenRule(
 DAYS = BusinessCalendar("zz-days", "Jours de zz", "Zz days", OneHoliday())
 
 MESSAGES = Messages(
-    {"calendar.names": {"fr": "zz : les jours de zz", "en": "zz: the days of zz"}},
+    {"calendar.names": {"fr": "zz : les jours de zz (100 %)", "en": "zz: the days of zz (100%)"}},
     fallback=ENGINE_MESSAGES,
 )
 
@@ -179,7 +179,7 @@ class TestAThirdPack:
         assert (0, "zz-days") == (code, json.loads(out)["calendar"])
         with pytest.raises(SystemExit):
             main(["calendar", "--help", "--lang", "en"])
-        assert "zz: the days of zz" in capsys.readouterr().out
+        assert "zz: the days of zz (100%)" in capsys.readouterr().out  # a % is a word
 
     def test_schema(self, capsys, third_pack):
         code, out, _ = run(capsys, "schema", "visit")
@@ -258,6 +258,27 @@ class TestFromThePacks:
                 assert 0 == code
                 picked = next(n for p in _packs() for n in p.calendar_names if n.name == name)
                 assert picked.pick(variants[-1]).id == json.loads(out)["calendar"]
+
+
+def test_every_pack_has_the_words_the_command_line_shows():
+    """Each feature a pack offers has its help and its rows' words, in both languages."""
+    missing = []
+    for pack in _packs():
+        codes = ["calendar.names"] if pack.calendar_names else []
+        codes += [f"calendar.option.{n.option}" for n in pack.calendar_names if n.option]
+        if pack.deadlines is not None:
+            codes += ["deadlines.help", "deadlines.description", "deadlines.heading"]
+            codes += [f"deadlines.{code}" for code, _, _ in pack.deadlines(AT, ()).rows()]
+        for name in pack.commands:
+            codes += [f"command.{name}.help", f"command.{name}.description"]
+        if pack.logs is not None:
+            codes += ["logs.help", "logs.description"]
+            codes += [f"logs.table.{table}" for table in pack.logs.tables]
+        missing += [(pack.id, code) for code in codes if code not in pack.messages]
+    assert [] == missing
+
+
+AT = datetime(2025, 6, 20, 16, 45, tzinfo=UTC)
 
 
 def _packs():

@@ -39,24 +39,25 @@ class Parser(argparse.ArgumentParser):
 
 
 class Words:
-    """The help's words in one language: the command line's and a pack's.
-
-    Every text is escaped for argparse, which reads ``%`` in a help as a format.
-    """
+    """The help's words in one language: the command line's and a pack's."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
     def __call__(self, code: str, /, **values: Any) -> str:
         """The command line's text ``code`` (:data:`~dme_rules.cli.words.WORDS`)."""
-        return self.of(WORDS, code, **values)
+        return WORDS.format(code, self.lang, **values)
 
-    def of(self, messages: Messages, code: str, /, **values: Any) -> str:
-        """The text ``code`` of ``messages`` (a pack's catalogue)."""
-        return messages.format(code, self.lang, **values).replace("%", "%%")
+    def of(self, messages: Messages, code: str, /, **values: Any) -> str | None:
+        """The text ``code`` of ``messages`` (a pack's catalogue); ``None`` (no help) when
+        the pack lacks it, so that a pack's missing word never stops the command line."""
+        if code not in messages:
+            return None
+        return messages.format(code, self.lang, **values)
 
     def formatter(self) -> type[argparse.HelpFormatter]:
-        """A help formatter whose own words (usage, the sections) are in this language."""
+        """A help formatter whose own words (usage, the sections) are in this language, and
+        which shows each help as the catalogue has it (not as a ``%`` format)."""
         usage = WORDS.template("help.usage", self.lang)
         sections = {
             "positional arguments": WORDS.template("help.positional", self.lang),
@@ -71,6 +72,9 @@ class Words:
 
             def start_section(self, heading: Any) -> None:
                 super().start_section(sections.get(heading, heading))
+
+            def _expand_help(self, action: argparse.Action) -> str:
+                return self._get_help_string(action) or ""
 
         return Formatter
 
@@ -87,7 +91,13 @@ class Commands:
         self.action.required = True
 
     def add(
-        self, name: str, module: str, *, help: str, description: str, **defaults: Any
+        self,
+        name: str,
+        module: str,
+        *,
+        help: str | None,
+        description: str | None,
+        **defaults: Any,
     ) -> Parser:
         """A command ``name`` run by ``dme_rules.cli.<module>``, with its help option; its
         ``defaults`` are set on the arguments it parses."""
@@ -142,11 +152,11 @@ def _calendar(commands: Commands) -> None:
     for pack in jurisdictions().values():
         # A pack that names none of its calendars offers them by id.
         own = [named.name for named in pack.calendar_names]
-        names += own or [calendar.id for calendar in pack.calendars]
-        if own and "calendar.names" in pack.messages:
-            phrases.append(t.of(pack.messages, "calendar.names"))
-        elif not own:
-            phrases.append(", ".join(calendar.id for calendar in pack.calendars))
+        by_id = [calendar.id for calendar in pack.calendars]
+        names += own or by_id
+        phrase = t.of(pack.messages, "calendar.names") if own else ", ".join(by_id)
+        if phrase:
+            phrases.append(phrase)
     command.add_argument(
         "--calendar",
         choices=tuple(dict.fromkeys(names)),
