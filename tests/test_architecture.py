@@ -158,6 +158,46 @@ class TestImports:
                 elif isinstance(node, ast.Name):
                     assert not JURISDICTION_WORDS.search(node.id.replace("_", " ")), (name, node.id)
 
+    def test_command_line_names_no_jurisdiction(self):
+        """No name, attribute or string of the command line's code (docstrings aside) names a
+        jurisdiction, a zone, a calendar or a subject kind: it asks the packs."""
+        local = re.compile(
+            r"\b(qc|quebec|québec|montreal|montréal|bch|dmp|france|paris|cpc|lnt|easter|"
+            r"pâques|consent|alsace|moselle|america|europe|migration)\b",
+            re.IGNORECASE,
+        )
+        found = []
+        for name, path in MODULES.items():
+            if not (name == "dme_rules.cli" or name.startswith("dme_rules.cli.")):
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {
+                id(node.body[0].value)
+                for node in ast.walk(tree)
+                if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+                and node.body
+                and isinstance(node.body[0], ast.Expr)
+                and isinstance(node.body[0].value, ast.Constant)
+            }
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    text = "" if id(node) in docstrings else node.value
+                else:
+                    text = getattr(node, "id", None) or getattr(node, "attr", None) or ""
+                    text = text.replace("_", " ")
+                if local.search(text):
+                    found.append((name, text))
+            assert len(path.read_text(encoding="utf-8").splitlines()) <= 600, name
+        assert [] == found
+
+    def test_command_modules_are_imported_when_run(self):
+        """The command line's entry and parser import no command's module (each is imported
+        by name when its command runs)."""
+        shared = {"dme_rules.cli.common", "dme_rules.cli.parser", "dme_rules.cli.words"}
+        for name in ("dme_rules.cli", "dme_rules.cli.parser"):
+            inside = {t for t in GRAPH[name] if t.startswith("dme_rules.cli.")}
+            assert inside <= shared, name
+
 
 def test_each_module_imports_alone():
     """Each module imports in a fresh interpreter, as the first thing imported."""

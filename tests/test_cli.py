@@ -444,9 +444,9 @@ class TestHelp:
         return found
 
     def test_every_help_text_has_its_french(self):
-        from dme_rules.cli import _parser
+        from dme_rules.cli.parser import build
 
-        french, english = self.texts(_parser("fr")), self.texts(_parser("en"))
+        french, english = self.texts(build("fr")), self.texts(build("en"))
         assert len(french) == len(english) > 40
         untranslated = [en for fr, en in zip(french, english, strict=True) if fr == en]
         assert [] == untranslated

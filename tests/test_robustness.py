@@ -180,12 +180,12 @@ class TestCommandLine:
 
     def test_an_internal_error_exits_3(self, capsys, monkeypatch):
         """A bug is one line asking to report it, exit 3, never 1 (a verdict)."""
-        import dme_rules.cli
+        import dme_rules.cli.check
 
         def broken(*args: object, **kwargs: object) -> None:
             raise RuntimeError("a bug")
 
-        monkeypatch.setattr(dme_rules.cli, "evaluate", broken)
+        monkeypatch.setattr(dme_rules.cli.check, "evaluate", broken)
         assert 3 == main(["check", str(EXAMPLE), "--as-of", "2025-09-01"])
         out, err = capsys.readouterr()
         assert "" == out

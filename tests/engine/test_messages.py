@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from dme_rules import JURISDICTIONS, MONTREAL, InvalidArgumentError, Messages, cli, plot
+from dme_rules import JURISDICTIONS, MONTREAL, InvalidArgumentError, Messages, plot
+from dme_rules.cli.words import WORDS as CLI_WORDS
 from dme_rules.engine.messages import ENGINE_MESSAGES, LANGUAGES
 
 QUEBEC = JURISDICTIONS["qc"].messages
@@ -16,7 +17,7 @@ QUEBEC = JURISDICTIONS["qc"].messages
 CATALOGUES = (
     {"engine": ENGINE_MESSAGES}
     | {pack: j.messages for pack, j in JURISDICTIONS.items()}
-    | {"cli": cli._WORDS, "plot": plot._WORDS}
+    | {"cli": CLI_WORDS, "plot": plot._WORDS}
 )
 
 

@@ -1,0 +1,91 @@
+"""``dme-rules audit PATH...``: many subjects judged into one table (``dme_rules.audit``).
+
+A date ``--as-of`` is the end of that day in each subject's jurisdiction; the summary's
+heading shows the instant in the default pack's time zone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from dme_rules.audit import Summary, audit_rows, default_format, read_inputs, write_table
+from dme_rules.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_VIOLATION,
+    instant_of,
+    output,
+    say,
+    usage_error,
+)
+from dme_rules.cli.words import WORDS
+from dme_rules.engine.jurisdiction import default_jurisdiction
+from dme_rules.engine.messages import ENGINE_MESSAGES
+from dme_rules.engine.presentation import report_heading
+
+__all__ = ["run"]
+
+
+def _progress_bar(args: argparse.Namespace) -> Any:
+    """A progress bar on a terminal's standard error (the audit extra), or ``None``."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # the progress bar is optional (the audit extra)
+        return None
+    return tqdm(unit=" inputs", file=sys.stderr, leave=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write one row per finding of every input; the summary on standard error; exit 2 when
+    an input is invalid, else 1 on a violation."""
+    fmt = args.format or default_format(args.out)
+    if fmt in ("xlsx", "parquet") and args.out is None:
+        raise usage_error(args, "error.needs_out", format=fmt)
+    if args.jobs < 1:
+        raise usage_error(args, "error.jobs")
+    zone = default_jurisdiction().zone
+    as_of = instant_of(args.as_of, zone)
+    # A date: the end of that day in each subject's jurisdiction.
+    is_date = isinstance(args.as_of, date) and not isinstance(args.as_of, datetime)
+    summary = Summary()
+    per_input = audit_rows(
+        read_inputs(args.paths),
+        args.as_of if is_date else as_of,
+        lang=args.lang,
+        readings=args.reading,
+        jobs=args.jobs,
+        citations=fmt == "html",
+    )
+    progress = _progress_bar(args)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for found in per_input:
+            summary.add(found)
+            if progress is not None:
+                progress.update(1)
+            yield from found
+
+    if fmt in ("xlsx", "parquet"):
+        write_table(list(rows()), args.out, fmt, lang=args.lang, summary=summary)
+    elif fmt == "html":
+        all_rows = list(rows())
+        with output(args.out) as out:
+            write_table(all_rows, out, fmt, lang=args.lang, summary=summary)
+    else:
+        with output(args.out) as out:
+            write_table(rows(), out, fmt, lang=args.lang, summary=summary)
+    if progress is not None:
+        progress.close()
+    note = WORDS.template("check.now", args.lang) if args.as_of is None else ""
+    say(report_heading(None, as_of, args.lang, messages=ENGINE_MESSAGES, zone=zone) + note)
+    for line in summary.lines(args.lang):
+        say(line)
+    if summary.invalid:
+        return EXIT_BAD_INPUT
+    return EXIT_VIOLATION if summary.violation else EXIT_OK

@@ -1,0 +1,200 @@
+"""What several commands share: exit codes, errors, reading files, ``--as-of``, output.
+
+The parser's argument types (:func:`year`, :func:`instant`, :func:`as_of`, :func:`day`,
+:func:`reading`) raise :class:`argparse.ArgumentTypeError` in both languages; a command raises
+:class:`UsageError` for arguments that do not go together and :class:`InputError` for a file
+it cannot read or write, each reported on one line with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any, TypeVar
+
+from dme_rules.cli.words import WORDS
+from dme_rules.engine.calendar import FIRST_YEAR, LAST_YEAR
+from dme_rules.engine.kinds import DATE
+from dme_rules.engine.registry import known_readings
+from dme_rules.engine.time import as_instant, end_of_day_in
+from dme_rules.errors import DmeRulesError
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_BROKEN_PIPE",
+    "EXIT_INTERNAL_ERROR",
+    "EXIT_OK",
+    "EXIT_VIOLATION",
+    "InputError",
+    "UsageError",
+    "as_of",
+    "both",
+    "day",
+    "instant",
+    "instant_of",
+    "load",
+    "output",
+    "print_json",
+    "read_bytes",
+    "reading",
+    "say",
+    "usage_error",
+    "year",
+]
+
+EXIT_OK = 0
+EXIT_VIOLATION = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program killed by it
+
+T = TypeVar("T")
+
+
+class UsageError(Exception):
+    """A command-line usage error, reported on one line with exit code 2."""
+
+
+class InputError(Exception):
+    """Bad input that names its file: reported on one line with exit code 2."""
+
+
+def both(code: str, /, **values: Any) -> str:
+    """The message ``code`` of :data:`~dme_rules.cli.words.WORDS` in English, then in French
+    (an error is read by whoever runs the command, whatever ``--lang``)."""
+    return f"{WORDS.format(code, 'en', **values)} / {WORDS.format(code, 'fr', **values)}"
+
+
+def usage_error(args: argparse.Namespace, code: str, /, **values: Any) -> UsageError:
+    """A usage error of the command that ``args`` runs (``dme-rules calendar: …``)."""
+    return UsageError(f"{args.prog}: {both(code, **values)}")
+
+
+def say(message: str) -> None:
+    """One line on standard error (a file name or a key with a line break is escaped)."""
+    print(message.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
+
+
+def print_json(document: Any) -> None:
+    """A JSON document on standard output, indented, its text as is (not ASCII-escaped)."""
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of ``path``, or of standard input for ``-`` (the JSON reader decodes them).
+
+    Raises:
+        InputError: The file cannot be read.
+    """
+    try:
+        if path == "-":
+            if sys.stdin is None:
+                raise InputError(f"-: {both('error.no_stdin')}")
+            return sys.stdin.buffer.read()
+        return Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise InputError(f"{path}: {both('error.unreadable', reason=reason)}") from None
+
+
+def load(path: str, reader: Callable[[bytes], T]) -> T:
+    """Read a JSON file with ``reader`` (a ``from_json``), naming the file in any error.
+
+    Raises:
+        InputError: The file cannot be read, or ``reader`` refuses it.
+    """
+    try:
+        return reader(read_bytes(path))
+    except DmeRulesError as error:
+        raise InputError(f"{path}: {error}") from None
+
+
+@contextlib.contextmanager
+def output(path: str | None) -> Iterator[Any]:
+    """The text stream to write to: standard output, or ``path`` (UTF-8).
+
+    Raises:
+        InputError: ``path`` cannot be written.
+    """
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise InputError(f"{path}: {both('error.unwritable', reason=reason)}") from None
+
+
+def year(text: str) -> int:
+    """A calendar's year (its range is the calendar's to check)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(both("error.year", shown=repr(text))) from None
+
+
+def instant(text: str) -> datetime:
+    """An instant with a UTC offset, in the supported years."""
+    try:
+        value: datetime | None = datetime.fromisoformat(text)
+    except ValueError:
+        value = None
+    if value is not None and value.utcoffset() is not None:
+        try:
+            return as_instant(value, "instant")
+        except DmeRulesError:
+            pass
+    raise argparse.ArgumentTypeError(
+        both("error.instant", first=FIRST_YEAR, last=LAST_YEAR, shown=ascii(text))
+    )
+
+
+def day(text: str) -> date:
+    """The strict date of a case: ``YYYY-MM-DD`` (never a week date), a real day, in the
+    supported years."""
+    try:
+        return DATE.parse(text, "--as-of")  # type: ignore[no-any-return]
+    except DmeRulesError:
+        pass
+    raise argparse.ArgumentTypeError(
+        both("error.date", first=FIRST_YEAR, last=LAST_YEAR, shown=ascii(text))
+    )
+
+
+def as_of(text: str) -> datetime | date:
+    """``--as-of``: an instant with a UTC offset, or a date ``YYYY-MM-DD``, which means the
+    end of that day in the zone of whatever is judged (24:00, the instant 00:00 of the next
+    day: the day's acts count, a deadline due that day is still running); :func:`instant_of`
+    makes the instant."""
+    if len(text) == 10:
+        found = day(text)
+        if FIRST_YEAR <= found.year and found < date(LAST_YEAR, 12, 31):
+            return found
+    return instant(text)
+
+
+def instant_of(value: datetime | date | None, zone: tzinfo) -> datetime:
+    """The instant of ``--as-of``: as given, the end of a date's day in ``zone`` (that of
+    what is judged), or now."""
+    if value is None:
+        return datetime.now(zone)
+    if isinstance(value, datetime):
+        return value
+    return end_of_day_in(value, zone)
+
+
+def reading(text: str) -> str:
+    """The id of a registered reading (``--reading``)."""
+    known = known_readings()
+    if text not in known:
+        raise argparse.ArgumentTypeError(
+            both("error.reading", ids=", ".join(known), shown=repr(text))
+        )
+    return text

@@ -1,0 +1,35 @@
+"""``dme-rules deadlines --transmitted ISO``: every deadline a new subject sets going.
+
+The deadlines, their heading and their rows' names are those of a pack that offers them
+(:attr:`~dme_rules.engine.jurisdiction.Jurisdiction.deadlines`): ``--jurisdiction``, the
+default pack unless given.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from dme_rules.cli.common import EXIT_OK, print_json
+from dme_rules.engine.jurisdiction import jurisdiction_of
+from dme_rules.engine.presentation import table_lines
+
+__all__ = ["run"]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the deadlines of a subject started at ``--transmitted``: a table, or JSON."""
+    pack = jurisdiction_of(args.jurisdiction)
+    assert pack.deadlines is not None  # the parser offers only the packs that have them
+    deadlines = pack.deadlines(args.transmitted, args.reading)
+    if args.format == "json":
+        print_json(deadlines.to_dict())
+        return EXIT_OK
+    say = pack.messages.speaker(args.lang, pack.zone)
+    print(say("deadlines.heading", started=deadlines.started_at))
+    print()
+    rows = [
+        (say(f"deadlines.{code}"), day.isoformat(), reading or "")
+        for code, day, reading in deadlines.rows()
+    ]
+    print("\n".join(table_lines(rows)))
+    return EXIT_OK

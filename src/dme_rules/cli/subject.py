@@ -1,0 +1,34 @@
+"""The packs' subject commands (:attr:`~dme_rules.engine.jurisdiction.Jurisdiction.commands`):
+each reads one kind of subject from a file, given without its ``"subject"`` key, and judges
+it now.
+
+Each finding prints as its sentence, or with ``--format json`` as its JSON (one finding: the
+object itself; several: a list); exit 1 on a violation.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from dme_rules.cli.common import EXIT_OK, EXIT_VIOLATION, load, print_json
+from dme_rules.engine.evaluation import evaluate
+from dme_rules.engine.jurisdiction import jurisdiction_of
+from dme_rules.engine.status import Status
+
+__all__ = ["run"]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Judge the document of ``args.subject`` at the current instant in its pack's zone."""
+    subject = load(args.document, args.subject.from_json)
+    pack = jurisdiction_of(args.jurisdiction)
+    findings = evaluate(subject, datetime.now(pack.zone), readings=args.reading).findings
+    if args.format == "json":
+        documents = [finding.to_dict(args.lang) for finding in findings]
+        print_json(documents[0] if len(documents) == 1 else documents)
+    else:
+        for finding in findings:
+            print(finding.message(args.lang))
+    violated = any(finding.status is Status.VIOLATION for finding in findings)
+    return EXIT_VIOLATION if violated else EXIT_OK
