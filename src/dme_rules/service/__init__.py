@@ -1,15 +1,9 @@
 """The HTTP decision service (SPEC §13): the library for back-ends in any language.
 
 ``dme-rules serve`` runs :func:`create_app` on uvicorn (the ``server`` extra). The service is
-a thin layer over the packs it is handed (every registered one by default): every answer is
-the library's (:func:`~dme_rules.evaluate`, the rules' ``to_dict``, a pack's deadlines,
-:func:`~dme_rules.schemas.schema`…), turned into HTTP; it names no jurisdiction itself. It is
-stateless; JSON in UTF-8; its OpenAPI document is at ``/openapi.json``
-(:func:`openapi_document`).
-
-A request that names no pack (``?jurisdiction=``) is answered by the default one, the pack of
-the default subject; a document without a ``"subject"`` key is the default subject, and a
-date ``as_of`` is the end of that day in the zone of the document's pack.
+a thin layer: every answer is the library's (:func:`~dme_rules.evaluate`, the rules'
+``to_dict``, :func:`~dme_rules.schemas.schema`…), turned into HTTP. It is stateless; JSON in
+UTF-8; its OpenAPI document is at ``/openapi.json``.
 
 Errors follow RFC 9457 (``application/problem+json``: ``type``, ``title``, ``status``,
 ``detail`` and ``errors``, each with the JSON ``path`` and what was ``expected``), or a FHIR
@@ -19,15 +13,7 @@ Bad input never gives a 500.
 
 With a decision log (``--decision-log FILE``), each evaluation appends one JSON line: a
 decision id, the time, the report's ``input_digest``, the ruleset's digest, the calendar, the
-readings, the overall status and the library version; never the content of what was evaluated.
-
-The modules: :mod:`~dme_rules.service.app` (the routes, :func:`create_app`, :func:`run`),
-:mod:`~dme_rules.service.handlers` (one function per endpoint),
-:mod:`~dme_rules.service.answers` (the shapes of its own answers),
-:mod:`~dme_rules.service.query` (the query's values and the body),
-:mod:`~dme_rules.service.problems` (errors as problems),
-:mod:`~dme_rules.service.decisions` (the decision log) and
-:mod:`~dme_rules.service.openapi` (the OpenAPI document).
+readings, the overall status and the library version; never the case's content.
 """
 
 from __future__ import annotations

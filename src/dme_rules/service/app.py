@@ -2,7 +2,11 @@
 the application serves.
 
 :func:`create_app` is handed the packs it serves (every registered pack by default) and keeps
-them in ``app.state``, where the handlers find them; nothing here knows which they are.
+them in ``app.state``, where the handlers find them; nothing here knows which they are. A
+request that names no pack (``?jurisdiction=``) is answered by the default one, the pack of
+the default subject; a document without a ``"subject"`` key is the default subject, and a date
+``as_of`` is the end of that day in the zone of the document's pack.
+
 :func:`run` serves it on uvicorn, each worker process making its own with
 :func:`create_app_from_environment`.
 """
@@ -45,17 +49,9 @@ def create_app(
     jurisdictions: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] | None = None,
     decision_log: str | os.PathLike[str] | None = None,
 ) -> Starlette:
-    """The service's ASGI application.
-
-    Args:
-        jurisdictions: The packs it serves (or a mapping of them by id); every registered
-            pack for ``None``. The default one (the pack of the default subject, else the
-            first by id) answers a request that names none.
-        decision_log: A file to append each decision to.
-
-    Raises:
-        InvalidArgumentError: ``jurisdictions`` holds something else than packs, or none.
-    """
+    """The service's ASGI application, serving ``jurisdictions`` (the packs, or a mapping of
+    them by id; every registered pack by default, the default one answering a request that
+    names none); ``decision_log`` a file to append decisions to."""
     if isinstance(jurisdictions, Mapping):
         jurisdictions = jurisdictions.values()
     app = Starlette(routes=list(ROUTES), exception_handlers=exception_handlers())
@@ -77,7 +73,7 @@ def run(
     decision_log: str | None = None,
     log_level: str = "warning",
 ) -> None:
-    """Serve every registered pack on uvicorn until interrupted (``dme-rules serve``)."""
+    """Serve on uvicorn until interrupted (``dme-rules serve``)."""
     import uvicorn
 
     if decision_log:
