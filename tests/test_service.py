@@ -410,6 +410,28 @@ class TestServedPacks:
         assert deadlines[-1]["schema"]["enum"] == ["qc"]
 
 
+class TestCreateApp:
+    """What an application is handed, checked when it is made."""
+
+    @pytest.mark.parametrize("packs", [[], ["qc"], "qc", [None]])
+    def test_something_else_than_packs_is_refused(self, packs):
+        from dme_rules.errors import InvalidArgumentError
+        from dme_rules.service import create_app
+
+        with pytest.raises(InvalidArgumentError):
+            create_app(packs)
+
+    def test_packs_by_id_or_in_a_list(self):
+        from dme_rules.jurisdictions import JURISDICTIONS
+        from dme_rules.service import openapi_document
+
+        assert openapi_document(JURISDICTIONS) is openapi_document()  # made once
+        french = openapi_document({"fr": JURISDICTIONS["fr"]})
+        assert french is openapi_document([JURISDICTIONS["fr"]])
+        assert "/v1/deadlines" not in french["paths"]
+        assert "/v1/deadlines" in openapi_document()["paths"]
+
+
 #: A service of the French pack alone, on the port its first argument gives.
 FRENCH_ONLY = """
 import sys, uvicorn

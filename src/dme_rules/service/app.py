@@ -52,8 +52,6 @@ def create_app(
     """The service's ASGI application, serving ``jurisdictions`` (the packs, or a mapping of
     them by id; every registered pack by default, the default one answering a request that
     names none); ``decision_log`` a file to append decisions to."""
-    if isinstance(jurisdictions, Mapping):
-        jurisdictions = jurisdictions.values()
     app = Starlette(routes=list(ROUTES), exception_handlers=exception_handlers())
     app.state.jurisdictions = serving(jurisdictions)
     app.state.decision_log = DecisionLog(decision_log) if decision_log else None

@@ -59,7 +59,9 @@ def schema_names_of(packs: Iterable[Jurisdiction]) -> list[str]:
     return [name for name, cls in schema_names().items() if cls is None or cls in subjects]
 
 
-def openapi_document(jurisdictions: Iterable[Jurisdiction] | None = None) -> dict[str, Any]:
+def openapi_document(
+    jurisdictions: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] | None = None,
+) -> dict[str, Any]:
     """The OpenAPI 3.1 document of a service serving ``jurisdictions`` (every registered pack
     for ``None``): every path, its parameters, request and response schemas and examples
     (made once for each set of packs; the same dictionary is returned again).
@@ -293,7 +295,8 @@ def _document(packs: tuple[Jurisdiction, ...]) -> dict[str, Any]:
     names = schema_names_of(packs)
     examples = _examples(packs)
     components = {**_request_schemas(names), **_answer_schemas(packs)}
-    health = {"schema": _ref("health"), "example": {"status": "ok", "library_version": VERSION}}
+    alive: HealthAnswer = {"status": "ok", "library_version": VERSION}
+    health = {"schema": _ref("health"), "example": alive}
     return {
         "openapi": "3.1.0",
         "info": {"title": "dme_rules", "version": VERSION, "description": _DESCRIPTION},

@@ -40,15 +40,19 @@ __all__ = [
 _AN_INSTANT = "an instant with a UTC offset, such as 2025-06-20T16:45:00-04:00"
 
 
-def serving(packs: Iterable[Jurisdiction] | None = None) -> Mapping[str, Jurisdiction]:
+def serving(
+    packs: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] | None = None,
+) -> Mapping[str, Jurisdiction]:
     """The packs a service serves, by id, the default one first (the pack of a default
     subject, then by id, as :func:`~dme_rules.engine.jurisdiction.jurisdictions` orders
-    them); every registered pack for ``None``.
+    them): ``packs`` (or the values of a mapping of them); every registered pack for ``None``.
 
     Raises:
         InvalidArgumentError: Something else than Jurisdictions, or none.
     """
-    found = list(jurisdictions().values() if packs is None else packs)
+    if packs is None:
+        packs = jurisdictions()
+    found = list(packs.values() if isinstance(packs, Mapping) else packs)
     if not found or not all(isinstance(one, Jurisdiction) for one in found):
         raise InvalidArgumentError(
             "jurisdictions", "one Jurisdiction or more", packs,
