@@ -14,6 +14,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 import dme_rules
 
 SOURCE = Path(dme_rules.__file__).parent
@@ -211,3 +213,74 @@ def test_each_module_imports_alone():
     with ThreadPoolExecutor(max_workers=4) as pool:
         failed = [result for result in pool.map(import_alone, sorted(MODULES)) if result[1]]
     assert [] == failed
+
+
+#: Words that name a jurisdiction or its local knowledge (its zone, calendars, subjects,
+#: vendors): the service's code uses none, so that it serves any pack alike.
+LOCAL_WORDS = re.compile(
+    r"\b(qc|quebec|québec|montreal|montréal|bch|dmp|france|paris|europe|america|cpc|lnt|"
+    r"alsace|moselle|omnimed|myle|migration|consent)\b",
+    re.IGNORECASE,
+)
+
+
+def words_of_code(source: str) -> list[str]:
+    """Every string and name of ``source`` but its docstrings: string constants, names,
+    attributes, definitions, arguments, keywords and imports (``_`` and ``.`` read as
+    spaces)."""
+    tree = ast.parse(source)
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, documented)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found += [] if id(node) in docstrings else [node.value]
+        elif isinstance(node, ast.Name):
+            found.append(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.append(node.attr)
+        elif isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.append(node.name)
+        elif isinstance(node, (ast.arg, ast.keyword)):
+            found.append(node.arg or "")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            found += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            found += [alias.asname or alias.name for alias in node.names]
+    return [word.replace("_", " ").replace(".", " ") for word in found]
+
+
+class TestServiceKnowsNoPack:
+    """The HTTP service asks the packs it serves; nothing in it is local to one of them."""
+
+    def test_the_service_names_no_jurisdiction(self):
+        """No string or name of ``dme_rules.service`` (docstrings aside) names a
+        jurisdiction, its zone, calendars, subjects or vendors."""
+        modules = {name: path for name, path in MODULES.items()
+                   if name.startswith("dme_rules.service")}  # fmt: skip
+        assert "dme_rules.service.handlers" in modules
+        for name, path in modules.items():
+            local = [word for word in words_of_code(path.read_text(encoding="utf-8"))
+                     if LOCAL_WORDS.search(word)]  # fmt: skip
+            assert [] == local, name
+
+    @pytest.mark.parametrize(
+        "source",
+        ['kind = "qc.migration.case"', "from dme_rules.jurisdictions.qc import requests",
+         "def f(montreal_zone): pass", "answer = pack.france", 'call(as_of="x", paris=1)'],
+    )  # fmt: skip
+    def test_a_local_word_would_be_seen(self, source):
+        """The scan sees a local word in a string, an import, an argument, an attribute or a
+        keyword (it can fail)."""
+        assert any(LOCAL_WORDS.search(word) for word in words_of_code(source))
+
+    def test_docstrings_are_not_code(self):
+        """A docstring may name a jurisdiction (an example); it is not scanned."""
+        source = 'def f():\n    """As in qc.migration.case."""\n    return 1\n'
+        assert not any(LOCAL_WORDS.search(word) for word in words_of_code(source))

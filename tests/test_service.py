@@ -68,11 +68,17 @@ class Server:
 
 
 def start(port: int, log: Path, *options: str) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dme_rules.cli", "serve", "--port", str(port),
-         "--decision-log", str(log), *options],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    return started(
+        port, "-m", "dme_rules.cli", "serve", "--port", str(port), "--decision-log", str(log),
+        *options,
     )  # fmt: skip
+
+
+def started(port: int, *arguments: str) -> subprocess.Popen[bytes]:
+    """Python run with ``arguments``, once it listens on ``port``."""
+    process = subprocess.Popen(
+        [sys.executable, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -382,6 +388,116 @@ class TestCatalogue:
         assert evaluate_["responses"]["200"]["content"]["application/json"]["example"]
 
 
+class TestServedPacks:
+    """The service answers from the packs it serves; every registered one by default."""
+
+    def test_deadlines_of_a_pack_that_counts_none(self, server):
+        sent = "2025-06-20T16:45:00-04:00"
+        status, _, body = server.json(
+            "GET", query("/v1/deadlines", transmitted=sent, jurisdiction="fr")
+        )
+        assert (status, body["errors"][0]["path"]) == (422, "jurisdiction")
+        status, _, body = server.json(
+            "GET", query("/v1/deadlines", transmitted=sent, jurisdiction="qc")
+        )
+        assert (status, body) == (200, request_deadlines(datetime.fromisoformat(sent)))
+
+    def test_the_openapi_document_names_the_served_packs(self, server):
+        _, _, document = server.json("GET", "/openapi.json")
+        rules = document["paths"]["/v1/rules"]["get"]["parameters"]
+        assert rules[1]["schema"]["enum"] == ["fr", "qc"]
+        deadlines = document["paths"]["/v1/deadlines"]["get"]["parameters"]
+        assert deadlines[-1]["schema"]["enum"] == ["qc"]
+
+
+class TestCreateApp:
+    """What an application is handed, checked when it is made."""
+
+    @pytest.mark.parametrize("packs", [[], ["qc"], "qc", [None]])
+    def test_something_else_than_packs_is_refused(self, packs):
+        from dme_rules.errors import InvalidArgumentError
+        from dme_rules.service import create_app
+
+        with pytest.raises(InvalidArgumentError):
+            create_app(packs)
+
+    def test_packs_by_id_or_in_a_list(self):
+        from dme_rules.jurisdictions import JURISDICTIONS
+        from dme_rules.service import openapi_document
+
+        assert openapi_document(JURISDICTIONS) is openapi_document()  # made once
+        french = openapi_document({"fr": JURISDICTIONS["fr"]})
+        assert french is openapi_document([JURISDICTIONS["fr"]])
+        assert "/v1/deadlines" not in french["paths"]
+        assert "/v1/deadlines" in openapi_document()["paths"]
+
+
+#: A service of the French pack alone, on the port its first argument gives.
+FRENCH_ONLY = """
+import sys, uvicorn
+from dme_rules.jurisdictions import JURISDICTIONS
+from dme_rules.service import create_app
+uvicorn.run(create_app([JURISDICTIONS["fr"]]), port=int(sys.argv[1]), log_level="warning")
+"""
+
+
+@pytest.fixture(scope="module")
+def french_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    port = free_port()
+    process = started(port, "-c", FRENCH_ONLY, str(port))
+    try:
+        yield Server(port, tmp_path_factory.mktemp("french") / "none.jsonl", process)
+    finally:
+        stop(process)
+
+
+class TestOnePackServed:
+    """A service handed the French pack alone knows nothing of the others."""
+
+    def test_its_rules_by_default(self, french_server):
+        status, _, body = french_server.json("GET", query("/v1/rules", as_of="2025-01-01"))
+        assert (status, body["jurisdiction"]) == (200, "fr")
+        status, _, body = french_server.json("GET", query("/v1/rules", jurisdiction="qc"))
+        assert (status, body["errors"][0]["expected"]) == (422, "one of fr")
+
+    def test_a_record_and_not_a_case(self, french_server):
+        path = sorted((EXAMPLES / "dmp").glob("*.json"))[0]
+        status, _, body = french_server.json(
+            "POST", query("/v1/evaluate", as_of="2025-01-15"), path.read_bytes()
+        )
+        assert (status, body["as_of"]) == (200, "2025-01-16T00:00:00+01:00")
+        status, _, body = french_server.json("POST", "/v1/evaluate", CASES[0].read_bytes())
+        assert status == 422
+        assert body["errors"] == [
+            {"path": "$.subject", "expected": "the kind of a known subject: fr.dmp.record"}
+        ]
+
+    @pytest.mark.parametrize(
+        "path", ["/v1/rules/qc.migration.extraction-deadline", "/v1/calendars/quebec-cpc/2025",
+                 "/v1/schemas/case", "/v1/deadlines?transmitted=2025-06-20T16:45:00-04:00"],
+    )  # fmt: skip
+    def test_what_other_packs_have_is_not_found(self, french_server, path):
+        status, kind, body = french_server.json("GET", path)
+        assert (status, kind, body["status"]) == (404, "application/problem+json", 404)
+
+    def test_its_own_are_found(self, french_server):
+        for path in ("/v1/rules/fr.dmp.retention", "/v1/calendars/france/2025",
+                     "/v1/schemas/dmp-record", "/v1/schemas/report"):  # fmt: skip
+            assert french_server.json("GET", path)[0] == 200, path
+
+    def test_its_openapi_document(self, french_server):
+        validator = pytest.importorskip("openapi_spec_validator")
+        status, _, document = french_server.json("GET", "/openapi.json")
+        assert status == 200
+        validator.validate(document)
+        assert "/v1/deadlines" not in document["paths"]
+        assert "deadlines" not in document["components"]["schemas"]
+        rules = document["paths"]["/v1/rules"]["get"]["parameters"]
+        assert rules[1]["schema"]["enum"] == ["fr"]
+        assert set(document["components"]["schemas"]) >= {"dmp-record", "report", "rule"}
+        assert "case" not in document["components"]["schemas"]
+
+
 class TestAnswersMatchTheOpenApiDocument:
     @pytest.mark.parametrize(
         ("path", "component"),
@@ -392,6 +508,14 @@ class TestAnswersMatchTheOpenApiDocument:
             ("/v1/deadlines?transmitted=2025-06-20T16:45:00-04:00", "deadlines"),
             ("/v1/calendars/quebec-lnt-good-friday/2026", "holidays"),
             ("/v1/rules/nope", "problem"),
+            ("/v1/rules?jurisdiction=fr&as_of=2025-01-01", "rules"),
+            ("/v1/rules/fr.dmp.retention?as_of=2025-01-01", "rule"),
+            (
+                "/v1/deadlines?transmitted=2025-06-20T16:45:00-04:00&reading=ninety-days",
+                "deadlines",
+            ),
+            ("/v1/calendars/france/2025", "holidays"),
+            ("/v1/deadlines", "problem"),
         ],
     )
     def test_each_answer_validates(self, server, path, component):

@@ -1,0 +1,309 @@
+"""The service's OpenAPI 3.1 document, made from what it serves.
+
+Nothing in it is written twice. The request schemas are the library's
+(:func:`dme_rules.schemas.schema`, for the subjects of the served packs, and the report's).
+The answer schemas are derived (:func:`~dme_rules.engine.shapes.schema_of`) from the shapes
+the code that writes the answers declares: the service's own answers
+(:mod:`~dme_rules.service.answers`), a rule's catalogue entry (the return annotation of
+``Rule.to_dict``), a problem, and the deadlines of each pack that counts them (the return
+annotation of the ``to_dict`` of what its deadlines function returns; the path is there only
+when a served pack counts deadlines). The examples are the default pack's
+(:class:`~dme_rules.engine.features.Example`), and the choices of ``jurisdiction`` the served
+packs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import typing
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from dme_rules._version import VERSION
+from dme_rules.engine.calendar import HolidayEntry
+from dme_rules.engine.citations import CitationEntry
+from dme_rules.engine.evaluation import evaluate
+from dme_rules.engine.features import DeadlinesOf
+from dme_rules.engine.jurisdiction import Jurisdiction, subject_class
+from dme_rules.engine.messages import LANGUAGES
+from dme_rules.engine.rule import Rule
+from dme_rules.engine.shapes import schema_of
+from dme_rules.errors import DmeRulesError
+from dme_rules.schemas import REPORT, schema, schema_names
+from dme_rules.service.answers import HealthAnswer, HolidaysAnswer, RulesAnswer
+from dme_rules.service.problems import (
+    FHIR,
+    JSON,
+    NDJSON,
+    PROBLEM,
+    PROBLEMS,
+    ProblemDocument,
+    ProblemError,
+)
+from dme_rules.service.query import serving
+
+__all__ = ["openapi_document", "schema_names_of"]
+
+_COMPONENTS = "#/components/schemas/"
+_DESCRIPTION = (
+    "Versioned rules, each citing its sources, of the served jurisdiction packs, as a "
+    "stateless decision service."
+)
+
+
+def schema_names_of(packs: Iterable[Jurisdiction]) -> list[str]:
+    """The names of the JSON Schemas of the subjects of ``packs``, then the report's."""
+    subjects = {cls for pack in packs for cls in pack.subjects}
+    return [name for name, cls in schema_names().items() if cls is None or cls in subjects]
+
+
+def openapi_document(
+    jurisdictions: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] | None = None,
+) -> dict[str, Any]:
+    """The OpenAPI 3.1 document of a service serving ``jurisdictions`` (every registered pack
+    for ``None``): every path, its parameters, request and response schemas and examples
+    (made once for each set of packs; the same dictionary is returned again).
+
+    Raises:
+        InvalidArgumentError: ``jurisdictions`` holds something else than packs, or none.
+    """
+    return _document(tuple(serving(jurisdictions).values()))
+
+
+# -- the schemas -------------------------------------------------------------------------------
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": _COMPONENTS + name}
+
+
+def _request_schemas(names: list[str]) -> dict[str, Any]:
+    """The library's JSON Schemas called ``names``, their definitions among the components."""
+    components = {name: schema(name) for name in names}
+    for found in list(components.values()):
+        found.pop("$schema", None)
+        for key, definition in found.pop("$defs", {}).items():
+            components[key] = definition
+    rebased: dict[str, Any] = _rebased(components)
+    return rebased
+
+
+def _rebased(value: Any) -> Any:
+    """``value`` with each ``#/$defs/X`` reference pointing under the components."""
+    if isinstance(value, dict):
+        return {
+            key: (item.replace("#/$defs/", _COMPONENTS) if key == "$ref" else _rebased(item))
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_rebased(item) for item in value]
+    return value
+
+
+def _written_by(writer: Any) -> Any:
+    """The shape ``writer`` declares it returns (its return annotation)."""
+    return typing.get_type_hints(writer, include_extras=True)["return"]
+
+
+def _deadlines_shape(deadlines: DeadlinesOf) -> Any:
+    """The JSON shape of a pack's deadlines: the return annotation of the ``to_dict`` of what
+    its deadlines function returns (any object when either is not declared)."""
+    try:
+        return _written_by(_written_by(deadlines).to_dict)
+    except (AttributeError, KeyError, NameError, TypeError):
+        return Mapping[str, Any]
+
+
+def _answer_schemas(packs: tuple[Jurisdiction, ...]) -> dict[str, Any]:
+    """The JSON Schemas of the answers that are not reports, by component name, each derived
+    from the shape its writer declares; the shapes they nest are components too."""
+    rule = _written_by(Rule.to_dict)
+    version = typing.get_args(typing.get_type_hints(rule)["versions"])[0]
+    shapes: dict[str, Any] = {
+        "health": HealthAnswer,
+        "rule": rule,
+        "rules": RulesAnswer,
+        "holidays": HolidaysAnswer,
+        "problem": ProblemDocument,
+    }
+    counted = list(dict.fromkeys(_deadlines_shape(p.deadlines) for p in packs if p.deadlines))
+    if len(counted) == 1:
+        shapes["deadlines"] = counted[0]
+    # The names of the shapes nested in the answers, as the components have always been called.
+    nested = {version: "rule_version", CitationEntry: "citation_of_version",
+              HolidayEntry: "holiday", ProblemError: "problem_error"}  # fmt: skip
+    names = {shape.__name__: name for shape, name in nested.items()}
+    names.update({s.__name__: name for name, s in shapes.items() if typing.is_typeddict(s)})
+
+    def ref(name: str) -> str:
+        return _COMPONENTS + names.get(name, name)
+
+    definitions: dict[str, Any] = {}
+    found: dict[str, Any] = {}
+    for name, shape in shapes.items():
+        written = schema_of(shape, definitions, ref)
+        if not typing.is_typeddict(shape):
+            found[name] = written
+    if len(counted) > 1:  # packs whose deadlines differ: an answer is one of their shapes
+        found["deadlines"] = {"anyOf": [schema_of(s, definitions, ref) for s in counted]}
+    found.update({names.get(key, key): definition for key, definition in definitions.items()})
+    return found
+
+
+# -- the examples ------------------------------------------------------------------------------
+
+
+def _examples(packs: tuple[Jurisdiction, ...]) -> dict[str, Any]:
+    """The default pack's example (``request``), its report (``report``), the first rule of
+    the pack on the day its subject started (``rule``) and the deadlines it set going
+    (``deadlines``, when the pack counts them); none when the pack has no example."""
+    pack = packs[0]
+    if pack.example is None:
+        return {}
+    document = dict(pack.example.document)
+    as_of = datetime.fromisoformat(pack.example.as_of)
+    examples: dict[str, Any] = {"request": document}
+    try:
+        examples["report"] = evaluate(document, as_of).to_dict("en")
+        kind = document.get("subject")
+        cls = subject_class(kind if isinstance(kind, str) else None)
+        subject = cls.from_dict(document) if cls is not None else None
+    except DmeRulesError:  # an example the pack's own rules refuse: shown without its report
+        return examples
+    started = (subject.started_at if subject is not None else None) or as_of
+    first = next(iter(pack.rules.values()), None)
+    if first is not None:
+        examples["rule"] = first.to_dict(started.astimezone(pack.zone).date())
+    if pack.deadlines is not None:
+        with contextlib.suppress(DmeRulesError):  # an instant it cannot count: no example
+            examples["deadlines"] = pack.deadlines(started, ()).to_dict()
+    return examples
+
+
+def _example(examples: dict[str, Any], name: str) -> dict[str, Any]:
+    return {"example": examples[name]} if name in examples else {}
+
+
+# -- the paths ---------------------------------------------------------------------------------
+
+
+def _query(name: str, description: str, **schema_: Any) -> dict[str, Any]:
+    return {"name": name, "in": "query", "description": description,
+            "schema": schema_ or {"type": "string"}}  # fmt: skip
+
+
+def _in_path(name: str, kind: str = "string") -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
+
+
+def _answers(ok: dict[str, Any], *errors: int, media: str = JSON) -> dict[str, Any]:
+    """The responses of an operation: ``ok`` for a 200, a problem for each of ``errors``."""
+    found: dict[str, Any] = {"200": {"description": "OK", "content": {media: ok}}}
+    for status in errors:
+        found[str(status)] = {
+            "description": PROBLEMS[status][1],
+            "content": {PROBLEM: {"schema": _ref("problem")}, FHIR: {"schema": {"type": "object"}}},
+        }
+    return found
+
+
+def _choice(packs: Iterable[Jurisdiction], description: str) -> dict[str, Any]:
+    """The ``jurisdiction`` parameter, one of ``packs`` (the first by default)."""
+    ids = [pack.id for pack in packs]
+    return _query("jurisdiction", f"{description} (default {ids[0]})", type="string",
+                  enum=sorted(ids))  # fmt: skip
+
+
+def _evaluations(names: list[str], examples: dict[str, Any]) -> dict[str, Any]:
+    """The paths of the evaluations, one document or a batch."""
+    subjects = [name for name in names if name != REPORT]
+    readings = {**_query("reading", "a reading id (repeatable)"), "explode": True}
+    lang = _query("lang", f"{LANGUAGES[0]} (default) or {', '.join(LANGUAGES[1:])}",
+                  type="string", enum=list(LANGUAGES))  # fmt: skip
+    as_of = _query("as_of", "an instant with its offset, or a date (the end of that day); "
+                   "default now")  # fmt: skip
+    report = {"schema": _ref(REPORT), **_example(examples, "report")}
+    return {
+        "/v1/evaluate": {"post": {
+            "summary": "Evaluate a document: " + ", ".join(subjects),
+            "parameters": [as_of, lang, readings],
+            "requestBody": {"required": True, "content": {JSON: {
+                "schema": {"oneOf": [_ref(name) for name in subjects]},
+                **_example(examples, "request")}}},
+            "responses": {
+                **_answers(report, 413, 422),
+                "200": {
+                    "description": "The report (SPEC §8), or a FHIR OperationOutcome with "
+                    "Accept: application/fhir+json",
+                    "content": {JSON: report, FHIR: {"schema": {"type": "object"}}},
+                },
+            },
+        }},
+        "/v1/evaluate/batch": {"post": {
+            "summary": "Evaluate JSON Lines of documents, streamed back in order",
+            "parameters": [as_of, lang, readings],
+            "requestBody": {"required": True, "content": {NDJSON: {
+                "schema": {"type": "string"}}}},
+            "responses": _answers({"schema": {"type": "string"}}, 413, 422, media=NDJSON),
+        }},
+    }  # fmt: skip
+
+
+def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
+               examples: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    """The paths of the rules, the deadlines, the calendars and the schemas."""
+    paths: dict[str, Any] = {
+        "/v1/rules": {"get": {
+            "summary": "The rules in force on a date",
+            "parameters": [_query("as_of", "a date (default today)", type="string",
+                                  format="date"),
+                           _choice(packs, "the pack")],
+            "responses": _answers({"schema": _ref("rules")}, 422)}},
+        "/v1/rules/{rule_id}": {"get": {
+            "summary": "One rule: its versions, parameters, readings and citations",
+            "parameters": [_in_path("rule_id"),
+                           _query("as_of", "a date: the version in force then", type="string",
+                                  format="date")],
+            "responses": _answers({"schema": _ref("rule"), **_example(examples, "rule")},
+                                  404, 422)}},
+    }  # fmt: skip
+    counting = [pack for pack in packs if pack.deadlines is not None]
+    if counting:
+        paths["/v1/deadlines"] = {"get": {
+            "summary": "Every deadline a new request starts",
+            "parameters": [{**_query("transmitted", "an instant with its offset"),
+                            "required": True},
+                           {**_query("reading", "a reading id (repeatable)"), "explode": True},
+                           _choice(counting, "the pack that counts them")],
+            "responses": _answers({"schema": _ref("deadlines"),
+                                   **_example(examples, "deadlines")}, 422)}}  # fmt: skip
+    paths["/v1/calendars/{calendar_id}/{year}"] = {"get": {
+        "summary": "A year's holidays, in French and English",
+        "parameters": [_in_path("calendar_id"), _in_path("year", "integer")],
+        "responses": _answers({"schema": _ref("holidays")}, 404, 422)}}  # fmt: skip
+    paths["/v1/schemas/{name}"] = {"get": {
+        "summary": "A JSON Schema: " + ", ".join(names),
+        "parameters": [_in_path("name")],
+        "responses": _answers({"schema": {"type": "object"}}, 404)}}  # fmt: skip
+    return paths
+
+
+@functools.cache
+def _document(packs: tuple[Jurisdiction, ...]) -> dict[str, Any]:
+    names = schema_names_of(packs)
+    examples = _examples(packs)
+    components = {**_request_schemas(names), **_answer_schemas(packs)}
+    alive: HealthAnswer = {"status": "ok", "library_version": VERSION}
+    health = {"schema": _ref("health"), "example": alive}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "dme_rules", "version": VERSION, "description": _DESCRIPTION},
+        "paths": {
+            "/v1/health": {"get": {"summary": "Health", "responses": _answers(health)}},
+            **_evaluations(names, examples),
+            **_catalogue(packs, names, examples),
+        },
+        "components": {"schemas": components},
+    }

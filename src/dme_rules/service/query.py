@@ -1,0 +1,169 @@
+"""What a request gives the handlers: the packs the service serves, the query's values (each
+checked, a 422 naming the parameter when it is wrong) and the body (a 413 past its limit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, tzinfo
+from types import MappingProxyType
+from typing import cast
+
+from starlette.requests import Request
+
+from dme_rules.engine.context import check_options
+from dme_rules.engine.jurisdiction import Jurisdiction, jurisdictions
+from dme_rules.engine.kinds import DATE, INSTANT
+from dme_rules.engine.messages import LANGUAGES
+from dme_rules.engine.registry import reading_values
+from dme_rules.engine.time import SUPPORTED_YEARS, end_of_day_in
+from dme_rules.errors import InvalidArgumentError, InvalidCaseError
+from dme_rules.service.problems import Problem
+
+__all__ = [
+    "as_of",
+    "body",
+    "day",
+    "instant",
+    "lang",
+    "local_day",
+    "one",
+    "pack",
+    "readings",
+    "required_instant",
+    "served",
+    "serving",
+    "year",
+]
+
+#: What an instant given in the query looks like.
+_AN_INSTANT = "an instant with a UTC offset, such as 2025-06-20T16:45:00-04:00"
+
+
+def serving(
+    packs: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] | None = None,
+) -> Mapping[str, Jurisdiction]:
+    """The packs a service serves, by id, the default one first (the pack of a default
+    subject, then by id, as :func:`~dme_rules.engine.jurisdiction.jurisdictions` orders
+    them): ``packs`` (or the values of a mapping of them); every registered pack for ``None``.
+
+    Raises:
+        InvalidArgumentError: Something else than Jurisdictions, or none.
+    """
+    if packs is None:
+        packs = jurisdictions()
+    found = list(packs.values() if isinstance(packs, Mapping) else packs)
+    if not found or not all(isinstance(one, Jurisdiction) for one in found):
+        raise InvalidArgumentError(
+            "jurisdictions", "one Jurisdiction or more", packs,
+            expected_fr="une Jurisdiction ou plus",
+        )  # fmt: skip
+    ordered = sorted(found, key=lambda one: (one.default_subject is None, one.id))
+    return MappingProxyType({one.id: one for one in ordered})
+
+
+def served(request: Request) -> Mapping[str, Jurisdiction]:
+    """The packs the application answering ``request`` serves, the default one first."""
+    return cast(Mapping[str, Jurisdiction], request.app.state.jurisdictions)
+
+
+def one(request: Request, name: str) -> str | None:
+    """The value of the query parameter ``name``, if given (once at most)."""
+    values = request.query_params.getlist(name)
+    if len(values) > 1:
+        raise Problem.invalid(name, "one value (it is given twice)")
+    return values[0] if values else None
+
+
+def lang(request: Request) -> str:
+    """``lang``: the language of the words (the first of the library's without one)."""
+    found = one(request, "lang") or LANGUAGES[0]
+    if found not in LANGUAGES:
+        raise Problem.invalid("lang", " or ".join(LANGUAGES))
+    return found
+
+
+def readings(request: Request) -> list[str]:
+    """The ``reading`` values (repeatable), each a known reading id, at most one per topic."""
+    chosen = request.query_params.getlist("reading")
+    try:
+        check_options(None, reading_values(tuple(chosen)), None)  # type: ignore[arg-type]
+    except InvalidArgumentError as error:
+        raise Problem.invalid("reading", error.expected) from None
+    return chosen
+
+
+def day(text: str, name: str) -> date:
+    """``text``, a date ``YYYY-MM-DD`` in the supported years, as the value of ``name``."""
+    try:
+        return DATE.parse(text, name)  # type: ignore[no-any-return]
+    except InvalidCaseError:
+        first, last = SUPPORTED_YEARS
+        raise Problem.invalid(name, f"a date YYYY-MM-DD in the years {first}-{last}") from None
+
+
+def instant(text: str, name: str) -> datetime:
+    """``text``, an instant with its UTC offset, as the value of ``name``."""
+    try:
+        return INSTANT.parse(text, name)  # type: ignore[no-any-return]
+    except InvalidCaseError as error:
+        raise Problem(422, str(error), [{"path": name, "expected": error.expected}]) from None
+
+
+def required_instant(request: Request, name: str) -> datetime:
+    """The query parameter ``name``, a required instant with its UTC offset."""
+    text = one(request, name)
+    if text is None:
+        raise Problem(422, f"{name} is required", [{"path": name, "expected": _AN_INSTANT}])
+    return instant(text, name)
+
+
+def as_of(request: Request, zone: tzinfo = UTC) -> datetime:
+    """``as_of``: an instant with its offset, or a date (the end of that day in ``zone``);
+    now without one."""
+    text = one(request, "as_of")
+    if text is None:
+        return datetime.now(UTC).astimezone(zone)
+    if len(text) == 10:
+        found = day(text, "as_of")
+        if found < date(SUPPORTED_YEARS[1], 12, 31):
+            return end_of_day_in(found, zone)
+    return instant(text, "as_of")
+
+
+def local_day(request: Request, zone: tzinfo) -> date:
+    """``as_of`` as a date; today in ``zone`` without one."""
+    text = one(request, "as_of")
+    return day(text, "as_of") if text is not None else datetime.now(zone).date()
+
+
+def pack(request: Request, among: Mapping[str, Jurisdiction]) -> Jurisdiction:
+    """The pack ``jurisdiction`` names among ``among`` (not empty); the first without one."""
+    name = one(request, "jurisdiction")
+    if name is None:
+        return next(iter(among.values()))
+    if name not in among:
+        raise Problem.invalid("jurisdiction", "one of " + ", ".join(sorted(among)))
+    return among[name]
+
+
+def year(text: str) -> int:
+    """``text``, a year of the supported ones in ASCII digits, as the path's ``year``."""
+    first, last = SUPPORTED_YEARS
+    if not (text.isascii() and text.isdigit() and first <= int(text) <= last):
+        raise Problem.invalid("year", f"a year from {first} to {last}")
+    return int(text)
+
+
+async def body(request: Request, limit: int) -> bytes:
+    """The request's body, refused with a 413 past ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise Problem(413, f"the body is larger than {limit:,} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Problem(413, f"the body is larger than {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
