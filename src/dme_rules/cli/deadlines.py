@@ -11,6 +11,7 @@ import argparse
 
 from dme_rules.cli.common import EXIT_OK, print_json
 from dme_rules.engine.jurisdiction import jurisdiction_of
+from dme_rules.engine.messages import when_text
 from dme_rules.engine.presentation import table_lines
 
 __all__ = ["run"]
@@ -25,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
         print_json(deadlines.to_dict())
         return EXIT_OK
     say = pack.messages.speaker(args.lang, pack.zone)
-    print(say("deadlines.heading", started=deadlines.started_at))
+    # The start in the pack's local time, as the cells show dates: without the zone's name.
+    print(say("deadlines.heading", started=when_text(deadlines.started_at, pack.zone)))
     print()
     rows = [
         (say(f"deadlines.{code}"), day.isoformat(), reading or "")

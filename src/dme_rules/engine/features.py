@@ -78,7 +78,7 @@ class CalendarName:
 class Deadlines(Protocol):
     """Every deadline a new subject sets going (a request's official start, its extraction
     and import due dates). Its words are the pack's messages ``deadlines.heading`` (with
-    ``{started:when}``) and ``deadlines.<code>`` for each row."""
+    ``{started}``, the start in the pack's local time) and ``deadlines.<code>`` for each row."""
 
     @property
     def started_at(self) -> datetime:

@@ -315,8 +315,8 @@ MESSAGES = Messages(
             "fr": "Le début officiel et les échéances d'extraction et d'importation d'une demande.",
         },
         "deadlines.heading": {
-            "fr": "Demande transmise le {started:when}",
-            "en": "Request sent {started:when}",
+            "fr": "Demande transmise le {started}",
+            "en": "Request sent {started}",
         },
         "deadlines.official_start": {
             "fr": "début officiel (jour 1)",
