@@ -49,8 +49,8 @@ FROM_2024 = {
 #: A rule module, as a pack's rules package holds them.
 RULE_MODULE = """
 from datetime import date
-from dme_rules import Document, MigrationCase, Rule, RuleVersion, Status
-from dme_rules.engine.rule import NoParameters
+from dme_rules import Document, MigrationCase, Period, Rule, RuleVersion, Status
+from dme_rules.engine.versions import NoParameters
 
 class Found(Rule):
     subject = MigrationCase
@@ -61,9 +61,9 @@ class Found(Rule):
 {name_upper} = Found(
     id="qc.test.{name_dashed}", title_fr="x", title_en="x", obligated_party="clinic",
     position={position},
-    versions=(RuleVersion(version="1", effective_from=date(2020, 1, 1), effective_to=None,
-        effective_basis="test", parameters=NoParameters(),
-        citations=(Document("D", "I", "2020").cite("s", "q"),)),),
+    versions=(RuleVersion(version="1",
+        period=Period(effective_from=date(2020, 1, 1), basis="test", basis_fr="test"),
+        parameters=NoParameters(), citations=(Document("D", "I", "2020").cite("s", "q"),)),),
 )
 """
 
@@ -539,13 +539,15 @@ class TestSharedWithinAnEvaluation:
         """A caller's version 2 of the pre-analysis rule (10 business days from 2025-01-01),
         in a ruleset with the import deadline: its finding is its own, as check() gives it
         (submitted 07-15 + 10 business days = 07-29; validated 07-28, on time)."""
-        from dme_rules import IMPORT_DEADLINE, PREANALYSIS_VALIDATION, Ruleset
+        from dme_rules import IMPORT_DEADLINE, PREANALYSIS_VALIDATION, Period, Ruleset
         from dme_rules.jurisdictions.qc.parameters import BusinessDays
 
-        first = attrs.evolve(PREANALYSIS_VALIDATION.versions[0], effective_to=date(2024, 12, 31))
+        current = PREANALYSIS_VALIDATION.versions[0]
+        first = attrs.evolve(current, period=current.period.ending(date(2024, 12, 31)))
+        notice = Period(effective_from=date(2025, 1, 1), basis="A test's notice.",
+                        basis_fr="L'avis d'un test.")  # fmt: skip
         ten = BusinessDays(business_days=10)
-        second = attrs.evolve(first, version="2", effective_from=date(2025, 1, 1),
-                              effective_to=None, parameters=ten)  # fmt: skip
+        second = attrs.evolve(first, version="2", period=notice, parameters=ten)
         evolved = attrs.evolve(PREANALYSIS_VALIDATION, versions=(first, second))
         case = change(spec_case(), preanalysis__validated_on=date(2025, 7, 28))
         report = evaluate(case, AS_OF, ruleset=Ruleset([IMPORT_DEADLINE, evolved]))
