@@ -199,6 +199,16 @@ class CommonRuleTests:
             report = evaluate(case, as_of)
             assert self.finding(case, as_of) == report.finding(self.rule.id)
 
+    def test_findings_judge_a_started_subject_as_judge_does(self):
+        """On a subject that has started, findings() gives what judge() gives (findings runs
+        judge's steps inline for a rule that does not override them)."""
+        pack = JURISDICTIONS[self.rule.id.partition(".")[0]]
+        for case, as_of in self.examples.values():
+            context = pack.context(as_of)
+            started = case.started_at is None or case.started_at <= as_of
+            if started:
+                assert self.rule.judge(case, context) == self.rule.findings(case, context)
+
 
 def _day():
     return _days(1)

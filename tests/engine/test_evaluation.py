@@ -508,6 +508,14 @@ class TestPickling:
         assert QUEBEC is again.jurisdiction
         assert len(data) < 50_000
 
+    def test_a_ruleset_pickles_as_its_rules(self):
+        """A ruleset pickles as its rules, its lookups left behind."""
+        RULES.for_subject(type(spec_case()))  # caches to leave behind
+        RULES.digest(date(2025, 6, 20))
+        again = pickle.loads(pickle.dumps(RULES))
+        assert list(RULES) == list(again)
+        assert RULES["qc.migration.import-deadline"] is again["qc.migration.import-deadline"]
+
 
 class TestSharedWithinAnEvaluation:
     """Context.shared: computed once per subject and key, never carried to another subject."""
@@ -581,31 +589,33 @@ def test_before_the_request_the_findings_report_the_callers_readings():
     assert {"not_yet_requested"} == {finding.reason for finding in report.findings}
 
 
-class TestSteps:
-    """Ruleset.steps: the version and formula each rule runs for a kind and a date."""
+class TestOnePath:
+    """evaluate runs each rule's findings(), the very code check() runs."""
 
-    def test_the_versions_in_force_on_the_day(self):
-        """A request of 2023-12-31 runs version 1 of the deadlines; of 2024-01-01, version 2;
-        the BCH's rule judges itself (one finding per complaint, its own dates); a rule not
-        yet in force has no formula (its judge says not_in_force)."""
-        from dme_rules import MigrationCase
+    def test_evaluate_runs_the_rules_findings(self):
+        """A rule whose findings() adds a detail: evaluate's finding has it, as check's does
+        (the evaluation does not judge the rule another way)."""
+        from dme_rules import READ_ONLY_ACCESS
 
-        by_id = {}
-        for day in (date(2023, 12, 31), date(2024, 1, 1)):
-            steps = RULES.steps(MigrationCase, day)
-            by_id[day] = {rule.id: (version and version.version, formula)
-                          for rule, version, formula in steps}  # fmt: skip
-        assert "1" == by_id[date(2023, 12, 31)]["qc.migration.extraction-deadline"][0]
-        assert "2" == by_id[date(2024, 1, 1)]["qc.migration.extraction-deadline"][0]
-        assert (None, None) == by_id[date(2024, 1, 1)]["qc.bch.complaint-follow-up"]
-        assert (None, None) == by_id[date(2023, 12, 31)]["qc.migration.request-form"]
-        assert RULES["qc.bch.complaint-follow-up"].judges_itself
-        assert not RULES["qc.migration.extraction-deadline"].judges_itself
+        class Marked(type(READ_ONLY_ACCESS)):
+            def findings(self, subject, context):
+                return tuple(
+                    finding._replace(details={**finding.details, "marked": True})
+                    for finding in super().findings(subject, context)
+                )
 
-    def test_a_ruleset_pickles_as_its_rules(self):
-        import pickle
+        fields = attrs.fields(type(READ_ONLY_ACCESS))
+        marked = Marked(**{f.alias: getattr(READ_ONLY_ACCESS, f.name) for f in fields if f.init})
+        (alone,) = marked.check(spec_case(), AS_OF)
+        (found,) = evaluate(spec_case(), AS_OF, ruleset=Ruleset([marked])).findings
+        assert alone == found
+        assert found.details["marked"]
 
-        RULES.steps(type(spec_case()), date(2025, 6, 20))  # a cache to leave behind
-        again = pickle.loads(pickle.dumps(RULES))
-        assert list(RULES) == list(again)
-        assert RULES["qc.migration.import-deadline"] is again["qc.migration.import-deadline"]
+    def test_the_findings_before_the_start_and_after_it_name_the_choice(self):
+        """Before the request and after it, with readings chosen, check and evaluate give the
+        same findings, each naming the readings it applied."""
+        for as_of in (spec_case().request_transmitted_at - timedelta(seconds=1), AS_OF):
+            report = evaluate(spec_case(), as_of, readings=["civil-procedure"])
+            for rule in RULES.for_subject(type(spec_case())):
+                found = rule.check(spec_case(), as_of, readings=[CIVIL_PROCEDURE])
+                assert list(found) == [f for f in report.findings if f.rule_id == rule.id]

@@ -1,4 +1,4 @@
-"""Rules: the one check contract, its findings and the outcome builders.
+"""Rules: the one check contract, its evaluation path and the outcome builders.
 
 A rule is an immutable value with an id, bilingual titles, the party it binds, the kind of
 subject it reads and its ordered legal versions (:mod:`~dme_rules.engine.versions`). Each rule
@@ -7,7 +7,8 @@ caller can compute on its own (``due(...)``, ``cap(...)``) and writes its logic 
 formulas* (:mod:`~dme_rules.engine.dated`): a version is judged by the latest formula that
 starts on or before its ``effective_from``, so no rule branches on a version string.
 
-The outcome builders (:meth:`Rule.deadline`,
+One path judges a subject: :meth:`Rule.findings`, which :meth:`Rule.check` and the
+evaluation loop both run. The outcome builders (:meth:`Rule.deadline`,
 :meth:`Rule.within_cap`, :meth:`Rule.insufficient`) hold the status semantics of SPEC §4
 (:mod:`~dme_rules.engine.deadlines`), so that every rule applies them the same way. Rules
 give codes and numbers; their words live in their pack's message catalogue
@@ -17,6 +18,7 @@ give codes and numbers; their words live in their pack's message catalogue
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,6 +27,7 @@ from typing import Any, ClassVar, Generic, SupportsIndex, TypedDict, TypeVar
 import attrs
 
 from dme_rules.engine._checks import MONEY, checked_date
+from dme_rules.engine._speed import LAST_SUBJECT, reference_date_of, subject_seen, tuple_maker
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.citations import Citation
 from dme_rules.engine.clock import OfficeSchedule
@@ -47,6 +50,13 @@ S = TypeVar("S", bound=Subject)
 
 #: The ids of the readings a version applied, and of those the caller chose that it ignored.
 _ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...]]
+
+#: How many days a rule remembers the version in force on before starting afresh.
+_DAYS_KEPT = 4096
+
+#: Makes a finding from its fields in the order Finding declares them (Finding._make, without
+#: its call and its check of the length: Rule.outcome gives every field).
+_finding = tuple_maker(Finding)
 
 #: A phrase a finding's message adds: a message code and the values its template reads.
 Note = tuple[str, Mapping[str, Any]]
@@ -118,32 +128,46 @@ class Rule(Generic[P, S]):
     versions: tuple[RuleVersion[P], ...] = attrs.field(validator=_check_versions)
     position: int
     reasons: tuple[str, ...] = ()
+    # Derived once, for speed: every evaluation finds the version in force on a subject's
+    # date and its formula, and a formula's dated pieces, for every subject it judges.
+    #: Each version's first day, in order (searched by :meth:`_look_up`).
     _starts: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
-    #: Each version's formula, in the versions' order: the evaluation's one lookup per rule.
+    #: Each version's formula, in the versions' order.
     _formulas: tuple[Callable[..., Any], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The index of the version in force on each day looked up (-1: none is), since the
+    #: same reference dates recur across thousands of subjects; bounded by _DAYS_KEPT.
+    _in_force: dict[date, int] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    #: Whether the rule's class overrides judge() or reference_date(); when it does not,
+    #: findings() runs judge()'s own steps inline, two calls fewer for each rule of each
+    #: subject (a test holds both to the same findings).
+    _judges_itself: bool = attrs.field(init=False, eq=False, repr=False)
     #: Each dated method found for a version, by family and version name (found once).
     _dated: dict[tuple[str, str], Callable[..., Any]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
-    #: The reading ids each version applies, and those it ignores, by the caller's choice.
-    _readings_used: dict[
-        tuple[str, tuple[Reading, ...]], tuple[tuple[str, ...], tuple[str, ...]]
-    ] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    #: The reading ids each version applies, and those it ignores, by the caller's choice
+    #: (the same few choices recur across an evaluation's subjects).
+    _readings_used: dict[tuple[str, tuple[Reading, ...]], _ReadingsUsed] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
-        subject = getattr(type(self), "subject", None)
+        cls = type(self)
+        subject = getattr(cls, "subject", None)
         if not (isinstance(subject, type) and issubclass(subject, Subject)):
             raise InvalidArgumentError(
                 "subject",
-                f"a Subject class declared by {type(self).__name__} (subject = …)",
+                f"a Subject class declared by {cls.__name__} (subject = …)",
                 subject,
-                expected_fr=f"une classe Subject déclarée par {type(self).__name__}",
+                expected_fr=f"une classe Subject déclarée par {cls.__name__}",
             )
+        judges_itself = cls.judge is not Rule.judge or cls.reference_date is not Rule.reference_date
+        object.__setattr__(self, "_judges_itself", judges_itself)
         object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
         formulas = tuple(self.dated("formula", version) for version in self.versions)
         object.__setattr__(self, "_formulas", formulas)
         used = {formula.__name__ for formula in formulas}
-        unused = {name for _, name in dated_methods(type(self), "formula")} - used
+        unused = {name for _, name in dated_methods(cls, "formula")} - used
         if unused:
             raise InvalidArgumentError(
                 "versions",
@@ -199,30 +223,26 @@ class Rule(Generic[P, S]):
 
     # -- versions -------------------------------------------------------------------------
 
-    def _index_at(self, day: date) -> int | None:
+    def _look_up(self, day: date) -> int:
+        """The index of the version in force on ``day``, or -1 when none is; remembered in
+        :attr:`_in_force` (which its callers read first)."""
         index = bisect.bisect_right(self._starts, day) - 1
-        if index < 0:
-            return None
-        effective_to = self.versions[index].effective_to
-        return index if effective_to is None or day <= effective_to else None
-
-    def formula_for(self, day: date) -> tuple[RuleVersion[P], Callable[..., Any]] | None:
-        """The version in force on ``day`` and its dated formula, or ``None``."""
-        index = self._index_at(day)
-        return None if index is None else (self.versions[index], self._formulas[index])
-
-    @property
-    def judges_itself(self) -> bool:
-        """Whether the rule judges a subject its own way (it overrides :meth:`judge` or
-        :meth:`reference_date`), rather than by the one formula of the version in force on
-        the subject's reference date."""
-        cls = type(self)
-        return cls.judge is not Rule.judge or cls.reference_date is not Rule.reference_date
+        if index >= 0:
+            effective_to = self.versions[index].effective_to
+            if effective_to is not None and day > effective_to:
+                index = -1
+        in_force = self._in_force
+        if len(in_force) >= _DAYS_KEPT:
+            in_force.clear()
+        in_force[day] = index
+        return index
 
     def version_at(self, day: date) -> RuleVersion[P] | None:
         """The version in force on ``day``, or ``None`` (before the first, or in a gap)."""
-        index = self._index_at(day)
-        return None if index is None else self.versions[index]
+        index = self._in_force.get(day)
+        if index is None:
+            index = self._look_up(day)
+        return self.versions[index] if index >= 0 else None
 
     def version_named(self, name: str | None) -> RuleVersion[P] | None:
         """The version called ``name`` (a finding's ``rule_version``), or ``None``."""
@@ -256,7 +276,8 @@ class Rule(Generic[P, S]):
         readings: Iterable[Reading] = (),
         schedule: OfficeSchedule | None = None,
     ) -> tuple[Finding, ...]:
-        """The rule's findings on ``subject`` as it stood at the aware instant ``as_of``.
+        """The rule's findings on ``subject`` as it stood at the aware instant ``as_of``:
+        :meth:`findings` in a context of the subject's jurisdiction, as an evaluation runs it.
 
         Args:
             subject: The subject the rule reads (:attr:`subject`).
@@ -285,30 +306,46 @@ class Rule(Generic[P, S]):
         return self.findings(subject, context)
 
     def findings(self, subject: S, context: Context) -> tuple[Finding, ...]:
-        """The rule's findings on ``subject`` at the context's instant.
+        """The rule's findings on ``subject`` at the context's instant: what :meth:`check`
+        and the evaluation loop both run.
 
         Before the subject's :attr:`~dme_rules.engine.subjects.Subject.started_at`, one
-        ``not_applicable`` finding (nothing has started); otherwise :meth:`judge`.
+        ``not_applicable`` finding (nothing has started); otherwise :meth:`judge`. Either
+        way, the findings name the readings their versions applied under the context's
+        choice (:meth:`with_readings`).
         """
-        started_at = subject.started_at
-        if started_at is not None and context.as_of < started_at:
-            finding = self.not_started(subject)
-            if context.readings:
-                finding = self.with_readings(finding, context)
-            return (finding,)
-        return self.judge(subject, context)
+        as_of = context.as_of
+        facts = LAST_SUBJECT[0]  # (subject, instant, not started then?, reference date)
+        if facts[0] is not subject or facts[1] is not as_of:
+            facts = subject_seen(subject, as_of)
+        found: tuple[Finding, ...]
+        if facts[2]:
+            found = (self.not_started(subject),)
+        elif self._judges_itself:
+            found = self.judge(subject, context)
+        else:  # judge() as Rule defines it, inline (see _judges_itself)
+            day = facts[3] or reference_date_of(facts)
+            index = self._in_force.get(day)
+            if index is None:
+                index = self._look_up(day)
+            if index < 0:
+                found = (self.not_in_force(subject),)
+            else:
+                found = (self._formulas[index](self.versions[index], subject, context),)
+        if context.readings:  # outcome() reported the defaults: say which were applied
+            found = tuple(map(self.with_readings, found, itertools.repeat(context)))
+        return found
 
     def judge(self, subject: S, context: Context) -> tuple[Finding, ...]:
         """The findings on a started subject: one, by the formula of the version in force on
         :meth:`reference_date` (a rule with one finding per item overrides this)."""
-        index = self._index_at(self.reference_date(subject))
+        day = self.reference_date(subject)
+        index = self._in_force.get(day)
         if index is None:
+            index = self._look_up(day)
+        if index < 0:
             return (self.not_in_force(subject),)
-        version = self.versions[index]
-        finding = self._formulas[index](version, subject, context)
-        if context.readings:  # outcome() reported the defaults: say which were applied
-            finding = self.with_readings(finding, context)
-        return (finding,)
+        return (self._formulas[index](self.versions[index], subject, context),)
 
     def with_readings(self, finding: Finding, context: Context) -> Finding:
         """``finding`` with the readings its version applied under the context's choice
@@ -332,11 +369,11 @@ class Rule(Generic[P, S]):
         ids, ignored = used
         if not ids and not ignored:
             return finding
-        details = finding.details
-        if ignored:
-            details = {**details, "readings_ignored": ignored}
-        # The fields before ``readings``, the readings, then citations and details.
-        return Finding._make((*finding[:13], ids, finding[14], details))
+        if not ignored:
+            return finding._replace(readings=ids)
+        return finding._replace(
+            readings=ids, details={**finding.details, "readings_ignored": ignored}
+        )
 
     def not_started(self, subject: S) -> Finding:
         """``not_applicable``: the evaluation's instant comes before the subject's start (a
@@ -350,11 +387,13 @@ class Rule(Generic[P, S]):
 
     # -- outcome builders -----------------------------------------------------------------
 
+    # Every parameter may be given by name or in order, none is keyword-only: CPython fills an
+    # absent keyword-only parameter by a dictionary lookup of its default, an absent one of
+    # these from a tuple, and every finding is made here (about 2% of an evaluation).
     def outcome(
         self,
         version: RuleVersion[P] | None,
         status: Status,
-        *,
         due: date | datetime | None = None,
         act_on: date | datetime | None = None,
         days_late: int | None = None,
@@ -375,7 +414,7 @@ class Rule(Generic[P, S]):
         if citations is None:
             citations = version.citations if version is not None else ()
         # Every finding is built here, from its fields in the order Finding declares them.
-        return Finding._make(
+        return _finding(
             (
                 self.id,
                 version.version if version is not None else None,
