@@ -330,7 +330,7 @@ class TestPeriods:
 
     def test_the_version_in_force_on_each_day(self):
         """version_at gives, for every day around every version of every pack, the version
-        whose period holds it (asked twice: the second answer is the remembered one)."""
+        whose period holds it: the first day, the last, the days around them."""
         from datetime import timedelta
 
         def in_force(rule, day):
@@ -344,7 +344,21 @@ class TestPeriods:
             starts = [version.effective_from for version in rule.versions]
             ends = [version.effective_to for version in rule.versions if version.effective_to]
             for day in {day + timedelta(days=n) for day in starts + ends for n in (-1, 0, 1)}:
-                assert in_force(rule, day) is rule.version_at(day) is rule.version_at(day)
+                assert in_force(rule, day) is rule.version_at(day)
+
+    def test_a_gap_between_two_versions(self):
+        """A day between two versions has none: version_at says so, and a subject of that
+        day is not_applicable, by findings() as by judge()."""
+        first = version("1", date(2021, 10, 28), date(2022, 12, 31))
+        rule = two_periods(first, V2)
+        case = minimal_case(request_transmitted_at=noon(date(2023, 6, 1)))
+        assert (first, None, V2) == tuple(
+            rule.version_at(day)
+            for day in (date(2022, 12, 31), date(2023, 6, 1), V2.effective_from)
+        )
+        (found,) = rule.check(case, noon(date(2025, 1, 1)))
+        assert ("not_in_force", None) == (found.reason, found.rule_version)
+        assert (found,) == rule.judge(case, QUEBEC.context(noon(date(2025, 1, 1))))
 
 
 class TestVersionReadings:

@@ -51,9 +51,6 @@ S = TypeVar("S", bound=Subject)
 #: The ids of the readings a version applied, and of those the caller chose that it ignored.
 _ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...]]
 
-#: How many days a rule remembers the version in force on before starting afresh.
-_DAYS_KEPT = 4096
-
 #: Makes a finding from its fields in the order Finding declares them (Finding._make, without
 #: its call and its check of the length: Rule.outcome gives every field).
 _finding = tuple_maker(Finding)
@@ -130,13 +127,12 @@ class Rule(Generic[P, S]):
     reasons: tuple[str, ...] = ()
     # Derived once, for speed: every evaluation finds the version in force on a subject's
     # date and its formula, and a formula's dated pieces, for every subject it judges.
-    #: Each version's first day, in order (searched by :meth:`_look_up`).
+    #: Each version's first day and last day (``date.max`` while in force), in order: the
+    #: version in force on a day is found by bisection (:meth:`_index_at`).
     _starts: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
+    _ends: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
     #: Each version's formula, in the versions' order.
     _formulas: tuple[Callable[..., Any], ...] = attrs.field(init=False, eq=False, repr=False)
-    #: The index of the version in force on each day looked up (-1: none is), since the
-    #: same reference dates recur across thousands of subjects; bounded by _DAYS_KEPT.
-    _in_force: dict[date, int] = attrs.field(init=False, factory=dict, eq=False, repr=False)
     #: Whether the rule's class overrides judge() or reference_date(); when it does not,
     #: findings() runs judge()'s own steps inline, two calls fewer for each rule of each
     #: subject (a test holds both to the same findings).
@@ -164,6 +160,8 @@ class Rule(Generic[P, S]):
         judges_itself = cls.judge is not Rule.judge or cls.reference_date is not Rule.reference_date
         object.__setattr__(self, "_judges_itself", judges_itself)
         object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
+        ends = tuple(v.effective_to or date.max for v in self.versions)
+        object.__setattr__(self, "_ends", ends)
         formulas = tuple(self.dated("formula", version) for version in self.versions)
         object.__setattr__(self, "_formulas", formulas)
         used = {formula.__name__ for formula in formulas}
@@ -223,26 +221,15 @@ class Rule(Generic[P, S]):
 
     # -- versions -------------------------------------------------------------------------
 
-    def _look_up(self, day: date) -> int:
-        """The index of the version in force on ``day``, or -1 when none is; remembered in
-        :attr:`_in_force` (which its callers read first)."""
+    def _index_at(self, day: date) -> int:
+        """The index of the version in force on ``day``, or -1 when none is."""
         index = bisect.bisect_right(self._starts, day) - 1
-        if index >= 0:
-            effective_to = self.versions[index].effective_to
-            if effective_to is not None and day > effective_to:
-                index = -1
-        in_force = self._in_force
-        if len(in_force) >= _DAYS_KEPT:
-            in_force.clear()
-        in_force[day] = index
-        return index
+        return index if index >= 0 and day <= self._ends[index] else -1
 
     def version_at(self, day: date) -> RuleVersion[P] | None:
         """The version in force on ``day``, or ``None`` (before the first, or in a gap)."""
-        index = self._in_force.get(day)
-        if index is None:
-            index = self._look_up(day)
-        return self.versions[index] if index >= 0 else None
+        index = bisect.bisect_right(self._starts, day) - 1
+        return self.versions[index] if index >= 0 and day <= self._ends[index] else None
 
     def version_named(self, name: str | None) -> RuleVersion[P] | None:
         """The version called ``name`` (a finding's ``rule_version``), or ``None``."""
@@ -325,13 +312,11 @@ class Rule(Generic[P, S]):
             found = self.judge(subject, context)
         else:  # judge() as Rule defines it, inline (see _judges_itself)
             day = facts[3] or reference_date_of(facts)
-            index = self._in_force.get(day)
-            if index is None:
-                index = self._look_up(day)
-            if index < 0:
-                found = (self.not_in_force(subject),)
-            else:
+            index = bisect.bisect_right(self._starts, day) - 1
+            if index >= 0 and day <= self._ends[index]:
                 found = (self._formulas[index](self.versions[index], subject, context),)
+            else:
+                found = (self.not_in_force(subject),)
         if context.readings:  # outcome() reported the defaults: say which were applied
             found = tuple(map(self.with_readings, found, itertools.repeat(context)))
         return found
@@ -339,10 +324,7 @@ class Rule(Generic[P, S]):
     def judge(self, subject: S, context: Context) -> tuple[Finding, ...]:
         """The findings on a started subject: one, by the formula of the version in force on
         :meth:`reference_date` (a rule with one finding per item overrides this)."""
-        day = self.reference_date(subject)
-        index = self._in_force.get(day)
-        if index is None:
-            index = self._look_up(day)
+        index = self._index_at(self.reference_date(subject))
         if index < 0:
             return (self.not_in_force(subject),)
         return (self._formulas[index](self.versions[index], subject, context),)
