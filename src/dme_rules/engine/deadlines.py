@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
+from dme_rules.engine._speed import tuple_maker
 from dme_rules.engine.context import Context
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import end_of_day_in
@@ -32,6 +33,12 @@ class DeadlineState(NamedTuple):
     overdue: bool = False
 
 
+#: Makes a DeadlineState from its eight fields in order: ``(status, act_on, days_late,
+#: business_days_late, days_left, business_days_left, ignored, overdue)`` (its ``_make``
+#: without the call and the check of the length; every deadline of an evaluation is here).
+_state = tuple_maker(DeadlineState)
+
+
 def deadline_state(due: date, act_on: date | None, context: Context) -> DeadlineState:
     """The SPEC §4 table for a deadline ending at 24:00 local time of ``due``.
 
@@ -40,30 +47,15 @@ def deadline_state(due: date, act_on: date | None, context: Context) -> Deadline
     violation (overdue, with the days overdue). An act dated after ``as_of``'s date is
     ignored: the subject is seen as it stood at ``as_of``.
     """
-    calendar = context.calendar
-    ignored = act_on is not None and act_on > context.today
+    calendar, today = context.calendar, context.today
+    ignored = act_on is not None and act_on > today
     if act_on is not None and not ignored:
         if act_on <= due:
-            return DeadlineState(Status.COMPLIANT, act_on)
-        return DeadlineState(
-            Status.VIOLATION,
-            act_on,
-            days_late=(act_on - due).days,
-            business_days_late=calendar.business_days_between(due, act_on),
-        )
-    if context.today <= due or context.as_of <= end_of_day_in(due, context.zone):
-        return DeadlineState(
-            Status.PENDING,
-            None,
-            days_left=max((due - context.today).days, 0),
-            business_days_left=max(calendar.business_days_between(context.today, due), 0),
-            ignored=ignored,
-        )
-    return DeadlineState(
-        Status.VIOLATION,
-        None,
-        days_late=(context.today - due).days,
-        business_days_late=calendar.business_days_between(due, context.today),
-        ignored=ignored,
-        overdue=True,
-    )
+            return _state((Status.COMPLIANT, act_on, None, None, None, None, False, False))
+        late = (act_on - due).days, calendar.business_days_between(due, act_on)
+        return _state((Status.VIOLATION, act_on, *late, None, None, False, False))
+    if today <= due or context.as_of <= end_of_day_in(due, context.zone):
+        left = max((due - today).days, 0), max(calendar.business_days_between(today, due), 0)
+        return _state((Status.PENDING, None, None, None, *left, ignored, False))
+    late = (today - due).days, calendar.business_days_between(due, today)
+    return _state((Status.VIOLATION, None, *late, None, None, ignored, True))

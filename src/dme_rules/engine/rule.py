@@ -369,9 +369,9 @@ class Rule(Generic[P, S]):
 
     # -- outcome builders -----------------------------------------------------------------
 
-    # Every parameter may be given by name or in order, none is keyword-only: CPython fills an
-    # absent keyword-only parameter by a dictionary lookup of its default, an absent one of
-    # these from a tuple, and every finding is made here (about 2% of an evaluation).
+    # Every parameter of outcome() and deadline() may be given by name or in order, none is
+    # keyword-only: CPython fills an absent keyword-only parameter by a dictionary lookup of
+    # its default, an absent one of these from a tuple, and every finding is made here.
     def outcome(
         self,
         version: RuleVersion[P] | None,
@@ -446,7 +446,6 @@ class Rule(Generic[P, S]):
         self,
         version: RuleVersion[P],
         context: Context,
-        *,
         due: date,
         act_on: date | None,
         act_field: str,
