@@ -7,7 +7,16 @@ import itertools
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from dme_rules import JURISDICTIONS, RULES, Finding, MigrationCase, Rule, Status, evaluate
+from dme_rules import (
+    JURISDICTIONS,
+    RULES,
+    Finding,
+    MigrationCase,
+    Period,
+    Rule,
+    Status,
+    evaluate,
+)
 
 from .cases import noon, sent_on
 
@@ -129,9 +138,19 @@ class CommonRuleTests:
         assert [v.effective_from for v in versions] == sorted(v.effective_from for v in versions)
 
     def test_effective_dates_have_a_basis(self):
-        """Each version records why its dates are what they are."""
+        """Each version records why its dates are what they are, in English and French."""
         for version in self.rule.versions:
             assert version.effective_basis.strip()
+            assert version.effective_basis_fr.strip()
+
+    def test_each_version_names_a_period_of_its_packs_sources(self):
+        """A version's period is one the pack's sources declare (once per legal text), not
+        dates written in the rule's module."""
+        jurisdiction = self.rule.id.partition(".")[0]
+        sources = importlib.import_module(f"dme_rules.jurisdictions.{jurisdiction}.sources")
+        declared = [value for value in vars(sources).values() if isinstance(value, Period)]
+        for version in self.rule.versions:
+            assert any(version.period is period for period in declared), version.version
 
     def test_day_before_and_day_of_each_effective_from(self):
         """A request the day before a version is under the previous one (or none); the day of,
@@ -179,6 +198,16 @@ class CommonRuleTests:
         for case, as_of in self.examples.values():
             report = evaluate(case, as_of)
             assert self.finding(case, as_of) == report.finding(self.rule.id)
+
+    def test_findings_judge_a_started_subject_as_judge_does(self):
+        """On a subject that has started, findings() gives what judge() gives (findings runs
+        judge's steps inline for a rule that does not override them)."""
+        pack = JURISDICTIONS[self.rule.id.partition(".")[0]]
+        for case, as_of in self.examples.values():
+            context = pack.context(as_of)
+            started = case.started_at is None or case.started_at <= as_of
+            if started:
+                assert self.rule.judge(case, context) == self.rule.findings(case, context)
 
 
 def _day():

@@ -26,12 +26,13 @@ from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.messages import Messages
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.report import Report
-from dme_rules.engine.rule import Rule, RuleVersion
+from dme_rules.engine.rule import Rule
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.sensitivity import FindingSensitivity, Sensitivity, sensitivity
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant, months_after
+from dme_rules.engine.versions import Period, RuleVersion
 from dme_rules.errors import (
     CalendarRangeError,
     DmeRulesError,
@@ -202,6 +203,7 @@ __all__ = [
     "NotInForceError",
     "OfficeSchedule",
     "Party",
+    "Period",
     "Preanalysis",
     "Question",
     "ReadOnlyAccess",

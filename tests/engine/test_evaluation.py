@@ -49,8 +49,8 @@ FROM_2024 = {
 #: A rule module, as a pack's rules package holds them.
 RULE_MODULE = """
 from datetime import date
-from dme_rules import Document, MigrationCase, Rule, RuleVersion, Status
-from dme_rules.engine.rule import NoParameters
+from dme_rules import Document, MigrationCase, Period, Rule, RuleVersion, Status
+from dme_rules.engine.versions import NoParameters
 
 class Found(Rule):
     subject = MigrationCase
@@ -61,9 +61,9 @@ class Found(Rule):
 {name_upper} = Found(
     id="qc.test.{name_dashed}", title_fr="x", title_en="x", obligated_party="clinic",
     position={position},
-    versions=(RuleVersion(version="1", effective_from=date(2020, 1, 1), effective_to=None,
-        effective_basis="test", parameters=NoParameters(),
-        citations=(Document("D", "I", "2020").cite("s", "q"),)),),
+    versions=(RuleVersion(version="1",
+        period=Period(effective_from=date(2020, 1, 1), basis="test", basis_fr="test"),
+        parameters=NoParameters(), citations=(Document("D", "I", "2020").cite("s", "q"),)),),
 )
 """
 
@@ -508,6 +508,14 @@ class TestPickling:
         assert QUEBEC is again.jurisdiction
         assert len(data) < 50_000
 
+    def test_a_ruleset_pickles_as_its_rules(self):
+        """A ruleset pickles as its rules, its lookups left behind."""
+        RULES.for_subject(type(spec_case()))  # caches to leave behind
+        RULES.digest(date(2025, 6, 20))
+        again = pickle.loads(pickle.dumps(RULES))
+        assert list(RULES) == list(again)
+        assert RULES["qc.migration.import-deadline"] is again["qc.migration.import-deadline"]
+
 
 class TestSharedWithinAnEvaluation:
     """Context.shared: computed once per subject and key, never carried to another subject."""
@@ -539,13 +547,15 @@ class TestSharedWithinAnEvaluation:
         """A caller's version 2 of the pre-analysis rule (10 business days from 2025-01-01),
         in a ruleset with the import deadline: its finding is its own, as check() gives it
         (submitted 07-15 + 10 business days = 07-29; validated 07-28, on time)."""
-        from dme_rules import IMPORT_DEADLINE, PREANALYSIS_VALIDATION, Ruleset
+        from dme_rules import IMPORT_DEADLINE, PREANALYSIS_VALIDATION, Period, Ruleset
         from dme_rules.jurisdictions.qc.parameters import BusinessDays
 
-        first = attrs.evolve(PREANALYSIS_VALIDATION.versions[0], effective_to=date(2024, 12, 31))
+        current = PREANALYSIS_VALIDATION.versions[0]
+        first = attrs.evolve(current, period=current.period.ending(date(2024, 12, 31)))
+        notice = Period(effective_from=date(2025, 1, 1), basis="A test's notice.",
+                        basis_fr="L'avis d'un test.")  # fmt: skip
         ten = BusinessDays(business_days=10)
-        second = attrs.evolve(first, version="2", effective_from=date(2025, 1, 1),
-                              effective_to=None, parameters=ten)  # fmt: skip
+        second = attrs.evolve(first, version="2", period=notice, parameters=ten)
         evolved = attrs.evolve(PREANALYSIS_VALIDATION, versions=(first, second))
         case = change(spec_case(), preanalysis__validated_on=date(2025, 7, 28))
         report = evaluate(case, AS_OF, ruleset=Ruleset([IMPORT_DEADLINE, evolved]))
@@ -579,31 +589,33 @@ def test_before_the_request_the_findings_report_the_callers_readings():
     assert {"not_yet_requested"} == {finding.reason for finding in report.findings}
 
 
-class TestSteps:
-    """Ruleset.steps: the version and formula each rule runs for a kind and a date."""
+class TestOnePath:
+    """evaluate runs each rule's findings(), the very code check() runs."""
 
-    def test_the_versions_in_force_on_the_day(self):
-        """A request of 2023-12-31 runs version 1 of the deadlines; of 2024-01-01, version 2;
-        the BCH's rule judges itself (one finding per complaint, its own dates); a rule not
-        yet in force has no formula (its judge says not_in_force)."""
-        from dme_rules import MigrationCase
+    def test_evaluate_runs_the_rules_findings(self):
+        """A rule whose findings() adds a detail: evaluate's finding has it, as check's does
+        (the evaluation does not judge the rule another way)."""
+        from dme_rules import READ_ONLY_ACCESS
 
-        by_id = {}
-        for day in (date(2023, 12, 31), date(2024, 1, 1)):
-            steps = RULES.steps(MigrationCase, day)
-            by_id[day] = {rule.id: (version and version.version, formula)
-                          for rule, version, formula in steps}  # fmt: skip
-        assert "1" == by_id[date(2023, 12, 31)]["qc.migration.extraction-deadline"][0]
-        assert "2" == by_id[date(2024, 1, 1)]["qc.migration.extraction-deadline"][0]
-        assert (None, None) == by_id[date(2024, 1, 1)]["qc.bch.complaint-follow-up"]
-        assert (None, None) == by_id[date(2023, 12, 31)]["qc.migration.request-form"]
-        assert RULES["qc.bch.complaint-follow-up"].judges_itself
-        assert not RULES["qc.migration.extraction-deadline"].judges_itself
+        class Marked(type(READ_ONLY_ACCESS)):
+            def findings(self, subject, context):
+                return tuple(
+                    finding._replace(details={**finding.details, "marked": True})
+                    for finding in super().findings(subject, context)
+                )
 
-    def test_a_ruleset_pickles_as_its_rules(self):
-        import pickle
+        fields = attrs.fields(type(READ_ONLY_ACCESS))
+        marked = Marked(**{f.alias: getattr(READ_ONLY_ACCESS, f.name) for f in fields if f.init})
+        (alone,) = marked.check(spec_case(), AS_OF)
+        (found,) = evaluate(spec_case(), AS_OF, ruleset=Ruleset([marked])).findings
+        assert alone == found
+        assert found.details["marked"]
 
-        RULES.steps(type(spec_case()), date(2025, 6, 20))  # a cache to leave behind
-        again = pickle.loads(pickle.dumps(RULES))
-        assert list(RULES) == list(again)
-        assert RULES["qc.migration.import-deadline"] is again["qc.migration.import-deadline"]
+    def test_the_findings_before_the_start_and_after_it_name_the_choice(self):
+        """Before the request and after it, with readings chosen, check and evaluate give the
+        same findings, each naming the readings it applied."""
+        for as_of in (spec_case().request_transmitted_at - timedelta(seconds=1), AS_OF):
+            report = evaluate(spec_case(), as_of, readings=["civil-procedure"])
+            for rule in RULES.for_subject(type(spec_case())):
+                found = rule.check(spec_case(), as_of, readings=[CIVIL_PROCEDURE])
+                assert list(found) == [f for f in report.findings if f.rule_id == rule.id]

@@ -18,28 +18,35 @@ from dme_rules import (
     InvalidArgumentError,
     InvalidCaseError,
     MigrationCase,
+    Period,
     Ruleset,
     RuleVersion,
     Status,
     evaluate,
     evaluate_many,
 )
+from dme_rules.engine.dated import dated_methods
 from dme_rules.engine.jurisdiction import register
-from dme_rules.engine.rule import NoParameters, Rule, dated_methods
+from dme_rules.engine.rule import Rule
+from dme_rules.engine.versions import NoParameters
 
 from ..cases import at, minimal_case, noon, spec_case
 
 CITATION = Document("Règlement", "Démo", "2020").cite("art. 1", "Texte cité.")
 
 
-def version(name: str, start: date, end: date | None) -> RuleVersion[NoParameters]:
-    return RuleVersion(
-        version=name,
+def period(start: date, end: date | None = None) -> Period:
+    return Period(
         effective_from=start,
         effective_to=end,
-        effective_basis="A test's own dates.",
-        parameters=NoParameters(),
-        citations=(CITATION,),
+        basis="A test's own dates.",
+        basis_fr="Les dates propres à un test.",
+    )
+
+
+def version(name: str, start: date, end: date | None) -> RuleVersion[NoParameters]:
+    return RuleVersion(
+        version=name, period=period(start, end), parameters=NoParameters(), citations=(CITATION,)
     )
 
 
@@ -99,7 +106,7 @@ class TestDatedFormulas:
     def test_a_formula_no_version_uses_is_refused(self):
         """With only the 2021 version, formula_2024_01 judges nothing: refused."""
         with pytest.raises(InvalidArgumentError, match="formula_2024_01"):
-            two_periods(attrs.evolve(V1, effective_to=None))
+            two_periods(version("1", V1.effective_from, None))
 
     def test_names_read_as_dates(self):
         """formula_YYYY, formula_YYYY_MM and formula_YYYY_MM_DD start on their date; other
@@ -180,7 +187,11 @@ class TestSubjects:
         """Cases and consent answers in one stream: each gets its own rules, in order."""
         answers = ConsentAnswers("X", date(2025, 3, 1), {"purpose": "yes"})
         reports = list(evaluate_many([spec_case(), answers, spec_case()], at("2025-09-01T12:00Z")))
-        assert [10, 1, 10] == [len({f.rule_id for f in r.findings}) for r in reports]
+        case_rules = {rule.id for rule in QUEBEC.rules.for_subject(MigrationCase)}
+        consent_rules = {rule.id for rule in QUEBEC.rules.for_subject(ConsentAnswers)}
+        assert [case_rules, consent_rules, case_rules] == [
+            {f.rule_id for f in r.findings} for r in reports
+        ]
         assert ["2025-0147", None, "2025-0147"] == [r.case_id for r in reports]
 
 
@@ -244,7 +255,7 @@ class TestDeclarations:
 
         with pytest.raises(InvalidArgumentError, match="subject: expected a Subject class"):
             Unsaid(id="qc.test.unsaid", title_fr="x", title_en="x", obligated_party="clinic",
-                   position=1, versions=(attrs.evolve(V1, effective_to=None),))  # fmt: skip
+                   position=1, versions=(version("1", V1.effective_from, None),))  # fmt: skip
 
     def test_two_versions_with_one_name(self):
         """Two versions named alike are refused (a version's formula is found by name)."""
@@ -264,6 +275,92 @@ class TestDeclarations:
         assert QUEBEC is JURISDICTIONS["qc"]
 
 
+class TestPeriods:
+    """A version's period: one value, declared once per legal text, named by each version."""
+
+    def test_a_version_reads_its_period(self):
+        """The version's dates and basis are its period's, as the catalogue writes them."""
+        repealed = period(date(2021, 10, 28)).ending(date(2023, 12, 31))
+        entry = attrs.evolve(V1, period=repealed).to_dict()
+        assert (date(2021, 10, 28), date(2023, 12, 31)) == (V1.effective_from, V1.effective_to)
+        assert ("A test's own dates.", "Les dates propres à un test.") == (
+            V1.effective_basis, V1.effective_basis_fr
+        )  # fmt: skip
+        assert ("2021-10-28", "2023-12-31", "A test's own dates.") == (
+            entry["effective_from"], entry["effective_to"], entry["effective_basis"]
+        )  # fmt: skip
+
+    def test_ending_keeps_the_start_and_the_basis(self):
+        """A period ending earlier is the same text's: only its last day changes."""
+        text = period(date(2021, 10, 28))
+        ended = text.ending(date(2023, 12, 31))
+        assert attrs.evolve(text, effective_to=date(2023, 12, 31)) == ended
+        assert ended == ended.ending(date(2023, 12, 31))
+
+    @pytest.mark.parametrize("last_day", [date(2021, 10, 27), date(2024, 1, 1)])
+    def test_ending_outside_the_period_is_refused(self, last_day):
+        """A period cannot end before it starts, nor after the day it already ends."""
+        with pytest.raises(InvalidArgumentError, match="last_day: expected a day of the period"):
+            period(date(2021, 10, 28), date(2023, 12, 31)).ending(last_day)
+
+    def test_a_period_ending_before_it_starts_is_refused(self):
+        with pytest.raises(InvalidArgumentError, match="effective_to: expected a date on or"):
+            period(date(2024, 1, 1), date(2023, 12, 31))
+
+    def test_an_instant_is_not_a_day(self):
+        """A datetime's date depends on the zone: refused, naming the field."""
+        from datetime import datetime
+
+        with pytest.raises(
+            InvalidArgumentError, match=r"effective_from: expected a datetime\.date"
+        ):
+            period(datetime(2024, 1, 1, 12))  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("field", ["basis", "basis_fr"])
+    def test_a_blank_basis_is_refused(self, field):
+        """Every period says why its dates are what they are, in English and French."""
+        with pytest.raises(InvalidArgumentError, match=f"{field}: expected the published fact"):
+            attrs.evolve(period(date(2024, 1, 1)), **{field: " "})
+
+    def test_a_version_takes_a_period(self):
+        """The dates alone are not a period: refused, naming the field."""
+        with pytest.raises(InvalidArgumentError, match="period: expected a Period"):
+            RuleVersion(version="1", period=date(2024, 1, 1), parameters=NoParameters(),
+                        citations=())  # type: ignore[arg-type]  # fmt: skip
+
+    def test_the_version_in_force_on_each_day(self):
+        """version_at gives, for every day around every version of every pack, the version
+        whose period holds it: the first day, the last, the days around them."""
+        from datetime import timedelta
+
+        def in_force(rule, day):
+            for version in rule.versions:
+                if version.effective_from <= day <= (version.effective_to or date.max):
+                    return version
+            return None
+
+        rules = [rule for pack in JURISDICTIONS.values() for rule in pack.rules.values()]
+        for rule in rules:
+            starts = [version.effective_from for version in rule.versions]
+            ends = [version.effective_to for version in rule.versions if version.effective_to]
+            for day in {day + timedelta(days=n) for day in starts + ends for n in (-1, 0, 1)}:
+                assert in_force(rule, day) is rule.version_at(day)
+
+    def test_a_gap_between_two_versions(self):
+        """A day between two versions has none: version_at says so, and a subject of that
+        day is not_applicable, by findings() as by judge()."""
+        first = version("1", date(2021, 10, 28), date(2022, 12, 31))
+        rule = two_periods(first, V2)
+        case = minimal_case(request_transmitted_at=noon(date(2023, 6, 1)))
+        assert (first, None, V2) == tuple(
+            rule.version_at(day)
+            for day in (date(2022, 12, 31), date(2023, 6, 1), V2.effective_from)
+        )
+        (found,) = rule.check(case, noon(date(2025, 1, 1)))
+        assert ("not_in_force", None) == (found.reason, found.rule_version)
+        assert (found,) == rule.judge(case, QUEBEC.context(noon(date(2025, 1, 1))))
+
+
 class TestVersionReadings:
     """A version's readings: one default per topic, alternatives of those topics."""
 
@@ -271,8 +368,8 @@ class TestVersionReadings:
         from dme_rules import RuleVersion
 
         return RuleVersion(
-            version="1", effective_from=date(2024, 1, 1), effective_to=None,
-            effective_basis="test", parameters=NoParameters(), citations=(), **readings,
+            version="1", period=period(date(2024, 1, 1)), parameters=NoParameters(),
+            citations=(), **readings,
         )  # fmt: skip
 
     def test_two_defaults_of_one_topic_are_refused(self):
@@ -304,12 +401,22 @@ class TestVersionReadings:
         )
         assert PROCEDURE_2024 is version.choice("period-start", [OFFICE_HOURS])
         assert CIVIL_PROCEDURE is version.choice("period-start", [CIVIL_PROCEDURE])
-        assert (PROCEDURE_2024, INTERPRETATION_ACT) == version.chosen_readings([INTERPRETATION_ACT])
-        assert PROCEDURE_2024 is version.reading is version.interpretation
+        assert ("period-start", "period-end") == version.topics
+        assert INTERPRETATION_ACT is version.choice("period-end", [INTERPRETATION_ACT])
+        assert PROCEDURE_2024 is version.interpretation  # the first topic's default
         with pytest.raises(InvalidArgumentError, match="topic"):
             version.choice("business-hours")
+
+    def test_a_callers_choice_is_checked(self):
+        """check_choice: the readings a caller gave (None for none), each one the version
+        allows; another is a mistake, named."""
+        from dme_rules import CIVIL_PROCEDURE, OFFICE_HOURS, PROCEDURE_2024
+
+        version = self.version(readings=(PROCEDURE_2024,), alternatives=(CIVIL_PROCEDURE,))
+        assert () == version.check_choice(None)
+        assert (CIVIL_PROCEDURE,) == version.check_choice(None, CIVIL_PROCEDURE)
         with pytest.raises(InvalidArgumentError, match="reading: expected one of"):
-            version.check_allowed([OFFICE_HOURS])
+            version.check_choice(OFFICE_HOURS)
 
 
 class TestCatalogueJson:

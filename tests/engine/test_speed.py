@@ -3,8 +3,9 @@
 Each shortcut is checked against the code it stands for: the strict reading with and without
 the shortcuts (values and errors, on valid and mutated documents), the remembered parsers
 against their parser, the visible-text test against the Unicode check, the trusted build
-against ``__init__``, remembered messages against messages said afresh, and the JSON Lines
-writer against the standard library.
+against ``__init__``, remembered messages against messages said afresh, the JSON Lines
+writer against the standard library, a finding made from its fields against ``Finding``, and
+what every rule asks of a subject against the plain comparison.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dme_rules import ConsentAnswers, DmeRulesError, MigrationCase
+from dme_rules import (
+    NINETY_DAYS,
+    QUEBEC,
+    READ_ONLY_ACCESS,
+    ConsentAnswers,
+    DmeRulesError,
+    Finding,
+    MigrationCase,
+    Status,
+)
 from dme_rules.engine import _speed
 from dme_rules.engine.jsonform import loads
 from dme_rules.engine.kinds import DATE, INSTANT, MONEY, TEXT
@@ -35,6 +45,7 @@ from dme_rules.jurisdictions.qc.messages import MESSAGES as QUEBEC_MESSAGES
 from dme_rules.jurisdictions.qc.subjects import Extraction
 
 from .. import strategies
+from ..cases import minimal_case, spec_case
 from ..fuzzing import MUTATIONS, seeds
 
 REMEMBERED = (DATE, INSTANT, MONEY)
@@ -297,6 +308,65 @@ class TestJsonLines:
     def test_as_the_standard_library(self, document):
         expected = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
         assert _speed.json_line(document) == expected
+
+
+class TestRulePath:
+    """The shortcuts of a rule's findings: a finding made from its fields, and what every
+    rule asks of a subject, each as the plain code gives it."""
+
+    def test_a_finding_made_from_its_fields(self):
+        """tuple_maker(Finding) makes what Finding makes; Rule.outcome gives every field, in
+        order (its finding equals one made by name)."""
+        due, ids = date(2025, 7, 14), ("ninety-days",)
+        fields = ("qc.x", "1", Status.PENDING, "clinic", due, None, None, None, 3, 2,
+                  Decimal(5), Decimal(6), "ninety-days", ids, (), {"a": 1})  # fmt: skip
+        made = _speed.tuple_maker(Finding)(fields)
+        assert (Finding, Finding._make(fields)) == (type(made), made)
+        version = READ_ONLY_ACCESS.versions[-1]
+        found = READ_ONLY_ACCESS.outcome(
+            version, Status.PENDING, due=date(2025, 7, 14), act_on=date(2025, 7, 10),
+            days_late=1, business_days_late=2, days_left=3, business_days_left=4,
+            amount=Decimal(5), cap=Decimal(6), reading=NINETY_DAYS, citations=(),
+            details={"a": 1}, obligated_party="clinic",
+        )  # fmt: skip
+        assert found == Finding(
+            rule_id=READ_ONLY_ACCESS.id, rule_version=version.version, status=Status.PENDING,
+            obligated_party="clinic", due=date(2025, 7, 14), act_on=date(2025, 7, 10),
+            days_late=1, business_days_late=2, days_left=3, business_days_left=4,
+            amount=Decimal(5), cap=Decimal(6), interpretation="ninety-days",
+            readings=tuple(reading.id for reading in version.readings), citations=(),
+            details={"a": 1},
+        )  # fmt: skip
+
+    @given(strategies.case_instants, strategies.case_instants)
+    def test_what_a_subject_is_asked(self, sent, instant):
+        """Whether the subject had not started at the instant, and its reference date: the
+        plain comparison and property, whatever the two zones."""
+        case = attrs.evolve(minimal_case(), request_transmitted_at=sent)
+        facts = _speed.subject_seen(case, instant)
+        assert (case, instant, instant < sent, None) == facts
+        assert facts is _speed.LAST_SUBJECT[0]
+        assert case.reference_date == _speed.reference_date_of(facts)
+        assert (case, instant, instant < sent, case.reference_date) == _speed.LAST_SUBJECT[0]
+        answers = ConsentAnswers("X", date(2025, 3, 1))
+        assert not _speed.subject_seen(answers, instant)[2]  # no start: always started
+
+    def test_findings_ask_again_of_another_subject_or_instant(self):
+        """Subjects and instants in turn, one before its start, equal ones that are other
+        objects: each rule's findings are what its judge() or not_started() give plainly."""
+        late = spec_case()
+        early = minimal_case(request_transmitted_at=late.request_transmitted_at + timedelta(30))
+        between = early.request_transmitted_at - timedelta(days=1)
+        copy = datetime.fromisoformat(between.isoformat())  # equal, another object
+        for subject, instant in [(late, between), (early, between), (early, copy),
+                                 (late, copy), (early, between + timedelta(days=2))]:  # fmt: skip
+            context = QUEBEC.context(instant)
+            for rule in QUEBEC.rules.for_subject(MigrationCase):
+                plain = (
+                    (rule.not_started(subject),) if instant < subject.started_at
+                    else rule.judge(subject, context)
+                )  # fmt: skip
+                assert plain == rule.findings(subject, context), (rule.id, instant)
 
 
 class TestFoundInReview:

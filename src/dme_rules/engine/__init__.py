@@ -9,9 +9,9 @@ draws it; a test holds the code to it): the shapes of JSON answers (:mod:`.shape
 calendars (:mod:`.time`, :mod:`.calendar`, :mod:`.clock`); words (:mod:`.messages`); values
 (:mod:`.status`, :mod:`.readings`, :mod:`.citations`, :mod:`.context`); the packs as the engine
 sees them (:mod:`.registry`); findings and subjects (:mod:`.findings`, :mod:`.jsonform`,
-:mod:`.kinds`, :mod:`.subjects`, :mod:`.json_schema`); rules (:mod:`.rule`, :mod:`.ruleset`);
-outputs and packs (:mod:`.presentation`, :mod:`.features`, :mod:`.jurisdiction`,
-:mod:`.fhir`, :mod:`.report`); :mod:`.evaluation`.
+:mod:`.kinds`, :mod:`.subjects`, :mod:`.json_schema`); rules (:mod:`.versions`, :mod:`.dated`,
+:mod:`.deadlines`, :mod:`.rule`, :mod:`.ruleset`); outputs and packs (:mod:`.presentation`,
+:mod:`.features`, :mod:`.jurisdiction`, :mod:`.fhir`, :mod:`.report`); :mod:`.evaluation`.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.messages import LANGUAGES, Messages
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.report import Report
-from dme_rules.engine.rule import Rule, RuleVersion
+from dme_rules.engine.rule import Rule
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.sensitivity import FindingSensitivity, Sensitivity, sensitivity
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant, end_of_day_in, local_date, months_after
+from dme_rules.engine.versions import Period, RuleVersion
 
 __all__ = [
     "FIRST_YEAR",
@@ -49,6 +50,7 @@ __all__ = [
     "Jurisdiction",
     "Messages",
     "OfficeSchedule",
+    "Period",
     "Reading",
     "Report",
     "Rule",

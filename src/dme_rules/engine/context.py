@@ -169,8 +169,11 @@ class Context:
         cache = self._shared
         if cache[0] is not subject:
             cache[0], cache[1] = subject, {}
-        values: dict[tuple[int, int], tuple[object, object, Any]] = cache[1]
-        key = (id(rule), id(version))
+        values: dict[int, tuple[object, object, Any]] = cache[1]
+        # Kept by the version's id, with the rule and the version that computed the value: a
+        # value is found only by those two objects (another rule with the same versions, a
+        # caller's evolved rule, computes its own in their place).
+        key = id(version)
         found = values.get(key)
         if found is not None and found[0] is rule and found[1] is version:
             value: T = found[2]

@@ -95,20 +95,9 @@ def _subject_class(data: Mapping[str, Any]) -> type[Subject]:
 def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdiction) -> Report:
     """The report on ``subject``: every rule of ``ruleset`` that reads its kind, in order."""
     findings: list[Finding] = []
-    started_at = subject.started_at  # Rule.findings, with the start checked once per subject
     try:
-        if started_at is not None and context.as_of < started_at:
-            for rule in ruleset.for_subject(type(subject)):
-                findings += rule.findings(subject, context)  # each says nothing has started
-        else:
-            # Rule.judge, with the versions in force looked up once per day (Ruleset.steps).
-            chose = bool(context.readings)
-            for rule, version, formula in ruleset.steps(type(subject), subject.reference_date):
-                if formula is None:
-                    findings += rule.judge(subject, context)
-                else:
-                    finding = formula(version, subject, context)
-                    findings.append(rule.with_readings(finding, context) if chose else finding)
+        for rule in ruleset.for_subject(type(subject)):
+            findings += rule.findings(subject, context)  # what rule.check runs
     except CalendarRangeError as error:
         # A subject dated near the end of the supported years: a time limit counted from it
         # leaves them. The error names the fact that dates the subject.

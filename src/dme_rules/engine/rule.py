@@ -1,59 +1,49 @@
-"""Rules: legal versions, dated formulas, the one check contract and the outcome builders.
+"""Rules: the one check contract, its evaluation path and the outcome builders.
 
 A rule is an immutable value with an id, bilingual titles, the party it binds, the kind of
-subject it reads and its ordered legal versions. Each rule module of a jurisdiction pack
-subclasses :class:`Rule`, declares ``subject``, adds what a caller can compute on its own
-(``due(...)``, ``cap(...)``) and writes its logic as *dated formulas*: methods named
-``formula_YYYY_MM`` (or ``formula_YYYY``, ``formula_YYYY_MM_DD``) for the first day of the
-period they cover, as OpenFisca does. A version is judged by the latest formula that starts on
-or before its ``effective_from``, so a version whose logic differs from the previous one
-carries its own formula and no rule branches on a version string.
+subject it reads and its ordered legal versions (:mod:`~dme_rules.engine.versions`). Each rule
+module of a jurisdiction pack subclasses :class:`Rule`, declares ``subject``, adds what a
+caller can compute on its own (``due(...)``, ``cap(...)``) and writes its logic as *dated
+formulas* (:mod:`~dme_rules.engine.dated`): a version is judged by the latest formula that
+starts on or before its ``effective_from``, so no rule branches on a version string.
 
-The outcome builders (:meth:`Rule.deadline`, :meth:`Rule.within_cap`,
-:meth:`Rule.insufficient`) hold the status semantics of SPEC §4, so that every rule applies
-them the same way. Rules give codes and numbers; their words live in their pack's message
-catalogue (:meth:`Rule.notes` names the phrases a finding's message adds).
+One path judges a subject: :meth:`Rule.findings`, which :meth:`Rule.check` and the
+evaluation loop both run. The outcome builders (:meth:`Rule.deadline`,
+:meth:`Rule.within_cap`, :meth:`Rule.insufficient`) hold the status semantics of SPEC §4
+(:mod:`~dme_rules.engine.deadlines`), so that every rule applies them the same way. Rules
+give codes and numbers; their words live in their pack's message catalogue
+(:meth:`Rule.notes` names the phrases a finding's message adds).
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, NamedTuple, SupportsIndex, TypedDict, TypeVar
+from typing import Any, ClassVar, Generic, SupportsIndex, TypedDict, TypeVar
 
 import attrs
 
 from dme_rules.engine._checks import MONEY, checked_date
+from dme_rules.engine._speed import LAST_SUBJECT, reference_date_of, subject_seen, tuple_maker
 from dme_rules.engine.calendar import BusinessCalendar
-from dme_rules.engine.citations import Citation, CitationEntry
+from dme_rules.engine.citations import Citation
 from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context
-from dme_rules.engine.findings import NO_DETAILS, Finding, jsonable
+from dme_rules.engine.dated import dated_families, dated_method, dated_methods
+from dme_rules.engine.deadlines import DeadlineState, deadline_state
+from dme_rules.engine.findings import NO_DETAILS, Finding
 from dme_rules.engine.messages import LANGUAGES, check_language
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import pack_of
-from dme_rules.engine.shapes import IsoDate
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
-from dme_rules.engine.time import end_of_day_in
+from dme_rules.engine.versions import RuleVersion, VersionEntry, check_sequence
 from dme_rules.errors import InvalidArgumentError, NotInForceError
 
-__all__ = [
-    "DeadlineState",
-    "NoParameters",
-    "Note",
-    "Rule",
-    "RuleEntry",
-    "RuleVersion",
-    "VersionEntry",
-    "dated_methods",
-    "deadline_state",
-    "registered_rule",
-]
+__all__ = ["Note", "Rule", "RuleEntry", "registered_rule"]
 
 P = TypeVar("P")
 S = TypeVar("S", bound=Subject)
@@ -61,25 +51,12 @@ S = TypeVar("S", bound=Subject)
 #: The ids of the readings a version applied, and of those the caller chose that it ignored.
 _ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...]]
 
+#: Makes a finding from its fields in the order Finding declares them (Finding._make, without
+#: its call and its check of the length: Rule.outcome gives every field).
+_finding = tuple_maker(Finding)
+
 #: A phrase a finding's message adds: a message code and the values its template reads.
 Note = tuple[str, Mapping[str, Any]]
-
-
-class VersionEntry(TypedDict):
-    """A version's JSON in the catalogue (:meth:`RuleVersion.to_dict`)."""
-
-    version: str
-    effective_from: IsoDate
-    effective_to: IsoDate | None
-    effective_basis: str
-    effective_basis_fr: str
-    parameters: dict[str, Any] | None
-    interpretation: str | None
-    readings: list[str]
-    alternatives: list[str]
-    citations: list[CitationEntry]
-    summary_en: str
-    summary_fr: str
 
 
 class RuleEntry(TypedDict):
@@ -95,286 +72,10 @@ class RuleEntry(TypedDict):
     versions: list[VersionEntry]
 
 
-@attrs.frozen
-class NoParameters:
-    """The parameters of a version whose obligation has no number."""
-
-
-def _check_effective_to(instance: RuleVersion[Any], attribute: object, value: date | None) -> None:
-    if value is not None and value < instance.effective_from:
-        raise InvalidArgumentError(
-            "effective_to",
-            f"a date on or after effective_from ({instance.effective_from})",
-            value,
-            expected_fr=(
-                f"une date égale ou postérieure à effective_from ({instance.effective_from})"
-            ),
-        )
-
-
-def _check_readings(
-    instance: RuleVersion[Any], attribute: object, alternatives: tuple[Reading, ...]
-) -> None:
-    """One default per topic; every alternative answers a topic that has a default."""
-    topics = [reading.topic for reading in instance.readings]
-    wrong = [reading.id for reading in alternatives if reading.topic not in topics]
-    wrong += [reading.id for reading in alternatives if reading in instance.readings]
-    if len(set(topics)) != len(topics) or wrong or len(set(alternatives)) != len(alternatives):
-        raise InvalidArgumentError(
-            "readings",
-            "one default reading per topic, and alternatives of those topics",
-            wrong or topics,
-            expected_fr="une lecture par défaut par sujet, et des alternatives de ces sujets",
-        )
-
-
-@attrs.frozen
-class RuleVersion(Generic[P]):
-    """One legal version of a rule: in force from ``effective_from`` to ``effective_to``.
-
-    A new legal version is a new ``RuleVersion`` appended to the rule, never an edit of an
-    old one; repeal is an explicit ``effective_to``.
-
-    Attributes:
-        version: The version's name (``"1"``, ``"2"``).
-        effective_from: The first day it applies to (by the subject's reference date).
-        effective_to: The last day it applies to, or ``None`` while it is in force.
-        effective_basis: Why those dates: the published fact they rest on, in English.
-        parameters: The version's numbers, typed (days, amounts, addresses…).
-        citations: The passages that make it law, quoted in French.
-        readings: The default reading of each ambiguous phrase it reads, one per topic; the
-            first is the one that counts its period (a finding's ``interpretation``).
-        alternatives: The other readings a caller may choose, each of one of those topics.
-        summary_en: What this version requires, in one English sentence.
-        summary_fr: The same, in French.
-        effective_basis_fr: Why those dates, in French.
-    """
-
-    version: str
-    effective_from: date
-    effective_to: date | None = attrs.field(validator=_check_effective_to)
-    effective_basis: str
-    parameters: P
-    citations: tuple[Citation, ...]
-    readings: tuple[Reading, ...] = ()
-    alternatives: tuple[Reading, ...] = attrs.field(default=(), validator=_check_readings)
-    summary_en: str = ""
-    summary_fr: str = ""
-    effective_basis_fr: str = ""
-    #: Each topic's default reading (derived: the lookup of an evaluation with no choice).
-    _defaults: dict[str, Reading] = attrs.field(init=False, eq=False, repr=False, hash=False)
-
-    #: The ids of the default readings (derived: what a finding reports without a choice).
-    _default_ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_defaults", {r.topic: r for r in self.readings})
-        object.__setattr__(self, "_default_ids", tuple(r.id for r in self.readings))
-
-    @property
-    def reading(self) -> Reading | None:
-        """The default reading of the version's first topic (the one that counts its
-        period), if it reads any phrase."""
-        return self.readings[0] if self.readings else None
-
-    @property
-    def interpretation(self) -> Reading | None:
-        """The first edition's name for :attr:`reading`."""
-        return self.reading
-
-    @property
-    def allowed(self) -> tuple[Reading, ...]:
-        """Every reading the version allows, the defaults first and then the alternatives."""
-        return (*self.readings, *self.alternatives)
-
-    @property
-    def topics(self) -> tuple[str, ...]:
-        """The topics of the phrases the version reads, in order."""
-        return tuple(reading.topic for reading in self.readings)
-
-    def reads(self, topic: str) -> bool:
-        """Whether the version reads a phrase of ``topic`` (has a default reading for it)."""
-        return topic in self._defaults
-
-    def choice(self, topic: str, chosen: Iterable[Reading] = ()) -> Reading:
-        """The reading of ``topic`` to apply: the alternative the caller chose, else the
-        default.
-
-        Raises:
-            InvalidArgumentError: The version reads no phrase of ``topic`` (a rule bug).
-        """
-        default = self._defaults.get(topic)
-        if default is not None:
-            if not chosen:  # the usual evaluation: every default
-                return default
-            for alternative in self.alternatives:
-                if alternative.topic == topic and alternative in chosen:
-                    return alternative
-            return default
-        raise InvalidArgumentError(
-            "topic", f"a topic of version {self.version}: {', '.join(self.topics) or 'none'}",
-            topic, expected_fr=f"un sujet de la version {self.version}",
-        )  # fmt: skip
-
-    def to_dict(self) -> VersionEntry:
-        """The version for a catalogue in JSON: its dates and basis, its parameters (the
-        numbers the law sets: days, caps), its readings and the passages it rests on."""
-        parameters = self.parameters
-        return {
-            "version": self.version,
-            "effective_from": self.effective_from.isoformat(),
-            "effective_to": None if self.effective_to is None else self.effective_to.isoformat(),
-            "effective_basis": self.effective_basis,
-            "effective_basis_fr": self.effective_basis_fr,
-            "parameters": (  # the numbers the law sets: the fields given when made
-                jsonable(attrs.asdict(parameters, filter=lambda field, _: field.init))  # type: ignore[arg-type]
-                if attrs.has(type(parameters))
-                else jsonable(parameters)
-            ),
-            "interpretation": None if self.reading is None else self.reading.id,
-            "readings": [reading.id for reading in self.readings],
-            "alternatives": [reading.id for reading in self.alternatives],
-            "citations": [citation.to_dict() for citation in self.citations],
-            "summary_en": self.summary_en,
-            "summary_fr": self.summary_fr,
-        }
-
-    def chosen_readings(self, chosen: Iterable[Reading] = ()) -> tuple[Reading, ...]:
-        """The reading applied for each topic of the version, given the caller's choice."""
-        chosen = tuple(chosen)
-        return tuple(self.choice(topic, chosen) for topic in self.topics)
-
-    def chosen_reading(self, chosen: Iterable[Reading] = ()) -> Reading | None:
-        """The reading applied for the version's first topic (its period's count)."""
-        return self.choice(self.readings[0].topic, chosen) if self.readings else None
-
-    def check_allowed(self, readings: Iterable[Reading]) -> tuple[Reading, ...]:
-        """``readings`` as a tuple, each one the version allows (for a caller asking one
-        version a question directly, where an unknown reading is a mistake).
-
-        Raises:
-            InvalidArgumentError: The version does not allow one of them.
-        """
-        chosen = tuple(readings)
-        for reading in chosen:
-            if reading not in self.allowed:
-                allowed = ", ".join(r.id for r in self.allowed) or "none"
-                raise InvalidArgumentError(
-                    "reading", f"one of {allowed}", reading,
-                    expected_fr=f"une lecture parmi {allowed}",
-                )  # fmt: skip
-        return chosen
-
-    def allowed_reading(self, reading: Reading | None) -> Reading:
-        """``reading`` if this version allows it, the version's first default when it is None.
-
-        Raises:
-            InvalidArgumentError: The version does not allow ``reading``, or has no reading.
-        """
-        if reading is None and self.readings:
-            return self.readings[0]
-        if reading is not None:
-            self.check_allowed((reading,))
-            return reading
-        raise InvalidArgumentError("reading", "none", reading, expected_fr="aucune")
-
-
-#: A dated method's name: its family, then the first day it applies to (``formula_2024_01``;
-#: the month and the day may be left out).
-_DATED = re.compile(
-    r"(?P<family>[a-z][a-z_]*?)_(?P<year>\d{4})(?:_(?P<month>\d{2}))?(?:_(?P<day>\d{2}))?\Z"
-)
-
-
-def _dated_names(cls: type[Any]) -> list[tuple[str, date, str]]:
-    """Every dated method of ``cls``: its family, its first day, its name."""
-    found = []
-    for name in dir(cls):
-        match = _DATED.match(name)
-        if match is not None:
-            start = date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
-            found.append((match["family"], start, name))
-    return found
-
-
-def dated_methods(cls: type[Any], family: str) -> tuple[tuple[date, str], ...]:
-    """The methods of ``cls`` named ``{family}_YYYY[_MM[_DD]]``, as ``(first day, name)``
-    sorted by first day (``formula_2024_01`` starts on 2024-01-01)."""
-    return tuple(sorted((start, name) for kind, start, name in _dated_names(cls) if kind == family))
-
-
 def _check_versions(
     instance: Rule[Any, Any], attribute: object, versions: Sequence[RuleVersion[Any]]
 ) -> None:
-    """Versions are non-empty, sorted, non-overlapping; only the last may be open-ended."""
-    if not versions:
-        raise InvalidArgumentError("versions", "at least one RuleVersion", versions)
-    names = [version.version for version in versions]
-    if len(set(names)) != len(names):
-        raise InvalidArgumentError(
-            "versions", f"versions with distinct names ({instance.id})", names,
-            expected_fr=f"des versions aux noms distincts ({instance.id})",
-        )  # fmt: skip
-    for earlier, later in itertools.pairwise(versions):
-        if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
-            raise InvalidArgumentError(
-                "versions",
-                f"versions in order, each ending before the next starts ({instance.id})",
-                (earlier.version, later.version),
-                expected_fr=(
-                    f"des versions en ordre, chacune finissant avant la suivante ({instance.id})"
-                ),
-            )
-
-
-class DeadlineState(NamedTuple):
-    """Where a date-deadline stands at an instant (SPEC §4)."""
-
-    status: Status
-    act_on: date | None
-    days_late: int | None = None
-    business_days_late: int | None = None
-    days_left: int | None = None
-    business_days_left: int | None = None
-    ignored: bool = False
-    overdue: bool = False
-
-
-def deadline_state(due: date, act_on: date | None, context: Context) -> DeadlineState:
-    """The SPEC §4 table for a deadline ending at 24:00 local time of ``due``.
-
-    An act on or before ``due`` is compliant, after it a violation with the days late. With
-    no act: pending while ``as_of`` is at most 24:00 of ``due`` (with the days left), then a
-    violation (overdue, with the days overdue). An act dated after ``as_of``'s date is
-    ignored: the subject is seen as it stood at ``as_of``.
-    """
-    calendar = context.calendar
-    ignored = act_on is not None and act_on > context.today
-    if act_on is not None and not ignored:
-        if act_on <= due:
-            return DeadlineState(Status.COMPLIANT, act_on)
-        return DeadlineState(
-            Status.VIOLATION,
-            act_on,
-            days_late=(act_on - due).days,
-            business_days_late=calendar.business_days_between(due, act_on),
-        )
-    if context.today <= due or context.as_of <= end_of_day_in(due, context.zone):
-        return DeadlineState(
-            Status.PENDING,
-            None,
-            days_left=max((due - context.today).days, 0),
-            business_days_left=max(calendar.business_days_between(context.today, due), 0),
-            ignored=ignored,
-        )
-    return DeadlineState(
-        Status.VIOLATION,
-        None,
-        days_late=(context.today - due).days,
-        business_days_late=calendar.business_days_between(due, context.today),
-        ignored=ignored,
-        overdue=True,
-    )
+    check_sequence(versions, instance.id)
 
 
 def registered_rule(rule_id: str) -> Rule[Any, Any]:
@@ -424,32 +125,47 @@ class Rule(Generic[P, S]):
     versions: tuple[RuleVersion[P], ...] = attrs.field(validator=_check_versions)
     position: int
     reasons: tuple[str, ...] = ()
+    # Derived once, for speed: every evaluation finds the version in force on a subject's
+    # date and its formula, and a formula's dated pieces, for every subject it judges.
+    #: Each version's first day and last day (``date.max`` while in force), in order: the
+    #: version in force on a day is found by bisection (:meth:`_index_at`).
     _starts: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
-    #: Each version's formula, in the versions' order: the evaluation's one lookup per rule.
+    _ends: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: Each version's formula, in the versions' order.
     _formulas: tuple[Callable[..., Any], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the rule's class overrides judge() or reference_date(); when it does not,
+    #: findings() runs judge()'s own steps inline, two calls fewer for each rule of each
+    #: subject (a test holds both to the same findings).
+    _judges_itself: bool = attrs.field(init=False, eq=False, repr=False)
     #: Each dated method found for a version, by family and version name (found once).
     _dated: dict[tuple[str, str], Callable[..., Any]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
-    #: The reading ids each version applies, and those it ignores, by the caller's choice.
-    _readings_used: dict[
-        tuple[str, tuple[Reading, ...]], tuple[tuple[str, ...], tuple[str, ...]]
-    ] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+    #: The reading ids each version applies, and those it ignores, by the caller's choice
+    #: (the same few choices recur across an evaluation's subjects).
+    _readings_used: dict[tuple[str, tuple[Reading, ...]], _ReadingsUsed] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
-        subject = getattr(type(self), "subject", None)
+        cls = type(self)
+        subject = getattr(cls, "subject", None)
         if not (isinstance(subject, type) and issubclass(subject, Subject)):
             raise InvalidArgumentError(
                 "subject",
-                f"a Subject class declared by {type(self).__name__} (subject = …)",
+                f"a Subject class declared by {cls.__name__} (subject = …)",
                 subject,
-                expected_fr=f"une classe Subject déclarée par {type(self).__name__}",
+                expected_fr=f"une classe Subject déclarée par {cls.__name__}",
             )
+        judges_itself = cls.judge is not Rule.judge or cls.reference_date is not Rule.reference_date
+        object.__setattr__(self, "_judges_itself", judges_itself)
         object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
+        ends = tuple(v.effective_to or date.max for v in self.versions)
+        object.__setattr__(self, "_ends", ends)
         formulas = tuple(self.dated("formula", version) for version in self.versions)
         object.__setattr__(self, "_formulas", formulas)
         used = {formula.__name__ for formula in formulas}
-        unused = {name for _, name in dated_methods(type(self), "formula")} - used
+        unused = {name for _, name in dated_methods(cls, "formula")} - used
         if unused:
             raise InvalidArgumentError(
                 "versions",
@@ -475,29 +191,27 @@ class Rule(Generic[P, S]):
         """
         found = self._dated.get((family, version.version))
         if found is None:
-            starts = dated_methods(type(self), family)
-            index = bisect.bisect_right(starts, (version.effective_from, "~")) - 1
-            if index < 0:
+            start = version.effective_from
+            name = dated_method(type(self), family, start)
+            if name is None:
                 raise InvalidArgumentError(
                     "versions",
-                    f"a {family}_YYYY_MM method of {self.id} starting by {version.effective_from}",
+                    f"a {family}_YYYY_MM method of {self.id} starting by {start}",
                     version.version,
                     expected_fr=(
                         f"une méthode {family}_AAAA_MM de {self.id} commençant au plus tard "
-                        f"le {version.effective_from}"
+                        f"le {start}"
                     ),
                 )
-            found = self._dated[family, version.version] = getattr(self, starts[index][1])
+            found = self._dated[family, version.version] = getattr(self, name)
         return found
 
     def dated_pieces(self, version: RuleVersion[P]) -> dict[str, str]:
         """The name of each dated method that applies to ``version``, by family: the formula
         first, then any piece a formula dates the same way (``access_until``)."""
-        families = sorted(
-            {family for family, _, _ in _dated_names(type(self))},
-            key=lambda family: (family != "formula", family),
-        )
-        return {family: self.dated(family, version).__name__ for family in families}
+        return {
+            family: self.dated(family, version).__name__ for family in dated_families(type(self))
+        }
 
     @property
     def name(self) -> str:
@@ -507,30 +221,15 @@ class Rule(Generic[P, S]):
 
     # -- versions -------------------------------------------------------------------------
 
-    def _index_at(self, day: date) -> int | None:
+    def _index_at(self, day: date) -> int:
+        """The index of the version in force on ``day``, or -1 when none is."""
         index = bisect.bisect_right(self._starts, day) - 1
-        if index < 0:
-            return None
-        effective_to = self.versions[index].effective_to
-        return index if effective_to is None or day <= effective_to else None
-
-    def formula_for(self, day: date) -> tuple[RuleVersion[P], Callable[..., Any]] | None:
-        """The version in force on ``day`` and its dated formula, or ``None``."""
-        index = self._index_at(day)
-        return None if index is None else (self.versions[index], self._formulas[index])
-
-    @property
-    def judges_itself(self) -> bool:
-        """Whether the rule judges a subject its own way (it overrides :meth:`judge` or
-        :meth:`reference_date`), rather than by the one formula of the version in force on
-        the subject's reference date."""
-        cls = type(self)
-        return cls.judge is not Rule.judge or cls.reference_date is not Rule.reference_date
+        return index if index >= 0 and day <= self._ends[index] else -1
 
     def version_at(self, day: date) -> RuleVersion[P] | None:
         """The version in force on ``day``, or ``None`` (before the first, or in a gap)."""
-        index = self._index_at(day)
-        return None if index is None else self.versions[index]
+        index = bisect.bisect_right(self._starts, day) - 1
+        return self.versions[index] if index >= 0 and day <= self._ends[index] else None
 
     def version_named(self, name: str | None) -> RuleVersion[P] | None:
         """The version called ``name`` (a finding's ``rule_version``), or ``None``."""
@@ -564,7 +263,8 @@ class Rule(Generic[P, S]):
         readings: Iterable[Reading] = (),
         schedule: OfficeSchedule | None = None,
     ) -> tuple[Finding, ...]:
-        """The rule's findings on ``subject`` as it stood at the aware instant ``as_of``.
+        """The rule's findings on ``subject`` as it stood at the aware instant ``as_of``:
+        :meth:`findings` in a context of the subject's jurisdiction, as an evaluation runs it.
 
         Args:
             subject: The subject the rule reads (:attr:`subject`).
@@ -593,30 +293,41 @@ class Rule(Generic[P, S]):
         return self.findings(subject, context)
 
     def findings(self, subject: S, context: Context) -> tuple[Finding, ...]:
-        """The rule's findings on ``subject`` at the context's instant.
+        """The rule's findings on ``subject`` at the context's instant: what :meth:`check`
+        and the evaluation loop both run.
 
         Before the subject's :attr:`~dme_rules.engine.subjects.Subject.started_at`, one
-        ``not_applicable`` finding (nothing has started); otherwise :meth:`judge`.
+        ``not_applicable`` finding (nothing has started); otherwise :meth:`judge`. Either
+        way, the findings name the readings their versions applied under the context's
+        choice (:meth:`with_readings`).
         """
-        started_at = subject.started_at
-        if started_at is not None and context.as_of < started_at:
-            finding = self.not_started(subject)
-            if context.readings:
-                finding = self.with_readings(finding, context)
-            return (finding,)
-        return self.judge(subject, context)
+        as_of = context.as_of
+        facts = LAST_SUBJECT[0]  # (subject, instant, not started then?, reference date)
+        if facts[0] is not subject or facts[1] is not as_of:
+            facts = subject_seen(subject, as_of)
+        found: tuple[Finding, ...]
+        if facts[2]:
+            found = (self.not_started(subject),)
+        elif self._judges_itself:
+            found = self.judge(subject, context)
+        else:  # judge() as Rule defines it, inline (see _judges_itself)
+            day = facts[3] or reference_date_of(facts)
+            index = bisect.bisect_right(self._starts, day) - 1
+            if index >= 0 and day <= self._ends[index]:
+                found = (self._formulas[index](self.versions[index], subject, context),)
+            else:
+                found = (self.not_in_force(subject),)
+        if context.readings:  # outcome() reported the defaults: say which were applied
+            found = tuple(map(self.with_readings, found, itertools.repeat(context)))
+        return found
 
     def judge(self, subject: S, context: Context) -> tuple[Finding, ...]:
         """The findings on a started subject: one, by the formula of the version in force on
         :meth:`reference_date` (a rule with one finding per item overrides this)."""
         index = self._index_at(self.reference_date(subject))
-        if index is None:
+        if index < 0:
             return (self.not_in_force(subject),)
-        version = self.versions[index]
-        finding = self._formulas[index](version, subject, context)
-        if context.readings:  # outcome() reported the defaults: say which were applied
-            finding = self.with_readings(finding, context)
-        return (finding,)
+        return (self._formulas[index](self.versions[index], subject, context),)
 
     def with_readings(self, finding: Finding, context: Context) -> Finding:
         """``finding`` with the readings its version applied under the context's choice
@@ -632,18 +343,19 @@ class Rule(Generic[P, S]):
             version = self.version_named(version_name)
             if version is None:  # a finding of another rule's making
                 return finding
+            chosen = context.readings
             used = self._readings_used[key] = (
-                tuple(reading.id for reading in version.chosen_readings(context.readings)),
-                tuple(r.id for r in context.readings if r not in version.allowed),
+                tuple(version.choice(topic, chosen).id for topic in version.topics),
+                tuple(reading.id for reading in chosen if reading not in version.allowed),
             )
         ids, ignored = used
         if not ids and not ignored:
             return finding
-        details = finding.details
-        if ignored:
-            details = {**details, "readings_ignored": ignored}
-        # The fields before ``readings``, the readings, then citations and details.
-        return Finding._make((*finding[:13], ids, finding[14], details))
+        if not ignored:
+            return finding._replace(readings=ids)
+        return finding._replace(
+            readings=ids, details={**finding.details, "readings_ignored": ignored}
+        )
 
     def not_started(self, subject: S) -> Finding:
         """``not_applicable``: the evaluation's instant comes before the subject's start (a
@@ -657,11 +369,13 @@ class Rule(Generic[P, S]):
 
     # -- outcome builders -----------------------------------------------------------------
 
+    # Every parameter of outcome() and deadline() may be given by name or in order, none is
+    # keyword-only: CPython fills an absent keyword-only parameter by a dictionary lookup of
+    # its default, an absent one of these from a tuple, and every finding is made here.
     def outcome(
         self,
         version: RuleVersion[P] | None,
         status: Status,
-        *,
         due: date | datetime | None = None,
         act_on: date | datetime | None = None,
         days_late: int | None = None,
@@ -682,7 +396,7 @@ class Rule(Generic[P, S]):
         if citations is None:
             citations = version.citations if version is not None else ()
         # Every finding is built here, from its fields in the order Finding declares them.
-        return Finding._make(
+        return _finding(
             (
                 self.id,
                 version.version if version is not None else None,
@@ -732,7 +446,6 @@ class Rule(Generic[P, S]):
         self,
         version: RuleVersion[P],
         context: Context,
-        *,
         due: date,
         act_on: date | None,
         act_field: str,

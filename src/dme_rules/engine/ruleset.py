@@ -17,7 +17,7 @@ from dme_rules.engine.rule import Rule
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidArgumentError
 
-__all__ = ["Ruleset", "Step"]
+__all__ = ["Ruleset"]
 
 
 def _declared(parameters: Any) -> dict[str, Any]:
@@ -30,14 +30,6 @@ def _declared(parameters: Any) -> dict[str, Any]:
     }
 
 
-#: One step of an evaluation: a rule, its version in force and that version's formula (both
-#: ``None`` when the rule judges itself).
-Step = tuple[Rule[Any, Any], Any, Any]
-
-#: How many (kind, day) lookups a ruleset keeps before starting afresh.
-_STEPS_KEPT = 4096
-
-
 class Ruleset(Mapping[str, Rule[Any, Any]]):
     """Rules in a fixed order, keyed by id; immutable.
 
@@ -48,7 +40,7 @@ class Ruleset(Mapping[str, Rule[Any, Any]]):
         InvalidArgumentError: Two rules share an id, or an item is not a Rule.
     """
 
-    __slots__ = ("_by_subject", "_digests", "_rules", "_steps")
+    __slots__ = ("_by_subject", "_digests", "_rules")
 
     def __init__(self, rules: Iterable[Rule[Any, Any]]) -> None:
         collected: dict[str, Rule[Any, Any]] = {}
@@ -63,10 +55,9 @@ class Ruleset(Mapping[str, Rule[Any, Any]]):
         self._rules = collected
         self._by_subject: dict[type[Subject], tuple[Rule[Any, Any], ...]] = {}
         self._digests: dict[tuple[str | None, ...], str] = {}
-        self._steps: dict[tuple[type[Subject], date], tuple[Step, ...]] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as its rules: the lookups by subject, day and law are caches.
+        # Pickled as its rules: the lookups by subject and by law are caches.
         return type(self), (tuple(self._rules.values()),)
 
     @classmethod
@@ -136,27 +127,6 @@ class Ruleset(Mapping[str, Rule[Any, Any]]):
         """The rules that have a version in force on ``day``, in the same order."""
         day = checked_date(day, "day")
         return Ruleset(rule for rule in self._rules.values() if rule.version_at(day) is not None)
-
-    def steps(self, kind: type[Subject], day: date) -> tuple[Step, ...]:
-        """What evaluating a subject of ``kind`` whose reference date is ``day`` runs, in
-        order: for each rule, the version in force that day and its formula, or ``None`` and
-        ``None`` for a rule that judges itself (its own dates, several findings) or has no
-        version in force (its :meth:`~dme_rules.engine.rule.Rule.judge` says so).
-
-        Looked up once per kind and day (a bounded cache), so that an evaluation runs the
-        formulas without searching each rule's versions.
-        """
-        key = (kind, day)
-        found = self._steps.get(key)
-        if found is None:
-            if len(self._steps) >= _STEPS_KEPT:
-                self._steps.clear()
-            entries: list[Step] = []
-            for rule in self.for_subject(kind):
-                found_formula = None if rule.judges_itself else rule.formula_for(day)
-                entries.append((rule, *found_formula) if found_formula else (rule, None, None))
-            found = self._steps[key] = tuple(entries)
-        return found
 
     def digest(self, day: date) -> str:
         """``sha256:…`` of the versions in force on ``day``: ids, versions, dates, parameters,

@@ -9,17 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from dme_rules import Status, evaluate
+from dme_rules import JURISDICTIONS, Status, evaluate
 from dme_rules.cli import main
 from dme_rules.engine.evaluation import read_subject
 from dme_rules.jurisdictions.fr.counting import end_of_day
 
 EXAMPLES = Path(__file__).parent.parent.parent.parent / "examples" / "dmp"
 V, C, P, N = Status.VIOLATION, Status.COMPLIANT, Status.PENDING, Status.NOT_APPLICABLE
-RULES = ("feeding-opposition", "retention", "first-access-notice", "emergency-access-notice",
-         "deferred-data")  # fmt: skip
 
-#: record file -> (--as-of, verdict, each rule's status in catalogue order, notable dues)
+#: record file -> (--as-of, verdict, the status of each rule of the French registry in its
+#: order, notable dues)
 EXPECTED = {
     "opposition-respected": (
         "2024-06-10",
@@ -95,7 +94,7 @@ def test_the_verdicts(name):
     # A plain date is the end of that day in Paris (24:00), as for the command line.
     report = evaluate(record, end_of_day(date.fromisoformat(day)))
     assert report.status == verdict
-    assert [f.rule_id for f in report.findings] == [f"fr.dmp.{rule}" for rule in RULES]
+    assert [f.rule_id for f in report.findings] == list(JURISDICTIONS["fr"].rules)
     assert tuple(f.status for f in report.findings) == statuses
     for rule, due in dues.items():
         assert report.finding(f"fr.dmp.{rule}").due.isoformat() == due

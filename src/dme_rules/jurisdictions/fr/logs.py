@@ -221,8 +221,10 @@ def _choices(
         raise InvalidArgumentError(
             "readings", "reading values or ids", readings, expected_fr="des lectures ou des ids"
         )
-    first = FIRST_ACCESS_NOTICE.versions[0].chosen_readings(chosen)
-    emergency = EMERGENCY_ACCESS_NOTICE.versions[0].chosen_readings(chosen)
+    first, emergency = (
+        tuple(version.choice(topic, chosen) for topic in version.topics)
+        for version in (FIRST_ACCESS_NOTICE.versions[0], EMERGENCY_ACCESS_NOTICE.versions[0])
+    )
     return (
         FIRST_EVER in first,
         ANY_TIME in first,

@@ -1,9 +1,10 @@
-"""The documents the French DMP's rules cite, the passages they quote, their effective dates.
+"""The documents the French DMP's rules cite, the passages they quote, their legal periods.
 
-Each citation quotes its passage verbatim, in French. Article L.1111-18 of the Code de la
-santé publique is known here only in an English translation (« The shared medical record is
-kept for a period of ten years from its closure »): the retention rule quotes the DMP FAQ,
-which says the same in French.
+Each citation quotes its passage verbatim, in French. Article L.1111-18 of the Code de la santé
+publique is known here only in an English translation (« The shared medical record is kept for
+a period of ten years from its closure »): the retention rule quotes the DMP FAQ, which says
+the same in French. Each legal period is declared once, with the published fact its dates rest
+on; the rules' versions name it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from dme_rules.engine.citations import Document
+from dme_rules.engine.versions import Period
 
 __all__ = ["CODE_CIVIL_PROCEDURE", "CODE_PUBLIC_HEALTH", "DMP_FAQ"]
 
@@ -36,32 +38,36 @@ DMP_FAQ = Document(
     date="s. d.",
 )
 
-# -- effective dates and their basis ---------------------------------------------------------
+# -- the legal periods: when each text applies, and why ------------------------------------
 
 #: R.1111-47, R.1111-48, R.1111-53 in their current wording, and the FAQ's first-access notice.
-MON_ESPACE_SANTE_IN_FORCE = date(2022, 1, 1)
-MON_ESPACE_SANTE_BASIS = (
-    "Articles R.1111-47, R.1111-48 and R.1111-53 in their current wording, from the 2021 "
-    "decree on Mon espace santé (the sources give no day: 1 January 2022, when Mon espace "
-    "santé opened, is taken); the FAQ's first-access notice describes the same service."
-)
-MON_ESPACE_SANTE_BASIS_FR = (
-    "Articles R.1111-47, R.1111-48 et R.1111-53 dans leur rédaction actuelle, issue du décret "
-    "de 2021 relatif à Mon espace santé (les sources ne donnent pas de jour : est retenu le "
-    "1er janvier 2022, date d'ouverture de Mon espace santé) ; la notification du premier "
-    "accès décrite par la FAQ relève du même service."
+MON_ESPACE_SANTE = Period(
+    effective_from=date(2022, 1, 1),
+    basis=(
+        "Articles R.1111-47, R.1111-48 and R.1111-53 in their current wording, from the 2021 "
+        "decree on Mon espace santé (the sources give no day: 1 January 2022, when Mon espace "
+        "santé opened, is taken); the FAQ's first-access notice describes the same service."
+    ),
+    basis_fr=(
+        "Articles R.1111-47, R.1111-48 et R.1111-53 dans leur rédaction actuelle, issue du "
+        "décret de 2021 relatif à Mon espace santé (les sources ne donnent pas de jour : est "
+        "retenu le 1er janvier 2022, date d'ouverture de Mon espace santé) ; la notification "
+        "du premier accès décrite par la FAQ relève du même service."
+    ),
 )
 
-#: L.1111-18: ten years of retention after a record's closure.
-RETENTION_IN_FORCE = date(2016, 7, 1)
-RETENTION_BASIS = (
-    "Article L.1111-18 as worded by the loi de modernisation de notre système de santé "
-    "(loi n° 2016-41); the sources give no day: 1 July 2016 is taken."
-)
-RETENTION_BASIS_FR = (
-    "Article L.1111-18 dans sa rédaction issue de la loi de modernisation de notre système de "
-    "santé (loi n° 2016-41) ; les sources ne donnent pas de jour : est retenu le "
-    "1er juillet 2016."
+#: L.1111-18 as the loi n° 2016-41 worded it: ten years of retention after a record's closure.
+LOI_2016_41 = Period(
+    effective_from=date(2016, 7, 1),
+    basis=(
+        "Article L.1111-18 as worded by the loi de modernisation de notre système de santé "
+        "(loi n° 2016-41); the sources give no day: 1 July 2016 is taken."
+    ),
+    basis_fr=(
+        "Article L.1111-18 dans sa rédaction issue de la loi de modernisation de notre système "
+        "de santé (loi n° 2016-41) ; les sources ne donnent pas de jour : est retenu le "
+        "1er juillet 2016."
+    ),
 )
 
 # -- the passages the rules quote ------------------------------------------------------------

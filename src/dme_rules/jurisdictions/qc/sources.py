@@ -1,8 +1,8 @@
-"""The documents Quebec's rules cite, the passages they quote, and their effective dates.
+"""The documents Quebec's rules cite, the passages they quote, and their legal periods.
 
 Each citation quotes its passage verbatim, in French (markup of the original, such as bold,
-left out). The effective dates of the versions rest on the published facts recorded next to
-them.
+left out). Each legal period (:class:`~dme_rules.engine.versions.Period`) is declared once,
+with the published fact its dates rest on; the rules' versions name it.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from dme_rules.engine.citations import Document
+from dme_rules.engine.versions import Period
 
 __all__ = ["FMOQ_DME_UPDATES", "MSSS_MIGRATION_PROCEDURE_2024"]
 
@@ -31,34 +32,49 @@ MSSS_MIGRATION_PROCEDURE_2024 = Document(
 )
 
 
-# -- effective dates and their basis ---------------------------------------------------------
+# -- the legal periods: when each text applies, and why ------------------------------------
 
-#: The Avenant n° 1 obligations apply to requests from this date.
-AVENANT_IN_FORCE = date(2021, 10, 28)
-AVENANT_BASIS = (
-    "Date of the FMOQ notice announcing the Avenant n° 1 obligations (28 October 2021); "
-    "the Avenant's own date is not in the sources."
-)
-AVENANT_BASIS_FR = (
-    "Date de l'avis de la FMOQ du 28 octobre 2021 annonçant les obligations de l'Avenant "
-    "n° 1 ; la date de l'Avenant lui-même ne figure pas dans les sources."
-)
-
-#: The 2024 procedure's obligations apply to requests from this date.
-PROCEDURE_IN_FORCE = date(2024, 1, 1)
-#: The last day of the Avenant's versions that the procedure's versions replace.
-BEFORE_PROCEDURE = PROCEDURE_IN_FORCE - timedelta(days=1)
-PROCEDURE_BASIS = (
-    "The procedure carries only its legal-deposit year (« Dépôt légal – 2024 »); its "
-    "obligations are taken to apply from 1 January 2024."
-)
-PROCEDURE_BASIS_FR = (
-    "La procédure ne porte que l'année de son dépôt légal (« Dépôt légal – 2024 ») ; ses "
-    "obligations sont tenues pour applicables à compter du 1er janvier 2024."
+#: The Avenant n° 1 obligations apply to requests from 28 October 2021.
+AVENANT = Period(
+    effective_from=date(2021, 10, 28),
+    basis=(
+        "Date of the FMOQ notice announcing the Avenant n° 1 obligations (28 October 2021); "
+        "the Avenant's own date is not in the sources."
+    ),
+    basis_fr=(
+        "Date de l'avis de la FMOQ du 28 octobre 2021 annonçant les obligations de l'Avenant "
+        "n° 1 ; la date de l'Avenant lui-même ne figure pas dans les sources."
+    ),
 )
 
-#: The consent checklist applies to assessments from this date.
-CONSENT_CHECKLIST_IN_FORCE = date(2022, 6, 20)
+#: The 2024 procedure's obligations apply to requests from 1 January 2024.
+PROCEDURE = Period(
+    effective_from=date(2024, 1, 1),
+    basis=(
+        "The procedure carries only its legal-deposit year (« Dépôt légal – 2024 »); its "
+        "obligations are taken to apply from 1 January 2024."
+    ),
+    basis_fr=(
+        "La procédure ne porte que l'année de son dépôt légal (« Dépôt légal – 2024 ») ; ses "
+        "obligations sont tenues pour applicables à compter du 1er janvier 2024."
+    ),
+)
+
+#: The Avenant's obligations that the 2024 procedure replaces: until the day before it.
+AVENANT_UNTIL_PROCEDURE = AVENANT.ending(PROCEDURE.effective_from - timedelta(days=1))
+
+#: The consent checklist applies to assessments from 20 June 2022.
+CONSENT_CHECKLIST = Period(
+    effective_from=date(2022, 6, 20),
+    basis=(
+        "Date of the FMOQ notice that sets out the questions to ask before using a new EMR "
+        "feature (20 June 2022)."
+    ),
+    basis_fr=(
+        "Date de l'avis de la FMOQ du 20 juin 2022 qui énonce les questions à se poser avant "
+        "d'utiliser une nouvelle fonctionnalité du DMÉ."
+    ),
+)
 
 # -- the passages the rules quote ------------------------------------------------------------
 
@@ -170,14 +186,6 @@ PROCEDURE_COMPLAINT_FOLLOW_UP = MSSS_MIGRATION_PROCEDURE_2024.cite(
     "Un suivi sera effectué par l'équipe du BCH dans les 72 heures ouvrables.",
 )
 
-CONSENT_CHECKLIST_BASIS = (
-    "Date of the FMOQ notice that sets out the questions to ask before using a new EMR feature "
-    "(20 June 2022)."
-)
-CONSENT_CHECKLIST_BASIS_FR = (
-    "Date de l'avis de la FMOQ du 20 juin 2022 qui énonce les questions à se poser avant "
-    "d'utiliser une nouvelle fonctionnalité du DMÉ."
-)
 _CONSENT_NOTICE = "20 juin 2022"
 CONSENT_DUTY = FMOQ_DME_UPDATES.cite(
     _CONSENT_NOTICE,

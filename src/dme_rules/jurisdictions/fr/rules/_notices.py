@@ -8,8 +8,9 @@ from typing import Any
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.fr.counting import date_of
 from dme_rules.jurisdictions.fr.parameters import NoticeDelay
 from dme_rules.jurisdictions.fr.readings import ANY_TIME

@@ -7,8 +7,9 @@ from typing import Any
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.fr.counting import days_after, extended, months_after_event
 from dme_rules.jurisdictions.fr.parameters import DeferredData
 from dme_rules.jurisdictions.fr.parties import Party
@@ -16,9 +17,7 @@ from dme_rules.jurisdictions.fr.readings import CALENDAR_DAYS, NEXT_WORKING_DAY
 from dme_rules.jurisdictions.fr.sources import (
     CPC_641,
     CPC_642,
-    MON_ESPACE_SANTE_BASIS,
-    MON_ESPACE_SANTE_BASIS_FR,
-    MON_ESPACE_SANTE_IN_FORCE,
+    MON_ESPACE_SANTE,
     R1111_53_ONE_MONTH,
     R1111_53_TWO_WEEKS,
 )
@@ -66,7 +65,8 @@ class DeferredDataRule(Rule[DeferredData, DmpRecord]):
             return self.outcome(
                 version, Status.NOT_APPLICABLE, details={"reason": "no_deferred_data"}
             )
-        extend = version.choice("deferred-extension", context.readings) == NEXT_WORKING_DAY
+        reading = version.choice("deferred-extension", context.readings)
+        extend = reading == NEXT_WORKING_DAY
         entries = [self._deposit(version, deposit, context, extend) for deposit in deposits]
         status = Status.worst(Status(entry["status"]) for entry in entries)
         open_dues = [
@@ -79,7 +79,7 @@ class DeferredDataRule(Rule[DeferredData, DmpRecord]):
             version,
             status,
             due=min(open_dues, default=None),
-            reading=version.chosen_reading(context.readings),
+            reading=reading,
             details={"deposits": entries},
         )
 
@@ -160,10 +160,7 @@ DEFERRED_DATA = DeferredDataRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=MON_ESPACE_SANTE_IN_FORCE,
-            effective_to=None,
-            effective_basis=MON_ESPACE_SANTE_BASIS,
-            effective_basis_fr=MON_ESPACE_SANTE_BASIS_FR,
+            period=MON_ESPACE_SANTE,
             parameters=DeferredData(inform_days=14, open_months=1),
             citations=(R1111_53_TWO_WEEKS, R1111_53_ONE_MONTH, CPC_641, CPC_642),
             readings=(CALENDAR_DAYS,),

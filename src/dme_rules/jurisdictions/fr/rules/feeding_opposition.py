@@ -7,13 +7,12 @@ from typing import Any
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import NoParameters, Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import NoParameters, RuleVersion
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.sources import (
-    MON_ESPACE_SANTE_BASIS,
-    MON_ESPACE_SANTE_BASIS_FR,
-    MON_ESPACE_SANTE_IN_FORCE,
+    MON_ESPACE_SANTE,
     R1111_47,
 )
 from dme_rules.jurisdictions.fr.subjects.dmp_record import Deposit, DmpRecord, Opposition
@@ -105,10 +104,7 @@ FEEDING_OPPOSITION = FeedingOppositionRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=MON_ESPACE_SANTE_IN_FORCE,
-            effective_to=None,
-            effective_basis=MON_ESPACE_SANTE_BASIS,
-            effective_basis_fr=MON_ESPACE_SANTE_BASIS_FR,
+            period=MON_ESPACE_SANTE,
             parameters=NoParameters(),
             citations=(R1111_47,),
             summary_en=(

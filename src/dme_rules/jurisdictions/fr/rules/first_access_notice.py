@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import RuleVersion
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.fr.parameters import NoticeDelay
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.readings import (
@@ -16,9 +16,7 @@ from dme_rules.jurisdictions.fr.readings import (
 from dme_rules.jurisdictions.fr.rules._notices import NoticeRule, Wanted
 from dme_rules.jurisdictions.fr.sources import (
     FAQ_FIRST_ACCESS,
-    MON_ESPACE_SANTE_BASIS,
-    MON_ESPACE_SANTE_BASIS_FR,
-    MON_ESPACE_SANTE_IN_FORCE,
+    MON_ESPACE_SANTE,
 )
 from dme_rules.jurisdictions.fr.subjects.dmp_record import Access, DmpRecord
 
@@ -68,10 +66,7 @@ FIRST_ACCESS_NOTICE = FirstAccessNoticeRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=MON_ESPACE_SANTE_IN_FORCE,
-            effective_to=None,
-            effective_basis=MON_ESPACE_SANTE_BASIS,
-            effective_basis_fr=MON_ESPACE_SANTE_BASIS_FR,
+            period=MON_ESPACE_SANTE,
             parameters=NoticeDelay(hours=24),
             citations=(FAQ_FIRST_ACCESS,),
             readings=(FIRST_PER_PROFESSIONAL, WITHIN_24_HOURS),

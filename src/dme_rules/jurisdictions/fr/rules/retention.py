@@ -6,17 +6,16 @@ from datetime import date
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.fr.counting import years_after_event
 from dme_rules.jurisdictions.fr.parameters import RetentionPeriod
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.sources import (
     CPC_641,
     FAQ_RETENTION,
-    RETENTION_BASIS,
-    RETENTION_BASIS_FR,
-    RETENTION_IN_FORCE,
+    LOI_2016_41,
 )
 from dme_rules.jurisdictions.fr.subjects.dmp_record import DmpRecord
 
@@ -95,10 +94,7 @@ RETENTION = RetentionRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=RETENTION_IN_FORCE,
-            effective_to=None,
-            effective_basis=RETENTION_BASIS,
-            effective_basis_fr=RETENTION_BASIS_FR,
+            period=LOI_2016_41,
             parameters=RetentionPeriod(years=10),
             citations=(FAQ_RETENTION, CPC_641),
             summary_en=(

@@ -9,11 +9,13 @@ from typing import Any
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.citations import Citation
 from dme_rules.engine.context import Context
+from dme_rules.engine.deadlines import DeadlineState, deadline_state
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.rule import DeadlineState, Note, Rule, RuleVersion, deadline_state
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import local_date
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import MONTREAL, period_end_on, period_steps
@@ -112,7 +114,7 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
                 "readings", "an iterable of Reading values", readings,
                 expected_fr="un itérable de Reading",
             )  # fmt: skip
-        chosen = version.check_allowed((*([reading] if reading is not None else ()), *readings))
+        chosen = version.check_choice(reading, *readings)
         if not isinstance(calendar, BusinessCalendar):
             raise InvalidArgumentError(
                 "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"

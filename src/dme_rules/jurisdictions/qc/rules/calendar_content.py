@@ -6,8 +6,9 @@ from typing import Any
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.parameters import CalendarContents
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import (
@@ -24,13 +25,11 @@ from dme_rules.jurisdictions.qc.rules.extraction_deadline import EXTRACTION_DEAD
 from dme_rules.jurisdictions.qc.rules.import_deadline import IMPORT_DEADLINE
 from dme_rules.jurisdictions.qc.rules.read_only_access import READ_ONLY_ACCESS
 from dme_rules.jurisdictions.qc.sources import (
-    PROCEDURE_BASIS,
-    PROCEDURE_BASIS_FR,
+    PROCEDURE,
     PROCEDURE_CALENDAR,
     PROCEDURE_CALENDAR_ACCESS_REMOVAL,
     PROCEDURE_CALENDAR_PRODUCTION,
     PROCEDURE_CALENDAR_TEST_EXTRACTION,
-    PROCEDURE_IN_FORCE,
     PROCEDURE_STANDARD_DELAYS,
 )
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCalendar, MigrationCase
@@ -136,10 +135,7 @@ CALENDAR_CONTENT = CalendarContentRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=PROCEDURE_IN_FORCE,
-            effective_to=None,
-            effective_basis=PROCEDURE_BASIS,
-            effective_basis_fr=PROCEDURE_BASIS_FR,
+            period=PROCEDURE,
             parameters=CalendarContents(
                 items=(
                     "test_extraction_on",

@@ -10,19 +10,18 @@ from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import as_instant
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import business_hours_due, clock_window, date_of
 from dme_rules.jurisdictions.qc.parameters import BusinessHoursLimit
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import BUSINESS_DAY_CLOCK, OFFICE_HOURS
 from dme_rules.jurisdictions.qc.sources import (
-    PROCEDURE_BASIS,
-    PROCEDURE_BASIS_FR,
+    PROCEDURE,
     PROCEDURE_COMPLAINT_FOLLOW_UP,
-    PROCEDURE_IN_FORCE,
 )
 from dme_rules.jurisdictions.qc.subjects.migration_case import Complaint, MigrationCase
 
@@ -82,7 +81,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
             NotInForceError: The complaint predates 2024-01-01.
         """
         version = self.version_for(date_of(as_instant(filed_at, "filed_at")))
-        reading = version.allowed_reading(reading)
+        reading = version.choice("business-hours", version.check_choice(reading))
         return business_hours_due(
             filed_at,
             version.parameters.hours,
@@ -96,10 +95,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         complaints = case.complaints
         if not complaints:
             return (self.outcome(None, Status.NOT_APPLICABLE, details={"reason": "no_complaint"}),)
-        findings = tuple(self.assess_complaint(case, i, context) for i in range(len(complaints)))
-        if context.readings:
-            findings = tuple(self.with_readings(finding, context) for finding in findings)
-        return findings
+        return tuple(self.assess_complaint(case, i, context) for i in range(len(complaints)))
 
     def assess_complaint(self, case: MigrationCase, index: int, context: Context) -> Finding:
         """The finding on the ``index``-th complaint of ``case``."""
@@ -213,10 +209,7 @@ COMPLAINT_FOLLOW_UP = ComplaintFollowUpRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=PROCEDURE_IN_FORCE,
-            effective_to=None,
-            effective_basis=PROCEDURE_BASIS,
-            effective_basis_fr=PROCEDURE_BASIS_FR,
+            period=PROCEDURE,
             parameters=BusinessHoursLimit(hours=72),
             citations=(PROCEDURE_COMPLAINT_FOLLOW_UP,),
             readings=(BUSINESS_DAY_CLOCK,),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dme_rules.engine.rule import RuleVersion
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
@@ -16,14 +16,9 @@ from dme_rules.jurisdictions.qc.rules._request_period import (
     RequestPeriodRule,
 )
 from dme_rules.jurisdictions.qc.sources import (
-    AVENANT_BASIS,
-    AVENANT_BASIS_FR,
     AVENANT_EXTRACTION,
-    AVENANT_IN_FORCE,
-    BEFORE_PROCEDURE,
-    PROCEDURE_BASIS,
-    PROCEDURE_BASIS_FR,
-    PROCEDURE_IN_FORCE,
+    AVENANT_UNTIL_PROCEDURE,
+    PROCEDURE,
     PROCEDURE_OFFICIAL_START,
     PROCEDURE_STANDARD_DELAYS,
 )
@@ -62,10 +57,7 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=AVENANT_IN_FORCE,
-            effective_to=BEFORE_PROCEDURE,
-            effective_basis=AVENANT_BASIS,
-            effective_basis_fr=AVENANT_BASIS_FR,
+            period=AVENANT_UNTIL_PROCEDURE,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION,),
             readings=AVENANT_READINGS,
@@ -82,10 +74,7 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
         ),
         RuleVersion(
             version="2",
-            effective_from=PROCEDURE_IN_FORCE,
-            effective_to=None,
-            effective_basis=PROCEDURE_BASIS,
-            effective_basis_fr=PROCEDURE_BASIS_FR,
+            period=PROCEDURE,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
             readings=PROCEDURE_READINGS,

@@ -8,14 +8,13 @@ from decimal import Decimal
 from dme_rules.engine._checks import MONEY, checked_int
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Rule, RuleVersion
+from dme_rules.engine.rule import Rule
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.parameters import PerPractitionerCap
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.sources import (
-    AVENANT_BASIS,
-    AVENANT_BASIS_FR,
+    AVENANT,
     AVENANT_EXTRACTION,
-    AVENANT_IN_FORCE,
     AVENANT_MODULATION,
 )
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
@@ -65,10 +64,7 @@ EXTRACTION_FEE_CAP = ExtractionFeeCapRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=AVENANT_IN_FORCE,
-            effective_to=None,
-            effective_basis=AVENANT_BASIS,
-            effective_basis_fr=AVENANT_BASIS_FR,
+            period=AVENANT,
             parameters=PerPractitionerCap(per_practitioner=Decimal("500")),
             citations=(AVENANT_EXTRACTION, AVENANT_MODULATION),
             summary_en=(

@@ -8,7 +8,8 @@ from typing import Any
 from dme_rules.engine.citations import Citation
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Note, RuleVersion
+from dme_rules.engine.rule import Note
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
@@ -25,14 +26,9 @@ from dme_rules.jurisdictions.qc.rules._request_period import (
 )
 from dme_rules.jurisdictions.qc.rules.preanalysis_validation import PREANALYSIS_VALIDATION
 from dme_rules.jurisdictions.qc.sources import (
-    AVENANT_BASIS,
-    AVENANT_BASIS_FR,
     AVENANT_IMPORT,
-    AVENANT_IN_FORCE,
-    BEFORE_PROCEDURE,
-    PROCEDURE_BASIS,
-    PROCEDURE_BASIS_FR,
-    PROCEDURE_IN_FORCE,
+    AVENANT_UNTIL_PROCEDURE,
+    PROCEDURE,
     PROCEDURE_OFFICIAL_START,
     PROCEDURE_PREANALYSIS_DELAYS,
     PROCEDURE_STANDARD_DELAYS,
@@ -111,7 +107,7 @@ class ImportDeadlineRule(RequestPeriodRule):
         if version is None:
             return None
         due, _ = self.period_due(version, case, context)
-        if version.reads("clinic-delay"):
+        if "clinic-delay" in version.topics:
             due, _ = self.adjusted_due(version, case, context, due, {})
         return due
 
@@ -136,10 +132,7 @@ IMPORT_DEADLINE = ImportDeadlineRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=AVENANT_IN_FORCE,
-            effective_to=BEFORE_PROCEDURE,
-            effective_basis=AVENANT_BASIS,
-            effective_basis_fr=AVENANT_BASIS_FR,
+            period=AVENANT_UNTIL_PROCEDURE,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT,),
             readings=AVENANT_READINGS,
@@ -156,10 +149,7 @@ IMPORT_DEADLINE = ImportDeadlineRule(
         ),
         RuleVersion(
             version="2",
-            effective_from=PROCEDURE_IN_FORCE,
-            effective_to=None,
-            effective_basis=PROCEDURE_BASIS,
-            effective_basis_fr=PROCEDURE_BASIS_FR,
+            period=PROCEDURE,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
             readings=(*PROCEDURE_READINGS, CLINIC_DELAY_EXTENDS),

@@ -9,14 +9,13 @@ from typing import Any
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import NO_DETAILS, Finding
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.rule import NoParameters, Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import NoParameters, RuleVersion
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import CONSENT_ALWAYS, CONSENT_IF_THIRD_PARTY
 from dme_rules.jurisdictions.qc.sources import (
-    CONSENT_CHECKLIST_BASIS,
-    CONSENT_CHECKLIST_BASIS_FR,
-    CONSENT_CHECKLIST_IN_FORCE,
+    CONSENT_CHECKLIST,
     CONSENT_DUTY,
     CONSENT_IN_SHORT,
 )
@@ -55,7 +54,7 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
         """The decision (``proceed`` or ``do_not_proceed``) and the unmet question ids, in
         the checklist's order, under ``reading`` (``consent-always`` by default)."""
         version = self.version_at(answers.assessed_on) or self.versions[-1]
-        reading = version.allowed_reading(reading)
+        reading = version.choice("consent", version.check_choice(reading))
         asked = ["purpose", "informed", "third_party_access"]
         third_party = answers.answer("third_party_access") is not Answer.NO
         if third_party:
@@ -123,10 +122,7 @@ NEW_FEATURE_CONSENT = NewFeatureConsentRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=CONSENT_CHECKLIST_IN_FORCE,
-            effective_to=None,
-            effective_basis=CONSENT_CHECKLIST_BASIS,
-            effective_basis_fr=CONSENT_CHECKLIST_BASIS_FR,
+            period=CONSENT_CHECKLIST,
             parameters=NoParameters(),
             citations=(CONSENT_DUTY, CONSENT_IN_SHORT),
             readings=(CONSENT_ALWAYS,),

@@ -7,18 +7,18 @@ from typing import Any
 
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.context import Context
+from dme_rules.engine.deadlines import DeadlineState, deadline_state
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import DeadlineState, Note, Rule, RuleVersion, deadline_state
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import business_days_after, extended_end_on
 from dme_rules.jurisdictions.qc.parameters import BusinessDays
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import INTERPRETATION_ACT, NEXT_BUSINESS_DAY
 from dme_rules.jurisdictions.qc.sources import (
-    PROCEDURE_BASIS,
-    PROCEDURE_BASIS_FR,
-    PROCEDURE_IN_FORCE,
+    PROCEDURE,
     PROCEDURE_PREANALYSIS_DELAYS,
     PROCEDURE_PREANALYSIS_VALIDATION,
 )
@@ -158,10 +158,7 @@ PREANALYSIS_VALIDATION = PreanalysisValidationRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=PROCEDURE_IN_FORCE,
-            effective_to=None,
-            effective_basis=PROCEDURE_BASIS,
-            effective_basis_fr=PROCEDURE_BASIS_FR,
+            period=PROCEDURE,
             parameters=BusinessDays(business_days=7),
             citations=(PROCEDURE_PREANALYSIS_VALIDATION, PROCEDURE_PREANALYSIS_DELAYS),
             readings=(NEXT_BUSINESS_DAY,),

@@ -11,22 +11,18 @@ from dme_rules.engine._checks import checked_date
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import add_months, months_after
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.parameters import AccessPeriod
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import LATER_OF_BOTH, NINETY_DAYS
 from dme_rules.jurisdictions.qc.sources import (
-    AVENANT_BASIS,
-    AVENANT_BASIS_FR,
-    AVENANT_IN_FORCE,
     AVENANT_READ_ONLY_ACCESS,
-    BEFORE_PROCEDURE,
-    PROCEDURE_BASIS,
-    PROCEDURE_BASIS_FR,
-    PROCEDURE_IN_FORCE,
+    AVENANT_UNTIL_PROCEDURE,
+    PROCEDURE,
     PROCEDURE_READ_ONLY_ACCESS,
 )
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
@@ -106,7 +102,7 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
             InvalidArgumentError: The version does not allow ``reading``.
         """
         version = self.version_for(requested_on)
-        chosen = version.check_allowed([reading] if reading is not None else [])
+        chosen = version.check_choice(reading)
         return self.access_until(version, migrated_on, chosen)
 
     def access_until(
@@ -236,7 +232,9 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
     ) -> Reading | None:
         """The reading of the access's duration ``version`` applies, if it reads one."""
         return (
-            version.choice("access-duration", chosen) if version.reads("access-duration") else None
+            version.choice("access-duration", chosen)
+            if "access-duration" in version.topics
+            else None
         )
 
 
@@ -250,10 +248,7 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=AVENANT_IN_FORCE,
-            effective_to=BEFORE_PROCEDURE,
-            effective_basis=AVENANT_BASIS,
-            effective_basis_fr=AVENANT_BASIS_FR,
+            period=AVENANT_UNTIL_PROCEDURE,
             parameters=AccessPeriod(months=3),
             citations=(AVENANT_READ_ONLY_ACCESS,),
             summary_en=(
@@ -267,10 +262,7 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
         ),
         RuleVersion(
             version="2",
-            effective_from=PROCEDURE_IN_FORCE,
-            effective_to=None,
-            effective_basis=PROCEDURE_BASIS,
-            effective_basis_fr=PROCEDURE_BASIS_FR,
+            period=PROCEDURE,
             parameters=AccessPeriod(months=3, days=90),
             citations=(AVENANT_READ_ONLY_ACCESS, PROCEDURE_READ_ONLY_ACCESS),
             readings=(LATER_OF_BOTH,),

@@ -6,18 +6,17 @@ from typing import Any
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.directory import BCH_ADDRESS, Solution, find_solution
 from dme_rules.jurisdictions.qc.parameters import RequestRecipients
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.sources import (
-    PROCEDURE_BASIS,
-    PROCEDURE_BASIS_FR,
+    PROCEDURE,
     PROCEDURE_BCH_ADDRESS,
     PROCEDURE_CLINIC_AUTHORIZATION,
     PROCEDURE_FORM,
-    PROCEDURE_IN_FORCE,
 )
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
@@ -129,10 +128,7 @@ REQUEST_FORM = RequestFormRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=PROCEDURE_IN_FORCE,
-            effective_to=None,
-            effective_basis=PROCEDURE_BASIS,
-            effective_basis_fr=PROCEDURE_BASIS_FR,
+            period=PROCEDURE,
             parameters=RequestRecipients(bch_address=BCH_ADDRESS),
             citations=(PROCEDURE_FORM, PROCEDURE_CLINIC_AUTHORIZATION, PROCEDURE_BCH_ADDRESS),
             summary_en=(

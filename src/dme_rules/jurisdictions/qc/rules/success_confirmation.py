@@ -6,15 +6,14 @@ from typing import Any
 
 from dme_rules.engine.context import Context
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.rule import NoParameters, Note, Rule, RuleVersion
+from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
+from dme_rules.engine.versions import NoParameters, RuleVersion
 from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import UNCONFIRMED_IS_PENDING, UNCONFIRMED_IS_VIOLATION
 from dme_rules.jurisdictions.qc.sources import (
-    AVENANT_BASIS,
-    AVENANT_BASIS_FR,
+    AVENANT,
     AVENANT_CONFIRMATION,
-    AVENANT_IN_FORCE,
 )
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
@@ -100,10 +99,7 @@ SUCCESS_CONFIRMATION = SuccessConfirmationRule(
     versions=(
         RuleVersion(
             version="1",
-            effective_from=AVENANT_IN_FORCE,
-            effective_to=None,
-            effective_basis=AVENANT_BASIS,
-            effective_basis_fr=AVENANT_BASIS_FR,
+            period=AVENANT,
             parameters=NoParameters(),
             citations=(AVENANT_CONFIRMATION,),
             readings=(UNCONFIRMED_IS_VIOLATION,),
