@@ -1,195 +1,20 @@
-"""The command line asks the packs: a pack it has never seen, registered for a test, is
-checked, audited, listed, its calendar shown and its schema printed without any change to the
-command line; the packs' own commands and options come from their data."""
+"""The command line asks the packs: the packs' own commands and options come from their data
+(a pack it has never seen is run through every front end in ``test_third_pack.py``)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime
 
-import attrs
-import pytest
-
-from dme_rules import BusinessCalendar, Document, Holiday, Messages, Rule, RuleVersion, Status
 from dme_rules.cli import main
-from dme_rules.engine import registry
-from dme_rules.engine.features import CalendarName
-from dme_rules.engine.jurisdiction import Jurisdiction, register
-from dme_rules.engine.kinds import DATE, TEXT, required
-from dme_rules.engine.messages import ENGINE_MESSAGES
-from dme_rules.engine.rule import NoParameters
-from dme_rules.engine.ruleset import Ruleset
-from dme_rules.engine.subjects import Subject
-
-
-@attrs.frozen
-class OneHoliday:
-    """A holiday source with only 3 March."""
-
-    def holidays_by_year(self, first_year: int, last_year: int) -> dict[int, tuple[Holiday, ...]]:
-        return {
-            year: (Holiday(date(year, 3, 3), "Jour des poupées", "Dolls' Day"),)
-            for year in range(first_year, last_year + 1)
-        }
-
-
-@attrs.frozen
-class Visit(Subject):
-    """A visit, the throw-away pack's one subject."""
-
-    kind = "zz.clinic.visit"
-    subject_key_required = True
-    reference_field = "$.seen_on"
-
-    visit_id: str = required(TEXT)
-    seen_on: date = required(DATE)
-
-    @property
-    def subject_id(self) -> str:
-        return self.visit_id
-
-    @property
-    def reference_date(self) -> date:
-        return self.seen_on
-
-
-class SeenRule(Rule[NoParameters, Visit]):
-    """A visit seen on a weekday complies; one seen on a weekend is a violation."""
-
-    subject = Visit
-
-    def formula_2020(self, version, visit, context):
-        status = Status.COMPLIANT if visit.seen_on.weekday() < 5 else Status.VIOLATION
-        return self.outcome(version, status)
-
-
-SEEN = SeenRule(
-    id="zz.clinic.seen",
-    title_fr="Visite un jour de semaine",
-    title_en="Visit on a weekday",
-    obligated_party="clinic",
-    position=10,
-    versions=(
-        RuleVersion(
-            version="1",
-            effective_from=date(2020, 1, 1),
-            effective_to=None,
-            effective_basis="test",
-            parameters=NoParameters(),
-            citations=(Document("D", "I", "2020").cite("s", "q"),),
-        ),
-    ),
-)
-
-DAYS = BusinessCalendar("zz-days", "Jours de zz", "Zz days", OneHoliday())
-
-MESSAGES = Messages(
-    {"calendar.names": {"fr": "zz : les jours de zz (100 %)", "en": "zz: the days of zz (100%)"}},
-    fallback=ENGINE_MESSAGES,
-)
-
-THIRD = Jurisdiction(
-    id="zz",
-    name_fr="Zède",
-    name_en="Zed",
-    zone=ZoneInfo("Asia/Tokyo"),
-    calendar=DAYS,
-    calendars=(DAYS,),
-    parties=("clinic",),
-    readings=(),
-    subjects=(Visit,),
-    rules=Ruleset([SEEN]),
-    messages=MESSAGES,
-)
-
-
-@pytest.fixture
-def third_pack():
-    """The throw-away pack, registered for one test."""
-    register(THIRD)
-    try:
-        yield THIRD
-    finally:
-        del registry._PACKS[THIRD.id]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-def visit(tmp_path, seen_on: str = "2025-09-06"):
-    path = tmp_path / "visit.json"
-    document = {"subject": Visit.kind, "visit_id": "V-1", "seen_on": seen_on}
-    path.write_text(json.dumps(document), encoding="utf-8")
-    return path
-
-
-class TestAThirdPack:
-    def test_check(self, capsys, tmp_path, third_pack):
-        """A Saturday's visit is a violation; a date --as-of ends in the pack's zone."""
-        code, out, err = run(capsys, "check", str(visit(tmp_path)), "--as-of", "2025-09-10",
-                             "--format", "json")  # fmt: skip
-        assert (1, "") == (code, err)
-        document = json.loads(out)
-        assert "2025-09-11T00:00:00+09:00" == document["as_of"]
-        assert ["violation"] == [finding["status"] for finding in document["findings"]]
-        code, out, _ = run(capsys, "check", str(visit(tmp_path, "2025-09-08")), "--lang", "en")
-        assert 0 == code
-        assert "Visit on a weekday" in out
-
-    def test_check_refuses_a_plot(self, capsys, tmp_path, third_pack):
-        """The pack draws no timeline: --plot is a usage error naming the kind."""
-        code, out, err = run(capsys, "check", str(visit(tmp_path)), "--plot", "x.png")
-        assert (2, "") == (code, out)
-        assert "--plot" in err
-        assert "zz.clinic.visit" in err
-
-    def test_audit(self, capsys, tmp_path, third_pack):
-        code, out, _ = run(capsys, "audit", str(visit(tmp_path)), "--as-of", "2025-09-10",
-                           "--format", "jsonl")  # fmt: skip
-        assert 1 == code
-        (row,) = [json.loads(line) for line in out.splitlines()]
-        assert ("zz.clinic.seen", "violation") == (row["rule_id"], row["status"])
-
-    def test_rules(self, capsys, third_pack):
-        code, out, _ = run(capsys, "rules", "--jurisdiction", "zz", "--as-of", "2025-01-01")
-        assert 0 == code
-        assert "zz.clinic.seen" in out
-        assert "qc." not in out
-
-    def test_calendar_by_its_id(self, capsys, third_pack):
-        """A pack that names none of its calendars offers them by id, in the help too."""
-        code, out, _ = run(capsys, "calendar", "2026", "--calendar", "zz-days")
-        assert 0 == code
-        assert "2026-03-03  mar. Tue    Jour des poupées  Dolls' Day" in out
-        assert "1 jours fériés / holidays (zz-days)" in out
-        with pytest.raises(SystemExit):
-            main(["calendar", "--help"])
-        assert "zz-days" in capsys.readouterr().out
-
-    def test_calendar_by_its_name(self, capsys, third_pack, monkeypatch):
-        named = attrs.evolve(THIRD, calendar_names=(CalendarName("zz", DAYS),))
-        monkeypatch.setitem(registry._PACKS, "zz", named)
-        code, out, _ = run(capsys, "calendar", "2026", "--calendar", "zz", "--format", "json")
-        assert (0, "zz-days") == (code, json.loads(out)["calendar"])
-        with pytest.raises(SystemExit):
-            main(["calendar", "--help", "--lang", "en"])
-        assert "zz: the days of zz (100%)" in capsys.readouterr().out  # a % is a word
-
-    def test_schema(self, capsys, third_pack):
-        code, out, _ = run(capsys, "schema", "visit")
-        assert 0 == code
-        assert {"subject", "visit_id", "seen_on"} <= set(json.loads(out)["properties"])
-
-    def test_gone_with_its_pack(self, capsys):
-        """Without the pack, its names are unknown again."""
-        assert 2 == main(["schema", "visit"])
-        assert "invalid choice: 'visit'" in capsys.readouterr().err
 
 
 class TestFromThePacks:

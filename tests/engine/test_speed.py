@@ -339,17 +339,16 @@ class TestRulePath:
         )  # fmt: skip
 
     @given(strategies.case_instants, strategies.case_instants)
-    def test_what_a_subject_is_asked(self, sent, instant):
-        """Whether the subject had not started at the instant, and its reference date: the
-        plain comparison and property, whatever the two zones."""
+    def test_whether_a_subject_has_started(self, sent, instant):
+        """Context.has_started remembers the last subject's answer: the plain comparison,
+        whatever the two zones; asked of another subject, it answers afresh."""
         case = attrs.evolve(minimal_case(), request_transmitted_at=sent)
-        facts = _speed.subject_seen(case, instant)
-        assert (case, instant, instant < sent, None) == facts
-        assert facts is _speed.LAST_SUBJECT[0]
-        assert case.reference_date == _speed.reference_date_of(facts)
-        assert (case, instant, instant < sent, case.reference_date) == _speed.LAST_SUBJECT[0]
+        context = QUEBEC.context(instant)
+        assert (instant >= sent) == context.has_started(case)
+        assert (instant >= sent) == context.has_started(case)  # remembered
         answers = ConsentAnswers("X", date(2025, 3, 1))
-        assert not _speed.subject_seen(answers, instant)[2]  # no start: always started
+        assert context.has_started(answers)  # no start: always started
+        assert (instant >= sent) == context.has_started(case)
 
     def test_findings_ask_again_of_another_subject_or_instant(self):
         """Subjects and instants in turn, one before its start, equal ones that are other

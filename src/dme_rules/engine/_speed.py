@@ -22,12 +22,7 @@ error for error (``tests/engine/test_speed.py`` checks each against the plain co
 - :func:`json_line`: a line of JSON Lines written by orjson when it is installed, the same
   text as the standard library's;
 - :func:`tuple_maker`: a named tuple made from every field in order, as its ``_make`` makes
-  it, without a Python call and a check of the length (every finding is made so);
-- :data:`LAST_SUBJECT`, :func:`subject_seen` and :func:`reference_date_of`: what every rule of
-  an evaluation asks of its subject (has it started at the instant? its reference date?),
-  kept for the last subject and instant (:meth:`Rule.findings
-  <dme_rules.engine.rule.Rule.findings>` reads the facts kept, and asks again only of
-  another subject or instant).
+  it, without a Python call and a check of the length (every finding is made so).
 """
 
 from __future__ import annotations
@@ -42,7 +37,6 @@ from typing import Any, TypeVar
 import attrs
 
 __all__ = [
-    "LAST_SUBJECT",
     "MISS",
     "Memo",
     "Parsers",
@@ -50,9 +44,7 @@ __all__ = [
     "json_line",
     "plain_text",
     "read_present",
-    "reference_date_of",
     "remembered",
-    "subject_seen",
     "text_key",
     "tuple_maker",
     "unique_keys",
@@ -315,31 +307,3 @@ def tuple_maker(cls: type[N]) -> Callable[[Iterable[Any]], N]:
     field, a test checks it). Ten findings an evaluation are made this way."""
     maker: Callable[[Iterable[Any]], N] = functools.partial(tuple.__new__, cls)
     return maker
-
-
-#: What every rule of an evaluation asks of its subject, for the last subject asked about:
-#: ``(subject, instant, whether it had not started at the instant, its reference date)``, the
-#: date ``None`` until a rule reads it. Comparing the instant with the subject's start (two
-#: instants, usually of two zones: each one's UTC offset looked up) and reading its reference
-#: date cost more than the rest of a simple rule's dispatch: the first rule asks, the others
-#: read the answers here. Kept by identity (the objects are held, so that no other object
-#: takes their ids) in one tuple replaced whole (a thread reads the last facts or earlier
-#: ones, each consistent); subjects are immutable, so their facts do not change.
-LAST_SUBJECT: list[tuple[Any, Any, bool, date | None]] = [(None, None, False, None)]
-
-
-def subject_seen(subject: Any, instant: datetime) -> tuple[Any, Any, bool, date | None]:
-    """The facts of ``subject`` at ``instant`` (:data:`LAST_SUBJECT`), kept: whether
-    ``instant`` comes before its ``started_at`` (never for a subject without a start)."""
-    started_at = subject.started_at
-    facts = (subject, instant, started_at is not None and instant < started_at, None)
-    LAST_SUBJECT[0] = facts
-    return facts
-
-
-def reference_date_of(facts: tuple[Any, Any, bool, date | None]) -> date:
-    """The reference date of the subject of ``facts``, read and kept with them."""
-    subject, instant, not_yet, _ = facts
-    day: date = subject.reference_date
-    LAST_SUBJECT[0] = (subject, instant, not_yet, day)
-    return day

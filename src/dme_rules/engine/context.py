@@ -96,6 +96,12 @@ class Context:
     _clocks: dict[OfficeSchedule, BusinessClock] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+    #: The last subject asked about by :meth:`has_started`, and the answer: every rule of an
+    #: evaluation asks it, and comparing two aware instants (usually of two zones) looks up
+    #: both UTC offsets. One tuple, replaced whole.
+    _started: list[tuple[Any, bool]] = attrs.field(
+        factory=lambda: [(None, True)], init=False, eq=False, repr=False
+    )
     #: What the rules computed on the last subject seen, for the rules after them (a cache:
     #: one subject at a time, see :meth:`shared`).
     _shared: list[Any] = attrs.field(factory=lambda: [None, {}], init=False, eq=False, repr=False)
@@ -151,6 +157,16 @@ class Context:
         if found is None:
             found = self._clocks[window] = BusinessClock.of(window, self.calendar, self.zone)
         return found
+
+    def has_started(self, subject: Any) -> bool:
+        """Whether the obligations of ``subject`` had started at ``as_of``: always for a
+        subject without a start (``started_at`` is ``None``), else from that instant on."""
+        seen, answer = self._started[0]
+        if seen is not subject:
+            started_at = subject.started_at
+            answer = started_at is None or self.as_of >= started_at
+            self._started[0] = (subject, answer)
+        return answer
 
     def shared(
         self, subject: object, rule: object, version: object, compute: Callable[..., T], *args: Any

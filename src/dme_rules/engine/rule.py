@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Generic, SupportsIndex, TypedDict, TypeVar
 import attrs
 
 from dme_rules.engine._checks import MONEY, checked_date
-from dme_rules.engine._speed import LAST_SUBJECT, reference_date_of, subject_seen, tuple_maker
+from dme_rules.engine._speed import tuple_maker
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.citations import Citation
 from dme_rules.engine.clock import OfficeSchedule
@@ -53,6 +53,11 @@ _ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...]]
 
 #: Makes a finding from its fields in the order Finding declares them (Finding._make, without
 #: its call and its check of the length: Rule.outcome gives every field).
+#: What a lookup answers for a day not met yet.
+_UNKNOWN: Any = object()
+#: How many reference dates a rule keeps the version in force for (about 11 years of days).
+_DAYS_KEPT = 4096
+
 _finding = tuple_maker(Finding)
 
 #: A phrase a finding's message adds: a message code and the values its template reads.
@@ -133,10 +138,12 @@ class Rule(Generic[P, S]):
     _ends: tuple[date, ...] = attrs.field(init=False, eq=False, repr=False)
     #: Each version's formula, in the versions' order.
     _formulas: tuple[Callable[..., Any], ...] = attrs.field(init=False, eq=False, repr=False)
-    #: Whether the rule's class overrides judge() or reference_date(); when it does not,
-    #: findings() runs judge()'s own steps inline, two calls fewer for each rule of each
-    #: subject (a test holds both to the same findings).
-    _judges_itself: bool = attrs.field(init=False, eq=False, repr=False)
+    #: The version in force and its formula by reference date (``None``: none in force), kept
+    #: for the days met (up to a bound): the subjects of an audit share few dates, and a
+    #: lookup by day costs a third of a bisection.
+    _in_force: dict[date, tuple[RuleVersion[P], Callable[..., Any]] | None] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
     #: Each dated method found for a version, by family and version name (found once).
     _dated: dict[tuple[str, str], Callable[..., Any]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
@@ -157,8 +164,6 @@ class Rule(Generic[P, S]):
                 subject,
                 expected_fr=f"une classe Subject déclarée par {cls.__name__}",
             )
-        judges_itself = cls.judge is not Rule.judge or cls.reference_date is not Rule.reference_date
-        object.__setattr__(self, "_judges_itself", judges_itself)
         object.__setattr__(self, "_starts", tuple(v.effective_from for v in self.versions))
         ends = tuple(v.effective_to or date.max for v in self.versions)
         object.__setattr__(self, "_ends", ends)
@@ -228,8 +233,10 @@ class Rule(Generic[P, S]):
 
     def version_at(self, day: date) -> RuleVersion[P] | None:
         """The version in force on ``day``, or ``None`` (before the first, or in a gap)."""
-        index = bisect.bisect_right(self._starts, day) - 1
-        return self.versions[index] if index >= 0 and day <= self._ends[index] else None
+        found = self._in_force.get(day, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._remember_in_force(day)
+        return None if found is None else found[0]
 
     def version_named(self, name: str | None) -> RuleVersion[P] | None:
         """The version called ``name`` (a finding's ``rule_version``), or ``None``."""
@@ -301,22 +308,11 @@ class Rule(Generic[P, S]):
         way, the findings name the readings their versions applied under the context's
         choice (:meth:`with_readings`).
         """
-        as_of = context.as_of
-        facts = LAST_SUBJECT[0]  # (subject, instant, not started then?, reference date)
-        if facts[0] is not subject or facts[1] is not as_of:
-            facts = subject_seen(subject, as_of)
         found: tuple[Finding, ...]
-        if facts[2]:
-            found = (self.not_started(subject),)
-        elif self._judges_itself:
+        if context.has_started(subject):
             found = self.judge(subject, context)
-        else:  # judge() as Rule defines it, inline (see _judges_itself)
-            day = facts[3] or reference_date_of(facts)
-            index = bisect.bisect_right(self._starts, day) - 1
-            if index >= 0 and day <= self._ends[index]:
-                found = (self._formulas[index](self.versions[index], subject, context),)
-            else:
-                found = (self.not_in_force(subject),)
+        else:
+            found = (self.not_started(subject),)
         if context.readings:  # outcome() reported the defaults: say which were applied
             found = tuple(map(self.with_readings, found, itertools.repeat(context)))
         return found
@@ -324,10 +320,22 @@ class Rule(Generic[P, S]):
     def judge(self, subject: S, context: Context) -> tuple[Finding, ...]:
         """The findings on a started subject: one, by the formula of the version in force on
         :meth:`reference_date` (a rule with one finding per item overrides this)."""
-        index = self._index_at(self.reference_date(subject))
-        if index < 0:
+        found = self._in_force.get(day := self.reference_date(subject), _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._remember_in_force(day)
+        if found is None:
             return (self.not_in_force(subject),)
-        return (self._formulas[index](self.versions[index], subject, context),)
+        version, formula = found
+        return (formula(version, subject, context),)
+
+    def _remember_in_force(self, day: date) -> tuple[RuleVersion[P], Callable[..., Any]] | None:
+        """The version in force on ``day`` and its formula (or ``None``), kept for the day."""
+        index = self._index_at(day)
+        found = None if index < 0 else (self.versions[index], self._formulas[index])
+        if len(self._in_force) >= _DAYS_KEPT:
+            self._in_force.clear()
+        self._in_force[day] = found
+        return found
 
     def with_readings(self, finding: Finding, context: Context) -> Finding:
         """``finding`` with the readings its version applied under the context's choice
@@ -376,6 +384,7 @@ class Rule(Generic[P, S]):
         self,
         version: RuleVersion[P] | None,
         status: Status,
+        *,
         due: date | datetime | None = None,
         act_on: date | datetime | None = None,
         days_late: int | None = None,
@@ -446,6 +455,7 @@ class Rule(Generic[P, S]):
         self,
         version: RuleVersion[P],
         context: Context,
+        *,
         due: date,
         act_on: date | None,
         act_field: str,

@@ -6,14 +6,16 @@ and registers it with the engine (:mod:`dme_rules.engine.registry`), which then 
 subject with the rules of its jurisdiction. Adding a jurisdiction is adding a package.
 
 A pack distributed on its own is found the same way: a folder ``dme_rules/jurisdictions/<id>/``
-in any entry of the import path (another distribution's, or ``PYTHONPATH``'s) extends this
-package (:func:`pkgutil.extend_path`), and nothing of the library changes.
+in any entry of the import path (another distribution's, or ``PYTHONPATH``'s) joins this
+package's own folder, and nothing of the library changes.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import cast
@@ -24,8 +26,22 @@ from dme_rules.engine.registry import packs
 
 __all__ = ["JURISDICTIONS", "READINGS"]
 
-# The packs found in other entries of the import path join those shipped here.
-__path__ = pkgutil.extend_path(__path__, __name__)
+
+
+def _folders(shipped: list[str]) -> list[str]:
+    """This package's folders, then the ``dme_rules/jurisdictions`` folder of each other
+    entry of the import path that has one (each folder once)."""
+    found = list(shipped)
+    seen = {os.path.realpath(folder) for folder in found}
+    for entry in sys.path:
+        folder = os.path.join(entry or os.curdir, "dme_rules", "jurisdictions")
+        if os.path.isdir(folder) and os.path.realpath(folder) not in seen:
+            seen.add(os.path.realpath(folder))
+            found.append(folder)
+    return found
+
+
+__path__ = _folders(__path__)
 
 
 def _discover() -> dict[str, Jurisdiction]:
