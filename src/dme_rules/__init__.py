@@ -15,6 +15,8 @@ calendar). The command line is :mod:`dme_rules.cli`; :mod:`dme_rules.dataframes`
 
 from __future__ import annotations
 
+from typing import Any
+
 from dme_rules._version import VERSION as __version__
 from dme_rules.engine.calendar import FIRST_YEAR, LAST_YEAR, BusinessCalendar, Holiday
 from dme_rules.engine.citations import Citation, Document
@@ -123,6 +125,19 @@ from dme_rules.rules import (
     SUCCESS_CONFIRMATION,
     ruleset_as_of,
 )
+
+
+def __getattr__(name: str) -> Rule[Any, Any]:
+    """A Quebec rule by its constant's name (``EXTRACTION_DEADLINE``), as
+    :mod:`dme_rules.rules` finds it: a rule module added to the pack is reachable here without
+    being listed above (listing it helps type checkers)."""
+    import dme_rules.rules
+
+    try:
+        return dme_rules.rules.__getattr__(name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
 
 #: The first edition's name of :class:`Reading`.
 Interpretation = Reading

@@ -90,12 +90,15 @@ class TestRegistry:
             Ruleset.discover("found_rules")
 
     def test_ruleset_as_of(self):
-        """Before 2021-10-28 nothing is in force; in 2023 the Avenant's six and the consent
-        checklist (2022-06-20); from 2024 all."""
+        """Before 2021-10-28 nothing is in force; in 2023 the rules whose first version had
+        started (the Avenant's and the consent checklist of 2022-06-20), not the procedure's;
+        from 2024 all."""
         assert [] == list(ruleset_as_of(date(2021, 10, 27)))
-        assert [rid for rid in RULES if rid not in FROM_2024] == list(
-            ruleset_as_of(date(2023, 6, 1))
-        )
+        in_2023 = list(ruleset_as_of(date(2023, 6, 1)))
+        started = [rid for rid, rule in RULES.items()
+                   if rule.versions[0].effective_from <= date(2023, 6, 1)]  # fmt: skip
+        assert started == in_2023
+        assert set() == FROM_2024 & set(in_2023)
         assert list(RULES) == list(ruleset_as_of(date(2024, 1, 1)))
 
     def test_duplicate_ids_refused(self):

@@ -27,7 +27,6 @@ from dme_rules.engine.registry import packs
 __all__ = ["JURISDICTIONS", "READINGS"]
 
 
-
 def _folders(shipped: list[str]) -> list[str]:
     """This package's folders, then the ``dme_rules/jurisdictions`` folder of each other
     entry of the import path that has one (each folder once)."""
