@@ -191,10 +191,11 @@ def _rows_of(
     for record, finding in zip(report.to_records(lang), report.findings, strict=True):
         del record["readings"]  # not a column of the audit
         row = {"source": source, **record}  # the columns in their order
-        for column in ("due", "act_on"):  # an instant is shown in its pack's local time
-            value = row[column]
-            if isinstance(value, datetime):
-                row[column] = value.astimezone(zone)
+        if isinstance(finding.due, datetime) or isinstance(finding.act_on, datetime):
+            for column in ("due", "act_on"):  # an instant is shown in its pack's local time
+                value = row[column]
+                if isinstance(value, datetime):
+                    row[column] = value.astimezone(zone)
         row[ZONE] = zone
         if citations:  # for the HTML report: the passages each finding rests on
             row[CITATIONS] = [
