@@ -94,7 +94,7 @@ class Period:
     Attributes:
         effective_from: The first day it applies to (by a subject's reference date).
         effective_to: The last day it applies to, or ``None`` while it is in force.
-        basis: Why those dates: the published fact they rest on, in English.
+        basis: Why those dates, the published fact they rest on, in English.
         basis_fr: The same, in French.
 
     Raises:
@@ -203,7 +203,7 @@ class RuleVersion(Generic[P]):
 
     @property
     def effective_basis(self) -> str:
-        """Why those dates: the published fact they rest on, in English."""
+        """Why those dates, the published fact they rest on, in English."""
         return self.period.basis
 
     @property
