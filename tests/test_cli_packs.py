@@ -8,13 +8,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 
-from dme_rules.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from .test_cli import run
 
 
 class TestFromThePacks:
