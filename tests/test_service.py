@@ -419,7 +419,31 @@ class TestCreateApp:
         from dme_rules.service import create_app
 
         with pytest.raises(InvalidArgumentError):
-            create_app(packs)
+            create_app(jurisdictions=packs)
+
+    def test_an_unregistered_pack_is_refused(self):
+        """The library evaluates the subjects of registered packs only: an application is
+        not made for a pack it could list but not evaluate."""
+        import attrs
+
+        from dme_rules.errors import InvalidArgumentError
+        from dme_rules.jurisdictions import JURISDICTIONS
+        from dme_rules.service import create_app
+
+        copy = attrs.evolve(JURISDICTIONS["fr"])  # equal in all but identity: not registered
+        with pytest.raises(InvalidArgumentError, match="registered Jurisdiction"):
+            create_app(jurisdictions=[copy])
+
+    def test_the_decision_log_is_the_first_argument(self, tmp_path):
+        """As before the packs could be chosen: create_app(decision_log)."""
+        from dme_rules.service import create_app
+
+        log = tmp_path / "decisions.jsonl"
+        app = create_app(str(log))
+        try:
+            assert log.exists()
+        finally:
+            app.state.decision_log.close()
 
     def test_packs_by_id_or_in_a_list(self):
         from dme_rules.jurisdictions import JURISDICTIONS
@@ -437,7 +461,8 @@ FRENCH_ONLY = """
 import sys, uvicorn
 from dme_rules.jurisdictions import JURISDICTIONS
 from dme_rules.service import create_app
-uvicorn.run(create_app([JURISDICTIONS["fr"]]), port=int(sys.argv[1]), log_level="warning")
+uvicorn.run(create_app(jurisdictions=[JURISDICTIONS["fr"]]), port=int(sys.argv[1]),
+            log_level="warning")
 """
 
 

@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,7 @@ _STATUSES = frozenset(status.value for status in Status)
 CITATIONS = "_citations"
 
 #: The key of a row's time zone (not a column): its finding's pack's, in which its dates are
-#: shown (a document that cannot be read: the default pack's).
+#: shown.
 ZONE = "_zone"
 
 _WORDS = Messages(
@@ -154,7 +154,6 @@ def _row_of_invalid(source: str, message: str, as_of: datetime | date) -> dict[s
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
     row.update(source=source, as_of=_instant(as_of, None), case_status=INVALID, status=INVALID,
                message=message)  # fmt: skip
-    row[ZONE] = default_jurisdiction().zone
     return row
 
 
@@ -228,7 +227,12 @@ def audit_rows(
     """The rows of each input, in the inputs' order (a list per input); ``as_of`` an instant,
     or a date: the end of that day in each subject's jurisdiction. With ``jobs`` > 1 the
     inputs are read and evaluated in that many worker processes, batch by batch;
-    ``citations`` adds each finding's passages (for the HTML report)."""
+    ``citations`` adds each finding's passages (for the HTML report).
+
+    Besides the columns, a finding's row carries its pack's time zone under :data:`ZONE`
+    (its instants are already in it): the typed formats and the page show its dates there.
+    A writer of the columns alone leaves both private keys out
+    (``csv.DictWriter(..., extrasaction="ignore")``)."""
     check_language(lang)
     readings = tuple(readings)
     if jobs <= 1:
@@ -348,25 +352,25 @@ def _json(value: Any) -> Any:
     return value
 
 
-def _zone(row: dict[str, Any]) -> tzinfo:
-    """The time zone the row's dates are shown in."""
-    zone: tzinfo = row.get(ZONE) or default_jurisdiction().zone
-    return zone
+def _local(row: dict[str, Any], value: datetime) -> datetime:
+    """``value`` in the local time of the row's pack (:data:`ZONE`); as it is written for a
+    row that does not say its pack's zone (one made by a caller from ``Report.to_records``)."""
+    zone: tzinfo | None = row.get(ZONE)
+    return value if zone is None else value.astimezone(zone)
 
 
 def _typed(row: dict[str, Any]) -> dict[str, Any]:
     """A row for typed formats: ``due`` a date (the local date, in its pack's zone, of a due
     instant), then ``due_at`` the instant (empty for a date deadline)."""
-    zone = _zone(row)
     typed: dict[str, Any] = {}
     for column in COLUMNS:
         value = row[column]
         if column == "due":
-            typed["due"] = value.astimezone(zone).date() if isinstance(value, datetime) else value
+            typed["due"] = _local(row, value).date() if isinstance(value, datetime) else value
             typed["due_at"] = value if isinstance(value, datetime) else None
             continue
         if column == "act_on" and isinstance(value, datetime):
-            value = value.astimezone(zone).date()
+            value = _local(row, value).date()
         typed[column] = value
     return typed
 
@@ -384,7 +388,8 @@ def write_table(
     summary: Summary | None = None,
 ) -> None:  # fmt: skip
     """Write ``rows`` to ``out`` (a text stream for csv, jsonl and html; a path or binary
-    stream for xlsx and parquet) in ``format``.
+    stream for xlsx and parquet) in ``format``. A row's dates are shown in its pack's zone
+    (:data:`ZONE`, which :func:`audit_rows` sets), else as its instants are written.
 
     Raises:
         DmeRulesError: The format needs a package that is not installed.
@@ -424,12 +429,12 @@ def _write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summar
     sheet.title = "Findings"
     sheet.append(TYPED_COLUMNS)
     for row in rows:
-        typed, zone = _typed(row), _zone(row)
+        typed = _typed(row)
         values = []
         for column in TYPED_COLUMNS:
             value = typed[column]
             if isinstance(value, datetime):  # Excel has no zones: the pack's local time
-                value = value.astimezone(zone).replace(tzinfo=None)
+                value = _local(row, value).replace(tzinfo=None)
             values.append(value)
         sheet.append(values)
     totals = book.create_sheet("Summary")
@@ -515,7 +520,8 @@ def _shown(row: dict[str, Any], column: str) -> Any:
     the end of a day), anything else as the text formats write it."""
     value = row[column]
     if isinstance(value, datetime):
-        return when_text(value, _zone(row))
+        local = _local(row, value)
+        return when_text(local, local.tzinfo or UTC)
     return _text(value)
 
 

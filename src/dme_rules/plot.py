@@ -93,7 +93,7 @@ def timeline(subject: Subject, report: Report, *, lang: str = "fr") -> Any:
         shown = ", ".join(cls.kind for cls in found.subjects) if found is not None else "none"
         raise InvalidArgumentError(
             "subject", f"a subject its pack draws ({shown})", subject.kind,
-            expected_fr=f"un sujet que son paquet dessine ({shown})",
+            expected_fr=f"un sujet dont son territoire trace la frise ({shown})",
         )  # fmt: skip
     plt = _pyplot()
     pack = report.jurisdiction

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dme_rules.engine.json_schema import json_schema
-from dme_rules.engine.jurisdiction import subject_classes
+from dme_rules.engine.jurisdiction import jurisdictions
 from dme_rules.engine.report import REPORT_SCHEMA
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidArgumentError
@@ -36,8 +36,13 @@ def schema_names() -> Mapping[str, type[Subject] | None]:
     """Each schema's name and the subject class it describes (``None`` for the report's):
     every registered pack's subjects by their ``schema_name``, then the report."""
     named: dict[str, type[Subject] | None] = {
-        cls.schema_name: cls for cls in subject_classes().values()
+        cls.schema_name: cls for pack in jurisdictions().values() for cls in pack.subjects
     }
+    if REPORT in named:
+        raise InvalidArgumentError(
+            "schema_name", f"a name other than {REPORT} (the report's schema)",
+            named[REPORT], expected_fr=f"un autre nom que {REPORT} (le schéma du rapport)",
+        )  # fmt: skip
     named[REPORT] = None
     return named
 

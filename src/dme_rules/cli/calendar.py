@@ -1,8 +1,9 @@
 """``dme-rules calendar YEAR``: a year's holidays in a business calendar, in both languages.
 
-The calendars are the packs' (:attr:`~dme_rules.engine.jurisdiction.Jurisdiction.calendar_names`,
-or a calendar's id); an option such as ``--<option> VARIANT`` picks a variant of the calendars
-that offer it, and is a usage error with any other.
+The calendars are the packs' (:attr:`~dme_rules.engine.jurisdiction.Jurisdiction.calendar_names`;
+a pack that names none offers its calendars by their ids); an option such as
+``--<option> VARIANT`` picks a variant of the calendars that offer it, and is a usage error
+with any other.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 import dme_rules.jurisdictions  # noqa: F401  (the packs, discovered and registered)
 from dme_rules._version import VERSION
 from dme_rules.cli import common
-from dme_rules.cli.common import UsageError, both
+from dme_rules.cli.common import InputError, UsageError, both
 from dme_rules.cli.words import WORDS
 from dme_rules.engine.calendar import FIRST_YEAR, LAST_YEAR
 from dme_rules.engine.jurisdiction import Jurisdiction, default_jurisdiction, jurisdictions
@@ -100,7 +100,13 @@ class Commands:
         **defaults: Any,
     ) -> Parser:
         """A command ``name`` run by ``dme_rules.cli.<module>``, with its help option; its
-        ``defaults`` are set on the arguments it parses."""
+        ``defaults`` are set on the arguments it parses.
+
+        Raises:
+            InputError: Another command has the name (a pack's command clashes with one).
+        """
+        if name in self.action.choices:
+            raise InputError(both("error.command_taken", name=name))
         command: Parser = self.action.add_parser(
             name,
             add_help=False,

@@ -219,6 +219,11 @@ WORDS = Messages(
             fr="--{option} ne s'applique qu'à --calendar {names}",
         ),
         "error.no_stdin": _texts(en="no standard input", fr="aucune entrée standard"),
+        "error.command_taken": _texts(
+            en="two commands are named {name} (a pack's command takes the name of another)",
+            fr="deux commandes s'appellent {name} (la commande d'un territoire prend le nom "
+            "d'une autre)",
+        ),
         "error.unreadable": _texts(en="cannot read the file ({reason})", fr="lecture impossible"),
         "error.unwritable": _texts(en="cannot write the file ({reason})", fr="écriture impossible"),
         "error.picture": _texts(

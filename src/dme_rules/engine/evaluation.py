@@ -80,8 +80,8 @@ def read_subject(text: str | bytes) -> Subject:
 def _subject_class(data: Mapping[str, Any]) -> type[Subject]:
     """The subject class that a document's ``"subject"`` key names (the default kind when it
     names none)."""
-    kind = data.get("subject")
-    found = subject_class(kind) if kind is None or isinstance(kind, str) else None
+    kind = data.get("subject")  # absent: the default subject; null is no kind
+    found = subject_class(kind) if isinstance(kind, str) or "subject" not in data else None
     if found is None:
         kinds = ", ".join(subject_classes())
         raise InvalidCaseError(

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from types import MappingProxyType
 from typing import Any, Protocol
 
 import attrs
@@ -34,8 +33,9 @@ from dme_rules.errors import InvalidArgumentError
 __all__ = ["CalendarName", "Deadlines", "Example", "LogAudit", "Timeline"]
 
 
-def _read_only(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value))
+def _copied(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A copy of ``value`` (a plain dict, so that the value pickles; read-only by its type)."""
+    return dict(value)
 
 
 @attrs.frozen
@@ -46,7 +46,8 @@ class CalendarName:
     ``--calendar`` help) and, for an option, ``calendar.option.<option>``.
 
     Attributes:
-        name: The short name (``cpc``); a calendar's id is accepted too.
+        name: The short name (``cpc``). A pack that names none of its calendars offers
+            them on the command line by their ids.
         calendar: The calendar, or its default variant.
         option: The option that picks a variant (``easter`` for ``--easter``), or ``None``.
         variants: Each variant by the option's value (``good_friday``).
@@ -55,7 +56,7 @@ class CalendarName:
     name: str
     calendar: BusinessCalendar
     option: str | None = None
-    variants: Mapping[str, BusinessCalendar] = attrs.field(factory=dict, converter=_read_only)
+    variants: Mapping[str, BusinessCalendar] = attrs.field(factory=dict, converter=_copied)
 
     def pick(self, variant: str | None) -> BusinessCalendar:
         """The calendar of ``variant`` (the default one for ``None``).

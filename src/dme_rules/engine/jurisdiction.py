@@ -46,8 +46,9 @@ __all__ = [
 ]
 
 
-def _read_only(value: Mapping[str, type[Subject]]) -> Mapping[str, type[Subject]]:
-    return MappingProxyType(dict(value))
+def _copied(value: Mapping[str, type[Subject]]) -> Mapping[str, type[Subject]]:
+    """A copy of ``value`` (a plain dict, so that the value pickles; read-only by its type)."""
+    return dict(value)
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -96,7 +97,7 @@ class Jurisdiction:
     deadlines: DeadlinesOf | None = None
     timeline: Timeline | None = None
     logs: LogAudit | None = None
-    commands: Mapping[str, type[Subject]] = attrs.field(factory=dict, converter=_read_only)
+    commands: Mapping[str, type[Subject]] = attrs.field(factory=dict, converter=_copied)
     example: Example | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -187,11 +188,24 @@ def register(pack: Jurisdiction) -> None:
     changes).
 
     Raises:
-        InvalidArgumentError: ``pack`` is not a Jurisdiction, another pack has its id, or
-            another pack already reads documents without a ``"subject"`` key.
+        InvalidArgumentError: ``pack`` is not a Jurisdiction, another pack has its id, another
+            pack already reads documents without a ``"subject"`` key, or gives one of the
+            names the applications look packs' things up by (a schema's, a command's, a
+            calendar's) to something else.
     """
     if not isinstance(pack, Jurisdiction):
         raise InvalidArgumentError("pack", "a Jurisdiction", pack, expected_fr="une Jurisdiction")
+    others = [found for found in jurisdictions().values() if found.id != pack.id]
+    taken = {name for other in others for name in _names(other)}
+    clashes = sorted(taken & set(_names(pack)))
+    if clashes:
+        raise InvalidArgumentError(
+            "pack",
+            f"names another registered pack does not give ({pack.id}: {', '.join(clashes)})",
+            clashes,
+            expected_fr=f"des noms qu'aucun autre territoire enregistré ne donne ({pack.id} : "
+            f"{', '.join(clashes)})",
+        )
     if pack.default_subject is not None:
         other = next(
             (found for found in jurisdictions().values()
@@ -207,6 +221,16 @@ def register(pack: Jurisdiction) -> None:
                 "clé subject",
             )
     add(pack)
+
+
+def _names(pack: Jurisdiction) -> list[str]:
+    """The names the applications look a pack's things up by, across every pack: its subjects'
+    schema names, its commands (a log audit's included) and its calendars' short names."""
+    names = [f"schema {cls.schema_name}" for cls in pack.subjects]
+    names += [f"command {name}" for name in pack.commands]
+    names += [f"command {pack.logs.command}"] if pack.logs is not None else []
+    names += [f"calendar {named.name}" for named in pack.calendar_names]
+    return names
 
 
 def jurisdictions() -> Mapping[str, Jurisdiction]:
@@ -250,8 +274,9 @@ def default_jurisdiction() -> Jurisdiction:
 
 
 def subject_classes() -> dict[str, type[Subject]]:
-    """Every registered subject class, by kind."""
-    return {cls.kind: cls for pack in jurisdictions().values() for cls in pack.subjects}
+    """Every registered subject class, by kind (the packs in the order they registered)."""
+    found = cast(Mapping[str, Jurisdiction], packs())
+    return {cls.kind: cls for pack in found.values() for cls in pack.subjects}
 
 
 def subject_class(kind: str | None) -> type[Subject] | None:

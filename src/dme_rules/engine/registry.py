@@ -86,7 +86,7 @@ def add(pack: Pack) -> None:
     if known is not pack:
         raise InvalidArgumentError(
             "pack", f"a pack whose id is not taken ({pack.id})", pack.id,
-            expected_fr=f"un paquet dont l'id n'est pas pris ({pack.id})",
+            expected_fr=f"un territoire dont l'identifiant n'est pas pris ({pack.id})",
         )  # fmt: skip
 
 

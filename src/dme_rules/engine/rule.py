@@ -51,13 +51,13 @@ S = TypeVar("S", bound=Subject)
 #: The ids of the readings a version applied, and of those the caller chose that it ignored.
 _ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...]]
 
-#: Makes a finding from its fields in the order Finding declares them (Finding._make, without
-#: its call and its check of the length: Rule.outcome gives every field).
 #: What a lookup answers for a day not met yet.
 _UNKNOWN: Any = object()
 #: How many reference dates a rule keeps the version in force for (about 11 years of days).
 _DAYS_KEPT = 4096
 
+#: Makes a finding from its fields in the order Finding declares them (Finding._make, without
+#: its call and its check of the length: Rule.outcome gives every field).
 _finding = tuple_maker(Finding)
 
 #: A phrase a finding's message adds: a message code and the values its template reads.
@@ -377,9 +377,6 @@ class Rule(Generic[P, S]):
 
     # -- outcome builders -----------------------------------------------------------------
 
-    # Every parameter of outcome() and deadline() may be given by name or in order, none is
-    # keyword-only: CPython fills an absent keyword-only parameter by a dictionary lookup of
-    # its default, an absent one of these from a tuple, and every finding is made here.
     def outcome(
         self,
         version: RuleVersion[P] | None,

@@ -29,11 +29,15 @@ __all__ = ["JURISDICTIONS", "READINGS"]
 
 def _folders(shipped: list[str]) -> list[str]:
     """This package's folders, then the ``dme_rules/jurisdictions`` folder of each other
-    entry of the import path that has one (each folder once)."""
+    entry of the import path that has one (each folder once) and is not another copy of the
+    library (whose packs belong to it: a folder beside ``dme_rules/__init__.py``)."""
     found = list(shipped)
     seen = {os.path.realpath(folder) for folder in found}
     for entry in sys.path:
-        folder = os.path.join(entry or os.curdir, "dme_rules", "jurisdictions")
+        library = os.path.join(entry or os.curdir, "dme_rules")
+        folder = os.path.join(library, "jurisdictions")
+        if os.path.isfile(os.path.join(library, "__init__.py")):
+            continue  # another copy of the library, not a pack distributed on its own
         if os.path.isdir(folder) and os.path.realpath(folder) not in seen:
             seen.add(os.path.realpath(folder))
             found.append(folder)
@@ -49,9 +53,16 @@ def _discover() -> dict[str, Jurisdiction]:
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
         if not module_info.ispkg or module_info.name.startswith("_"):
             continue
-        pack = importlib.import_module(f"{__name__}.{module_info.name}").JURISDICTION
+        name = f"{__name__}.{module_info.name}"
+        try:
+            module = importlib.import_module(name)
+        except Exception as error:  # a pack of another distribution may be broken
+            raise LookupError(
+                f"{name}: the pack cannot be imported ({type(error).__name__}: {error})"
+            ) from error
+        pack = getattr(module, "JURISDICTION", None)
         if not isinstance(pack, Jurisdiction) or pack.id != module_info.name:
-            raise LookupError(f"{__name__}.{module_info.name} must define its JURISDICTION")
+            raise LookupError(f"{name} must define its JURISDICTION, a Jurisdiction of that id")
         found[pack.id] = pack
     for pack in found.values():
         register(pack)

@@ -46,12 +46,17 @@ ROUTES = (
 
 
 def create_app(
-    jurisdictions: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] | None = None,
     decision_log: str | os.PathLike[str] | None = None,
+    *,
+    jurisdictions: Iterable[Jurisdiction] | Mapping[str, Jurisdiction] | None = None,
 ) -> Starlette:
-    """The service's ASGI application, serving ``jurisdictions`` (the packs, or a mapping of
-    them by id; every registered pack by default, the default one answering a request that
-    names none); ``decision_log`` a file to append decisions to."""
+    """The service's ASGI application: ``decision_log`` a file to append decisions to,
+    serving ``jurisdictions`` (registered packs, or a mapping of them by id; every registered
+    pack by default, the default one answering a request that names none).
+
+    Raises:
+        InvalidArgumentError: A pack that is not a registered Jurisdiction, or none.
+    """
     app = Starlette(routes=list(ROUTES), exception_handlers=exception_handlers())
     app.state.jurisdictions = serving(jurisdictions)
     app.state.decision_log = DecisionLog(decision_log) if decision_log else None

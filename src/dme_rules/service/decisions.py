@@ -60,3 +60,8 @@ class DecisionLog:
         with self._lock:
             self._file.write(text)
             self._file.flush()
+
+    def close(self) -> None:
+        """Close the file (an application made for a while, in a test or a script)."""
+        with self._lock:
+            self._file.close()

@@ -48,15 +48,19 @@ def serving(
     them): ``packs`` (or the values of a mapping of them); every registered pack for ``None``.
 
     Raises:
-        InvalidArgumentError: Something else than Jurisdictions, or none.
+        InvalidArgumentError: Something else than registered Jurisdictions (the library
+            evaluates the subjects of registered packs only), or none.
     """
     if packs is None:
         packs = jurisdictions()
     found = list(packs.values() if isinstance(packs, Mapping) else packs)
-    if not found or not all(isinstance(one, Jurisdiction) for one in found):
+    registered = jurisdictions()
+    if not found or not all(
+        isinstance(one, Jurisdiction) and registered.get(one.id) is one for one in found
+    ):
         raise InvalidArgumentError(
-            "jurisdictions", "one Jurisdiction or more", packs,
-            expected_fr="une Jurisdiction ou plus",
+            "jurisdictions", "one registered Jurisdiction or more", packs,
+            expected_fr="une Jurisdiction enregistrée ou plus",
         )  # fmt: skip
     ordered = sorted(found, key=lambda one: (one.default_subject is None, one.id))
     return MappingProxyType({one.id: one for one in ordered})
