@@ -24,7 +24,7 @@ _FIRST = (
 )
 _DELAY = "« une notification est envoyée automatiquement » / « informés de cet accès a posteriori »"
 _DEFERRED = (
-    "« dans un délai de deux semaines suivant le versement » / « un mois après le versement »"
+    "« Dans un délai de deux semaines suivant le versement » / « un mois après le versement »"
 )
 
 #: Each professional's first access to the record is a first access (default).
@@ -35,12 +35,12 @@ FIRST_PER_PROFESSIONAL = Reading(
     summary_fr="Le premier accès de chaque professionnel au dossier est un premier accès.",
     summary_en="Each professional's first access to the record is a first access.",
     basis=(
-        "« le premier accès par un PS »: the first access by a professional, so each "
+        "« du premier accès par un PS »: the first access by a professional, so each "
         "professional has one; the holder learns who reads the record, which is the point of "
         "the notice."
     ),
     basis_fr=(
-        "« le premier accès par un PS » : le premier accès par un professionnel de santé, de "
+        "« du premier accès par un PS » : le premier accès par un professionnel de santé, de "
         "sorte que chaque professionnel a le sien ; le titulaire apprend qui consulte son "
         "dossier, ce qui est l'objet de la notification."
     ),
@@ -53,8 +53,8 @@ FIRST_EVER = Reading(
     phrase=_FIRST,
     summary_fr="Seul le tout premier accès d'un professionnel au dossier est un premier accès.",
     summary_en="Only the record's very first access by any professional is a first access.",
-    basis="« le premier accès »: the first access to the record, whoever makes it.",
-    basis_fr="« le premier accès » : le premier accès au dossier, quel qu'en soit l'auteur.",
+    basis="« du premier accès »: the first access to the record, whoever makes it.",
+    basis_fr="« du premier accès » : le premier accès au dossier, quel qu'en soit l'auteur.",
 )
 
 #: A notice is sent within 24 hours after the access, inclusive (default).

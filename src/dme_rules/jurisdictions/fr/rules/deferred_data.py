@@ -15,8 +15,10 @@ from dme_rules.jurisdictions.fr.parameters import DeferredData
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.readings import CALENDAR_DAYS, NEXT_WORKING_DAY
 from dme_rules.jurisdictions.fr.sources import (
-    CPC_641,
-    CPC_642,
+    CPC_641_DAYS,
+    CPC_641_MONTHS_YEARS,
+    CPC_642_END,
+    CPC_642_EXTENSION,
     MON_ESPACE_SANTE,
     R1111_53_ONE_MONTH,
     R1111_53_TWO_WEEKS,
@@ -75,11 +77,13 @@ class DeferredDataRule(Rule[DeferredData, DmpRecord]):
             for clock in ("inform", "open")
             if entry[clock] != Status.COMPLIANT.value
         ]
+        citations = (*version.citations, CPC_642_EXTENSION) if extend else version.citations
         return self.outcome(
             version,
             status,
             due=min(open_dues, default=None),
             reading=reading,
+            citations=citations,
             details={"deposits": entries},
         )
 
@@ -162,7 +166,13 @@ DEFERRED_DATA = DeferredDataRule(
             version="1",
             period=MON_ESPACE_SANTE,
             parameters=DeferredData(inform_days=14, open_months=1),
-            citations=(R1111_53_TWO_WEEKS, R1111_53_ONE_MONTH, CPC_641, CPC_642),
+            citations=(
+                R1111_53_TWO_WEEKS,
+                R1111_53_ONE_MONTH,
+                CPC_641_DAYS,
+                CPC_641_MONTHS_YEARS,
+                CPC_642_END,
+            ),
             readings=(CALENDAR_DAYS,),
             alternatives=(NEXT_WORKING_DAY,),
             summary_en=(

@@ -13,7 +13,8 @@ from dme_rules.jurisdictions.fr.counting import years_after_event
 from dme_rules.jurisdictions.fr.parameters import RetentionPeriod
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.sources import (
-    CPC_641,
+    CPC_641_MONTHS_YEARS,
+    CPC_642_END,
     FAQ_RETENTION,
     LOI_2016_41,
 )
@@ -96,7 +97,7 @@ RETENTION = RetentionRule(
             version="1",
             period=LOI_2016_41,
             parameters=RetentionPeriod(years=10),
-            citations=(FAQ_RETENTION, CPC_641),
+            citations=(FAQ_RETENTION, CPC_641_MONTHS_YEARS, CPC_642_END),
             summary_en=(
                 "A closed record is kept ten years from its closure, until the same day number "
                 "ten years on (28 February for a 29 February)."
