@@ -56,6 +56,17 @@ class TestReading:
         assert found.to_dict()["subject"] == "fr.dmp.record"
         assert DmpRecord.from_json(found.to_json()) == found
 
+    def test_a_notification_names_a_deposit(self):
+        """A notice of a datum made inaccessible names its deposit (``deposit_id``)."""
+        notice = {"at": "2024-05-03T09:00:00+02:00", "recipient": "holder",
+                  "about": "deferred_data", "deposit_id": "d1"}  # fmt: skip
+        found = DmpRecord.from_dict(record(notifications=[notice]))
+        assert found.notifications[0].deposit_id == "d1"
+        assert found.to_dict()["notifications"] == [notice]
+        assert refused_at(record(notifications=[{**notice, "deposit_id": ""}])) == (
+            "$.notifications[0].deposit_id"
+        )
+
     def test_the_subject_key_is_required(self):
         document = record()
         del document["subject"]
@@ -143,6 +154,10 @@ class TestSchema:
         bad = record(notifications=[{"at": "2024-05-03T09:00:05+02:00", "recipient": "x",
                                      "about": "first_access"}])  # fmt: skip
         assert list(validator.iter_errors(bad))
+        named = {"at": "2024-05-03T09:00:05+02:00", "recipient": "holder",
+                 "about": "deferred_data", "deposit_id": "d1"}  # fmt: skip
+        assert list(validator.iter_errors(record(notifications=[named]))) == []
+        assert list(validator.iter_errors(record(notifications=[{**named, "deposit_id": 1}])))
 
 
 class TestEvaluation:

@@ -89,6 +89,30 @@ MESSAGES = Messages(
             "fr": "{deposit_id} : non accessible au {last_day}",
             "en": "{deposit_id}: not accessible by {last_day}",
         },
+        "fr.dmp.deferred-data.not_counted": {
+            "fr": "notification du {at:when} non comptée : {why:message}",
+            "en": "notification of {at:when} not counted: {why:message}",
+        },
+        "fr.dmp.deferred-data.why.not_to_holder": {
+            "fr": "elle n'est pas adressée au titulaire",
+            "en": "it is not to the holder",
+        },
+        "fr.dmp.deferred-data.why.not_about_deferred_data": {
+            "fr": "elle ne porte pas sur une donnée rendue inaccessible",
+            "en": "it is not about a datum made inaccessible",
+        },
+        "fr.dmp.deferred-data.why.no_deposit_named": {
+            "fr": "elle ne désigne aucun versement",
+            "en": "it names no deposit",
+        },
+        "fr.dmp.deferred-data.why.deposit_not_judged": {
+            "fr": "elle ne désigne aucun versement rendu inaccessible jugé ici",
+            "en": "it names no deposit made inaccessible judged here",
+        },
+        "fr.dmp.deferred-data.why.before_deposit": {
+            "fr": "elle précède le versement",
+            "en": "it comes before the deposit",
+        },
         # RETENTION.
         "fr.dmp.retention.closed": {"fr": "fermé le {closed_on}", "en": "closed on {closed_on}"},
         # Explanations: each step with its legal basis.

@@ -3,15 +3,19 @@ unless an announcement consultation came first."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import Any
 
 import pytest
 
 from dme_rules import Status
+from dme_rules.cli import main
 from dme_rules.jurisdictions.fr.calendars import FRANCE_ALSACE_MOSELLE
+from dme_rules.jurisdictions.fr.counting import end_of_day
 from dme_rules.jurisdictions.fr.readings import NEXT_WORKING_DAY
 from dme_rules.jurisdictions.fr.rules.deferred_data import DEFERRED_DATA
+from dme_rules.jurisdictions.fr.sources import CPC_642_END, CPC_642_EXTENSION
 
 from ....common import CommonRuleTests
 from ..records import dmp, paris_noon
@@ -21,9 +25,25 @@ DEPOSIT = "2024-05-02T10:00:00+02:00"
 LATER = paris_noon(date(2024, 7, 1))
 
 
-def deferred(at: str = DEPOSIT, inaccessible: bool = True, **acts: str) -> Any:
-    return dmp(deposits=[{"deposit_id": "d1", "at": at, "professional_id": "P1",
-                          "inaccessible": inaccessible, **acts}])  # fmt: skip
+def deferred(
+    at: str = DEPOSIT, inaccessible: bool = True, notifications: tuple[dict[str, Any], ...] = (),
+    **acts: str,
+) -> Any:  # fmt: skip
+    fields: dict[str, Any] = {"deposits": [{"deposit_id": "d1", "at": at, "professional_id": "P1",
+                                            "inaccessible": inaccessible, **acts}]}  # fmt: skip
+    if notifications:
+        fields["notifications"] = list(notifications)
+    return dmp(**fields)
+
+
+def notice(at: str, recipient: str = "holder", about: str = "deferred_data",
+           deposit_id: str | None = "d1") -> dict[str, Any]:  # fmt: skip
+    """A notification of the record's host (naming the deposit d1 by default)."""
+    return {"at": at, "recipient": recipient, "about": about, "deposit_id": deposit_id}
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
 
 
 class TestDeferredData(CommonRuleTests):
@@ -126,3 +146,163 @@ def test_a_deposit_later_the_same_day_than_as_of_is_not_seen():
     record = deferred("2024-05-02T18:00:00+02:00")
     found = DEFERRED_DATA.check(record, datetime.fromisoformat("2024-05-02T10:00:00+02:00"))[0]
     assert (found.status, found.reason) == (Status.NOT_APPLICABLE, "no_deferred_data")
+
+
+class TestTheDeadlinesEndAt24Hours:
+    """Art. 642: « Tout délai expire le dernier jour à vingt-quatre heures »."""
+
+    def test_day_14_at_24_00_is_still_pending(self):
+        # Deposit 2024-05-02T10:00+02:00: informed by 2024-05-02 + 14 days = 2024-05-16.
+        # Evaluated at 2024-05-16 24:00 in Paris (2024-05-17T00:00+02:00): pending.
+        found = DEFERRED_DATA.check(deferred(), end_of_day(date(2024, 5, 16)))[0]
+        assert end_of_day(date(2024, 5, 16)) == at("2024-05-17T00:00:00+02:00")
+        assert (found.status, found.due) == (Status.PENDING, date(2024, 5, 16))
+        assert found.details["deposits"][0]["inform"] == "pending"
+
+    def test_one_second_later_it_is_a_violation(self):
+        # 2024-05-17T00:00:01+02:00 is past 24:00 of 2024-05-16: nothing informed, late.
+        found = DEFERRED_DATA.check(deferred(), at("2024-05-17T00:00:01+02:00"))[0]
+        assert (found.status, found.due) == (Status.VIOLATION, date(2024, 5, 16))
+        assert found.details["deposits"][0]["inform"] == "violation"
+
+    def test_the_command_line_date_is_the_end_of_that_day(self, tmp_path, capsys):
+        """The review's record: ``--as-of 2024-05-16`` is 24:00 in Paris: pending, exit 0."""
+        path = tmp_path / "R1.json"
+        path.write_text(json.dumps({
+            "subject": "fr.dmp.record", "record_id": "R1",
+            "deposits": [{"deposit_id": "d1", "at": "2024-05-02T10:00:00+02:00",
+                          "professional_id": "P1", "inaccessible": True}],
+        }), encoding="utf-8")  # fmt: skip
+        code = main(["check", str(path), "--as-of", "2024-05-16", "--format", "json"])
+        finding = json.loads(capsys.readouterr().out)["findings"][-1]
+        assert (code, finding["rule_id"]) == (0, "fr.dmp.deferred-data")
+        assert (finding["status"], finding["due"]) == ("pending", "2024-05-16")
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            # One month from 2024-05-02 is 2024-06-02 (art. 641, the same day number);
+            # 2024-06-02 24:00 in Paris is 2024-06-03T00:00+02:00: still pending.
+            ("2024-06-03T00:00:00+02:00", Status.PENDING),
+            ("2024-06-03T00:00:01+02:00", Status.VIOLATION),
+        ],
+    )
+    def test_the_month_at_24_00(self, as_of, status):
+        record = deferred(holder_informed_on="2024-05-03")  # the first clock is compliant
+        entry = DEFERRED_DATA.check(record, at(as_of))[0].details["deposits"][0]
+        assert (entry["open_by"], entry["open"]) == (date(2024, 6, 2), status.value)
+
+    def test_the_extended_day_ends_at_24_00_too(self):
+        # Sat 4 May 2024 + 14 days = Sat 18 May, extended past Sun 19 and Whit Monday 20 to
+        # Tue 21 May (art. 642): at 21 May 24:00 pending, one second later a violation.
+        record = deferred("2024-05-04T10:00:00+02:00", made_accessible_on="2024-05-05")
+        waiting, late = (
+            DEFERRED_DATA.check(record, as_of, readings=[NEXT_WORKING_DAY])[0]
+            for as_of in (end_of_day(date(2024, 5, 21)), at("2024-05-22T00:00:01+02:00"))
+        )
+        assert (waiting.status, waiting.due) == (Status.PENDING, date(2024, 5, 21))
+        assert (late.status, late.due) == (Status.VIOLATION, date(2024, 5, 21))
+
+
+class TestInformedByANotification:
+    """R.1111-53: the holder is « informé par tout moyen »: the deposit's holder_informed_on
+    or a notification to the holder about deferred_data naming the deposit, the earlier."""
+
+    @pytest.mark.parametrize(
+        ("sent", "status"),
+        [
+            # 2024-05-02 + 14 days = 2024-05-16: a notice at 23:59:59 that day is in time,
+            ("2024-05-16T23:59:59+02:00", Status.COMPLIANT),
+            # one at 00:00 on 17 May is a day late;
+            ("2024-05-17T00:00:00+02:00", Status.VIOLATION),
+            # 21:59 UTC on 16 May is 23:59 in Paris (CEST, UTC+2): in time;
+            ("2024-05-16T21:59:00+00:00", Status.COMPLIANT),
+            # 22:30 UTC on 16 May is 00:30 on 17 May in Paris: late.
+            ("2024-05-16T22:30:00+00:00", Status.VIOLATION),
+        ],
+    )
+    def test_a_notification_on_both_sides_of_day_14(self, sent, status):
+        record = deferred(made_accessible_on="2024-05-20", notifications=(notice(sent),))
+        found = DEFERRED_DATA.check(record, LATER)[0]
+        entry = found.details["deposits"][0]
+        assert (entry["inform_by"], entry["inform"]) == (date(2024, 5, 16), status.value)
+        assert entry["notified_at"] == at(sent)
+        assert "notifications_not_counted" not in found.details
+
+    def test_the_earlier_of_the_date_and_the_notification(self):
+        # holder_informed_on 20 May is after day 14 (16 May); the notification on 10 May is
+        # in time, and earlier: it is the one that counts.
+        record = deferred(holder_informed_on="2024-05-20", made_accessible_on="2024-05-20",
+                          notifications=(notice("2024-05-10T08:00:00+02:00"),))  # fmt: skip
+        found = DEFERRED_DATA.check(record, LATER)[0]
+        entry = found.details["deposits"][0]
+        assert (found.status, entry["informed_on"]) == (Status.COMPLIANT, date(2024, 5, 10))
+
+    def test_the_recorded_date_when_it_is_earlier(self):
+        # holder_informed_on 16 May (day 14) comes before the notification of 17 May.
+        record = deferred(holder_informed_on="2024-05-16", made_accessible_on="2024-05-20",
+                          notifications=(notice("2024-05-17T09:00:00+02:00"),))  # fmt: skip
+        entry = DEFERRED_DATA.check(record, LATER)[0].details["deposits"][0]
+        assert (entry["inform"], entry["informed_on"]) == ("compliant", date(2024, 5, 16))
+
+    @pytest.mark.parametrize(
+        ("sent", "why"),
+        [
+            (notice("2024-05-03T09:00:00+02:00", recipient="medecin_traitant"), "not_to_holder"),
+            (notice("2024-05-03T09:00:00+02:00", about="first_access"),
+             "not_about_deferred_data"),
+            (notice("2024-05-03T09:00:00+02:00", deposit_id=None), "no_deposit_named"),
+            (notice("2024-05-03T09:00:00+02:00", deposit_id="d9"), "deposit_not_judged"),
+            # One second before the deposit at 10:00:00.
+            (notice("2024-05-02T09:59:59+02:00"), "before_deposit"),
+        ],
+    )  # fmt: skip
+    def test_a_notification_that_does_not_count(self, sent, why):
+        record = deferred(made_accessible_on="2024-05-20", notifications=(sent,))
+        found = DEFERRED_DATA.check(record, LATER)[0]
+        # Nothing else informed the holder by 2024-05-02 + 14 days = 2024-05-16: late.
+        assert (found.status, found.details["deposits"][0]["notified_at"]) == (
+            Status.VIOLATION, None)  # fmt: skip
+        (listed,) = found.details["notifications_not_counted"]
+        assert (listed["at"], listed["why"]) == (at(sent["at"]), why)
+
+    def test_a_notification_at_the_deposits_instant_counts(self):
+        record = deferred(made_accessible_on="2024-05-20",
+                          notifications=(notice(DEPOSIT),))  # fmt: skip
+        found = DEFERRED_DATA.check(record, LATER)[0]
+        assert (found.status, found.details["deposits"][0]["notified_at"]) == (
+            Status.COMPLIANT, at(DEPOSIT))  # fmt: skip
+
+    def test_a_notification_about_another_subject_naming_no_deposit_is_not_listed(self):
+        record = deferred(
+            made_accessible_on="2024-05-20",
+            notifications=(
+                notice("2024-05-03T09:00:00+02:00", about="first_access", deposit_id=None),
+            ),
+        )
+        assert "notifications_not_counted" not in DEFERRED_DATA.check(record, LATER)[0].details
+
+    def test_a_notification_after_as_of_is_not_seen(self):
+        # Evaluated at noon on 10 May: the notice of 12 May has not been sent yet.
+        record = deferred(notifications=(notice("2024-05-12T09:00:00+02:00"),))
+        found = DEFERRED_DATA.check(record, paris_noon(date(2024, 5, 10)))[0]
+        entry = found.details["deposits"][0]
+        assert (entry["inform"], entry["notified_at"]) == ("pending", None)
+
+    def test_the_message_says_why_a_notification_does_not_count(self):
+        sent = notice("2024-05-03T09:00:00+02:00", recipient="medecin_traitant")
+        found = DEFERRED_DATA.check(deferred(notifications=(sent,)), LATER)[0]
+        assert ("notification du 2024-05-03 09:00 (CEST) non comptée\u00a0: elle n'est pas "
+                "adressée au titulaire") in found.message("fr")  # fmt: skip
+        assert ("notification of 2024-05-03 09:00 (CEST) not counted: it is not to the "
+                "holder") in found.message("en")  # fmt: skip
+
+
+class TestCitations:
+    def test_art_642_extension_cited_only_under_the_reading_that_applies_it(self):
+        record = deferred(holder_informed_on="2024-05-03", made_accessible_on="2024-05-20")
+        default = DEFERRED_DATA.check(record, LATER)[0]
+        extended = DEFERRED_DATA.check(record, LATER, readings=[NEXT_WORKING_DAY])[0]
+        assert CPC_642_END in default.citations  # 24:00 of the last day, in both
+        assert CPC_642_EXTENSION not in default.citations
+        assert CPC_642_EXTENSION in extended.citations

@@ -142,12 +142,15 @@ class Notification:
         recipient: ``holder`` or ``medecin_traitant``.
         about: ``first_access``, ``emergency_access`` or ``deferred_data``.
         access_id: The access it is about, if any.
+        deposit_id: The deposit it is about, if any (a notice of an update about a datum made
+            inaccessible, R.1111-53).
     """
 
     at: datetime = required(INSTANT, converter=fixed_offset)
     recipient: str = required(one_of(RECIPIENTS))
     about: str = required(one_of(ABOUT))
     access_id: str | None = optional(TEXT)
+    deposit_id: str | None = optional(TEXT)
 
 
 def _items(cls: type, expected: str, expected_fr: str) -> object:
