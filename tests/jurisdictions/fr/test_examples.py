@@ -68,15 +68,16 @@ EXPECTED = {
     "closed-record-purged-early": (
         "2035-01-01",
         V,
-        # Closed Thu 29 Feb 2024: ten years on, 2034 has no 29 Feb, so 28 Feb 2034;
-        # purged on 27 Feb 2034, one day early.
+        # Closed Thu 29 Feb 2024: ten years on, 2034 has no 29 Feb, so 28 Feb 2034 (art.
+        # 641), kept until 24:00 that day (art. 642); purged on 27 Feb 2034, two days early
+        # (27 and 28 Feb not kept).
         (N, V, N, N, N),
         {"retention": "2034-02-28"},
     ),
     "closed-record-kept": (
         "2024-06-10",
         P,
-        # Closed Thu 30 Nov 2023: kept until 30 Nov 2033, not purged: pending.
+        # Closed Thu 30 Nov 2023: kept until 24:00 on 30 Nov 2033, not purged: pending.
         (N, P, N, N, N),
         {"retention": "2033-11-30"},
     ),

@@ -115,6 +115,10 @@ MESSAGES = Messages(
         },
         # RETENTION.
         "fr.dmp.retention.closed": {"fr": "fermé le {closed_on}", "en": "closed on {closed_on}"},
+        "fr.dmp.retention.purged_early": {
+            "fr": "purgé {days:days} trop tôt : à conserver jusqu'au {kept_until} inclus",
+            "en": "purged {days:days} early: to be kept through {kept_until}",
+        },
         # Explanations: each step with its legal basis.
         "explain.closed": {"fr": "Dossier fermé le {day}.", "en": "Record closed on {day}."},
         "explain.years_after": {
@@ -122,6 +126,12 @@ MESSAGES = Messages(
             "un 29 février donne le 28 février).",
             "en": "{day} + {years} years = {until}: the same day number (Code de procédure "
             "civile, art. 641; a 29 February gives 28 February).",
+        },
+        "explain.kept_through": {
+            "fr": "Conservé jusqu'au {day} à 24 h (C. proc. civ., art. 642 : « Tout délai expire "
+            "le dernier jour à vingt-quatre heures ») : une purge ce jour-là est prématurée.",
+            "en": "Kept until 24:00 on {day} (Code de procédure civile, art. 642: every time "
+            "limit expires at 24:00 of its last day): a purge on that day is early.",
         },
         "explain.deposit": {
             "fr": "Versement {id} : le {day} à Paris.",

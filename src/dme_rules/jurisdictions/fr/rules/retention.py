@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from dme_rules.engine.context import Context
+from dme_rules.engine.deadlines import deadline_state
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
@@ -24,15 +26,18 @@ __all__ = ["RETENTION", "RetentionRule"]
 
 
 class RetentionRule(Rule[RetentionPeriod, DmpRecord]):
-    """The host keeps a closed record until the same day number ten years after its closure
-    (art. 641: 28 February for a 29 February), that day included.
+    """The host keeps a closed record ten years from its closure: until 24:00 of the same day
+    number ten years on (art. 641: 28 February for a 29 February; art. 642: « Tout délai
+    expire le dernier jour à vingt-quatre heures »), that whole day included.
 
-    The version is the one in force on the closure's date. Purged before that day: violation
-    (``days_late`` counts how early); on or after it: compliant; not purged and the day not
-    past: pending (``days_left``); not purged and past: compliant. An open record (or one
-    closed after ``as_of``) is ``not_applicable`` (``record_open``); a purge without a
-    closure date is ``insufficient_data`` naming ``$.closed_on``. A purge after ``as_of`` is
-    not seen.
+    The version is the one in force on the closure's date. Purged on or before that
+    anniversary: violation (``details["days_early"]``: the days of the period not kept, the
+    purge's day included); purged from the next day: compliant. Not purged: pending
+    (``days_left``) while the period runs, as the engine's date deadlines run until 24:00 of
+    their last day in Paris (:func:`~dme_rules.engine.deadlines.deadline_state`), then
+    compliant. An open record (or one closed after ``as_of``'s date) is ``not_applicable``
+    (``record_open``); a purge without a closure date is ``insufficient_data`` naming
+    ``$.closed_on``. A purge dated after ``as_of``'s date is not seen.
     """
 
     subject = DmpRecord
@@ -44,7 +49,7 @@ class RetentionRule(Rule[RetentionPeriod, DmpRecord]):
     def formula_2016_07(
         self, version: RuleVersion[RetentionPeriod], record: DmpRecord, context: Context
     ) -> Finding:
-        """From 2016-07-01: ten years from the closure."""
+        """From 2016-07-01: ten years from the closure, until 24:00 of the anniversary."""
         today = context.today
         purged = record.purged_on if record.purged_on and record.purged_on <= today else None
         closed = record.closed_on
@@ -53,22 +58,27 @@ class RetentionRule(Rule[RetentionPeriod, DmpRecord]):
         if closed is None or closed > today:
             return self.outcome(version, Status.NOT_APPLICABLE, details={"reason": "record_open"})
         kept_until = years_after_event(closed, version.parameters.years)
-        if purged is not None and purged < kept_until:
+        details: dict[str, Any] = {"closed_on": closed}
+        if purged is not None:
+            if purged <= kept_until:  # the period runs until 24:00 of kept_until: early
+                details["days_early"] = (kept_until - purged).days + 1
+                return self.outcome(
+                    version, Status.VIOLATION, due=kept_until, act_on=purged, details=details
+                )
             return self.outcome(
-                version, Status.VIOLATION, due=kept_until, act_on=purged,
-                days_late=(kept_until - purged).days, details={"closed_on": closed},
-            )  # fmt: skip
-        if purged is None and today <= kept_until:
+                version, Status.COMPLIANT, due=kept_until, act_on=purged, details=details
+            )
+        running = deadline_state(kept_until, None, context)
+        if running.status is Status.PENDING:  # until 24:00 of kept_until in Paris
             return self.outcome(
-                version, Status.PENDING, due=kept_until,
-                days_left=(kept_until - today).days, details={"closed_on": closed},
+                version, Status.PENDING, due=kept_until, days_left=running.days_left,
+                details=details,
             )  # fmt: skip
-        return self.outcome(
-            version, Status.COMPLIANT, due=kept_until, act_on=purged, details={"closed_on": closed}
-        )
+        return self.outcome(version, Status.COMPLIANT, due=kept_until, details=details)
 
     def explain(self, finding: Finding, record: DmpRecord, context: Context) -> list[Note]:
-        """The closure, then the same day number ten years on (art. 641)."""
+        """The closure, the same day number ten years on (art. 641), kept until 24:00 of that
+        day (art. 642)."""
         closed = finding.details.get("closed_on")
         version = self.version_named(finding.rule_version)
         if closed is None or version is None:
@@ -77,12 +87,17 @@ class RetentionRule(Rule[RetentionPeriod, DmpRecord]):
         return [
             ("explain.closed", {"day": closed}),
             ("explain.years_after", {"day": closed, "years": years, "until": finding.due}),
+            ("explain.kept_through", {"day": finding.due}),
         ]
 
     def notes(self, finding: Finding) -> list[Note]:
-        """The closure's date."""
+        """The closure's date; a purge too early, by how many days."""
         closed = finding.details.get("closed_on")
-        return [self.note("closed", closed_on=closed)] if closed is not None else []
+        notes = [self.note("closed", closed_on=closed)] if closed is not None else []
+        early = finding.details.get("days_early")
+        if early is not None:
+            notes.append(self.note("purged_early", days=early, kept_until=finding.due))
+        return notes
 
 
 RETENTION = RetentionRule(
@@ -99,12 +114,14 @@ RETENTION = RetentionRule(
             parameters=RetentionPeriod(years=10),
             citations=(FAQ_RETENTION, CPC_641_MONTHS_YEARS, CPC_642_END),
             summary_en=(
-                "A closed record is kept ten years from its closure, until the same day number "
-                "ten years on (28 February for a 29 February)."
+                "A closed record is kept ten years from its closure, until 24:00 of the same "
+                "day number ten years on (28 February for a 29 February): a purge on that day "
+                "is early."
             ),
             summary_fr=(
-                "Un DMP fermé est conservé dix ans à compter de sa fermeture, jusqu'au jour "
-                "portant le même quantième dix ans plus tard (le 28 février pour un 29 février)."
+                "Un DMP fermé est conservé dix ans à compter de sa fermeture, jusqu'à "
+                "vingt-quatre heures le jour portant le même quantième dix ans plus tard (le "
+                "28 février pour un 29 février) : une purge ce jour-là est prématurée."
             ),
         ),
     ),
