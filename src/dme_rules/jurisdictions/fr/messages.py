@@ -31,9 +31,14 @@ MESSAGES = Messages(
             "en": "{count} deposit(s) despite an opposition: {ids:list}",
         },
         "fr.dmp.feeding-opposition.not_binding": {
-            "fr": "opposition sans motif légitime, après l'autorisation, sans effet ({days:list})",
-            "en": "opposition without a legitimate motive, after the authorization, binds "
-            "nothing ({days:list})",
+            "fr": "opposition sans motif légitime, formée le jour de l'autorisation ou après, "
+            "sans effet ({days:list})",
+            "en": "opposition without a legitimate motive, filed on or after the day of the "
+            "authorization, binds nothing ({days:list})",
+        },
+        "fr.dmp.feeding-opposition.no_motive": {
+            "fr": "opposition sans motif légitime, sans effet ({days:list})",
+            "en": "opposition without a legitimate motive, binds nothing ({days:list})",
         },
         "reason.no_access": {"fr": "aucun accès à juger", "en": "no access to judge"},
         "reason.no_emergency_access": {

@@ -14,6 +14,8 @@ __all__ = [
     "FIRST_EVER",
     "FIRST_PER_PROFESSIONAL",
     "NEXT_WORKING_DAY",
+    "OPPOSITION_BEFORE_AUTHORIZATION_BINDS",
+    "OPPOSITION_NEEDS_MOTIVE",
     "READINGS",
     "WITHIN_24_HOURS",
 ]
@@ -23,6 +25,10 @@ _FIRST = (
     "par un PS »"
 )
 _DELAY = "« une notification est envoyée automatiquement » / « informés de cet accès a posteriori »"
+_OPPOSITION = (
+    "« Une fois que le titulaire a autorisé » (R.1111-47) / « Le patient peut s’opposer à "
+    "l’alimentation de son DMP pour un motif légitime » (FAQ)"
+)
 _DEFERRED = (
     "« Dans un délai de deux semaines suivant le versement » / « un mois après le versement »"
 )
@@ -140,9 +146,59 @@ NEXT_WORKING_DAY = Reading(
     ),
 )
 
+#: An opposition filed before the holder authorized access binds without a motive (default).
+OPPOSITION_BEFORE_AUTHORIZATION_BINDS = Reading(
+    id="opposition-before-authorization-binds",
+    topic="opposition-before-authorization",
+    phrase=_OPPOSITION,
+    summary_fr=(
+        "Une opposition sans motif légitime formée avant que le titulaire ait autorisé l'accès "
+        "produit effet : seule l'opposition qui suit l'autorisation doit reposer sur un motif "
+        "légitime."
+    ),
+    summary_en=(
+        "An opposition without a legitimate motive filed before the holder authorized access "
+        "binds: only an opposition that follows the authorization needs a legitimate motive."
+    ),
+    basis=(
+        "R.1111-47 restricts the holder's opposition « Une fois que le titulaire a autorisé » "
+        "access, and says nothing of an opposition filed before; the decree, not the FAQ's "
+        "summary of it, sets the rule."
+    ),
+    basis_fr=(
+        "L'art. R.1111-47 ne restreint l'opposition du titulaire qu'« Une fois que le "
+        "titulaire a autorisé » l'accès, et ne dit rien de l'opposition formée avant ; c'est le "
+        "décret, non le résumé qu'en donne la FAQ, qui fixe la règle."
+    ),
+)
+
+#: An opposition binds only with a legitimate motive, whenever it was filed.
+OPPOSITION_NEEDS_MOTIVE = Reading(
+    id="opposition-needs-motive",
+    topic="opposition-before-authorization",
+    phrase=_OPPOSITION,
+    summary_fr=(
+        "Une opposition ne produit effet que si elle repose sur un motif légitime, quelle que "
+        "soit sa date ; la date de l'autorisation est sans incidence."
+    ),
+    summary_en=(
+        "An opposition binds only with a legitimate motive, whenever it was filed; the date of "
+        "the authorization does not matter."
+    ),
+    basis=(
+        "The FAQ: « Le patient peut s’opposer à l’alimentation de son DMP pour un motif "
+        "légitime », with no exception for an opposition filed before the authorization."
+    ),
+    basis_fr=(
+        "La FAQ : « Le patient peut s’opposer à l’alimentation de son DMP pour un motif "
+        "légitime », sans exception pour l'opposition formée avant l'autorisation."
+    ),
+)
+
 #: Every French DMP reading, by id.
 READINGS = {
     reading.id: reading
     for reading in (FIRST_PER_PROFESSIONAL, FIRST_EVER, WITHIN_24_HOURS, ANY_TIME, CALENDAR_DAYS,
-                    NEXT_WORKING_DAY)
+                    NEXT_WORKING_DAY, OPPOSITION_BEFORE_AUTHORIZATION_BINDS,
+                    OPPOSITION_NEEDS_MOTIVE)
 }  # fmt: skip

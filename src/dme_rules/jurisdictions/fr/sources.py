@@ -143,6 +143,13 @@ CPC_642_EXTENSION = CODE_CIVIL_PROCEDURE.cite(
     "prorogé jusqu'au premier jour ouvrable suivant.",
 )
 
+FAQ_OPPOSITION = DMP_FAQ.cite(
+    _FAQ_UNTITLED,
+    "Le patient peut s’opposer à l’alimentation de son DMP pour un motif légitime. Cette "
+    "opposition est à faire connaitre au PS qui le prend en charge. Sans opposition préalable "
+    "du patient, le PS alimente son DMP.",
+)
+
 FAQ_FIRST_ACCESS = DMP_FAQ.cite(
     _FAQ_UNTITLED,
     "Ces accès sont tracés dans le DMP du patient, et une notification est envoyée "

@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from dme_rules import Status
+from dme_rules.jurisdictions.fr.readings import OPPOSITION_NEEDS_MOTIVE
 from dme_rules.jurisdictions.fr.rules.feeding_opposition import FEEDING_OPPOSITION
+from dme_rules.jurisdictions.fr.sources import FAQ_OPPOSITION
 
 from ....common import CommonRuleTests
 from ..records import dmp, paris_noon
@@ -129,3 +131,66 @@ class TestFoundInReview:
         record = opposed(filed_on="2023-05-01", authorized_on="2021-03-01")
         found = FEEDING_OPPOSITION.check(record, AS_OF)[0]
         assert (found.status, found.rule_version) == (Status.COMPLIANT, "1")
+
+
+class TestAnOppositionWithoutMotiveBeforeTheAuthorization:
+    """The reading of an opposition without a legitimate motive filed before the holder
+    authorized access: it binds (``opposition-before-authorization-binds``, the default,
+    R.1111-47's « Une fois que le titulaire a autorisé ») or it needs a motive like any other
+    (``opposition-needs-motive``, the FAQ)."""
+
+    #: Access authorized on 1 March 2022; a deposit by P1 on 1 February 2024, after every
+    #: filing date below.
+    DEPOSIT = deposit("2024-02-01T09:00:00+01:00")
+
+    @pytest.mark.parametrize(
+        ("filed_on", "default", "needs_motive"),
+        [
+            # 28 Feb 2022, the day before the authorization: binds by default.
+            ("2022-02-28", Status.VIOLATION, Status.COMPLIANT),
+            # 1 Mar 2022, the authorization's day: taken as filed once it was authorized.
+            ("2022-03-01", Status.COMPLIANT, Status.COMPLIANT),
+            # 2 Mar 2022, after it: binds nothing under either reading.
+            ("2022-03-02", Status.COMPLIANT, Status.COMPLIANT),
+        ],
+    )
+    def test_both_readings_on_both_sides_of_the_authorization(
+        self, filed_on, default, needs_motive
+    ):
+        record = opposed(self.DEPOSIT, motive=False, filed_on=filed_on)
+        found = FEEDING_OPPOSITION.check(record, AS_OF)[0]
+        other = FEEDING_OPPOSITION.check(record, AS_OF, readings=[OPPOSITION_NEEDS_MOTIVE])[0]
+        assert (found.status, other.status) == (default, needs_motive)
+        assert found.readings == ("opposition-before-authorization-binds",)
+        assert other.readings == ("opposition-needs-motive",)
+        assert other.details["not_binding"] == [filed_on]
+
+    def test_with_a_legitimate_motive_it_binds_under_both(self):
+        record = opposed(self.DEPOSIT, motive=True, filed_on="2022-02-28")
+        for readings in ((), (OPPOSITION_NEEDS_MOTIVE,)):
+            found = FEEDING_OPPOSITION.check(record, AS_OF, readings=readings)[0]
+            assert found.status == Status.VIOLATION
+
+    def test_an_unknown_authorization_matters_only_by_default(self):
+        record = opposed(self.DEPOSIT, motive=False, authorized_on=None)
+        found = FEEDING_OPPOSITION.check(record, AS_OF)[0]
+        other = FEEDING_OPPOSITION.check(record, AS_OF, readings=["opposition-needs-motive"])[0]
+        assert (found.status, found.details["missing"]) == (
+            Status.INSUFFICIENT_DATA, "$.authorized_on")  # fmt: skip
+        assert other.status == Status.COMPLIANT
+
+    def test_the_faq_is_cited_where_its_reading_applies(self):
+        record = opposed(self.DEPOSIT, motive=False, filed_on="2022-02-28")
+        found = FEEDING_OPPOSITION.check(record, AS_OF)[0]
+        other = FEEDING_OPPOSITION.check(record, AS_OF, readings=[OPPOSITION_NEEDS_MOTIVE])[0]
+        assert FAQ_OPPOSITION not in found.citations
+        assert FAQ_OPPOSITION in other.citations
+
+    def test_the_message_under_each_reading(self):
+        after = opposed(self.DEPOSIT, motive=False, filed_on="2022-03-02")
+        found = FEEDING_OPPOSITION.check(after, AS_OF)[0]
+        assert "formée le jour de l'autorisation ou après" in found.message("fr")
+        other = FEEDING_OPPOSITION.check(after, AS_OF, readings=[OPPOSITION_NEEDS_MOTIVE])[0]
+        assert "opposition without a legitimate motive, binds nothing (2022-03-02)" in (
+            other.message("en")
+        )
