@@ -17,6 +17,8 @@ __all__ = [
     "OPPOSITION_BEFORE_AUTHORIZATION_BINDS",
     "OPPOSITION_NEEDS_MOTIVE",
     "READINGS",
+    "RETENTION_EXTENDED",
+    "RETENTION_NOT_EXTENDED",
     "WITHIN_24_HOURS",
 ]
 
@@ -28,6 +30,11 @@ _DELAY = "« une notification est envoyée automatiquement » / « informés de 
 _OPPOSITION = (
     "« Une fois que le titulaire a autorisé » (R.1111-47) / « Le patient peut s’opposer à "
     "l’alimentation de son DMP pour un motif légitime » (FAQ)"
+)
+_RETENTION = (
+    "« les données seront conservées pendant 10 ans » (FAQ) / « Le délai qui expirerait "
+    "normalement un samedi, un dimanche ou un jour férié ou chômé est prorogé jusqu'au premier "
+    "jour ouvrable suivant » (art. 642)"
 )
 _DEFERRED = (
     "« Dans un délai de deux semaines suivant le versement » / « un mois après le versement »"
@@ -195,10 +202,59 @@ OPPOSITION_NEEDS_MOTIVE = Reading(
     ),
 )
 
+#: The ten years of retention end on the anniversary, whatever day it is (default).
+RETENTION_NOT_EXTENDED = Reading(
+    id="retention-not-extended",
+    topic="retention-extension",
+    phrase=_RETENTION,
+    summary_fr=(
+        "La conservation prend fin à vingt-quatre heures le jour anniversaire de la fermeture, "
+        "même un samedi, un dimanche ou un jour férié : aucune prorogation."
+    ),
+    summary_en=(
+        "Retention ends at 24:00 on the anniversary of the closure, even on a Saturday, a "
+        "Sunday or a public holiday: no extension."
+    ),
+    basis=(
+        "Ten years of retention are a time to keep data, not a time limit to act: art. 642's "
+        "extension lets a party who must act do so on a working day, and keeping data needs "
+        "none."
+    ),
+    basis_fr=(
+        "Les dix ans de conservation sont une durée pendant laquelle on conserve, non un délai "
+        "pour agir : la prorogation de l'art. 642 permet à qui doit agir de le faire un jour "
+        "ouvrable, et conserver des données n'en demande aucun."
+    ),
+)
+
+#: An anniversary on a Saturday, a Sunday or a holiday moves to the next working day.
+RETENTION_EXTENDED = Reading(
+    id="retention-extended",
+    topic="retention-extension",
+    phrase=_RETENTION,
+    summary_fr=(
+        "Une conservation dont le dernier jour est un samedi, un dimanche ou un jour férié est "
+        "prorogée jusqu'au premier jour ouvrable suivant (art. 642, calendrier de "
+        "l'évaluation) : une purge ce jour-là est encore prématurée."
+    ),
+    summary_en=(
+        "A retention whose last day is a Saturday, a Sunday or a public holiday is extended to "
+        "the next working day (art. 642, on the evaluation's calendar): a purge on that day is "
+        "still early."
+    ),
+    basis=(
+        "Art. 642 speaks of « Le délai » without distinction: the ten years are a délai like "
+        "any other."
+    ),
+    basis_fr=(
+        "L'art. 642 vise « Le délai » sans distinguer : les dix ans sont un délai comme un autre."
+    ),
+)
+
 #: Every French DMP reading, by id.
 READINGS = {
     reading.id: reading
     for reading in (FIRST_PER_PROFESSIONAL, FIRST_EVER, WITHIN_24_HOURS, ANY_TIME, CALENDAR_DAYS,
                     NEXT_WORKING_DAY, OPPOSITION_BEFORE_AUTHORIZATION_BINDS,
-                    OPPOSITION_NEEDS_MOTIVE)
+                    OPPOSITION_NEEDS_MOTIVE, RETENTION_NOT_EXTENDED, RETENTION_EXTENDED)
 }  # fmt: skip

@@ -10,7 +10,9 @@ import pytest
 
 from dme_rules import JURISDICTIONS, Status
 from dme_rules.jurisdictions.fr.counting import end_of_day
+from dme_rules.jurisdictions.fr.readings import RETENTION_EXTENDED
 from dme_rules.jurisdictions.fr.rules.retention import RETENTION
+from dme_rules.jurisdictions.fr.sources import CPC_642_EXTENSION
 
 from ....common import CommonRuleTests
 from ..records import dmp, paris_noon
@@ -109,3 +111,64 @@ class TestRetention(CommonRuleTests):
         context = RETENTION_PACK.context(paris_noon(date(2035, 1, 1)))
         steps = [code for code, _ in RETENTION.explain(found, closed("2034-03-15"), context)]
         assert steps == ["explain.closed", "explain.years_after", "explain.kept_through"]
+
+
+class TestAnAnniversaryOnAWeekend:
+    """Whether art. 642's extension moves the end of the ten years: not by default
+    (``retention-not-extended``), to the next working day under ``retention-extended``."""
+
+    # Closed Mon 29 April 2024: the anniversary, Sat 29 April 2034, is followed by Sun 30
+    # April and Mon 1 May (Fête du travail): the next working day is Tue 2 May 2034.
+    CLOSED_ON = date(2024, 4, 29)
+    AS_OF = paris_noon(date(2035, 1, 1))
+
+    @pytest.mark.parametrize(
+        ("purged", "default", "extended", "days_early"),
+        [
+            # (days early under the extension: from the purge to 2 May, both included)
+            ("2034-04-29", Status.VIOLATION, Status.VIOLATION, 4),
+            ("2034-04-30", Status.COMPLIANT, Status.VIOLATION, 3),  # the day after 29 April
+            ("2034-05-02", Status.COMPLIANT, Status.VIOLATION, 1),  # the extended day itself
+            ("2034-05-03", Status.COMPLIANT, Status.COMPLIANT, None),
+        ],
+    )
+    def test_both_readings(self, purged, default, extended, days_early):
+        record = closed(purged, self.CLOSED_ON)
+        found = RETENTION.check(record, self.AS_OF)[0]
+        other = RETENTION.check(record, self.AS_OF, readings=[RETENTION_EXTENDED])[0]
+        assert (found.status, found.due) == (default, date(2034, 4, 29))
+        assert (other.status, other.due) == (extended, date(2034, 5, 2))
+        assert other.details.get("days_early") == days_early
+        assert (found.interpretation, other.interpretation) == (
+            "retention-not-extended", "retention-extended")  # fmt: skip
+        assert CPC_642_EXTENSION not in found.citations
+        assert CPC_642_EXTENSION in other.citations
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            # 2034-05-02 24:00 in Paris is 2034-05-03T00:00+02:00: still kept,
+            (end_of_day(date(2034, 5, 2)), Status.PENDING),
+            # one second later the extended period has expired.
+            (datetime.fromisoformat("2034-05-03T00:00:01+02:00"), Status.COMPLIANT),
+        ],
+    )
+    def test_the_extended_day_ends_at_24_00(self, as_of, status):
+        record = closed(closed_on=self.CLOSED_ON)
+        found = RETENTION.check(record, as_of, readings=[RETENTION_EXTENDED])[0]
+        assert (found.status, found.due) == (status, date(2034, 5, 2))
+
+    def test_explained(self):
+        record = closed("2034-05-02", self.CLOSED_ON)
+        report_lines = [
+            code
+            for code, _ in RETENTION.explain(
+                RETENTION.check(record, self.AS_OF, readings=[RETENTION_EXTENDED])[0],
+                record,
+                RETENTION_PACK.context(self.AS_OF),
+            )
+        ]
+        assert report_lines == [
+            "explain.closed", "explain.years_after", "explain.extended_642",
+            "explain.kept_through",
+        ]  # fmt: skip

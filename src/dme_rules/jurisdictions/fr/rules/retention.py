@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -11,12 +12,14 @@ from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
 from dme_rules.engine.versions import RuleVersion
-from dme_rules.jurisdictions.fr.counting import years_after_event
+from dme_rules.jurisdictions.fr.counting import extended, years_after_event
 from dme_rules.jurisdictions.fr.parameters import RetentionPeriod
 from dme_rules.jurisdictions.fr.parties import Party
+from dme_rules.jurisdictions.fr.readings import RETENTION_EXTENDED, RETENTION_NOT_EXTENDED
 from dme_rules.jurisdictions.fr.sources import (
     CPC_641_MONTHS_YEARS,
     CPC_642_END,
+    CPC_642_EXTENSION,
     FAQ_RETENTION,
     LOI_2016_41,
 )
@@ -30,7 +33,10 @@ class RetentionRule(Rule[RetentionPeriod, DmpRecord]):
     number ten years on (art. 641: 28 February for a 29 February; art. 642: « Tout délai
     expire le dernier jour à vingt-quatre heures »), that whole day included.
 
-    The version is the one in force on the closure's date. Purged on or before that
+    Under ``retention-not-extended`` (the default) that day is never moved; under
+    ``retention-extended`` one that falls on a Saturday, a Sunday or a holiday of the
+    evaluation's calendar moves to the next working day (art. 642, second paragraph, then
+    cited). The version is the one in force on the closure's date. Purged on or before that
     anniversary: violation (``details["days_early"]``: the days of the period not kept, the
     purge's day included); purged from the next day: compliant. Not purged: pending
     (``days_left``) while the period runs, as the engine's date deadlines run until 24:00 of
@@ -58,23 +64,24 @@ class RetentionRule(Rule[RetentionPeriod, DmpRecord]):
         if closed is None or closed > today:
             return self.outcome(version, Status.NOT_APPLICABLE, details={"reason": "record_open"})
         kept_until = years_after_event(closed, version.parameters.years)
+        reading = version.choice("retention-extension", context.readings)
+        citations = None
+        if reading == RETENTION_EXTENDED:
+            kept_until = extended(kept_until, context.calendar)
+            citations = (*version.citations, CPC_642_EXTENSION)
+        found = functools.partial(
+            self.outcome, version, due=kept_until, reading=reading, citations=citations
+        )
         details: dict[str, Any] = {"closed_on": closed}
         if purged is not None:
             if purged <= kept_until:  # the period runs until 24:00 of kept_until: early
                 details["days_early"] = (kept_until - purged).days + 1
-                return self.outcome(
-                    version, Status.VIOLATION, due=kept_until, act_on=purged, details=details
-                )
-            return self.outcome(
-                version, Status.COMPLIANT, due=kept_until, act_on=purged, details=details
-            )
+                return found(Status.VIOLATION, act_on=purged, details=details)
+            return found(Status.COMPLIANT, act_on=purged, details=details)
         running = deadline_state(kept_until, None, context)
         if running.status is Status.PENDING:  # until 24:00 of kept_until in Paris
-            return self.outcome(
-                version, Status.PENDING, due=kept_until, days_left=running.days_left,
-                details=details,
-            )  # fmt: skip
-        return self.outcome(version, Status.COMPLIANT, due=kept_until, details=details)
+            return found(Status.PENDING, days_left=running.days_left, details=details)
+        return found(Status.COMPLIANT, details=details)
 
     def explain(self, finding: Finding, record: DmpRecord, context: Context) -> list[Note]:
         """The closure, the same day number ten years on (art. 641), kept until 24:00 of that
@@ -84,11 +91,15 @@ class RetentionRule(Rule[RetentionPeriod, DmpRecord]):
         if closed is None or version is None:
             return []
         years = version.parameters.years
-        return [
+        anniversary = years_after_event(closed, years)
+        steps: list[Note] = [
             ("explain.closed", {"day": closed}),
-            ("explain.years_after", {"day": closed, "years": years, "until": finding.due}),
-            ("explain.kept_through", {"day": finding.due}),
+            ("explain.years_after", {"day": closed, "years": years, "until": anniversary}),
         ]
+        if finding.due != anniversary:
+            steps.append(("explain.extended_642", {"day": anniversary, "until": finding.due}))
+        steps.append(("explain.kept_through", {"day": finding.due}))
+        return steps
 
     def notes(self, finding: Finding) -> list[Note]:
         """The closure's date; a purge too early, by how many days."""
@@ -113,6 +124,8 @@ RETENTION = RetentionRule(
             period=LOI_2016_41,
             parameters=RetentionPeriod(years=10),
             citations=(FAQ_RETENTION, CPC_641_MONTHS_YEARS, CPC_642_END),
+            readings=(RETENTION_NOT_EXTENDED,),
+            alternatives=(RETENTION_EXTENDED,),
             summary_en=(
                 "A closed record is kept ten years from its closure, until 24:00 of the same "
                 "day number ten years on (28 February for a 29 February): a purge on that day "
