@@ -198,6 +198,7 @@ class TestFrenchRecords:
         assert [rule["id"] for rule in body["rules"]] == [
             "fr.dmp.feeding-opposition", "fr.dmp.retention", "fr.dmp.first-access-notice",
             "fr.dmp.emergency-access-notice", "fr.dmp.deferred-data",
+            "fr.dmp.emergency-access-opposition",
         ]  # fmt: skip
 
 

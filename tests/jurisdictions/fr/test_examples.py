@@ -18,7 +18,8 @@ EXAMPLES = Path(__file__).parent.parent.parent.parent / "examples" / "dmp"
 V, C, P, N = Status.VIOLATION, Status.COMPLIANT, Status.PENDING, Status.NOT_APPLICABLE
 
 #: record file -> (--as-of, verdict, the status of each rule of the French registry in its
-#: order, notable dues)
+#: order, notable dues). The records without an opposition to emergency access have nothing
+#: for EMERGENCY_ACCESS_OPPOSITION to judge (the last N).
 EXPECTED = {
     "opposition-respected": (
         "2024-06-10",
@@ -26,7 +27,7 @@ EXPECTED = {
         # The opposition (10 Jan, legitimate motive) covers PS-ORTHO-7, whose deposit was on
         # 8 Jan, before it; PS-LABO-2's deposit on 2 Feb is not covered. Both first accesses
         # were notified within seconds.
-        (C, N, C, N, N),
+        (C, N, C, N, N, N),
         {},
     ),
     "deposit-despite-opposition": (
@@ -35,7 +36,7 @@ EXPECTED = {
         # An opposition with a legitimate motive on 4 Mar covers everyone: the deposit at
         # 18:30 that day is not after it, the one on 5 Mar is. The opposition of 20 Mar has
         # no legitimate motive and comes after the authorization: it binds nothing.
-        (V, N, N, N, N),
+        (V, N, N, N, N, N),
         {},
     ),
     "first-access-late-notice": (
@@ -44,7 +45,7 @@ EXPECTED = {
         # acc-7, Sat 30 Mar 09:00 CET + 24 h = Sun 31 Mar 10:00 CEST (the clocks went forward
         # at 02:00): its notice at 10:00 CEST is in time. acc-8 is PS-CARDIO-3's second access.
         # acc-9, Fri 5 Apr 08:15 + 24 h = Sat 6 Apr 08:15: its notice at 11:00 is late.
-        (N, N, V, N, N),
+        (N, N, V, N, N, N),
         {"first-access-notice": "2024-04-06T08:15:00+02:00"},
     ),
     "emergency-access-informed": (
@@ -53,7 +54,7 @@ EXPECTED = {
         # Emergency access Sat 26 Oct 23:40 CEST (21:40 UTC), the night the clocks go back:
         # the holder informed at 02:30 CET (01:30 UTC), the médecin traitant at 08:00 CET,
         # both within 24 hours. The holder's notice is also the first-access notice.
-        (N, N, C, C, N),
+        (N, N, C, C, N, N),
         {},
     ),
     "deferred-data": (
@@ -62,8 +63,29 @@ EXPECTED = {
         # anapath-1, Thu 2 May: the announcement consultation on 15 May comes before day 14
         # (16 May) and the month (2 Jun): both clocks end. irm-2, Sat 4 May: day 14 is Sat
         # 18 May; the holder informed on 21 May is late under calendar-days (the default).
-        (N, N, N, N, V),
+        (N, N, N, N, V, N),
         {"deferred-data": "2024-05-18"},
+    ),
+    "deferred-data-notified": (
+        "2024-06-10",
+        C,
+        # anapath-3, Thu 2 May 10:00 CEST: day 14 is 2 May + 14 days = Thu 16 May. The holder
+        # notice at 21:45 UTC on 16 May is 23:45 in Paris, on day 14: in time. The holder
+        # notice at 09:30 precedes the deposit and the one to the médecin traitant is not to
+        # the holder: neither counts (listed). One month on, 2 June, it was made accessible.
+        (N, N, N, N, C, N),
+        {},
+    ),
+    "emergency-access-despite-opposition": (
+        "2024-12-01",
+        V,
+        # The holder opposed emergency access from 12 Feb to 30 Sep 2024. urg-3 (12 Feb,
+        # 22:10) is on the filing day: the order is unknown, not judged a violation; urg-4
+        # (14 Jul) is during the opposition: a violation; urg-5 (2 Oct) is after the
+        # withdrawal. Each was notified to both within hours (R.1111-48), and the holder's
+        # notices of urg-3 and urg-4 are the first-access notices of their professionals.
+        (N, N, C, C, N, V),
+        {},
     ),
     "closed-record-purged-early": (
         "2035-01-01",
@@ -71,14 +93,14 @@ EXPECTED = {
         # Closed Thu 29 Feb 2024: ten years on, 2034 has no 29 Feb, so 28 Feb 2034 (art.
         # 641), kept until 24:00 that day (art. 642); purged on 27 Feb 2034, two days early
         # (27 and 28 Feb not kept).
-        (N, V, N, N, N),
+        (N, V, N, N, N, N),
         {"retention": "2034-02-28"},
     ),
     "closed-record-kept": (
         "2024-06-10",
         P,
         # Closed Thu 30 Nov 2023: kept until 24:00 on 30 Nov 2033, not purged: pending.
-        (N, P, N, N, N),
+        (N, P, N, N, N, N),
         {"retention": "2033-11-30"},
     ),
 }

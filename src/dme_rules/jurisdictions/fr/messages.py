@@ -73,6 +73,15 @@ MESSAGES = Messages(
                 ),
             )
         },
+        # EMERGENCY_ACCESS_OPPOSITION.
+        "reason.no_emergency_opposition": {
+            "fr": "aucune opposition à l'accès en urgence",
+            "en": "no opposition to access in an emergency",
+        },
+        "fr.dmp.emergency-access-opposition.accesses": {
+            "fr": "accès en urgence malgré l'opposition du titulaire : {ids:list}",
+            "en": "emergency access despite the holder's opposition: {ids:list}",
+        },
         "reason.no_deferred_data": {
             "fr": "aucune donnée rendue inaccessible",
             "en": "no datum made inaccessible",

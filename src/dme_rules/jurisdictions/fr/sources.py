@@ -94,6 +94,16 @@ R1111_47 = CODE_PUBLIC_HEALTH.cite(
     "et la continuité des soins.",
 )
 
+#: R.1111-48, first two sentences: the holder's right to oppose access in an emergency.
+R1111_48_OPPOSITION = CODE_PUBLIC_HEALTH.cite(
+    "Article R.1111-48",
+    "Le titulaire est informé de son droit de s'opposer à l'accès à son dossier médical partagé "
+    "par un professionnel dans les situations d'urgence prévues au I de l'article L. 1111-17. "
+    "En l'absence d'opposition du titulaire, dans de telles situations, les professionnels de "
+    "santé mentionnés au I de l'article L. 1111-17 accèdent au dossier médical partagé.",
+)
+
+#: R.1111-48, last sentence: the holder and the médecin traitant informed after the access.
 R1111_48 = CODE_PUBLIC_HEALTH.cite(
     "Article R.1111-48",
     "Le titulaire et son médecin traitant sont informés de cet accès a posteriori et de façon "

@@ -8,6 +8,7 @@ from dme_rules.jurisdictions.fr.subjects.dmp_record import (
     Access,
     Deposit,
     DmpRecord,
+    EmergencyOpposition,
     Notification,
     Opposition,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "Access",
     "Deposit",
     "DmpRecord",
+    "EmergencyOpposition",
     "Notification",
     "Opposition",
 ]

@@ -7,10 +7,11 @@ a Quebec migration case). Instants keep their fixed UTC offset; « the date of �
 date in Paris.
 
 Facts that cannot be true are refused when the record is read: a closure before the
-authorization, a purge before the closure, a deposit's announcement consultation, holder
-information or opening to the holder dated before the deposit, two deposits or two accesses
-with one id. A notification dated before its access is accepted (logs are what they are): it
-simply does not count for that access.
+authorization, a purge before the closure, an opposition to emergency access withdrawn before
+it was filed, a deposit's announcement consultation, holder information or opening to the
+holder dated before the deposit, two deposits or two accesses with one id. A notification
+dated before its access is accepted (logs are what they are): it simply does not count for
+that access.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ __all__ = [
     "Access",
     "Deposit",
     "DmpRecord",
+    "EmergencyOpposition",
     "Notification",
     "Opposition",
 ]
@@ -85,6 +87,19 @@ class Opposition:
     filed_on: date = required(DATE)
     legitimate_motive: bool = required(BOOL)
     professional_id: str | None = optional(TEXT)
+
+
+@attrs.frozen
+class EmergencyOpposition:
+    """The holder's opposition to access to the record in an emergency (R.1111-48).
+
+    Attributes:
+        filed_on: When the holder filed it.
+        withdrawn_on: When the holder withdrew it, if they have.
+    """
+
+    filed_on: date = required(DATE)
+    withdrawn_on: date | None = optional(DATE)
 
 
 @attrs.frozen
@@ -170,6 +185,7 @@ class DmpRecord(Subject):
         closed_on: When the record was closed.
         purged_on: When its data was deleted.
         oppositions: The holder's oppositions to deposits.
+        emergency_oppositions: The holder's oppositions to access in an emergency.
         deposits: The data deposited.
         accesses: The professionals' accesses.
         notifications: The notifications the host sent.
@@ -186,6 +202,11 @@ class DmpRecord(Subject):
     purged_on: date | None = optional(DATE)
     oppositions: tuple[Opposition, ...] | None = _items(  # type: ignore[assignment]
         Opposition, "a list of oppositions", "une liste d'oppositions"
+    )
+    emergency_oppositions: tuple[EmergencyOpposition, ...] | None = _items(  # type: ignore[assignment]
+        EmergencyOpposition,
+        "a list of oppositions to access in an emergency",
+        "une liste d'oppositions à l'accès en urgence",
     )
     deposits: tuple[Deposit, ...] | None = _items(  # type: ignore[assignment]
         Deposit, "a list of deposits", "une liste de versements"
@@ -207,6 +228,14 @@ class DmpRecord(Subject):
             _refuse("$.closed_on", "the authorization", self.authorized_on)
         if self.purged_on and self.closed_on and self.purged_on < self.closed_on:
             _refuse("$.purged_on", "the closure", self.closed_on)
+        for index, opposition in enumerate(self.emergency_oppositions or ()):
+            withdrawn = opposition.withdrawn_on
+            if withdrawn is not None and withdrawn < opposition.filed_on:
+                _refuse(
+                    f"$.emergency_oppositions[{index}].withdrawn_on",
+                    "the opposition",
+                    opposition.filed_on,
+                )
         for index, deposit in enumerate(self.deposits or ()):
             for name in ("announcement_on", "holder_informed_on", "made_accessible_on"):
                 day = getattr(deposit, name)
@@ -247,7 +276,7 @@ _FIRST_DAY = date(SUPPORTED_YEARS[0], 1, 1)
 
 def _refuse(path: str, what: str, earliest: date) -> None:
     what_fr = {"the authorization": "l'autorisation", "the closure": "la fermeture",
-               "the deposit": "le versement"}[what]  # fmt: skip
+               "the deposit": "le versement", "the opposition": "l'opposition"}[what]  # fmt: skip
     raise InvalidCaseError(
         path,
         f"a date on or after {what} ({earliest})",
