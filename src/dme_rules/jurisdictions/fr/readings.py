@@ -173,9 +173,9 @@ OPPOSITION_BEFORE_AUTHORIZATION_BINDS = Reading(
         "summary of it, sets the rule."
     ),
     basis_fr=(
-        "L'art. R.1111-47 ne restreint l'opposition du titulaire qu'« Une fois que le "
-        "titulaire a autorisé » l'accès, et ne dit rien de l'opposition formée avant ; c'est le "
-        "décret, non le résumé qu'en donne la FAQ, qui fixe la règle."
+        "L'art. R.1111-47 ne restreint l'opposition du titulaire qu'après l'autorisation "
+        "(« Une fois que le titulaire a autorisé ») et ne dit rien de l'opposition formée "
+        "avant ; c'est le décret, non le résumé qu'en donne la FAQ, qui fixe la règle."
     ),
 )
 
