@@ -88,9 +88,14 @@ def found_in(quotation: str, text: str, start: int = 0) -> int:
 
 
 def _nearest(quotation: str) -> str:
-    """What of the quotation the sources hold: its longest opening found, to point at the
-    first word that differs."""
-    words = normalise(quotation).split(" ")
+    """What of the quotation the sources hold: the passage it matches but for letter case,
+    else its longest opening found, to point at the first word that differs."""
+    wanted = normalise(quotation)
+    for name, text in TEXTS.items():
+        at = text.casefold().find(wanted.casefold())
+        if at >= 0 and len(text.casefold()) == len(text):
+            return f"the sources write « {text[at : at + len(wanted)]} » ({name})"
+    words = wanted.split(" ")
     for n in range(len(words), 0, -1):
         opening = " ".join(words[:n])
         for name, text in TEXTS.items():
