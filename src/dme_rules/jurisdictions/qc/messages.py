@@ -203,10 +203,10 @@ MESSAGES = Messages(
             "en": "migration: imported data in production on {day}",
         },
         "explain.three_months": {
-            "fr": "{day} + 3 mois = {until} (Avenant n° 1 : « trois mois »; le dernier jour du "
-            "mois quand le quantième manque)",
-            "en": "{day} + 3 months = {until} (Avenant No. 1: « trois mois »; the month's last "
-            "day when the day number is missing)",
+            "fr": "{day} + 3 mois = {until} (avis de la FMOQ sur l'Avenant n° 1 : « trois mois »; "
+            "le dernier jour du mois quand le quantième manque)",
+            "en": "{day} + 3 months = {until} (FMOQ notice on Avenant No. 1: « trois mois »; the "
+            "month's last day when the day number is missing)",
         },
         "explain.ninety_days": {
             "fr": "{day} + 90 jours = {until} (Procédure 2024 : « durée minimale de 90 jours »)",

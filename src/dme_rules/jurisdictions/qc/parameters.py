@@ -90,7 +90,8 @@ class AccessPeriod:
     Each version's formula reads the numbers its text sets (``READ_ONLY_ACCESS``).
 
     Attributes:
-        months: Calendar months (the Avenant's « trois mois »), if the law states months.
+        months: Calendar months (the « trois mois » of the FMOQ notice on the Avenant), if the
+            law states months.
         days: Calendar days (the procedure's « 90 jours »), if the law states days.
     """
 

@@ -34,7 +34,7 @@ __all__ = [
     "UNCONFIRMED_IS_VIOLATION",
 ]
 
-_PERIOD = "« un délai de 21 jours » / « un délai n'excédant pas 45 jours de la demande »"
+_PERIOD = "« un délai maximum de 21 jours » / « un délai n'excédant pas 45 jours de la demande »"
 
 #: N-day periods counted from the official start (rule versions in force from 2024-01-01).
 PROCEDURE_2024 = Reading(
@@ -91,7 +91,10 @@ CIVIL_PROCEDURE = Reading(
     ),
 )
 
-_END = "un délai dont le dernier jour n'est pas un jour ouvrable"
+_END = (
+    "« un délai maximum de 21 jours » / « un délai n'excédant pas 45 jours de la demande » / "
+    "« dans un délai de 7 jours ouvrables »"
+)
 
 #: A period that ends on a non-business day ends on the next business day (the default).
 NEXT_BUSINESS_DAY = Reading(
@@ -310,18 +313,18 @@ TRANSMISSION_STARTS_PROCESS = Reading(
         "recipients (the request-form rule reports those)."
     ),
     basis=(
-        "The Avenant counts its periods « sur réception d'une demande de migration », without "
-        "conditions on the form."
+        "In the FMOQ notice of 28 October 2021 that announces the Avenant, the periods run "
+        "« Sur réception d’une demande de migration », without conditions on the form."
     ),
     basis_fr=(
-        "L'Avenant fait courir ses délais « sur réception d'une demande de migration », sans "
-        "condition quant au formulaire."
+        "Dans l'avis de la FMOQ du 28 octobre 2021 qui annonce l'Avenant, les délais courent "
+        "« Sur réception d’une demande de migration », sans condition quant au formulaire."
     ),
 )
 
 _ACCESS = (
-    "« pour une période de trois mois suivant la migration » (Avenant) / « d'une durée "
-    "minimale de 90 jours » (procédure)"
+    "« pour une période de trois mois suivant la migration » (avis de la FMOQ sur l'Avenant) "
+    "/ « d'une durée minimale de 90 jours » (procédure)"
 )
 
 #: Access lasts until the later of three months and 90 days (the default, from 2024).

@@ -14,7 +14,9 @@ from dme_rules.engine.versions import Period
 
 __all__ = ["FMOQ_DME_UPDATES", "MSSS_MIGRATION_PROCEDURE_2024"]
 
-#: The physicians' federation page of dated EMR notices (2021-10-28 to 2024-12-12).
+#: The physicians' federation page of dated EMR notices (2021-10-28 to 2024-12-12); the page
+#: states no date of its own: its date is that of its latest notice, and each citation
+#: carries the date of the notice it quotes.
 FMOQ_DME_UPDATES = Document(
     title="DME (Dossier médical électronique) — Mises à jour sur le DME",
     issuer="Fédération des médecins omnipraticiens du Québec (FMOQ)",
@@ -28,7 +30,7 @@ MSSS_MIGRATION_PROCEDURE_2024 = Document(
     ),
     issuer="Ministère de la Santé et des Services sociaux (MSSS)",
     date="2024",
-    reference="ISBN 978-2-550-97587-8",
+    reference="ISBN 978-2-550-97587-8 (version PDF)",
 )
 
 
@@ -114,7 +116,10 @@ AVENANT_READ_ONLY_ACCESS = FMOQ_DME_UPDATES.cite(
 )
 
 _STEP_2 = "Étapes du processus, 2. Transmission du formulaire de demande de migration de données"
-_STEP_3 = "Étapes du processus, 3. Élaboration du calendrier de migration des données"
+_STEP_3 = (
+    "Étapes du processus, 3. Élaboration du calendrier de migration des données et "
+    "transmission au(x) client(s)"
+)
 
 PROCEDURE_OFFICIAL_START = MSSS_MIGRATION_PROCEDURE_2024.cite(
     _STEP_2,

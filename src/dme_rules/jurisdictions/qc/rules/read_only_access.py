@@ -64,8 +64,8 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
     def access_until_2021_10(
         self, period: AccessPeriod, migrated_on: date, reading: Reading | None
     ) -> date:
-        """Avenant n° 1 (requests from 2021-10-28): « une période de trois mois suivant la
-        migration »: calendar months, clamped to the month's end."""
+        """Avenant n° 1 (requests from 2021-10-28), in the FMOQ notice's words: « une période
+        de trois mois suivant la migration »: calendar months, clamped to the month's end."""
         return add_months(migrated_on, _stated(period.months, "months"))
 
     def access_until_2024_01(
