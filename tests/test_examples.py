@@ -97,10 +97,13 @@ EXPECTED = {
     "minimal-new-request": (
         "2025-09-20T12:00:00-04:00",
         INS,
-        # Mon 09-15: day 1 Tue 09-16 + 20 days = Mon 10-06; no fee recorded.
+        # Mon 09-15: day 1 Tue 09-16 + 20 days = Mon 10-06. Neither the extraction nor its
+        # fee is recorded: nothing charged yet. The form and the calendar are missing.
         {
             "qc.migration.extraction-deadline": (P, "2025-10-06"),
-            "qc.migration.extraction-fee-cap": (INS, None),
+            "qc.migration.extraction-fee-cap": (N, None),
+            "qc.migration.request-form": (INS, None),
+            "qc.migration.calendar-content": (INS, None),
         },
     ),
     "non-standard-scope": (

@@ -499,8 +499,26 @@ class Rule(Generic[P, S]):
         cap: Decimal,
         amount_field: str,
         details: Mapping[str, Any] | None = None,
+        act: tuple[date | None, str] | None = None,
+        context: Context | None = None,
     ) -> Finding:
-        """Compliant when ``amount <= cap`` (lower is allowed), a violation above it."""
+        """Compliant when ``amount <= cap`` (lower is allowed), a violation above it.
+
+        A fee is seen with its ``act`` (its date and JSON path; SPEC §4), as the subject stood
+        at the ``context``'s instant: an act dated after it hides the fee too
+        (``details["ignored"]`` names the act); while neither the act nor a fee is seen, the
+        fee is not charged yet (``not_applicable``, reason ``not_yet_charged``); once the act
+        is done, an unknown fee is ``insufficient_data`` naming ``amount_field``. Without
+        ``act``, an unknown fee is ``insufficient_data`` at once.
+        """
+        if act is not None and context is not None:
+            act_on, act_field = act
+            if act_on is not None and act_on > context.today:  # after as_of: not seen
+                act_on, amount = None, None
+                details = {**(details or {}), "ignored": act_field}
+            if act_on is None and amount is None:
+                details = {**(details or {}), "reason": "not_yet_charged"}
+                return self.outcome(version, Status.NOT_APPLICABLE, cap=cap, details=details)
         if amount is None:
             return self.insufficient(version, amount_field, cap=cap, details=details)
         status = Status.COMPLIANT

@@ -74,6 +74,10 @@ MESSAGES = Messages(
             "fr": "aucune extraction ni importation n'est encore terminée",
             "en": "no extraction or import is completed yet",
         },
+        "reason.not_yet_charged": {
+            "fr": "ni l'opération ni ses frais ne sont encore consignés",
+            "en": "neither the operation nor its fee is recorded yet",
+        },
         "reason.not_migrated": {
             "fr": "les données importées ne sont pas encore en production",
             "en": "the imported data is not in production yet",

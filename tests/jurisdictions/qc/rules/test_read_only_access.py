@@ -120,6 +120,36 @@ class TestReadOnlyAccess(CommonRuleTests):
             found.cap,
         )
 
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            (noon(date(2025, 8, 4)), Status.NOT_APPLICABLE),  # migrated 08-05: not yet seen
+            (noon(date(2025, 8, 5)), Status.VIOLATION),  # the day of the migration: seen
+        ],
+    )
+    def test_a_migration_after_as_of_hides_the_fee(self, as_of, status):
+        """$50 charged for the access of a migration on 08-05: the fee is seen with the
+        migration, from 08-05 on (on 08-04 the migration, and its fee, are ignored)."""
+        found = self.finding(change(spec_case(), read_only_access__fee=Decimal("50")), as_of)
+        assert status == found.status
+
+    @pytest.mark.parametrize(
+        ("fee", "status", "reason"),
+        [
+            ("50", Status.VIOLATION, "access_fee_charged"),
+            ("0", Status.NOT_APPLICABLE, "not_migrated"),
+            (None, Status.NOT_APPLICABLE, "not_migrated"),
+        ],
+    )
+    def test_a_fee_charged_without_a_migration_is_judged(self, fee, status, reason):
+        """No migration recorded: a fee charged for the access is judged (a violation against
+        $0); a free or unknown fee leaves nothing to judge before the migration."""
+        case = minimal_case(
+            read_only_access=ReadOnlyAccess(fee=None if fee is None else Decimal(fee))
+        )
+        found = self.finding(case, noon(REQUIRED))
+        assert (status, reason) == (found.status, found.reason)
+
     def test_unknown_fee_is_insufficient_data(self):
         """No fee recorded: insufficient data naming the fee, while the access runs and after
         it (free access is the obligation); an early end is a violation all the same."""
