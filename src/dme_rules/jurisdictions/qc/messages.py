@@ -66,6 +66,10 @@ MESSAGES = Messages(
             "fr": "la demande n'était pas encore transmise à la date d'évaluation",
             "en": "the request had not been transmitted yet at the evaluation instant",
         },
+        "reason.not_yet_assessed": {
+            "fr": "la liste de questions est remplie après la date d'évaluation",
+            "en": "the checklist is assessed after the evaluation instant",
+        },
         "reason.scope_unknown": {
             "fr": "le délai ne lie que pour une migration de portée standard",
             "en": "the deadline binds only a standard-scope migration",
