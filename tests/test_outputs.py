@@ -113,9 +113,9 @@ class TestRecordsAndTables:
         imported = frame[(frame["rule_id"] == "qc.migration.import-deadline")
                          & (frame["case_id"] == "2025-0147")].iloc[0]  # fmt: skip
         assert 2 == imported["days_late"]  # 08-08 - 08-06
-        fee = frame[(frame["rule_id"] == "qc.migration.extraction-fee-cap")
-                    & (frame["case_id"] == "minimal")].iloc[0]  # fmt: skip
-        assert ("insufficient_data", "$.extraction.fee") == (fee["status"], fee["missing"])
+        form = frame[(frame["rule_id"] == "qc.migration.request-form")
+                     & (frame["case_id"] == "minimal")].iloc[0]  # fmt: skip
+        assert ("insufficient_data", "$.request_form") == (form["status"], form["missing"])
 
     def test_dataframe_without_pandas(self, monkeypatch):
         """Without pandas, a clear DmeRulesError says how to install it."""

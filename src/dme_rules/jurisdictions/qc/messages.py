@@ -74,6 +74,22 @@ MESSAGES = Messages(
             "fr": "le délai ne lie que pour une migration de portée standard",
             "en": "the deadline binds only a standard-scope migration",
         },
+        "reason.awaiting_clinic_validation": {
+            "fr": "la clinique n'a pas encore validé la préanalyse : l'échéance recule chaque "
+            "jour ouvrable de retard",
+            "en": "the clinic has not validated the pre-analysis yet: the due date moves with "
+            "each business day of delay",
+        },
+        "reason.clinic_delay_unknown": {
+            "fr": "la date de soumission de la préanalyse manque : le retard de la clinique, "
+            "qui peut reporter l'échéance, ne peut être mesuré",
+            "en": "the pre-analysis's submission date is missing: the clinic's delay, which may "
+            "move the due date, cannot be measured",
+        },
+        "reason.submission_unknown": {
+            "fr": "la validation est consignée sans la date de soumission de la préanalyse",
+            "en": "the validation is recorded without the pre-analysis's submission date",
+        },
         "reason.nothing_completed": {
             "fr": "aucune extraction ni importation n'est encore terminée",
             "en": "no extraction or import is completed yet",
@@ -173,6 +189,34 @@ MESSAGES = Messages(
             "en": "pre-analysis validation due {validation_due}, {business_days_late} business "
             "day(s) late: reported, due date unchanged (reading clinic-delay-noted)",
         },
+        "explain.clinic_delay_after_due": {
+            "fr": "validation de la préanalyse due le {validation_due}, "
+            "{business_days_late:business_days} de retard, mais préanalyse soumise le "
+            "{submitted_on}, après l'échéance : aucun report, le fournisseur était déjà en "
+            "retard (lecture clinic-delay-extends)",
+            "en": "pre-analysis validation due {validation_due}, "
+            "{business_days_late:business_days} late, but the pre-analysis was submitted on "
+            "{submitted_on}, after the due date: nothing moves, the vendor was already late "
+            "(reading clinic-delay-extends)",
+        },
+        "explain.clinic_delay_unknown": {
+            "fr": "préanalyse validée le {validated_on} sans date de soumission consignée : "
+            "soumise au plus tôt le jour de la demande, sa validation était due au plus tôt le "
+            "{validation_due}, soit au plus {business_days_late:business_days} de retard",
+            "en": "pre-analysis validated on {validated_on} with no submission date recorded: "
+            "submitted on the request's day at the earliest, its validation was due "
+            "{validation_due} at the earliest, at most {business_days_late:business_days} late",
+        },
+        "explain.clinic_delay_latest": {
+            "fr": "échéance au plus tard le {latest}, selon la date de soumission (lecture "
+            "clinic-delay-extends)",
+            "en": "due {latest} at the latest, depending on the submission date (reading "
+            "clinic-delay-extends)",
+        },
+        "explain.clinic_delay_unchanged": {
+            "fr": "échéance inchangée (lecture clinic-delay-noted)",
+            "en": "due date unchanged (reading clinic-delay-noted)",
+        },
         "explain.non_standard_scope": {
             "fr": "portée non standard : l'échéance ne lie pas (Procédure 2024, étape 3)",
             "en": "non-standard scope: the due date does not bind (Procedure 2024, step 3)",
@@ -243,6 +287,20 @@ MESSAGES = Messages(
             "{statutory_due})",
             "en": "the import's due date moves by as much (statutory due date {statutory_due})",
         },
+        f"{_IMPORT}.submitted_after_due": {
+            "fr": "la préanalyse a été soumise le {submitted_on}, après l'échéance de "
+            "l'importation : ce retard ne la reporte pas",
+            "en": "the pre-analysis was submitted on {submitted_on}, after the import's due "
+            "date: that delay does not move it",
+        },
+        f"{_IMPORT}.clinic_delay_unknown": {
+            "fr": "préanalyse validée le {validated_on}, sans date de soumission consignée",
+            "en": "pre-analysis validated on {validated_on}, with no submission date recorded",
+        },
+        f"{_IMPORT}.latest_due": {
+            "fr": "l'échéance pourrait être reportée jusqu'au {latest_due}",
+            "en": "the due date could move as late as {latest_due}",
+        },
         # The confirmation of success.
         f"{_CONFIRMATION}.extraction": {"fr": "extraction", "en": "extraction"},
         f"{_CONFIRMATION}.import": {"fr": "importation", "en": "import"},
@@ -277,6 +335,12 @@ MESSAGES = Messages(
         f"{_CALENDAR}.late_item": {
             "fr": "{item} prévue le {planned_on}, après l'échéance du {due}",
             "en": "{item} planned on {planned_on}, after the due date {due}",
+        },
+        f"{_CALENDAR}.unsettled_item": {
+            "fr": "{item} prévue le {planned_on}, après l'échéance du {due}, qui pourrait être "
+            "reportée (donnée manquante : {missing})",
+            "en": "{item} planned on {planned_on}, after the due date {due}, which could move "
+            "(missing: {missing})",
         },
         f"{_CALENDAR}.access_removed_too_early": {
             "fr": "retrait des accès le {access_removed_on}, avant la fin de l'accès requis "
