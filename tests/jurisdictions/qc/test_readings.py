@@ -11,24 +11,26 @@ from dme_rules.jurisdictions.qc import readings as qc_readings
 from ...cases import at, spec_case
 
 _DEADLINES = ("extraction-deadline", "import-deadline")
+#: The rules whose versions follow the deadlines as they bind a case, reading what they read.
+_FOLLOWERS = ("calendar-content", "success-confirmation")
 
 #: SPEC §3.1, written out: topic -> (default id by rule version, alternative ids, the rules
 #: (last segment of the id) whose versions in force from 2024 allow them).
 TABLE = {
     "period-start": ({"1": "civil-procedure", "2": "procedure-2024"},
-                     {"procedure-2024", "civil-procedure"}, {*_DEADLINES, "calendar-content"}),
+                     {"procedure-2024", "civil-procedure"}, {*_DEADLINES, *_FOLLOWERS}),
     "period-end": ("next-business-day", {"interpretation-act"},
-                   {*_DEADLINES, "calendar-content", "preanalysis-validation"}),
+                   {*_DEADLINES, *_FOLLOWERS, "preanalysis-validation"}),
     "business-hours": ("business-day-clock", {"office-hours"}, {"complaint-follow-up"}),
-    "scope": ("scope-presumed-standard", {"scope-required"}, {*_DEADLINES, "calendar-content"}),
+    "scope": ("scope-presumed-standard", {"scope-required"}, {*_DEADLINES, *_FOLLOWERS}),
     "request-form": ("form-starts-process", {"transmission-starts-process"},
-                     {*_DEADLINES, "calendar-content"}),
+                     {*_DEADLINES, *_FOLLOWERS}),
     "access-duration": ("later-of-both", {"ninety-days"},
                         {"read-only-access", "calendar-content"}),
     "clinic-delay": ("clinic-delay-extends", {"clinic-delay-noted"},
-                     {"import-deadline", "calendar-content"}),
+                     {"import-deadline", *_FOLLOWERS}),
     "consent": ("consent-always", {"consent-if-third-party"}, {"new-feature-consent"}),
-    "confirmation": ("unconfirmed-is-violation", {"unconfirmed-is-pending"},
+    "confirmation": ("confirm-within-period", {"confirm-same-day", "unconfirmed-is-pending"},
                      {"success-confirmation"}),
 }  # fmt: skip
 
@@ -41,7 +43,7 @@ def latest(rule_name: str):
 
 class TestCatalogue:
     def test_every_id_of_the_table_is_a_reading(self):
-        """The 18 ids of SPEC §3.1, no more, each a value with its phrase, summaries and
+        """The 19 ids of SPEC §3.1, no more, each a value with its phrase, summaries and
         basis, under its topic."""
         ids = set()
         for topic, (default, alternatives, _) in TABLE.items():
@@ -54,7 +56,7 @@ class TestCatalogue:
                     assert text.strip(), reading_id
                 assert reading.basis.strip(), reading_id
         assert ids == set(qc_readings.READINGS)
-        assert 18 == len(ids)
+        assert 19 == len(ids)
         assert set(qc_readings.TOPICS) == set(TABLE)
 
     @pytest.mark.parametrize("topic", sorted(TABLE))
@@ -83,6 +85,20 @@ class TestCatalogue:
             assert "civil-procedure" == first.choice("period-start").id
         (access,) = [r for r in RULES.values() if r.id.endswith("read-only-access")]
         assert () == access.versions[0].topics
+
+    def test_a_former_id_names_its_reading(self):
+        """unconfirmed-is-violation, the first edition's id, names confirm-same-day: in
+        READINGS, as the public constant of the first edition, and when chosen by id."""
+        same_day = READINGS["confirm-same-day"]
+        assert (
+            same_day is READINGS["unconfirmed-is-violation"] is dme_rules.UNCONFIRMED_IS_VIOLATION
+        )
+        assert ("unconfirmed-is-violation",) == same_day.aliases
+        assert "unconfirmed-is-violation" not in qc_readings.READINGS  # one reading, one entry
+        report = evaluate(spec_case(), at("2025-09-01T12:00:00-04:00"),
+                          readings=["unconfirmed-is-violation", "confirm-same-day"])  # fmt: skip
+        confirmation = report.finding("qc.migration.success-confirmation")
+        assert "confirm-same-day" in confirmation.readings
 
     def test_public_names(self):
         """Every reading is a public constant of dme_rules, and READINGS maps every id."""

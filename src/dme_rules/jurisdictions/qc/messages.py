@@ -312,6 +312,27 @@ MESSAGES = Messages(
             "fr": "{operation:message} terminée le {completed_on} sans confirmation de réussite",
             "en": "{operation:message} completed on {completed_on} without confirmation of success",
         },
+        f"{_CONFIRMATION}.confirmed_late": {
+            "fr": "{operation:message} confirmée le {confirmed_on}, après l'échéance du {due}",
+            "en": "{operation:message} confirmed on {confirmed_on}, after its due date {due}",
+        },
+        f"{_CONFIRMATION}.awaited": {
+            "fr": "{operation:message} terminée le {completed_on}, confirmation attendue au plus "
+            "tard le {due}",
+            "en": "{operation:message} completed on {completed_on}, confirmation due by {due}",
+        },
+        f"{_CONFIRMATION}.unconfirmed_by": {
+            "fr": "{operation:message} terminée le {completed_on}, non confirmée à l'échéance du "
+            "{due}",
+            "en": "{operation:message} completed on {completed_on}, not confirmed by its due date "
+            "{due}",
+        },
+        f"{_CONFIRMATION}.open": {
+            "fr": "{operation:message} terminée le {completed_on} : l'échéance de sa confirmation "
+            "dépend d'une donnée manquante ({missing})",
+            "en": "{operation:message} completed on {completed_on}: its confirmation's due date "
+            "turns on a missing fact ({missing})",
+        },
         # The request form.
         f"{_FORM}.not_signed": {"fr": "formulaire non signé", "en": "form not signed"},
         f"{_FORM}.no_clinic_authorization": {
