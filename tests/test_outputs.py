@@ -71,8 +71,8 @@ class TestRecordsAndTables:
         assert rows[0]["message"].startswith("Data extraction deadline")
         by_rule = {row["rule_id"]: row for row in rows}
         assert (
-            "procedure-2024;next-business-day;scope-presumed-standard;form-starts-process"
-            == (by_rule["qc.migration.extraction-deadline"]["readings"])
+            "procedure-2024;next-business-day;scope-presumed-standard;form-starts-process;"
+            "court-calendar" == (by_rule["qc.migration.extraction-deadline"]["readings"])
         )
         assert (None, "no_complaint") == (
             by_rule["qc.migration.extraction-deadline"]["reason"],

@@ -39,7 +39,7 @@ class TestSensitivity:
         found = entry(sensitivity(spec_case(), AS_OF), "qc.migration.import-deadline")
         assert [r.id for r, _ in found.alternatives] == [
             "civil-procedure", "interpretation-act", "scope-required",
-            "transmission-starts-process", "clinic-delay-noted",
+            "transmission-starts-process", "clinic-delay-noted", "labour-standards-calendar",
         ]  # fmt: skip
         for reading, other in found.alternatives:
             alone = evaluate(spec_case(), AS_OF, readings=[reading])

@@ -411,9 +411,13 @@ MESSAGES = Messages(
             "fr": "Demande transmise le {started}",
             "en": "Request sent {started}",
         },
-        "deadlines.official_start": {
+        "deadlines.day_one.procedure-2024": {
             "fr": "début officiel (jour 1)",
             "en": "official start (day 1)",
+        },
+        "deadlines.day_one.civil-procedure": {
+            "fr": "jour 1 (lendemain de la demande)",
+            "en": "day 1 (the day after the request)",
         },
         "deadlines.extraction_due": {"fr": "extraction au plus tard", "en": "extraction due"},
         "deadlines.import_due": {"fr": "importation au plus tard", "en": "import due"},

@@ -10,6 +10,7 @@ the argument for each default is in its ``basis`` and in the docs
 from __future__ import annotations
 
 from dme_rules.engine.readings import Reading
+from dme_rules.jurisdictions.qc.calendar_readings import COURT_CALENDAR, LABOUR_STANDARDS_CALENDAR
 
 __all__ = [
     "BUSINESS_DAY_CLOCK",
@@ -20,8 +21,10 @@ __all__ = [
     "CONFIRM_WITHIN_PERIOD",
     "CONSENT_ALWAYS",
     "CONSENT_IF_THIRD_PARTY",
+    "COURT_CALENDAR",
     "FORM_STARTS_PROCESS",
     "INTERPRETATION_ACT",
+    "LABOUR_STANDARDS_CALENDAR",
     "LATER_OF_BOTH",
     "NEXT_BUSINESS_DAY",
     "NINETY_DAYS",
@@ -568,6 +571,8 @@ READINGS: dict[str, Reading] = {
         CIVIL_PROCEDURE,
         NEXT_BUSINESS_DAY,
         INTERPRETATION_ACT,
+        COURT_CALENDAR,
+        LABOUR_STANDARDS_CALENDAR,
         BUSINESS_DAY_CLOCK,
         OFFICE_HOURS,
         SCOPE_PRESUMED_STANDARD,

@@ -79,7 +79,7 @@ class TestReadOnlyAccess(CommonRuleTests):
         assert (Status.PENDING, REQUIRED, 65) == (found.status, found.due, found.days_left)
         assert found.act_on is None
         assert REQUIRED == found.details["planned_until"]
-        assert ("later-of-both",) == found.readings
+        assert ("later-of-both", "court-calendar") == found.readings
 
     def test_access_until_the_required_day_is_compliant(self):
         """Access until 11-05 inclusive, seen on 11-06: compliant."""
@@ -93,7 +93,7 @@ class TestReadOnlyAccess(CommonRuleTests):
         both = self.finding(case, noon(date(2025, 11, 10)))
         ninety = self.finding(case, noon(date(2025, 11, 10)), readings=[NINETY_DAYS])
         assert (Status.VIOLATION, 2) == (both.status, both.details["days_short"])
-        assert (Status.COMPLIANT, NINETY, ("ninety-days",)) == (
+        assert (Status.COMPLIANT, NINETY, ("ninety-days", "court-calendar")) == (
             ninety.status, ninety.due, ninety.readings
         )  # fmt: skip
 

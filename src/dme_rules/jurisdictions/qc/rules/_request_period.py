@@ -145,7 +145,7 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
         self,
         transmitted_at: datetime | date,
         *,
-        calendar: BusinessCalendar = QUEBEC_CPC,
+        calendar: BusinessCalendar | None = None,
         reading: Reading | None = None,
         readings: Iterable[Reading] = (),
     ) -> date:
@@ -153,9 +153,11 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
 
         Args:
             transmitted_at: The aware instant the request was sent (or its Montreal date).
-            calendar: The business calendar.
+            calendar: The business calendar (a clinic's closures); by default the one the
+                reading of business days selects (``court-calendar``: ``QUEBEC_CPC``).
             reading: A period reading the version in force allows; its default otherwise.
-            readings: Other readings the version allows (``interpretation-act``).
+            readings: Other readings the version allows (``interpretation-act``,
+                ``labour-standards-calendar``).
 
         Raises:
             NotInForceError: The request predates the rule.
@@ -169,6 +171,8 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
                 expected_fr="un itérable de Reading",
             )  # fmt: skip
         chosen = version.check_choice(reading, *readings)
+        if calendar is None:
+            calendar = self.calendar_of(version, chosen)
         if not isinstance(calendar, BusinessCalendar):
             raise InvalidArgumentError(
                 "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
@@ -180,6 +184,15 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
             calendar,
             version.choice("period-end", chosen),
         )
+
+    @staticmethod
+    def calendar_of(
+        version: RuleVersion[PeriodDays], chosen: Iterable[Reading]
+    ) -> BusinessCalendar:
+        """The calendar that ``version``'s reading of business days selects under the
+        ``chosen`` readings."""
+        calendar = version.choice("business-days-calendar", tuple(chosen)).calendar
+        return QUEBEC_CPC if calendar is None else calendar
 
     def act(self, case: MigrationCase) -> date | None:
         """The date of the act that meets the deadline, if the case records it."""

@@ -15,8 +15,10 @@ from dme_rules.jurisdictions.qc.readings import (
     CIVIL_PROCEDURE,
     CLINIC_DELAY_EXTENDS,
     CLINIC_DELAY_NOTED,
+    COURT_CALENDAR,
     FORM_STARTS_PROCESS,
     INTERPRETATION_ACT,
+    LABOUR_STANDARDS_CALENDAR,
     LATER_OF_BOTH,
     NEXT_BUSINESS_DAY,
     NINETY_DAYS,
@@ -203,6 +205,7 @@ CALENDAR_CONTENT = CalendarContentRule(
                 FORM_STARTS_PROCESS,
                 CLINIC_DELAY_EXTENDS,
                 LATER_OF_BOTH,
+                COURT_CALENDAR,
             ),
             alternatives=(
                 CIVIL_PROCEDURE,
@@ -211,6 +214,7 @@ CALENDAR_CONTENT = CalendarContentRule(
                 TRANSMISSION_STARTS_PROCESS,
                 CLINIC_DELAY_NOTED,
                 NINETY_DAYS,
+                LABOUR_STANDARDS_CALENDAR,
             ),
             summary_en=(
                 "The migration calendar states the test extraction, the pre-analysis dates, "

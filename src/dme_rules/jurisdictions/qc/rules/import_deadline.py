@@ -15,6 +15,8 @@ from dme_rules.jurisdictions.qc.parties import Party
 from dme_rules.jurisdictions.qc.readings import (
     CLINIC_DELAY_EXTENDS,
     CLINIC_DELAY_NOTED,
+    COURT_CALENDAR,
+    LABOUR_STANDARDS_CALENDAR,
 )
 from dme_rules.jurisdictions.qc.rules._request_period import (
     AVENANT_ALTERNATIVES,
@@ -169,8 +171,8 @@ IMPORT_DEADLINE = ImportDeadlineRule(
             period=AVENANT_UNTIL_PROCEDURE,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT,),
-            readings=AVENANT_READINGS,
-            alternatives=AVENANT_ALTERNATIVES,
+            readings=(*AVENANT_READINGS, COURT_CALENDAR),
+            alternatives=(*AVENANT_ALTERNATIVES, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The new vendor completes the import within 45 days of the request; no start "
                 "convention was published, so the request's day is not counted."
@@ -186,8 +188,8 @@ IMPORT_DEADLINE = ImportDeadlineRule(
             period=PROCEDURE,
             parameters=PeriodDays(days=45),
             citations=(AVENANT_IMPORT, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
-            readings=(*PROCEDURE_READINGS, CLINIC_DELAY_EXTENDS),
-            alternatives=(*PROCEDURE_ALTERNATIVES, CLINIC_DELAY_NOTED),
+            readings=(*PROCEDURE_READINGS, CLINIC_DELAY_EXTENDS, COURT_CALENDAR),
+            alternatives=(*PROCEDURE_ALTERNATIVES, CLINIC_DELAY_NOTED, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The new vendor completes a standard-scope import within 45 days counted from "
                 "the official start, the business day after the request, moved by the clinic's "

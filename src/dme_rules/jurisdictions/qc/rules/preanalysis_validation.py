@@ -16,7 +16,12 @@ from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import business_days_after, extended_end_on
 from dme_rules.jurisdictions.qc.parameters import BusinessDays
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import INTERPRETATION_ACT, NEXT_BUSINESS_DAY
+from dme_rules.jurisdictions.qc.readings import (
+    COURT_CALENDAR,
+    INTERPRETATION_ACT,
+    LABOUR_STANDARDS_CALENDAR,
+    NEXT_BUSINESS_DAY,
+)
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE,
     PROCEDURE_PREANALYSIS_DELAYS,
@@ -212,8 +217,8 @@ PREANALYSIS_VALIDATION = PreanalysisValidationRule(
             period=PROCEDURE,
             parameters=BusinessDays(business_days=7),
             citations=(PROCEDURE_PREANALYSIS_VALIDATION, PROCEDURE_PREANALYSIS_DELAYS),
-            readings=(NEXT_BUSINESS_DAY,),
-            alternatives=(INTERPRETATION_ACT,),
+            readings=(NEXT_BUSINESS_DAY, COURT_CALENDAR),
+            alternatives=(INTERPRETATION_ACT, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The physician or clinic validates the pre-analysis within 7 business days of "
                 "its submission; delays at this step may shift the calendar slightly."

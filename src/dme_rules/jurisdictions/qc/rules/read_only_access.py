@@ -18,7 +18,12 @@ from dme_rules.engine.versions import RuleVersion
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.parameters import AccessPeriod
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import LATER_OF_BOTH, NINETY_DAYS
+from dme_rules.jurisdictions.qc.readings import (
+    COURT_CALENDAR,
+    LABOUR_STANDARDS_CALENDAR,
+    LATER_OF_BOTH,
+    NINETY_DAYS,
+)
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_READ_ONLY_ACCESS,
     AVENANT_UNTIL_PROCEDURE,
@@ -259,6 +264,8 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
             period=AVENANT_UNTIL_PROCEDURE,
             parameters=AccessPeriod(months=3),
             citations=(AVENANT_READ_ONLY_ACCESS,),
+            readings=(COURT_CALENDAR,),
+            alternatives=(LABOUR_STANDARDS_CALENDAR,),
             summary_en=(
                 "The physician keeps free read-only access to the old solution for three "
                 "months after the migration."
@@ -273,8 +280,8 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
             period=PROCEDURE,
             parameters=AccessPeriod(months=3, days=90),
             citations=(AVENANT_READ_ONLY_ACCESS, PROCEDURE_READ_ONLY_ACCESS),
-            readings=(LATER_OF_BOTH,),
-            alternatives=(NINETY_DAYS,),
+            readings=(LATER_OF_BOTH, COURT_CALENDAR),
+            alternatives=(NINETY_DAYS, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The physician keeps free read-only access to the old solution for three "
                 "months and at least 90 days after the migration, whichever ends later."

@@ -17,6 +17,8 @@ from dme_rules.jurisdictions.qc.readings import (
     CLINIC_DELAY_NOTED,
     CONFIRM_SAME_DAY,
     CONFIRM_WITHIN_PERIOD,
+    COURT_CALENDAR,
+    LABOUR_STANDARDS_CALENDAR,
     UNCONFIRMED_IS_PENDING,
 )
 from dme_rules.jurisdictions.qc.rules._request_period import (
@@ -208,8 +210,13 @@ SUCCESS_CONFIRMATION = SuccessConfirmationRule(
             period=AVENANT_UNTIL_PROCEDURE,
             parameters=NoParameters(),
             citations=(AVENANT_CONFIRMATION,),
-            readings=(CONFIRM_WITHIN_PERIOD, *AVENANT_READINGS),
-            alternatives=(CONFIRM_SAME_DAY, UNCONFIRMED_IS_PENDING, *AVENANT_ALTERNATIVES),
+            readings=(CONFIRM_WITHIN_PERIOD, *AVENANT_READINGS, COURT_CALENDAR),
+            alternatives=(
+                CONFIRM_SAME_DAY,
+                UNCONFIRMED_IS_PENDING,
+                *AVENANT_ALTERNATIVES,
+                LABOUR_STANDARDS_CALENDAR,
+            ),
             summary_en=(
                 "Each vendor that completed an extraction or an import confirms that the "
                 "operation succeeded, by the operation's own deadline (by default)."
@@ -224,12 +231,18 @@ SUCCESS_CONFIRMATION = SuccessConfirmationRule(
             period=PROCEDURE,
             parameters=NoParameters(),
             citations=(AVENANT_CONFIRMATION,),
-            readings=(CONFIRM_WITHIN_PERIOD, *PROCEDURE_READINGS, CLINIC_DELAY_EXTENDS),
+            readings=(
+                CONFIRM_WITHIN_PERIOD,
+                *PROCEDURE_READINGS,
+                CLINIC_DELAY_EXTENDS,
+                COURT_CALENDAR,
+            ),
             alternatives=(
                 CONFIRM_SAME_DAY,
                 UNCONFIRMED_IS_PENDING,
                 *PROCEDURE_ALTERNATIVES,
                 CLINIC_DELAY_NOTED,
+                LABOUR_STANDARDS_CALENDAR,
             ),
             summary_en=(
                 "Each vendor that completed an extraction or an import confirms that the "
