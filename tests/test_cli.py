@@ -172,7 +172,9 @@ class TestCheckCommand:
                         "--reading", "civil-procedure", "--reading", "office-hours")  # fmt: skip
         findings = {f["rule_id"]: f for f in json.loads(out)["findings"]}
         assert "civil-procedure" in findings["qc.migration.import-deadline"]["readings"]
-        assert ["office-hours"] == findings["qc.bch.complaint-follow-up"]["readings"]
+        assert ["office-hours", "court-calendar"] == (
+            findings["qc.bch.complaint-follow-up"]["readings"]
+        )
         # Due Fri 06-20 + 45 days = Mon 08-04 under civil-procedure; imported 08-05.
         assert ("violation", "2025-08-04") == (
             findings["qc.migration.import-deadline"]["status"],
@@ -227,6 +229,48 @@ class TestCheckCommand:
         code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--sensitivity",
                            "--lang", "en")  # fmt: skip
         assert "readings that change a status: civil-procedure" in out
+
+    @pytest.mark.parametrize("output", ["text", "json"])
+    def test_sensitivity_with_its_explanations(self, capsys, output):
+        """--sensitivity --explain prints the sensitivity, then the steps of each due date
+        (day 45 of the import: 06-23 + 44 days = 08-06)."""
+        code, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", SEPT_1, "--sensitivity",
+                           "--explain", "--lang", "en", "--format", output)  # fmt: skip
+        assert 1 == code
+        if output == "json":
+            document = json.loads(out)
+            assert {"case_id", "as_of", "findings", "explanations"} == set(document)
+            explained = {e["rule_id"]: e["lines"] for e in document["explanations"]}
+            steps = explained["qc.migration.import-deadline"]
+        else:
+            sensitivity, _, steps = out.partition("How each due date was computed:")
+            assert "readings that change a status: civil-procedure" in sensitivity
+            steps = steps.splitlines()
+        assert "- day 45: 2025-06-23 + 44 days = 2025-08-06" in steps
+
+    def test_the_calendar_reading(self, capsys, tmp_path):
+        """--reading labour-standards-calendar counts on the employees' days: a request of Tue
+        2025-11-11 has its import due Fri 12-26 (11-12 + 44 days), a business day for them, a
+        court holiday otherwise (due Mon 12-29); completed 12-29, three days late."""
+        case = json.dumps({
+            "case_id": "c", "request_transmitted_at": "2025-11-11T10:00:00-05:00",
+            "source_solution": "Omnimed", "target_solution": "MYLE", "practitioners": 1,
+            "import": {"completed_on": "2025-12-29"},
+        })  # fmt: skip
+        path = tmp_path / "december.json"
+        path.write_text(case, encoding="utf-8")
+        for reading, status, due in (
+            ([], "compliant", "2025-12-29"),
+            (["--reading", "labour-standards-calendar"], "violation", "2025-12-26"),
+        ):
+            _, out, _ = run(capsys, "check", str(path), "--as-of", "2026-01-15",
+                            "--format", "json", *reading)  # fmt: skip
+            document = json.loads(out)
+            imported = next(
+                f for f in document["findings"] if f["rule_id"] == "qc.migration.import-deadline"
+            )
+            assert (status, due) == (imported["status"], imported["due"])
+            assert ("quebec-lnt" if reading else "quebec-cpc") == document["decision"]["calendar"]
 
     def test_json_is_the_report(self, capsys):
         """--format json prints the report's JSON with the SPEC §8 keys."""
@@ -351,10 +395,13 @@ class TestOtherCommands:
         assert {
             "transmitted_at": "2025-06-20T16:45:00-04:00",
             "official_start": "2025-06-23",
+            "extraction_day_one": "2025-06-23",
             "extraction_due": "2025-07-14",
             "extraction_interpretation": "procedure-2024",
+            "import_day_one": "2025-06-23",
             "import_due": "2025-08-06",
             "import_interpretation": "procedure-2024",
+            "calendar": "quebec-cpc",
         } == json.loads(out)
 
     def test_deadlines_text(self, capsys):
@@ -362,6 +409,41 @@ class TestOtherCommands:
         _, out, _ = run(capsys, "deadlines", "--transmitted", "2025-06-20T16:45:00-04:00")
         assert "début officiel (jour 1)   2025-06-23" in out
         assert "2025-07-14  procedure-2024" in out
+
+    @pytest.mark.parametrize(
+        ("lang", "row"),
+        [
+            ("fr", "jour 1 (lendemain de la demande)  2023-12-30  civil-procedure"),
+            ("en", "day 1 (the day after the request)  2023-12-30  civil-procedure"),
+        ],
+    )
+    def test_deadlines_name_the_day_one_of_their_count(self, capsys, lang, row):
+        """Sent Fri 2023-12-29, under the first versions (civil procedure): day 1 is the day
+        after, Sat 12-30 (+ 20 days = Fri 2024-01-19; + 44 days = Mon 02-12), not the
+        procedure's official start (Wed 01-03), which no count of this request uses."""
+        _, out, _ = run(capsys, "deadlines", "--transmitted", "2023-12-29T16:00-05:00",
+                        "--lang", lang)  # fmt: skip
+        assert row in out
+        assert "2024-01-03" not in out
+        assert "2024-01-19  civil-procedure" in out
+        assert "2024-02-12  civil-procedure" in out
+
+    def test_deadlines_on_the_employees_calendar(self, capsys):
+        """Sent Wed 2025-12-24: day 1 Fri 12-26 on the employees' calendar (+ 20 days = Thu
+        2026-01-15), Mon 12-29 on the courts' (+ 20 days = Sun 01-18, so Mon 01-19)."""
+        for reading, day_one, due, calendar in (
+            ([], "2025-12-29", "2026-01-19", "quebec-cpc"),
+            (["--reading", "labour-standards-calendar"], "2025-12-26", "2026-01-15", "quebec-lnt"),
+        ):
+            _, out, _ = run(capsys, "deadlines", "--transmitted", "2025-12-24T10:00-05:00",
+                            "--format", "json", *reading)  # fmt: skip
+            document = json.loads(out)
+            assert (day_one, day_one, due, calendar) == (
+                document["official_start"],
+                document["extraction_day_one"],
+                document["extraction_due"],
+                document["calendar"],
+            )
 
     def test_rules_in_force(self, capsys):
         """On 2023-06-01: the Avenant's six rules and the checklist, version 1 each."""
@@ -371,8 +453,12 @@ class TestOtherCommands:
         assert 7 == len(document["rules"])
         assert {"1"} == {rule["version"] for rule in document["rules"]}
         extraction = document["rules"][0]
-        assert ["civil-procedure", "next-business-day"] == extraction["readings"]
-        assert ["procedure-2024", "interpretation-act"] == extraction["alternatives"]
+        assert ["civil-procedure", "next-business-day", "court-calendar"] == (
+            extraction["readings"]
+        )
+        assert ["procedure-2024", "interpretation-act", "labour-standards-calendar"] == (
+            extraction["alternatives"]
+        )
 
     def test_rules_text(self, capsys):
         """The text form names each rule in force on 2025-01-01 with its version."""

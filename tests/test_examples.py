@@ -45,12 +45,17 @@ EXPECTED = {
     ),
     "request-2022-first-versions": (
         "2022-08-15T12:00:00-04:00",
-        C,
+        V,
         {
             # Version 1, civil procedure: Fri 03-04 + 21 days = Fri 03-25.
             "qc.migration.extraction-deadline": (C, "2022-03-25"),
             # 03-04 + 45 days = Mon 04-18, Easter Monday 2022: extended to Tue 04-19.
             "qc.migration.import-deadline": (C, "2022-04-19"),
+            # The import, completed Tue 04-19 (its due date), is confirmed Wed 04-20: its
+            # confirmation was due by the later of 04-19 and the completion day, 04-19, so it
+            # is a day late (confirm-within-period); the extraction, delivered 03-22 and
+            # confirmed 03-23, was due by 03-25.
+            "qc.migration.success-confirmation": (V, "2022-04-19"),
             # Migrated 04-19 + 3 months = 07-19.
             "qc.migration.read-only-access": (C, "2022-07-19"),
             "qc.migration.request-form": (N, None),
@@ -84,10 +89,13 @@ EXPECTED = {
         "2024-08-01T12:00:00-04:00",
         V,
         {
-            # 2 practitioners: $1,200 > 2 x $500; $3,200 > 2 x $1,500; nothing confirmed.
+            # 2 practitioners: $1,200 > 2 x $500; $3,200 > 2 x $1,500.
             "qc.migration.extraction-fee-cap": (V, None),
             "qc.migration.import-fee-cap": (V, None),
-            "qc.migration.success-confirmation": (V, None),
+            # Nothing confirmed. Mon 05-06: day 1 Tue 05-07; the extraction's confirmation
+            # was due with it, + 20 days = Mon 05-27 (66 days overdue on 08-01: 4 + 30 + 31
+            # + 1), the import's with it, + 44 days = Thu 06-20: the extraction's is worse.
+            "qc.migration.success-confirmation": (V, "2024-05-27"),
             "qc.migration.request-form": (INS, None),
             # Migrated 06-19: the later of + 3 months = 09-19 and + 90 days = 09-17; the
             # access fee is not recorded.
@@ -97,10 +105,13 @@ EXPECTED = {
     "minimal-new-request": (
         "2025-09-20T12:00:00-04:00",
         INS,
-        # Mon 09-15: day 1 Tue 09-16 + 20 days = Mon 10-06; no fee recorded.
+        # Mon 09-15: day 1 Tue 09-16 + 20 days = Mon 10-06. Neither the extraction nor its
+        # fee is recorded: nothing charged yet. The form and the calendar are missing.
         {
             "qc.migration.extraction-deadline": (P, "2025-10-06"),
-            "qc.migration.extraction-fee-cap": (INS, None),
+            "qc.migration.extraction-fee-cap": (N, None),
+            "qc.migration.request-form": (INS, None),
+            "qc.migration.calendar-content": (INS, None),
         },
     ),
     "non-standard-scope": (
@@ -116,6 +127,10 @@ EXPECTED = {
             "qc.migration.calendar-content": (V, None),
             # Acme DME is outside the directory: its address cannot be checked.
             "qc.migration.request-form": (INS, None),
+            # No deadline binds a non-standard scope: each confirmation is due the day its
+            # operation ended. The import, completed Fri 11-29, is confirmed Mon 12-02: 3
+            # days late.
+            "qc.migration.success-confirmation": (V, "2024-11-29"),
         },
     ),
     "complaints-answered": (

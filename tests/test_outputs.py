@@ -71,8 +71,8 @@ class TestRecordsAndTables:
         assert rows[0]["message"].startswith("Data extraction deadline")
         by_rule = {row["rule_id"]: row for row in rows}
         assert (
-            "procedure-2024;next-business-day;scope-presumed-standard;form-starts-process"
-            == (by_rule["qc.migration.extraction-deadline"]["readings"])
+            "procedure-2024;next-business-day;scope-presumed-standard;form-starts-process;"
+            "court-calendar" == (by_rule["qc.migration.extraction-deadline"]["readings"])
         )
         assert (None, "no_complaint") == (
             by_rule["qc.migration.extraction-deadline"]["reason"],
@@ -113,9 +113,9 @@ class TestRecordsAndTables:
         imported = frame[(frame["rule_id"] == "qc.migration.import-deadline")
                          & (frame["case_id"] == "2025-0147")].iloc[0]  # fmt: skip
         assert 2 == imported["days_late"]  # 08-08 - 08-06
-        fee = frame[(frame["rule_id"] == "qc.migration.extraction-fee-cap")
-                    & (frame["case_id"] == "minimal")].iloc[0]  # fmt: skip
-        assert ("insufficient_data", "$.extraction.fee") == (fee["status"], fee["missing"])
+        form = frame[(frame["rule_id"] == "qc.migration.request-form")
+                     & (frame["case_id"] == "minimal")].iloc[0]  # fmt: skip
+        assert ("insufficient_data", "$.request_form") == (form["status"], form["missing"])
 
     def test_dataframe_without_pandas(self, monkeypatch):
         """Without pandas, a clear DmeRulesError says how to install it."""

@@ -347,6 +347,20 @@ class TestCatalogue:
         # Fri 06-20 16:45: day 1 is Mon 06-23; + 20 days = Mon 07-14 (SPEC §1).
         assert (body["official_start"], body["extraction_due"]) == ("2025-06-23", "2025-07-14")
 
+    def test_deadlines_on_the_employees_calendar(self, server):
+        """reading=labour-standards-calendar: sent Wed 2025-12-24, day 1 is Fri 12-26 (a
+        court holiday, an employee's working day) and the extraction is due 12-26 + 20 days
+        = Thu 2026-01-15."""
+        sent = "2025-12-24T10:00:00-05:00"
+        path = query("/v1/deadlines", transmitted=sent, reading="labour-standards-calendar")
+        status, _, body = server.json("GET", path)
+        assert status == 200
+        assert ("2025-12-26", "2026-01-15", "quebec-lnt") == (
+            body["extraction_day_one"],
+            body["extraction_due"],
+            body["calendar"],
+        )
+
     def test_deadlines_need_an_instant(self, server):
         for path in ("/v1/deadlines", query("/v1/deadlines", transmitted="2025-06-20")):
             status, _, body = server.json("GET", path)

@@ -173,6 +173,7 @@ class TestEvaluate:
             "scope-presumed-standard",
             "form-starts-process",
             "clinic-delay-extends",
+            "court-calendar",
         ) == found.readings
 
     def test_a_reading_a_version_does_not_allow_is_ignored_and_recorded(self):
@@ -588,7 +589,9 @@ def test_before_the_request_the_findings_report_the_callers_readings():
     extraction = report.finding("qc.migration.extraction-deadline")
     assert "civil-procedure" in extraction.readings
     assert ("office-hours",) == extraction.details["readings_ignored"]
-    assert ("office-hours",) == report.finding("qc.bch.complaint-follow-up").readings
+    assert ("office-hours", "court-calendar") == (
+        report.finding("qc.bch.complaint-follow-up").readings
+    )
     assert {"not_yet_requested"} == {finding.reason for finding in report.findings}
 
 

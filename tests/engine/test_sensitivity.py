@@ -39,7 +39,7 @@ class TestSensitivity:
         found = entry(sensitivity(spec_case(), AS_OF), "qc.migration.import-deadline")
         assert [r.id for r, _ in found.alternatives] == [
             "civil-procedure", "interpretation-act", "scope-required",
-            "transmission-starts-process", "clinic-delay-noted",
+            "transmission-starts-process", "clinic-delay-noted", "labour-standards-calendar",
         ]  # fmt: skip
         for reading, other in found.alternatives:
             alone = evaluate(spec_case(), AS_OF, readings=[reading])
@@ -65,10 +65,13 @@ class TestSensitivity:
 
     def test_the_spec_example_file(self):
         """The SPEC's own example (access planned for 90 days): ninety-days turns the
-        calendar compliant, civil-procedure the import late, office-hours the complaint
-        pending."""
+        calendar compliant, civil-procedure the import late (06-20 + 45 days = Mon 08-04,
+        completed 08-05), confirm-same-day the import's confirmation late (completed 08-05,
+        confirmed 08-06), office-hours the complaint pending."""
         found = sensitivity(spec_example(), AS_OF)
-        assert ("civil-procedure", "ninety-days", "office-hours") == found.flips()
+        assert ("civil-procedure", "confirm-same-day", "ninety-days", "office-hours") == (
+            found.flips()
+        )
         assert not found.robust
 
     def test_json(self):
@@ -83,8 +86,9 @@ class TestSensitivity:
     def test_text_in_both_languages(self):
         """A heading, a table and a summary naming the readings that turn a status."""
         found = sensitivity(spec_case(), AS_OF)
-        assert "lectures qui changent un statut\u00a0: civil-procedure, office-hours" in str(found)
-        assert found.lines("en")[-1].endswith("civil-procedure, office-hours")
+        flips = "civil-procedure, confirm-same-day, office-hours"
+        assert f"lectures qui changent un statut\u00a0: {flips}" in str(found)
+        assert found.lines("en")[-1].endswith(flips)
 
     def test_a_case_that_depends_on_no_reading(self):
         """Seen before its request, every finding is not_applicable under every reading."""

@@ -346,8 +346,8 @@ class TestRulePath:
         context = QUEBEC.context(instant)
         assert (instant >= sent) == context.has_started(case)
         assert (instant >= sent) == context.has_started(case)  # remembered
-        answers = ConsentAnswers("X", date(2025, 3, 1))
-        assert context.has_started(answers)  # no start: always started
+        answers = ConsentAnswers("X", date(1900, 1, 1))
+        assert context.has_started(answers)  # assessed in 1900: started before every instant
         assert (instant >= sent) == context.has_started(case)
 
     def test_findings_ask_again_of_another_subject_or_instant(self):

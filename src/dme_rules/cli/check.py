@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any
 
 from dme_rules.cli.common import (
     EXIT_OK,
@@ -42,6 +43,23 @@ def _explanations(report: Report, lang: str) -> list[tuple[str, list[str]]]:
     return explained
 
 
+def _with_explanations(document: dict[str, Any], explained: list[tuple[str, list[str]]]) -> None:
+    """``--explain`` in JSON: the explanations beside the document, one entry per rule."""
+    document["explanations"] = [
+        {"rule_id": rule_id, "lines": lines} for rule_id, lines in explained
+    ]
+
+
+def _print_explanations(explained: list[tuple[str, list[str]]], lang: str) -> None:
+    """``--explain`` as text: a heading, then each rule's steps."""
+    if explained:
+        print()
+        print(WORDS.template("check.explanations", lang))
+        for _, lines in explained:
+            print()
+            print("\n".join(lines))
+
+
 def _draws(pack: Jurisdiction, subject: Subject) -> bool:
     """Whether ``pack`` draws the timeline of ``subject``."""
     return pack.timeline is not None and isinstance(subject, pack.timeline.subjects)
@@ -66,14 +84,20 @@ def _plot(args: argparse.Namespace, subject: Subject, report: Report) -> None:
 
 
 def _sensitivity(args: argparse.Namespace, subject: Subject, pack: Jurisdiction) -> int:
-    """``--sensitivity``: each finding under each other reading, as text or JSON."""
+    """``--sensitivity``: each finding under each other reading, as text or JSON, and with
+    ``--explain`` the steps of the due dates under the chosen readings after it."""
     if args.format == "fhir" or args.plot is not None:
         raise usage_error(args, "error.sensitivity")
     found = sensitivity(subject, instant_of(args.as_of, pack.zone), readings=args.reading)
+    explained = _explanations(found.report, args.lang) if args.explain else []
     if args.format == "json":
-        print(found.to_json(indent=2))
+        document = found.to_dict()
+        if args.explain:
+            _with_explanations(document, explained)
+        print_json(document)
     else:
         print("\n".join(found.lines(args.lang)))
+        _print_explanations(explained, args.lang)
     return EXIT_VIOLATION if found.report.status is Status.VIOLATION else EXIT_OK
 
 
@@ -93,19 +117,12 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         document = report.to_dict(args.lang)
         if args.explain:
-            document["explanations"] = [
-                {"rule_id": rule_id, "lines": lines} for rule_id, lines in explained
-            ]
+            _with_explanations(document, explained)
         print_json(document)
     elif args.format == "fhir":
         print_json(report.to_fhir(args.lang))
     else:
         note = WORDS.template("check.now", args.lang) if args.as_of is None else ""
         print("\n".join(report.lines(args.lang, note=note)))
-        if explained:
-            print()
-            print(WORDS.template("check.explanations", args.lang))
-            for _, lines in explained:
-                print()
-                print("\n".join(lines))
+        _print_explanations(explained, args.lang)
     return EXIT_VIOLATION if report.status is Status.VIOLATION else EXIT_OK

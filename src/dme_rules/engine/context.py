@@ -84,6 +84,8 @@ class Context:
         readings: Alternative readings the caller chose, applied where a rule allows them.
         schedule: The opening hours for a reading that counts in office hours (the reading's
             own default if None).
+        calendar_given: Whether the caller gave the calendar (a clinic's closures), which then
+            counts in place of the one a reading of business days selects.
     """
 
     as_of: datetime
@@ -92,6 +94,7 @@ class Context:
     calendar: BusinessCalendar
     readings: tuple[Reading, ...] = ()
     schedule: OfficeSchedule | None = None
+    calendar_given: bool = False
 
     _clocks: dict[OfficeSchedule, BusinessClock] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
@@ -115,8 +118,10 @@ class Context:
         calendar: BusinessCalendar,
         readings: Iterable[Reading] = (),
         schedule: OfficeSchedule | None = None,
+        calendar_given: bool = False,
     ) -> Context:
-        """The context of an evaluation at ``as_of`` in ``zone``.
+        """The context of an evaluation at ``as_of`` in ``zone`` (``calendar_given``: the
+        caller gave ``calendar``, rather than a reading selecting it).
 
         Raises:
             NaiveDatetimeError: ``as_of`` has no UTC offset.
@@ -128,7 +133,8 @@ class Context:
                 "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
             )
         chosen = check_options(calendar, readings, schedule)
-        return cls(instant, instant.astimezone(zone).date(), zone, calendar, chosen, schedule)
+        today = instant.astimezone(zone).date()
+        return cls(instant, today, zone, calendar, chosen, schedule, calendar_given)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as its value: the clocks are caches, rebuilt on use.
@@ -139,6 +145,7 @@ class Context:
             self.calendar,
             self.readings,
             self.schedule,
+            self.calendar_given,
         )
 
     def with_as_of(self, as_of: datetime) -> Context:

@@ -136,15 +136,34 @@ class Jurisdiction:
         readings: Iterable[Reading | str] = (),
         schedule: OfficeSchedule | None = None,
     ) -> Context:
-        """The context of an evaluation at ``as_of`` in this jurisdiction (its zone, and its
-        default calendar unless another is given); ``readings`` are values or ids."""
+        """The context of an evaluation at ``as_of`` in this jurisdiction: its zone, and the
+        ``calendar`` given, else the one a chosen reading of this pack selects
+        (:attr:`Reading.calendar <dme_rules.engine.readings.Reading.calendar>`), else its
+        default calendar; ``readings`` are values or ids."""
+        chosen = reading_values(readings)
+        given = calendar is not None
+        if calendar is None:
+            calendar = self.selected_calendar(chosen)
         return Context.at(
             as_of,
             zone=self.zone,
-            calendar=self.calendar if calendar is None else calendar,
-            readings=reading_values(readings),  # type: ignore[arg-type]
+            calendar=calendar,
+            readings=chosen,  # type: ignore[arg-type]
             schedule=schedule,
+            calendar_given=given,
         )
+
+    def selected_calendar(self, chosen: object) -> BusinessCalendar:
+        """The calendar that the chosen readings select (one of this pack's readings that
+        carries a calendar), else the pack's default calendar; a choice that is not a tuple of
+        readings selects nothing (:meth:`context` refuses it)."""
+        readings = chosen if isinstance(chosen, tuple) else ()
+        for reading in readings:
+            if isinstance(reading, Reading) and reading in self.readings:
+                selected: BusinessCalendar | None = reading.calendar
+                if selected is not None:
+                    return selected
+        return self.calendar
 
     def _rule(self, rule_id: str, rules: Ruleset | None) -> Rule[Any, Any] | None:
         """The rule ``rule_id`` of ``rules`` (the rules a report applied), else the pack's."""

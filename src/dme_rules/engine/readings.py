@@ -7,14 +7,20 @@ result. A jurisdiction pack declares its readings; a rule version lists those it
 
 Readings of the same *topic* (``period-start``, ``business-hours``…) are alternatives to each
 other: a rule version has one default per topic it reads, and an evaluation chooses at most one
-reading per topic.
+reading per topic. A reading of which days are business days carries the calendar it selects
+(:attr:`Reading.calendar`); a reading renamed by a later edition keeps its former id as an
+alias (:attr:`Reading.aliases`, :func:`readings_by_id`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
-__all__ = ["Reading"]
+from dme_rules.engine.calendar import BusinessCalendar
+
+__all__ = ["Reading", "readings_by_id"]
 
 
 @attrs.frozen
@@ -32,6 +38,12 @@ class Reading:
         summary_en: What the reading says, in English.
         basis: Why the reading is sound (the legal text or source that supports it).
         basis_fr: The same, in French.
+        aliases: Former ids that still name it (an id a later edition gave to this reading:
+            choosing the alias chooses it, and findings report its :attr:`id`).
+        calendar: The business calendar it selects, for a reading of which days are business
+            days: an evaluation that chooses it (or has it as a default) counts on that
+            calendar unless the caller gives one (:meth:`Jurisdiction.context
+            <dme_rules.engine.jurisdiction.Jurisdiction.context>`).
     """
 
     id: str
@@ -43,6 +55,19 @@ class Reading:
     summary_en: str = attrs.field(eq=False)
     basis: str = attrs.field(eq=False)
     basis_fr: str = attrs.field(eq=False, default="")
+    aliases: tuple[str, ...] = attrs.field(eq=False, default=(), kw_only=True)
+    calendar: BusinessCalendar | None = attrs.field(eq=False, default=None, kw_only=True)
 
     def __str__(self) -> str:
         return self.id
+
+
+def readings_by_id(readings: Iterable[Reading]) -> dict[str, Reading]:
+    """Each of ``readings`` by its id, and by each of its :attr:`~Reading.aliases` (after
+    every id: an alias never hides another reading's id)."""
+    values = tuple(readings)
+    found = {reading.id: reading for reading in values}
+    for reading in values:
+        for alias in reading.aliases:
+            found.setdefault(alias, reading)
+    return found

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context
-from dme_rules.engine.readings import Reading
+from dme_rules.engine.readings import Reading, readings_by_id
 from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["Pack", "add", "known_readings", "pack_of", "packs", "reading_values"]
@@ -101,8 +101,8 @@ def packs() -> Mapping[str, Pack]:
 
 
 def known_readings() -> dict[str, Reading]:
-    """Every reading of every registered pack, by id."""
-    return {reading.id: reading for pack in _PACKS.values() for reading in pack.readings}
+    """Every reading of every registered pack, by id (and by its former ids, its aliases)."""
+    return readings_by_id(reading for pack in _PACKS.values() for reading in pack.readings)
 
 
 def reading_values(readings: object) -> object:

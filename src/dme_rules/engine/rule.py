@@ -48,8 +48,9 @@ __all__ = ["Note", "Rule", "RuleEntry", "registered_rule"]
 P = TypeVar("P")
 S = TypeVar("S", bound=Subject)
 
-#: The ids of the readings a version applied, and of those the caller chose that it ignored.
-_ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...]]
+#: The ids of the readings a version applied, of those the caller chose that it ignored, and
+#: the id of the calendar its chosen reading of business days selects (``None``: it reads none).
+_ReadingsUsed = tuple[tuple[str, ...], tuple[str, ...], str | None]
 
 #: What a lookup answers for a day not met yet.
 _UNKNOWN: Any = object()
@@ -306,14 +307,15 @@ class Rule(Generic[P, S]):
         Before the subject's :attr:`~dme_rules.engine.subjects.Subject.started_at`, one
         ``not_applicable`` finding (nothing has started); otherwise :meth:`judge`. Either
         way, the findings name the readings their versions applied under the context's
-        choice (:meth:`with_readings`).
+        choice, and the calendar the caller gave in place of a reading's
+        (:meth:`with_readings`).
         """
         found: tuple[Finding, ...]
         if context.has_started(subject):
             found = self.judge(subject, context)
         else:
             found = (self.not_started(subject),)
-        if context.readings:  # outcome() reported the defaults: say which were applied
+        if context.readings or context.calendar_given:  # outcome() reported the defaults
             found = tuple(map(self.with_readings, found, itertools.repeat(context)))
         return found
 
@@ -339,9 +341,10 @@ class Rule(Generic[P, S]):
 
     def with_readings(self, finding: Finding, context: Context) -> Finding:
         """``finding`` with the readings its version applied under the context's choice
-        (``readings``; a finding is built with its version's defaults), and those the caller
+        (``readings``; a finding is built with its version's defaults), those the caller
         chose that the version does not allow (``details["readings_ignored"]``: ignored for
-        this rule, not an error)."""
+        this rule, not an error), and the calendar the caller gave when it counts in place of
+        the one the version's reading of business days selects (``details["calendar"]``)."""
         version_name = finding.rule_version
         if version_name is None:
             return finding
@@ -352,18 +355,22 @@ class Rule(Generic[P, S]):
             if version is None:  # a finding of another rule's making
                 return finding
             chosen = context.readings
+            applied = [version.choice(topic, chosen) for topic in version.topics]
+            selected = next((r.calendar.id for r in applied if r.calendar is not None), None)
             used = self._readings_used[key] = (
-                tuple(version.choice(topic, chosen).id for topic in version.topics),
+                tuple(reading.id for reading in applied),
                 tuple(reading.id for reading in chosen if reading not in version.allowed),
+                selected,
             )
-        ids, ignored = used
-        if not ids and not ignored:
+        ids, ignored, selected = used
+        details = finding.details
+        if ignored:
+            details = {**details, "readings_ignored": ignored}
+        if context.calendar_given and selected not in (None, context.calendar.id):
+            details = {**details, "calendar": context.calendar.id}  # the caller's counted
+        if not ids and details is finding.details:
             return finding
-        if not ignored:
-            return finding._replace(readings=ids)
-        return finding._replace(
-            readings=ids, details={**finding.details, "readings_ignored": ignored}
-        )
+        return finding._replace(readings=ids, details=details)
 
     def not_started(self, subject: S) -> Finding:
         """``not_applicable``: the evaluation's instant comes before the subject's start (a
@@ -499,8 +506,26 @@ class Rule(Generic[P, S]):
         cap: Decimal,
         amount_field: str,
         details: Mapping[str, Any] | None = None,
+        act: tuple[date | None, str] | None = None,
+        context: Context | None = None,
     ) -> Finding:
-        """Compliant when ``amount <= cap`` (lower is allowed), a violation above it."""
+        """Compliant when ``amount <= cap`` (lower is allowed), a violation above it.
+
+        A fee is seen with its ``act`` (its date and JSON path; SPEC §4), as the subject stood
+        at the ``context``'s instant: an act dated after it hides the fee too
+        (``details["ignored"]`` names the act); while neither the act nor a fee is seen, the
+        fee is not charged yet (``not_applicable``, reason ``not_yet_charged``); once the act
+        is done, an unknown fee is ``insufficient_data`` naming ``amount_field``. Without
+        ``act``, an unknown fee is ``insufficient_data`` at once.
+        """
+        if act is not None and context is not None:
+            act_on, act_field = act
+            if act_on is not None and act_on > context.today:  # after as_of: not seen
+                act_on, amount = None, None
+                details = {**(details or {}), "ignored": act_field}
+            if act_on is None and amount is None:
+                details = {**(details or {}), "reason": "not_yet_charged"}
+                return self.outcome(version, Status.NOT_APPLICABLE, cap=cap, details=details)
         if amount is None:
             return self.insufficient(version, amount_field, cap=cap, details=details)
         status = Status.COMPLIANT

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import cast
 
 from dme_rules.engine.jurisdiction import Jurisdiction, register
-from dme_rules.engine.readings import Reading
+from dme_rules.engine.readings import Reading, readings_by_id
 from dme_rules.engine.registry import packs
 
 __all__ = ["JURISDICTIONS", "READINGS"]
@@ -74,7 +74,7 @@ _discover()
 #: Every jurisdiction pack, by id (``qc``): the engine's registry, read-only.
 JURISDICTIONS: Mapping[str, Jurisdiction] = cast(Mapping[str, Jurisdiction], packs())
 
-#: Every reading of every pack, by id (``procedure-2024``).
+#: Every reading of every pack, by id (``procedure-2024``) and by its former ids.
 READINGS: Mapping[str, Reading] = MappingProxyType(
-    {reading.id: reading for pack in JURISDICTIONS.values() for reading in pack.readings}
+    readings_by_id(reading for pack in JURISDICTIONS.values() for reading in pack.readings)
 )

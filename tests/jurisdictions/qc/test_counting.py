@@ -385,7 +385,7 @@ class TestInterpretations:
             INTERPRETATIONS
         )
         for reading_id, reading in INTERPRETATIONS.items():
-            assert reading_id == str(reading)
+            assert reading_id in (str(reading), *reading.aliases)
             assert reading.summary_fr
             assert reading.summary_en
             assert reading.basis

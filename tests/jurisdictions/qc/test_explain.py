@@ -93,6 +93,29 @@ def test_the_clinic_delay_is_a_step():
                for line in lines)  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("preanalysis", "readings", "step"),
+    [
+        # Submitted Thu 08-07, after the import's due date (08-06): nothing moves.
+        ({"preanalysis__submitted_on": date(2025, 8, 7), "preanalysis__validated_on":
+          date(2025, 8, 25)}, [], "after the due date: nothing moves"),
+        # Validated Fri 08-01, no submission: due 07-03 at the earliest, at most 21 business
+        # days late (4 July to 1 August), so 08-06 + 21 business days = 09-05 at the latest.
+        ({"preanalysis__submitted_on": None, "preanalysis__validated_on": date(2025, 8, 1)},
+         [], "due 2025-09-05 at the latest"),
+        ({"preanalysis__submitted_on": None, "preanalysis__validated_on": date(2025, 8, 1)},
+         ["clinic-delay-noted"], "due date unchanged (reading clinic-delay-noted)"),
+    ],
+)  # fmt: skip
+def test_the_clinic_delay_step_says_what_the_reading_made_of_it(preanalysis, readings, step):
+    """The last step says whether the delay moved the due date, and why not."""
+    case = change(spec_case(), **preanalysis)
+    lines = evaluate(case, at("2025-09-10T12:00:00-04:00"), readings=readings).explain(
+        "qc.migration.import-deadline", "en"
+    )
+    assert step in lines[-2]  # the steps, then the finding's sentence
+
+
 def test_a_process_that_has_not_started():
     """An unsigned form: the request's instant, then why no clock runs."""
     case = change(spec_case(), request_form__signed=False)

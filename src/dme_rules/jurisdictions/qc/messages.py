@@ -66,13 +66,37 @@ MESSAGES = Messages(
             "fr": "la demande n'était pas encore transmise à la date d'évaluation",
             "en": "the request had not been transmitted yet at the evaluation instant",
         },
+        "reason.not_yet_assessed": {
+            "fr": "la liste de questions est remplie après la date d'évaluation",
+            "en": "the checklist is assessed after the evaluation instant",
+        },
         "reason.scope_unknown": {
             "fr": "le délai ne lie que pour une migration de portée standard",
             "en": "the deadline binds only a standard-scope migration",
         },
+        "reason.awaiting_clinic_validation": {
+            "fr": "la clinique n'a pas encore validé la préanalyse : l'échéance recule chaque "
+            "jour ouvrable de retard",
+            "en": "the clinic has not validated the pre-analysis yet: the due date moves with "
+            "each business day of delay",
+        },
+        "reason.clinic_delay_unknown": {
+            "fr": "la date de soumission de la préanalyse manque : le retard de la clinique, "
+            "qui peut reporter l'échéance, ne peut être mesuré",
+            "en": "the pre-analysis's submission date is missing: the clinic's delay, which may "
+            "move the due date, cannot be measured",
+        },
+        "reason.submission_unknown": {
+            "fr": "la validation est consignée sans la date de soumission de la préanalyse",
+            "en": "the validation is recorded without the pre-analysis's submission date",
+        },
         "reason.nothing_completed": {
             "fr": "aucune extraction ni importation n'est encore terminée",
             "en": "no extraction or import is completed yet",
+        },
+        "reason.not_yet_charged": {
+            "fr": "ni l'opération ni ses frais ne sont encore consignés",
+            "en": "neither the operation nor its fee is recorded yet",
         },
         "reason.not_migrated": {
             "fr": "les données importées ne sont pas encore en production",
@@ -165,6 +189,34 @@ MESSAGES = Messages(
             "en": "pre-analysis validation due {validation_due}, {business_days_late} business "
             "day(s) late: reported, due date unchanged (reading clinic-delay-noted)",
         },
+        "explain.clinic_delay_after_due": {
+            "fr": "validation de la préanalyse due le {validation_due}, "
+            "{business_days_late:business_days} de retard, mais préanalyse soumise le "
+            "{submitted_on}, après l'échéance : aucun report, le fournisseur était déjà en "
+            "retard (lecture clinic-delay-extends)",
+            "en": "pre-analysis validation due {validation_due}, "
+            "{business_days_late:business_days} late, but the pre-analysis was submitted on "
+            "{submitted_on}, after the due date: nothing moves, the vendor was already late "
+            "(reading clinic-delay-extends)",
+        },
+        "explain.clinic_delay_unknown": {
+            "fr": "préanalyse validée le {validated_on} sans date de soumission consignée : "
+            "soumise au plus tôt le jour de la demande, sa validation était due au plus tôt le "
+            "{validation_due}, soit au plus {business_days_late:business_days} de retard",
+            "en": "pre-analysis validated on {validated_on} with no submission date recorded: "
+            "submitted on the request's day at the earliest, its validation was due "
+            "{validation_due} at the earliest, at most {business_days_late:business_days} late",
+        },
+        "explain.clinic_delay_latest": {
+            "fr": "échéance au plus tard le {latest}, selon la date de soumission (lecture "
+            "clinic-delay-extends)",
+            "en": "due {latest} at the latest, depending on the submission date (reading "
+            "clinic-delay-extends)",
+        },
+        "explain.clinic_delay_unchanged": {
+            "fr": "échéance inchangée (lecture clinic-delay-noted)",
+            "en": "due date unchanged (reading clinic-delay-noted)",
+        },
         "explain.non_standard_scope": {
             "fr": "portée non standard : l'échéance ne lie pas (Procédure 2024, étape 3)",
             "en": "non-standard scope: the due date does not bind (Procedure 2024, step 3)",
@@ -235,6 +287,20 @@ MESSAGES = Messages(
             "{statutory_due})",
             "en": "the import's due date moves by as much (statutory due date {statutory_due})",
         },
+        f"{_IMPORT}.submitted_after_due": {
+            "fr": "la préanalyse a été soumise le {submitted_on}, après l'échéance de "
+            "l'importation : ce retard ne la reporte pas",
+            "en": "the pre-analysis was submitted on {submitted_on}, after the import's due "
+            "date: that delay does not move it",
+        },
+        f"{_IMPORT}.clinic_delay_unknown": {
+            "fr": "préanalyse validée le {validated_on}, sans date de soumission consignée",
+            "en": "pre-analysis validated on {validated_on}, with no submission date recorded",
+        },
+        f"{_IMPORT}.latest_due": {
+            "fr": "l'échéance pourrait être reportée jusqu'au {latest_due}",
+            "en": "the due date could move as late as {latest_due}",
+        },
         # The confirmation of success.
         f"{_CONFIRMATION}.extraction": {"fr": "extraction", "en": "extraction"},
         f"{_CONFIRMATION}.import": {"fr": "importation", "en": "import"},
@@ -245,6 +311,27 @@ MESSAGES = Messages(
         f"{_CONFIRMATION}.unconfirmed": {
             "fr": "{operation:message} terminée le {completed_on} sans confirmation de réussite",
             "en": "{operation:message} completed on {completed_on} without confirmation of success",
+        },
+        f"{_CONFIRMATION}.confirmed_late": {
+            "fr": "{operation:message} confirmée le {confirmed_on}, après l'échéance du {due}",
+            "en": "{operation:message} confirmed on {confirmed_on}, after its due date {due}",
+        },
+        f"{_CONFIRMATION}.awaited": {
+            "fr": "{operation:message} terminée le {completed_on}, confirmation attendue au plus "
+            "tard le {due}",
+            "en": "{operation:message} completed on {completed_on}, confirmation due by {due}",
+        },
+        f"{_CONFIRMATION}.unconfirmed_by": {
+            "fr": "{operation:message} terminée le {completed_on}, non confirmée à l'échéance du "
+            "{due}",
+            "en": "{operation:message} completed on {completed_on}, not confirmed by its due date "
+            "{due}",
+        },
+        f"{_CONFIRMATION}.open": {
+            "fr": "{operation:message} terminée le {completed_on} : l'échéance de sa confirmation "
+            "dépend d'une donnée manquante ({missing})",
+            "en": "{operation:message} completed on {completed_on}: its confirmation's due date "
+            "turns on a missing fact ({missing})",
         },
         # The request form.
         f"{_FORM}.not_signed": {"fr": "formulaire non signé", "en": "form not signed"},
@@ -269,6 +356,12 @@ MESSAGES = Messages(
         f"{_CALENDAR}.late_item": {
             "fr": "{item} prévue le {planned_on}, après l'échéance du {due}",
             "en": "{item} planned on {planned_on}, after the due date {due}",
+        },
+        f"{_CALENDAR}.unsettled_item": {
+            "fr": "{item} prévue le {planned_on}, après l'échéance du {due}, qui pourrait être "
+            "reportée (donnée manquante : {missing})",
+            "en": "{item} planned on {planned_on}, after the due date {due}, which could move "
+            "(missing: {missing})",
         },
         f"{_CALENDAR}.access_removed_too_early": {
             "fr": "retrait des accès le {access_removed_on}, avant la fin de l'accès requis "
@@ -318,9 +411,13 @@ MESSAGES = Messages(
             "fr": "Demande transmise le {started}",
             "en": "Request sent {started}",
         },
-        "deadlines.official_start": {
+        "deadlines.day_one.procedure-2024": {
             "fr": "début officiel (jour 1)",
             "en": "official start (day 1)",
+        },
+        "deadlines.day_one.civil-procedure": {
+            "fr": "jour 1 (lendemain de la demande)",
+            "en": "day 1 (the day after the request)",
         },
         "deadlines.extraction_due": {"fr": "extraction au plus tard", "en": "extraction due"},
         "deadlines.import_due": {"fr": "importation au plus tard", "en": "import due"},

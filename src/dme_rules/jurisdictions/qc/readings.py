@@ -10,16 +10,21 @@ the argument for each default is in its ``basis`` and in the docs
 from __future__ import annotations
 
 from dme_rules.engine.readings import Reading
+from dme_rules.jurisdictions.qc.calendar_readings import COURT_CALENDAR, LABOUR_STANDARDS_CALENDAR
 
 __all__ = [
     "BUSINESS_DAY_CLOCK",
     "CIVIL_PROCEDURE",
     "CLINIC_DELAY_EXTENDS",
     "CLINIC_DELAY_NOTED",
+    "CONFIRM_SAME_DAY",
+    "CONFIRM_WITHIN_PERIOD",
     "CONSENT_ALWAYS",
     "CONSENT_IF_THIRD_PARTY",
+    "COURT_CALENDAR",
     "FORM_STARTS_PROCESS",
     "INTERPRETATION_ACT",
+    "LABOUR_STANDARDS_CALENDAR",
     "LATER_OF_BOTH",
     "NEXT_BUSINESS_DAY",
     "NINETY_DAYS",
@@ -469,28 +474,79 @@ _CONFIRMATION = (
     "maintenant confirmer que l'opération a réussi »"
 )
 
-#: A completed operation without confirmation is a violation (the default).
-UNCONFIRMED_IS_VIOLATION = Reading(
-    id="unconfirmed-is-violation",
+#: Each operation's confirmation is due by that operation's own deadline (the default).
+CONFIRM_WITHIN_PERIOD = Reading(
+    id="confirm-within-period",
     topic="confirmation",
     phrase=_CONFIRMATION,
     summary_fr=(
-        "Une opération terminée sans confirmation de sa réussite est une contravention : la "
-        "confirmation accompagne la fin de l'opération."
+        "La confirmation de chaque opération est due au plus tard à l'échéance de cette "
+        "opération telle qu'elle est calculée pour le dossier (celle de l'extraction ou de "
+        "l'importation, toutes lectures appliquées), ou à la fin du jour où l'opération a été "
+        "terminée s'il est plus tardif; quand cette échéance est sans objet (processus non "
+        "entrepris, formulaire non transmis, portée non standard), à la fin du jour où "
+        "l'opération a été terminée. Non confirmée d'ici là, l'opération est en cours; "
+        "confirmée après, c'est une contravention."
     ),
     summary_en=(
-        "A completed operation without a confirmation of its success is a violation: the "
-        "confirmation comes with the operation's end."
+        "Each operation's confirmation is due by that operation's own deadline as computed for "
+        "the case (the extraction's or the import's, with every reading applied), or by the "
+        "end of the day the operation was completed when that is later; where that deadline "
+        "is not applicable (process not started, form not sent, non-standard scope), by the "
+        "end of the day the operation was completed. Unconfirmed before then it is pending; "
+        "confirmed after it, a violation."
+    ),
+    basis=(
+        "The notice sets no time limit of its own: « tout fournisseur ayant terminé une "
+        "extraction ou une importation de données doit maintenant confirmer que l’opération a "
+        "réussi ». The confirmation completes the operation it confirms, so it is due within "
+        "that operation's period (21 days for the extraction, 45 for the import); a vendor "
+        "that finishes on the last day, or late, confirms that same day. A duty with no time "
+        "limit at all could never be late, and one due the very day would make a vendor that "
+        "finished early late for a confirmation the notice does not date."
+    ),
+    basis_fr=(
+        "L'avis ne fixe aucun délai propre : « tout fournisseur ayant terminé une extraction "
+        "ou une importation de données doit maintenant confirmer que l’opération a réussi ». "
+        "La confirmation achève l'opération qu'elle confirme : elle est due dans le délai de "
+        "cette opération (21 jours pour l'extraction, 45 pour l'importation) ; le fournisseur "
+        "qui termine le dernier jour, ou en retard, confirme le jour même. Une obligation sans "
+        "aucun délai ne serait jamais en retard, et une obligation du jour même mettrait en "
+        "retard le fournisseur qui a terminé tôt, pour une confirmation que l'avis ne date pas."
+    ),
+)
+
+#: Each operation's confirmation is due by the end of the day it was completed.
+CONFIRM_SAME_DAY = Reading(
+    id="confirm-same-day",
+    topic="confirmation",
+    phrase=_CONFIRMATION,
+    summary_fr=(
+        "La confirmation est due à la fin du jour où l'opération a été terminée (24 h) : non "
+        "confirmée d'ici là, l'opération est en cours; après, c'est une contravention."
+    ),
+    summary_en=(
+        "The confirmation is due by the end (24:00) of the day the operation was completed: "
+        "unconfirmed before then it is pending; after it, a violation."
     ),
     basis=(
         "The duty binds « tout fournisseur ayant terminé » the operation: it arises when the "
-        "operation ends, and no further time is given."
+        "operation ends, and no further time is given. The first edition's "
+        "unconfirmed-is-violation (an unconfirmed operation a violation at once, even an hour "
+        "after it ended) had no coherent due date; its id now names this reading."
     ),
     basis_fr=(
         "L'obligation lie « tout fournisseur ayant terminé » l'opération : elle naît à la fin de "
-        "l'opération, et aucun délai supplémentaire n'est accordé."
+        "l'opération, et aucun délai supplémentaire n'est accordé. La lecture "
+        "unconfirmed-is-violation de la première édition (une opération non confirmée en "
+        "contravention sur-le-champ, même une heure après sa fin) n'avait pas d'échéance "
+        "cohérente ; son identifiant désigne désormais cette lecture."
     ),
+    aliases=("unconfirmed-is-violation",),
 )
+
+#: The first edition's name of :data:`CONFIRM_SAME_DAY`, whose former id it keeps.
+UNCONFIRMED_IS_VIOLATION = CONFIRM_SAME_DAY
 
 #: A completed operation without confirmation is pending (no due date).
 UNCONFIRMED_IS_PENDING = Reading(
@@ -498,12 +554,13 @@ UNCONFIRMED_IS_PENDING = Reading(
     topic="confirmation",
     phrase=_CONFIRMATION,
     summary_fr=(
-        "Une opération terminée sans confirmation est en cours : aucun délai n'est fixé pour "
-        "confirmer."
+        "Une opération terminée sans confirmation est en cours, sans échéance : aucun délai "
+        "n'est fixé pour confirmer, et l'absence de confirmation n'est jamais une "
+        "contravention."
     ),
     summary_en=(
-        "A completed operation without confirmation is pending: no time limit is set for the "
-        "confirmation."
+        "A completed operation without confirmation is pending, with no due date: no time "
+        "limit is set for the confirmation, and its absence is never a violation."
     ),
     basis="The sources state no time limit for the confirmation.",
     basis_fr="Les sources ne fixent aucun délai pour la confirmation.",
@@ -517,6 +574,8 @@ READINGS: dict[str, Reading] = {
         CIVIL_PROCEDURE,
         NEXT_BUSINESS_DAY,
         INTERPRETATION_ACT,
+        COURT_CALENDAR,
+        LABOUR_STANDARDS_CALENDAR,
         BUSINESS_DAY_CLOCK,
         OFFICE_HOURS,
         SCOPE_PRESUMED_STANDARD,
@@ -529,7 +588,8 @@ READINGS: dict[str, Reading] = {
         CLINIC_DELAY_NOTED,
         CONSENT_ALWAYS,
         CONSENT_IF_THIRD_PARTY,
-        UNCONFIRMED_IS_VIOLATION,
+        CONFIRM_WITHIN_PERIOD,
+        CONFIRM_SAME_DAY,
         UNCONFIRMED_IS_PENDING,
     )
 }

@@ -137,6 +137,72 @@ class TestMigrationCalendar(CommonRuleTests):
         assert [{"item": "production_on", "planned_on": date(2025, 8, 12),
                  "due": date(2025, 8, 6)}] == noted.details["late_items"]  # fmt: skip
 
+    # A TEST extraction planned Tue 07-15, a day after the extraction deadline (Mon 07-14).
+    LATE_TEST = change(
+        spec_case(),
+        calendar__test_extraction_on=date(2025, 7, 15),
+        calendar__preanalysis_start_on=date(2025, 7, 16),
+        calendar__preanalysis_end_on=date(2025, 7, 16),
+        calendar__preanalysis_submitted_on=date(2025, 7, 16),
+    )
+
+    @pytest.mark.parametrize(
+        ("form", "readings", "late"),
+        [
+            ({}, [], True),  # the form as the SPEC example sends it: the deadline binds
+            ({"request_form__signed": False}, [], False),  # no process: nothing is late
+            ({"request_form__clinic_authorization": False}, [], False),
+            # Not sent to the current vendor (Omnimed): its extraction deadline does not run.
+            ({"request_form__sent_to": ("deploiement@medfarsolutions.com",)}, [], False),
+            # The clocks run from the transmission whatever the form: late again.
+            ({"request_form__signed": False}, ["transmission-starts-process"], True),
+        ],
+    )
+    def test_a_deadline_that_does_not_bind_makes_no_date_late(self, form, readings, late):
+        """The calendar follows the extraction deadline's own readings and conditions: where
+        that deadline is not_applicable, the TEST extraction planned after its date is not
+        late."""
+        found = self.finding(change(self.LATE_TEST, **form), AS_OF, readings=readings)
+        assert late == ("late_items" in found.details)
+        assert (Status.VIOLATION if late else Status.COMPLIANT) == found.status
+
+    @pytest.mark.parametrize(
+        ("production_on", "status"),
+        [
+            # Validated Fri 08-01 without a submission date: the import is due Wed 08-06, or
+            # as late as Fri 09-05 (08-06 + at most 21 business days of the clinic's delay).
+            (date(2025, 8, 6), Status.COMPLIANT),  # by 08-06: in time whatever the delay
+            (date(2025, 8, 7), Status.INSUFFICIENT_DATA),  # late only without a delay
+            (date(2025, 9, 5), Status.INSUFFICIENT_DATA),  # in time only with the largest
+            (date(2025, 9, 8), Status.VIOLATION),  # Mon 09-08: late whatever the delay
+        ],
+    )
+    def test_a_production_date_that_turns_on_an_unknown_delay(self, production_on, status):
+        """A production date late by the import's due date but perhaps not by the one the
+        clinic's unmeasured delay would give is unsettled: insufficient_data naming
+        $.preanalysis.submitted_on when nothing else is wrong."""
+        case = change(
+            spec_case(),
+            preanalysis__submitted_on=None,
+            preanalysis__validated_on=date(2025, 8, 1),
+            calendar__production_on=production_on,
+            calendar__data_usable_on=production_on,
+            calendar__access_removed_on=date(2025, 12, 31),
+        )
+        found = self.finding(case, AS_OF)
+        assert status == found.status
+        if status is Status.INSUFFICIENT_DATA:
+            assert "$.preanalysis.submitted_on" == found.details["missing"]
+            assert [
+                {
+                    "item": "production_on",
+                    "planned_on": production_on,
+                    "due": date(2025, 8, 6),
+                    "latest_due": date(2025, 9, 5),
+                    "missing": "$.preanalysis.submitted_on",
+                }
+            ] == found.details["unsettled_items"]
+
     def test_message_lists_the_problems(self):
         """The message names the missing dates in both languages."""
         found = self.finding(change(spec_case(), calendar__quality_control_on=None), AS_OF)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -140,6 +140,28 @@ class TestNewFeatureConsent(CommonRuleTests):
         )
         assert "consent_quality" not in found.message("fr") + found.message("en")
         assert ["consent_quality"] == found.to_dict()["details"]["unmet"]  # ids stay in JSON
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            # Assessed Sat 2025-03-01: judged from 00:00 that day in Montreal (EST, -05:00).
+            ("2025-02-28T23:59:59-05:00", Status.NOT_APPLICABLE),
+            ("2025-03-01T00:00:00-05:00", Status.COMPLIANT),
+            ("2025-03-01T04:59:59+00:00", Status.NOT_APPLICABLE),  # 23:59:59 on 02-28 in Montreal
+        ],
+    )
+    def test_a_checklist_assessed_after_as_of_is_not_judged(self, as_of, status):
+        """Seen before the day of its assessment, the checklist is not judged: not_applicable,
+        reason not_yet_assessed, naming the feature and the day."""
+        found = self.finding(answers(**ALL_YES), datetime.fromisoformat(as_of))
+        assert status == found.status
+        if status is Status.NOT_APPLICABLE:
+            assert ("not_yet_assessed", ON, "Prise de rendez-vous en ligne") == (
+                found.reason,
+                found.details["assessed_on"],
+                found.details["feature"],
+            )
+            assert "the checklist is assessed after the evaluation instant" in found.message("en")
 
     def test_questions_in_both_languages(self):
         """Seven questions with the fixed ids, each in French and English."""

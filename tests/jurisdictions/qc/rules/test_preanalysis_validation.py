@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dme_rules import PREANALYSIS_VALIDATION, Status
 
 from ....cases import at, change, minimal_case, noon, spec_case
@@ -26,8 +28,11 @@ class TestPreanalysisValidation(CommonRuleTests):
         ),
         Status.PENDING: (change(spec_case(), preanalysis__validated_on=None), noon(DUE)),
         Status.NOT_APPLICABLE: (minimal_case(), noon(DUE)),
+        Status.INSUFFICIENT_DATA: (
+            change(spec_case(), preanalysis__submitted_on=None),
+            noon(DUE),
+        ),
     }
-    unreachable = {Status.INSUFFICIENT_DATA: "without a submission there is nothing to validate"}
 
     def test_due(self):
         """Seven business days after Tue 07-15 is Thu 07-24."""
@@ -61,3 +66,29 @@ class TestPreanalysisValidation(CommonRuleTests):
             found.status,
             found.details["ignored"],
         )
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            # Validated Wed 07-23 without a submission date: on 07-22 nothing is recorded
+            # yet; from 07-23 on, the validation cannot be judged.
+            (noon(date(2025, 7, 22)), Status.NOT_APPLICABLE),
+            (noon(date(2025, 7, 23)), Status.INSUFFICIENT_DATA),
+        ],
+    )
+    def test_a_validation_without_its_submission_cannot_be_judged(self, as_of, status):
+        """A validation recorded without the pre-analysis's submission date: insufficient_data
+        naming $.preanalysis.submitted_on (not the not_submitted of a missing pre-analysis)."""
+        found = self.finding(change(spec_case(), preanalysis__submitted_on=None), as_of)
+        assert status == found.status
+        if status is Status.INSUFFICIENT_DATA:
+            assert ("$.preanalysis.submitted_on", "submission_unknown", date(2025, 7, 23)) == (
+                found.details["missing"],
+                found.reason,
+                found.act_on,
+            )
+        else:
+            assert ("not_submitted", "$.preanalysis.validated_on") == (
+                found.reason,
+                found.details["ignored"],
+            )

@@ -79,7 +79,7 @@ class TestReadOnlyAccess(CommonRuleTests):
         assert (Status.PENDING, REQUIRED, 65) == (found.status, found.due, found.days_left)
         assert found.act_on is None
         assert REQUIRED == found.details["planned_until"]
-        assert ("later-of-both",) == found.readings
+        assert ("later-of-both", "court-calendar") == found.readings
 
     def test_access_until_the_required_day_is_compliant(self):
         """Access until 11-05 inclusive, seen on 11-06: compliant."""
@@ -93,7 +93,7 @@ class TestReadOnlyAccess(CommonRuleTests):
         both = self.finding(case, noon(date(2025, 11, 10)))
         ninety = self.finding(case, noon(date(2025, 11, 10)), readings=[NINETY_DAYS])
         assert (Status.VIOLATION, 2) == (both.status, both.details["days_short"])
-        assert (Status.COMPLIANT, NINETY, ("ninety-days",)) == (
+        assert (Status.COMPLIANT, NINETY, ("ninety-days", "court-calendar")) == (
             ninety.status, ninety.due, ninety.readings
         )  # fmt: skip
 
@@ -119,6 +119,36 @@ class TestReadOnlyAccess(CommonRuleTests):
             found.amount,
             found.cap,
         )
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            (noon(date(2025, 8, 4)), Status.NOT_APPLICABLE),  # migrated 08-05: not yet seen
+            (noon(date(2025, 8, 5)), Status.VIOLATION),  # the day of the migration: seen
+        ],
+    )
+    def test_a_migration_after_as_of_hides_the_fee(self, as_of, status):
+        """$50 charged for the access of a migration on 08-05: the fee is seen with the
+        migration, from 08-05 on (on 08-04 the migration, and its fee, are ignored)."""
+        found = self.finding(change(spec_case(), read_only_access__fee=Decimal("50")), as_of)
+        assert status == found.status
+
+    @pytest.mark.parametrize(
+        ("fee", "status", "reason"),
+        [
+            ("50", Status.VIOLATION, "access_fee_charged"),
+            ("0", Status.NOT_APPLICABLE, "not_migrated"),
+            (None, Status.NOT_APPLICABLE, "not_migrated"),
+        ],
+    )
+    def test_a_fee_charged_without_a_migration_is_judged(self, fee, status, reason):
+        """No migration recorded: a fee charged for the access is judged (a violation against
+        $0); a free or unknown fee leaves nothing to judge before the migration."""
+        case = minimal_case(
+            read_only_access=ReadOnlyAccess(fee=None if fee is None else Decimal(fee))
+        )
+        found = self.finding(case, noon(REQUIRED))
+        assert (status, reason) == (found.status, found.reason)
 
     def test_unknown_fee_is_insufficient_data(self):
         """No fee recorded: insufficient data naming the fee, while the access runs and after

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.citations import Citation
@@ -44,6 +44,8 @@ __all__ = [
     "PROCEDURE_ALTERNATIVES",
     "PROCEDURE_READINGS",
     "RequestPeriodRule",
+    "Shift",
+    "Terms",
 ]
 
 #: The readings a request period applies under the 2021 notice alone (no start convention
@@ -65,6 +67,55 @@ PROCEDURE_ALTERNATIVES = (
 )
 
 
+class Shift(NamedTuple):
+    """How a lawful shift moves a request period's due date (the import's clinic delay).
+
+    Attributes:
+        due: The due date once moved (the period's end when nothing moves it).
+        latest: The latest the due date could be while a fact is unknown (``due`` otherwise).
+        unknown: The reason code and the JSON path of that fact, or ``None``.
+        details: What the finding reports about the shift.
+        citations: The passages the shift rests on.
+    """
+
+    due: date
+    latest: date
+    unknown: tuple[str, str] | None = None
+    details: Mapping[str, Any] = {}
+    citations: tuple[Citation, ...] = ()
+
+
+class Terms(NamedTuple):
+    """What a request period binds one case to under an evaluation's readings: its due date,
+    and whether it binds at all (the conditions of the version in force).
+
+    Attributes:
+        reading: The reading that counted the period (``None`` when its clock has not
+            started).
+        due: The due date, moved by a known shift; ``None`` when the clock has not started.
+        latest: The latest the due date could be while a fact is unknown (``due`` when none
+            is; ``None`` when, that fact unknown, the deadline may not bind at all).
+        unknown: The reason code and the JSON path of that fact, or ``None``.
+        reason: Why the deadline does not bind the vendor (``process_not_started``,
+            ``not_sent_to_party``, ``non_standard_scope``), or ``None`` when it does.
+        details: What the finding reports about the due date (the clinic's delay).
+        citations: The passages the finding cites.
+    """
+
+    reading: Reading | None
+    due: date | None
+    latest: date | None
+    unknown: tuple[str, str] | None
+    reason: str | None
+    details: Mapping[str, Any]
+    citations: tuple[Citation, ...]
+
+    @property
+    def binds(self) -> bool:
+        """Whether the deadline binds the vendor (its clock runs, for a standard scope)."""
+        return self.reason is None
+
+
 class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     """A deadline of N days from the request, met by an act the case records.
 
@@ -76,22 +127,25 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
       statutory date; under ``scope-required`` a late act with an unknown scope is
       ``insufficient_data`` naming ``$.standard_scope``.
 
+    What a version binds a case to is its :class:`Terms` (a dated piece per version,
+    ``terms_YYYY_MM``), computed once per case and evaluation: the confirmation and the
+    calendar rules follow them too. A late act whose lateness turns on an unknown fact (the
+    scope, a clinic delay without its submission date) is ``insufficient_data`` naming it.
+
     Subclasses say which act (:meth:`act`, :attr:`act_field`) and whose (:meth:`vendor`);
-    one whose due date can move says how in :meth:`adjusted_due`.
+    one whose due date can move says how in :meth:`shift`.
     """
 
     subject = MigrationCase
 
     #: The JSON path of the act that meets the deadline.
     act_field = ""
-    #: Whether :meth:`adjusted_due` may move the due date (the import's clinic delay).
-    due_moves = False
 
     def due(
         self,
         transmitted_at: datetime | date,
         *,
-        calendar: BusinessCalendar = QUEBEC_CPC,
+        calendar: BusinessCalendar | None = None,
         reading: Reading | None = None,
         readings: Iterable[Reading] = (),
     ) -> date:
@@ -99,9 +153,11 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
 
         Args:
             transmitted_at: The aware instant the request was sent (or its Montreal date).
-            calendar: The business calendar.
+            calendar: The business calendar (a clinic's closures); by default the one the
+                reading of business days selects (``court-calendar``: ``QUEBEC_CPC``).
             reading: A period reading the version in force allows; its default otherwise.
-            readings: Other readings the version allows (``interpretation-act``).
+            readings: Other readings the version allows (``interpretation-act``,
+                ``labour-standards-calendar``).
 
         Raises:
             NotInForceError: The request predates the rule.
@@ -115,6 +171,8 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
                 expected_fr="un itérable de Reading",
             )  # fmt: skip
         chosen = version.check_choice(reading, *readings)
+        if calendar is None:
+            calendar = self.calendar_of(version, chosen)
         if not isinstance(calendar, BusinessCalendar):
             raise InvalidArgumentError(
                 "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
@@ -126,6 +184,15 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
             calendar,
             version.choice("period-end", chosen),
         )
+
+    @staticmethod
+    def calendar_of(
+        version: RuleVersion[PeriodDays], chosen: Iterable[Reading]
+    ) -> BusinessCalendar:
+        """The calendar that ``version``'s reading of business days selects under the
+        ``chosen`` readings."""
+        calendar = version.choice("business-days-calendar", tuple(chosen)).calendar
+        return QUEBEC_CPC if calendar is None else calendar
 
     def act(self, case: MigrationCase) -> date | None:
         """The date of the act that meets the deadline, if the case records it."""
@@ -139,13 +206,7 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     def period_due(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> tuple[date, Reading]:
-        """The end of the case's period under the chosen readings, and the period's reading
-        (computed once per case and context: the calendar rule asks for it too)."""
-        return context.shared(case, self, version, self._period, version, case, context)
-
-    def _period(
-        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
-    ) -> tuple[date, Reading]:
+        """The end of the case's period under the chosen readings, and the period's reading."""
         reading = version.choice("period-start", context.readings)
         end = period_end_on(
             case.requested_on,
@@ -156,16 +217,65 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
         )
         return end, reading
 
-    def formula_2021_10(
+    def terms(self, case: MigrationCase, context: Context) -> Terms | None:
+        """What the version in force binds ``case`` to under the context's readings, or
+        ``None`` when no version is in force (computed once per case and context)."""
+        version = self.version_at(case.requested_on)
+        if version is None:
+            return None
+        return self.terms_of(version, case, context)
+
+    def terms_of(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
-    ) -> Finding:
-        """The 2021 notice (requests from 2021-10-28): the act is done by the period's end;
-        neither the scope nor the form is a condition."""
+    ) -> Terms:
+        """:meth:`terms` under ``version``, by its dated piece ``terms_YYYY_MM``."""
+        terms: Terms = context.shared(
+            case, self, version, self.dated("terms", version), version, case, context
+        )
+        return terms
+
+    def terms_2021_10(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> Terms:
+        """The 2021 notice (requests from 2021-10-28): the period's end binds; neither the
+        scope nor the form is a condition."""
         due, reading = self.period_due(version, case, context)
-        return self.deadline(
-            version, context, due=due, act_on=self.act(case), act_field=self.act_field,
-            reading=reading,
-        )  # fmt: skip
+        return Terms(reading, due, due, None, None, {}, version.citations)
+
+    def terms_2024_01(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> Terms:
+        """The 2024 procedure (requests from 2024-01-01): the form starts the process, the
+        deadline binds a standard scope (§3.1), and its due date may move (:meth:`shift`)."""
+        citations = version.citations
+        if version.choice("request-form", context.readings).id == FORM_STARTS_PROCESS.id:
+            reason = self.form_stop(case)
+            if reason is not None:
+                cited = PROCEDURE_FORM if reason == "not_sent_to_party" else (
+                    PROCEDURE_CLINIC_AUTHORIZATION
+                )  # fmt: skip
+                return Terms(None, None, None, None, reason, {}, (*citations, cited))
+        due, reading = self.period_due(version, case, context)
+        if case.standard_scope is False:  # the statutory date, reported, does not bind
+            cited = PROCEDURE_NON_STANDARD_SCOPE
+            return Terms(reading, due, due, None, "non_standard_scope", {}, (*citations, cited))
+        shift = self.shift(version, case, context, due)
+        if case.standard_scope is None and (
+            version.choice("scope", context.readings).id == SCOPE_REQUIRED.id
+        ):  # a non-standard scope would bind nothing: a late act cannot be judged
+            unknown: tuple[str, str] | None = ("scope_unknown", "$.standard_scope")
+            latest = None
+        else:
+            unknown, latest = shift.unknown, shift.latest
+        return Terms(
+            reading,
+            shift.due,
+            latest,
+            unknown,
+            None,
+            shift.details,
+            (*citations, *shift.citations),
+        )
 
     def form_stop(self, case: MigrationCase) -> str | None:
         """Why the vendor's clock has not started under ``form-starts-process``: the form is
@@ -186,70 +296,59 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
             return "not_sent_to_party"
         return None
 
-    def adjusted_due(
-        self,
-        version: RuleVersion[PeriodDays],
-        case: MigrationCase,
-        context: Context,
-        due: date,
-        details: dict[str, Any],
-    ) -> tuple[date, tuple[Citation, ...]]:
-        """The due date after any lawful shift, and the citations it adds (none here)."""
-        return due, ()
+    def shift(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context, due: date
+    ) -> Shift:
+        """How a lawful shift moves the period's end ``due``: nothing moves it here."""
+        return Shift(due, due)
 
-    def formula_2024_01(
+    def formula_2021_10(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> Finding:
-        """The 2024 procedure (requests from 2024-01-01): the form starts the process, the
-        deadlines bind a standard scope (§3.1)."""
-        if version.choice("request-form", context.readings).id == FORM_STARTS_PROCESS.id:
-            reason = self.form_stop(case)
-            if reason is not None:
-                cited = PROCEDURE_CLINIC_AUTHORIZATION
-                if reason == "not_sent_to_party":
-                    cited = PROCEDURE_FORM
-                return self.outcome(
-                    version,
-                    Status.NOT_APPLICABLE,
-                    citations=(*version.citations, cited),
-                    details={"reason": reason},
-                )
-        due, reading = self.period_due(version, case, context)
+        """Every version (from 2021-10-28): the act is done by the due date its
+        :class:`Terms` set, if they bind; a late act whose lateness turns on an unknown fact
+        is ``insufficient_data`` naming it."""
+        terms = self.terms_of(version, case, context)
         act_on = self.act(case)
-        if case.standard_scope is False:  # the statutory date, reported, does not bind
+        if terms.due is None:  # the clock has not started
             return self.outcome(
                 version,
                 Status.NOT_APPLICABLE,
-                due=due,
-                act_on=deadline_state(due, act_on, context).act_on,
-                reading=reading,
-                citations=(*version.citations, PROCEDURE_NON_STANDARD_SCOPE),
-                details={"reason": "non_standard_scope"},
+                citations=terms.citations,
+                details={"reason": terms.reason},
             )
-        details: dict[str, Any] = {}
-        citations = version.citations
-        if self.due_moves:
-            due, shift = self.adjusted_due(version, case, context, due, details)
-            citations = (*citations, *shift) if shift else citations
-        state: DeadlineState = deadline_state(due, act_on, context)
+        state: DeadlineState = deadline_state(terms.due, act_on, context)
+        if not terms.binds:  # the statutory date, reported, does not bind
+            return self.outcome(
+                version,
+                Status.NOT_APPLICABLE,
+                due=terms.due,
+                act_on=state.act_on,
+                reading=terms.reading,
+                citations=terms.citations,
+                details={"reason": terms.reason},
+            )
+        details = dict(terms.details)
         status = None
         if (
-            case.standard_scope is None
+            terms.unknown is not None
             and state.status is Status.VIOLATION
-            and version.choice("scope", context.readings).id == SCOPE_REQUIRED.id
-        ):
-            details["missing"] = "$.standard_scope"
-            details["reason"] = "scope_unknown"
+            and (
+                terms.latest is None
+                or deadline_state(terms.latest, act_on, context).status is not Status.VIOLATION
+            )
+        ):  # late by the known due date, perhaps not by the one the unknown fact would give
+            details["missing"], details["reason"] = terms.unknown[1], terms.unknown[0]
             status = Status.INSUFFICIENT_DATA
         return self.deadline(
             version,
             context,
-            due=due,
+            due=terms.due,
             act_on=act_on,
             act_field=self.act_field,
-            reading=reading,
+            reading=terms.reading,
             details=details,
-            citations=citations,
+            citations=terms.citations,
             state=state,
             status=status,
         )
@@ -275,12 +374,13 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
             version.choice("period-end", context.readings),
         )
         steps += counted
-        delay = finding.details.get("clinic_delay")
-        if delay:
-            if "statutory_due" in finding.details:
-                steps.append(("explain.clinic_delay_extends", {**delay, "due": finding.due}))
-            else:
-                steps.append(("explain.clinic_delay_noted", dict(delay)))
+        steps += self.explain_shift(finding, version, context)
         if finding.reason == "non_standard_scope":
             steps.append(("explain.non_standard_scope", {}))
         return steps
+
+    def explain_shift(
+        self, finding: Finding, version: RuleVersion[PeriodDays], context: Context
+    ) -> list[Note]:
+        """The steps that moved the due date after the period's end (none here)."""
+        return []

@@ -15,11 +15,17 @@ from dme_rules.jurisdictions.qc.readings import (
     CIVIL_PROCEDURE,
     CLINIC_DELAY_EXTENDS,
     CLINIC_DELAY_NOTED,
+    COURT_CALENDAR,
+    FORM_STARTS_PROCESS,
     INTERPRETATION_ACT,
+    LABOUR_STANDARDS_CALENDAR,
     LATER_OF_BOTH,
     NEXT_BUSINESS_DAY,
     NINETY_DAYS,
     PROCEDURE_2024,
+    SCOPE_PRESUMED_STANDARD,
+    SCOPE_REQUIRED,
+    TRANSMISSION_STARTS_PROCESS,
 )
 from dme_rules.jurisdictions.qc.rules.extraction_deadline import EXTRACTION_DEADLINE
 from dme_rules.jurisdictions.qc.rules.import_deadline import IMPORT_DEADLINE
@@ -36,18 +42,28 @@ from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCalendar
 
 __all__ = ["CALENDAR_CONTENT", "CalendarContentRule"]
 
+#: The planned dates that must keep a deadline, and the deadline each keeps.
+_KEPT = (("test_extraction_on", EXTRACTION_DEADLINE), ("production_on", IMPORT_DEADLINE))
+
 
 class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
     """The calendar states every listed date, in a consistent order, dates that keep the
     deadlines, and an access-removal date that satisfies READ_ONLY_ACCESS.
 
     ``details["missing_items"]`` lists the items it lacks, ``details["out_of_order"]`` each
-    pair of dates in the wrong order. For a standard scope (an unknown scope is presumed
-    standard), the test extraction must come no later than the extraction deadline and the
-    production no later than the import deadline, both under the evaluation's readings
+    pair of dates in the wrong order. The test extraction must come no later than the
+    extraction deadline and the production no later than the import deadline, each as it
+    binds the case, under the evaluation's readings and the deadline's own conditions
     (``details["late_items"]``: « le calendrier doit respecter les délais prévus à
-    l'avenant »). The access-removal date, the first day without access, must come after the
-    last day of required access, counted from the migration (``import.completed_on``, else the
+    l'avenant »): a deadline that does not bind (a non-standard scope, a process not
+    started, a form not sent to that vendor) makes no date late. A date late by the due date
+    but perhaps not by the one an unknown fact would give (a clinic's delay without its
+    submission date, an unknown scope under ``scope-required``) is listed in
+    ``details["unsettled_items"]``; when nothing else is wrong, the finding is
+    ``insufficient_data`` naming that fact.
+
+    The access-removal date, the first day without access, must come after the last day of
+    required access, counted from the migration (``import.completed_on``, else the
     calendar's ``production_on``) (``details["access_removed_too_early"]``).
     """
 
@@ -55,23 +71,26 @@ class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
 
     def late_items(
         self, case: MigrationCase, calendar: MigrationCalendar, context: Context
-    ) -> list[dict[str, Any]]:
-        """Each planned date that falls after the deadline it must keep."""
-        if case.standard_scope is False:  # extra delays may be planned (procedure, step 3)
-            return []
-        late = []
-        planned = calendar.test_extraction_on
-        extraction = EXTRACTION_DEADLINE.version_at(case.requested_on)
-        if planned is not None and extraction is not None:
-            due = EXTRACTION_DEADLINE.period_due(extraction, case, context)[0]
-            if planned > due:
-                late.append({"item": "test_extraction_on", "planned_on": planned, "due": due})
-        planned = calendar.production_on
-        if planned is not None:
-            due_for = IMPORT_DEADLINE.due_for(case, context)
-            if due_for is not None and planned > due_for:
-                late.append({"item": "production_on", "planned_on": planned, "due": due_for})
-        return late
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Each planned date that falls after the deadline it must keep, as that deadline
+        binds the case (its readings and its conditions: a deadline that does not bind, its
+        clock not started or its scope not standard, makes no date late); and each that falls
+        after the deadline's due date but perhaps not after the one an unknown fact would
+        give (with ``latest_due`` and the ``missing`` fact)."""
+        late, unsettled = [], []
+        for item, deadline in _KEPT:
+            planned = getattr(calendar, item)
+            terms = deadline.terms(case, context)
+            if planned is None or terms is None or not terms.binds or terms.due is None:
+                continue
+            if planned <= terms.due:
+                continue
+            found = {"item": item, "planned_on": planned, "due": terms.due}
+            if terms.latest is not None and planned > terms.latest:
+                late.append(found)
+            elif terms.unknown is not None:
+                unsettled.append({**found, "latest_due": terms.latest, "missing": terms.unknown[1]})
+        return late, unsettled
 
     def formula_2024_01(
         self, version: RuleVersion[CalendarContents], case: MigrationCase, context: Context
@@ -90,7 +109,7 @@ class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
             details["missing_items"] = absent
         if out_of_order:
             details["out_of_order"] = out_of_order
-        late = self.late_items(case, calendar, context)
+        late, unsettled = self.late_items(case, calendar, context)
         if late:
             details["late_items"] = late
         imported = case.import_.completed_on if case.import_ is not None else None
@@ -107,6 +126,11 @@ class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
                         "access_required_until": required,
                     }
         status = Status.VIOLATION if details else Status.COMPLIANT
+        if unsettled:
+            details["unsettled_items"] = unsettled
+            if status is Status.COMPLIANT:  # nothing else is wrong: that date decides
+                details["missing"] = unsettled[0]["missing"]
+                status = Status.INSUFFICIENT_DATA
         return self.outcome(version, status, details=details)
 
     def notes(self, finding: Finding) -> list[Note]:
@@ -120,6 +144,8 @@ class CalendarContentRule(Rule[CalendarContents, MigrationCase]):
             notes.append(self.note("out_of_order", first=first, then=then))
         for late in details.get("late_items", ()):
             notes.append(self.note("late_item", **late))
+        for unsettled in details.get("unsettled_items", ()):
+            notes.append(self.note("unsettled_item", **unsettled))
         early = details.get("access_removed_too_early")
         if early:
             notes.append(self.note("access_removed_too_early", **early))
@@ -172,8 +198,24 @@ CALENDAR_CONTENT = CalendarContentRule(
                 PROCEDURE_CALENDAR_ACCESS_REMOVAL,
                 PROCEDURE_STANDARD_DELAYS,
             ),
-            readings=(PROCEDURE_2024, NEXT_BUSINESS_DAY, CLINIC_DELAY_EXTENDS, LATER_OF_BOTH),
-            alternatives=(CIVIL_PROCEDURE, INTERPRETATION_ACT, CLINIC_DELAY_NOTED, NINETY_DAYS),
+            readings=(
+                PROCEDURE_2024,
+                NEXT_BUSINESS_DAY,
+                SCOPE_PRESUMED_STANDARD,
+                FORM_STARTS_PROCESS,
+                CLINIC_DELAY_EXTENDS,
+                LATER_OF_BOTH,
+                COURT_CALENDAR,
+            ),
+            alternatives=(
+                CIVIL_PROCEDURE,
+                INTERPRETATION_ACT,
+                SCOPE_REQUIRED,
+                TRANSMISSION_STARTS_PROCESS,
+                CLINIC_DELAY_NOTED,
+                NINETY_DAYS,
+                LABOUR_STANDARDS_CALENDAR,
+            ),
             summary_en=(
                 "The migration calendar states the test extraction, the pre-analysis dates, "
                 "the flow-analysis meeting, the quality control, the validation sessions, the "

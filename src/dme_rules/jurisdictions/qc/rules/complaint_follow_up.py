@@ -18,7 +18,12 @@ from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import business_hours_due, clock_window, date_of
 from dme_rules.jurisdictions.qc.parameters import BusinessHoursLimit
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import BUSINESS_DAY_CLOCK, OFFICE_HOURS
+from dme_rules.jurisdictions.qc.readings import (
+    BUSINESS_DAY_CLOCK,
+    COURT_CALENDAR,
+    LABOUR_STANDARDS_CALENDAR,
+    OFFICE_HOURS,
+)
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE,
     PROCEDURE_COMPLAINT_FOLLOW_UP,
@@ -212,8 +217,8 @@ COMPLAINT_FOLLOW_UP = ComplaintFollowUpRule(
             period=PROCEDURE,
             parameters=BusinessHoursLimit(hours=72),
             citations=(PROCEDURE_COMPLAINT_FOLLOW_UP,),
-            readings=(BUSINESS_DAY_CLOCK,),
-            alternatives=(OFFICE_HOURS,),
+            readings=(BUSINESS_DAY_CLOCK, COURT_CALENDAR),
+            alternatives=(OFFICE_HOURS, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The certification office (BCH) follows up a complaint about the migration "
                 "procedure within 72 business hours."

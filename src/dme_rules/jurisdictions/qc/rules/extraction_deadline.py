@@ -8,6 +8,7 @@ from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.directory import Solution
 from dme_rules.jurisdictions.qc.parameters import PeriodDays
 from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import COURT_CALENDAR, LABOUR_STANDARDS_CALENDAR
 from dme_rules.jurisdictions.qc.rules._request_period import (
     AVENANT_ALTERNATIVES,
     AVENANT_READINGS,
@@ -60,8 +61,8 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
             period=AVENANT_UNTIL_PROCEDURE,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION,),
-            readings=AVENANT_READINGS,
-            alternatives=AVENANT_ALTERNATIVES,
+            readings=(*AVENANT_READINGS, COURT_CALENDAR),
+            alternatives=(*AVENANT_ALTERNATIVES, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The current vendor extracts the data within 21 days of receiving the request; "
                 "no start convention was published, so the request's day is not counted."
@@ -77,8 +78,8 @@ EXTRACTION_DEADLINE = ExtractionDeadlineRule(
             period=PROCEDURE,
             parameters=PeriodDays(days=21),
             citations=(AVENANT_EXTRACTION, PROCEDURE_OFFICIAL_START, PROCEDURE_STANDARD_DELAYS),
-            readings=PROCEDURE_READINGS,
-            alternatives=PROCEDURE_ALTERNATIVES,
+            readings=(*PROCEDURE_READINGS, COURT_CALENDAR),
+            alternatives=(*PROCEDURE_ALTERNATIVES, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The current vendor delivers the first complete extraction (TEST) within 21 "
                 "days counted from the official start, the business day after the request, "

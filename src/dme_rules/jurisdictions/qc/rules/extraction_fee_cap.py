@@ -23,7 +23,13 @@ __all__ = ["EXTRACTION_FEE_CAP", "ExtractionFeeCapRule"]
 
 
 class ExtractionFeeCapRule(Rule[PerPractitionerCap, MigrationCase]):
-    """The source vendor charges at most the cap per practitioner; less is allowed."""
+    """The source vendor charges at most the cap per practitioner; less is allowed.
+
+    The fee is seen with the extraction's delivery: ``not_applicable`` (reason
+    ``not_yet_charged``) while neither is recorded as of ``as_of`` (a delivery dated later
+    hides its fee too), ``insufficient_data`` naming ``$.extraction.fee`` once the extraction
+    is delivered and its fee unknown.
+    """
 
     subject = MigrationCase
 
@@ -45,13 +51,20 @@ class ExtractionFeeCapRule(Rule[PerPractitionerCap, MigrationCase]):
     def formula_2021_10(
         self, version: RuleVersion[PerPractitionerCap], case: MigrationCase, context: Context
     ) -> Finding:
-        """From 2021-10-28: the fee is at most the cap per practitioner times their number."""
+        """From 2021-10-28: the fee is at most the cap per practitioner times their number,
+        seen with the delivery it pays for."""
+        extraction = case.extraction
         return self.within_cap(
             version,
-            amount=case.extraction.fee if case.extraction is not None else None,
+            amount=extraction.fee if extraction is not None else None,
             cap=MONEY.multiply(version.parameters.per_practitioner, case.practitioners),
             amount_field="$.extraction.fee",
             details={"practitioners": case.practitioners},
+            act=(
+                extraction.delivered_on if extraction is not None else None,
+                "$.extraction.delivered_on",
+            ),
+            context=context,
         )
 
 
@@ -61,6 +74,7 @@ EXTRACTION_FEE_CAP = ExtractionFeeCapRule(
     title_en="Extraction fee cap",
     obligated_party=Party.SOURCE_VENDOR,
     position=20,
+    reasons=("not_yet_charged",),
     versions=(
         RuleVersion(
             version="1",

@@ -29,6 +29,11 @@ class ImportFeeCapRule(Rule[ImportFeeCaps, MigrationCase]):
     The same solution means the same product: Toubib to Omnimed (one vendor, two products) is
     a different solution. Names compare case- and accent-insensitively; a solution outside the
     certified directory is compared by name and listed in ``details["unknown_solutions"]``.
+
+    The fee is seen with the import's completion: ``not_applicable`` (reason
+    ``not_yet_charged``) while neither is recorded as of ``as_of`` (a completion dated later
+    hides its fee too), ``insufficient_data`` naming ``$.import.fee`` once the import is
+    completed and its fee unknown.
     """
 
     subject = MigrationCase
@@ -59,7 +64,7 @@ class ImportFeeCapRule(Rule[ImportFeeCaps, MigrationCase]):
         self, version: RuleVersion[ImportFeeCaps], case: MigrationCase, context: Context
     ) -> Finding:
         """From 2021-10-28: the fee is at most the same-solution or the different-solution cap
-        per practitioner, times their number."""
+        per practitioner, times their number, seen with the import it pays for."""
         same = case.same_solution
         caps = version.parameters
         per_practitioner = caps.same_solution if same else caps.different_solution
@@ -73,12 +78,15 @@ class ImportFeeCapRule(Rule[ImportFeeCaps, MigrationCase]):
                 )
                 if solution is None
             ]
+        imported = case.import_
         return self.within_cap(
             version,
-            amount=case.import_.fee if case.import_ is not None else None,
+            amount=imported.fee if imported is not None else None,
             cap=MONEY.multiply(per_practitioner, case.practitioners),
             amount_field="$.import.fee",
             details=details,
+            act=(imported.completed_on if imported is not None else None, "$.import.completed_on"),
+            context=context,
         )
 
 
@@ -88,6 +96,7 @@ IMPORT_FEE_CAP = ImportFeeCapRule(
     title_en="Import fee cap",
     obligated_party=Party.TARGET_VENDOR,
     position=40,
+    reasons=("not_yet_charged",),
     versions=(
         RuleVersion(
             version="1",

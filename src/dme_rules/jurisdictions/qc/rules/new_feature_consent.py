@@ -43,7 +43,8 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
 
     Its subject is the physician's :class:`ConsentAnswers`, evaluated like any other subject:
     ``evaluate(answers, as_of)`` or ``NEW_FEATURE_CONSENT.check(answers, as_of)``; the
-    version is the one in force on the day of the assessment.
+    version is the one in force on the day of the assessment. A checklist assessed after
+    ``as_of`` is not judged: ``not_applicable``, reason ``not_yet_assessed``.
     """
 
     subject = ConsentAnswers
@@ -82,6 +83,13 @@ class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
         """``not_applicable`` before the checklist's date, naming the feature and the day."""
         named = {"feature": subject.feature, "assessed_on": subject.assessed_on, **details}
         return super().not_in_force(subject, day=day, details=named)
+
+    def not_started(self, subject: ConsentAnswers) -> Finding:
+        """``not_applicable``: the checklist is assessed after the evaluation's instant (not
+        answered yet as it stood then), naming the feature and the day."""
+        found = super().not_started(subject)
+        named = {"feature": subject.feature, "assessed_on": subject.assessed_on}
+        return found._replace(details={**named, **found.details})
 
     def formula_2022_06(
         self, version: RuleVersion[NoParameters], answers: ConsentAnswers, context: Context

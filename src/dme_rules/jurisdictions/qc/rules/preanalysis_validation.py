@@ -16,7 +16,12 @@ from dme_rules.jurisdictions.qc.calendars import QUEBEC_CPC
 from dme_rules.jurisdictions.qc.counting import business_days_after, extended_end_on
 from dme_rules.jurisdictions.qc.parameters import BusinessDays
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import INTERPRETATION_ACT, NEXT_BUSINESS_DAY
+from dme_rules.jurisdictions.qc.readings import (
+    COURT_CALENDAR,
+    INTERPRETATION_ACT,
+    LABOUR_STANDARDS_CALENDAR,
+    NEXT_BUSINESS_DAY,
+)
 from dme_rules.jurisdictions.qc.sources import (
     PROCEDURE,
     PROCEDURE_PREANALYSIS_DELAYS,
@@ -29,7 +34,14 @@ __all__ = ["PREANALYSIS_VALIDATION", "PreanalysisValidationRule"]
 
 class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
     """The physician or clinic validates the pre-analysis within 7 business days of receiving
-    it (procedure 2024, step 3, extraction d)."""
+    it (procedure 2024, step 3, extraction d).
+
+    Before the pre-analysis is submitted (as of ``as_of``), ``not_applicable`` (reason
+    ``not_submitted``); a validation recorded without its submission date cannot be judged:
+    ``insufficient_data`` naming ``$.preanalysis.submitted_on`` (reason
+    ``submission_unknown``). The import deadline reads the clinic's delay here
+    (:meth:`delay`, :meth:`unknown_delay`).
+    """
 
     subject = MigrationCase
 
@@ -98,28 +110,72 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
 
     def delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
         """The clinic's delay in validating the pre-analysis, or ``None`` when it is not late
-        (or the rule does not apply): ``validation_due``, ``validated_on``, ``days_late``,
+        (or the rule does not apply): ``submitted_on``, ``validation_due``, ``validated_on``
+        (``None`` while it is missing: the delay then runs to ``as_of``), ``days_late``,
         ``business_days_late``."""
         found = self.validation(case, context)
         if found is None or found[2].status is not Status.VIOLATION:
             return None
-        _, due, state = found
+        submitted, due, state = found
         return {
+            "submitted_on": submitted,
             "validation_due": due,
             "validated_on": state.act_on,
             "days_late": state.days_late,
             "business_days_late": state.business_days_late,
         }
 
+    def unvalidated_submission(self, case: MigrationCase, context: Context) -> date | None:
+        """The validation's date when the case records it, by ``as_of``, without the date the
+        pre-analysis was submitted (its delay cannot be measured); else ``None``."""
+        preanalysis = case.preanalysis
+        if preanalysis is None or preanalysis.submitted_on is not None:
+            return None
+        validated = preanalysis.validated_on
+        return validated if validated is not None and validated <= context.today else None
+
+    def unknown_delay(self, case: MigrationCase, context: Context) -> dict[str, Any] | None:
+        """For a validation recorded without its submission date, the most the clinic can have
+        been late: the delay of a pre-analysis submitted on the request's date (no act comes
+        earlier), or ``None`` when even that one was validated in time (or there is no such
+        validation): ``submitted_on`` (``None``), ``validated_on``, ``validation_due`` (the
+        earliest it can have been) and ``business_days_late`` (the most)."""
+        validated = self.unvalidated_submission(case, context)
+        version = self.version_at(case.requested_on)
+        if validated is None or version is None:
+            return None
+        earliest = self.validation_due(version, case.requested_on, context)
+        late = context.calendar.business_days_between(earliest, validated)
+        if late <= 0:
+            return None
+        return {
+            "submitted_on": None,
+            "validated_on": validated,
+            "validation_due": earliest,
+            "business_days_late": late,
+        }
+
     def formula_2024_01(
         self, version: RuleVersion[BusinessDays], case: MigrationCase, context: Context
     ) -> Finding:
-        """From 2024-01-01: validated within the version's business days of the submission."""
+        """From 2024-01-01: validated within the version's business days of the submission;
+        a validation recorded without its submission date cannot be judged."""
         found = self.validation(case, context)
         if found is None:
+            validated = self.unvalidated_submission(case, context)
+            if validated is not None:
+                return self.insufficient(
+                    version,
+                    "$.preanalysis.submitted_on",
+                    act_on=validated,
+                    details={"reason": "submission_unknown"},
+                )
             details = {"reason": "not_submitted"}
-            if case.preanalysis is not None and case.preanalysis.submitted_on is not None:
+            preanalysis = case.preanalysis
+            if preanalysis is not None and preanalysis.submitted_on is not None:
                 details["ignored"] = "$.preanalysis.submitted_on"
+            elif preanalysis is not None and preanalysis.validated_on is not None:
+                details["ignored"] = "$.preanalysis.validated_on"
             return self.outcome(version, Status.NOT_APPLICABLE, details=details)
         submitted, due, state = found
         return self.deadline(
@@ -154,15 +210,15 @@ PREANALYSIS_VALIDATION = PreanalysisValidationRule(
     title_en="Clinic's validation of the pre-analysis",
     obligated_party=Party.CLINIC,
     position=80,
-    reasons=("not_submitted",),
+    reasons=("not_submitted", "submission_unknown"),
     versions=(
         RuleVersion(
             version="1",
             period=PROCEDURE,
             parameters=BusinessDays(business_days=7),
             citations=(PROCEDURE_PREANALYSIS_VALIDATION, PROCEDURE_PREANALYSIS_DELAYS),
-            readings=(NEXT_BUSINESS_DAY,),
-            alternatives=(INTERPRETATION_ACT,),
+            readings=(NEXT_BUSINESS_DAY, COURT_CALENDAR),
+            alternatives=(INTERPRETATION_ACT, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The physician or clinic validates the pre-analysis within 7 business days of "
                 "its submission; delays at this step may shift the calendar slightly."

@@ -18,7 +18,12 @@ from dme_rules.engine.versions import RuleVersion
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.qc.parameters import AccessPeriod
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import LATER_OF_BOTH, NINETY_DAYS
+from dme_rules.jurisdictions.qc.readings import (
+    COURT_CALENDAR,
+    LABOUR_STANDARDS_CALENDAR,
+    LATER_OF_BOTH,
+    NINETY_DAYS,
+)
 from dme_rules.jurisdictions.qc.sources import (
     AVENANT_READ_ONLY_ACCESS,
     AVENANT_UNTIL_PROCEDURE,
@@ -50,13 +55,14 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
     disagree on: each has its own dated ``access_until`` piece. Access must last until that
     day inclusive (``read_only_access.until`` is the last day of access).
 
-    - A fee for the access is a violation.
+    - A fee for the access is a violation, seen with the migration as a fee is with its
+      act: a migration dated after ``as_of`` hides it, one not recorded leaves it judged.
     - Access that ended before the required day is a violation (``details["days_short"]``).
     - Otherwise, an access whose fee is not recorded is ``insufficient_data`` naming
       ``$.read_only_access.fee``.
     - Access still running: pending until the required day has passed, then compliant when
       the recorded end is on or after it; without a recorded end, ``insufficient_data``.
-    - Before the migration: ``not_applicable``.
+    - Before the migration, without a fee charged: ``not_applicable``.
     """
 
     subject = MigrationCase
@@ -154,15 +160,22 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         """Every version (from 2021-10-28): free access from the migration until the version's
         required day."""
         migrated = case.import_.completed_on if case.import_ is not None else None
+        access = case.read_only_access
+        fee = access.fee if access is not None else None
         if migrated is None or migrated > context.today:
+            # The fee is seen with the migration: one dated after as_of hides it too; one
+            # charged with no migration recorded is judged, the access's length is not.
+            if migrated is None and fee is not None and fee > _FREE:
+                return self.outcome(
+                    version, Status.VIOLATION, amount=fee, cap=_FREE,
+                    details={"reason": "access_fee_charged"},
+                )  # fmt: skip
             not_migrated = {"reason": "not_migrated"}
             if migrated is not None:
                 not_migrated["ignored"] = "$.import.completed_on"
             return self.outcome(version, Status.NOT_APPLICABLE, details=not_migrated)
         required = self.required_for(version, case, migrated, context)
-        access = case.read_only_access
         until = access.until if access is not None else None
-        fee = access.fee if access is not None else None
         details: dict[str, Any] = {"migrated_on": migrated}
         if until is not None and until >= context.today:
             details["planned_until"] = until  # the access has not ended as of ``as_of``
@@ -251,6 +264,8 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
             period=AVENANT_UNTIL_PROCEDURE,
             parameters=AccessPeriod(months=3),
             citations=(AVENANT_READ_ONLY_ACCESS,),
+            readings=(COURT_CALENDAR,),
+            alternatives=(LABOUR_STANDARDS_CALENDAR,),
             summary_en=(
                 "The physician keeps free read-only access to the old solution for three "
                 "months after the migration."
@@ -265,8 +280,8 @@ READ_ONLY_ACCESS = ReadOnlyAccessRule(
             period=PROCEDURE,
             parameters=AccessPeriod(months=3, days=90),
             citations=(AVENANT_READ_ONLY_ACCESS, PROCEDURE_READ_ONLY_ACCESS),
-            readings=(LATER_OF_BOTH,),
-            alternatives=(NINETY_DAYS,),
+            readings=(LATER_OF_BOTH, COURT_CALENDAR),
+            alternatives=(NINETY_DAYS, LABOUR_STANDARDS_CALENDAR),
             summary_en=(
                 "The physician keeps free read-only access to the old solution for three "
                 "months and at least 90 days after the migration, whichever ends later."

@@ -2,32 +2,74 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from dme_rules.engine.context import Context
+from dme_rules.engine.deadlines import deadline_state
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.rule import Note, Rule
 from dme_rules.engine.status import Status
 from dme_rules.engine.versions import NoParameters, RuleVersion
 from dme_rules.jurisdictions.qc.parties import Party
-from dme_rules.jurisdictions.qc.readings import UNCONFIRMED_IS_PENDING, UNCONFIRMED_IS_VIOLATION
+from dme_rules.jurisdictions.qc.readings import (
+    CLINIC_DELAY_EXTENDS,
+    CLINIC_DELAY_NOTED,
+    CONFIRM_SAME_DAY,
+    CONFIRM_WITHIN_PERIOD,
+    COURT_CALENDAR,
+    LABOUR_STANDARDS_CALENDAR,
+    UNCONFIRMED_IS_PENDING,
+)
+from dme_rules.jurisdictions.qc.rules._request_period import (
+    AVENANT_ALTERNATIVES,
+    AVENANT_READINGS,
+    PROCEDURE_ALTERNATIVES,
+    PROCEDURE_READINGS,
+    RequestPeriodRule,
+)
+from dme_rules.jurisdictions.qc.rules.extraction_deadline import EXTRACTION_DEADLINE
+from dme_rules.jurisdictions.qc.rules.import_deadline import IMPORT_DEADLINE
 from dme_rules.jurisdictions.qc.sources import (
-    AVENANT,
     AVENANT_CONFIRMATION,
+    AVENANT_UNTIL_PROCEDURE,
+    PROCEDURE,
 )
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
 __all__ = ["SUCCESS_CONFIRMATION", "SuccessConfirmationRule"]
 
+#: How bad an operation's status is, the worst first: the one the finding shows.
+_RANK = {
+    Status.VIOLATION: 0,
+    Status.INSUFFICIENT_DATA: 1,
+    Status.PENDING: 2,
+    Status.COMPLIANT: 3,
+}
+
 
 class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
     """Every completed extraction or import is confirmed as successful by its vendor.
 
-    One finding covers both operations, with ``details["operations"]`` per operation. A
-    completed operation without a confirmation (on or after its completion, by ``as_of``) is a
-    violation of the vendor that completed it (``unconfirmed-is-violation``, the default) or
-    pending, with no due date (``unconfirmed-is-pending``: the sources set no time limit for
-    the confirmation); with nothing completed, ``not_applicable``.
+    One finding covers both operations, with ``details["operations"]`` per operation: its
+    party, completion, confirmation, status, due date and lateness or time left. An
+    operation completed by ``as_of`` is confirmed by a due date that the reading sets:
+
+    - ``confirm-within-period`` (the default): the operation's own deadline as computed for
+      the case (the extraction's or the import's due date, every reading applied), or the
+      day the operation was completed when that is later; where that deadline does not bind
+      (process not started, form not sent, non-standard scope), the day it was completed.
+      Where the deadline turns on an unknown fact (a clinic's delay without its submission
+      date), a confirmation whose verdict turns on it is ``insufficient_data`` naming it;
+    - ``confirm-same-day``: the day the operation was completed (``unconfirmed-is-violation``,
+      the first edition's id, names it too);
+    - ``unconfirmed-is-pending``: no due date; an unconfirmed operation is pending.
+
+    A due date ends at 24:00: unconfirmed until then, pending; confirmed after it, or still
+    unconfirmed, a violation with the days late. A confirmation dated before the completion
+    confirms nothing. The finding shows the worst operation (the one with most days late, or
+    the nearest due date) and binds the vendors of the operations not compliant; with nothing
+    completed, ``not_applicable``.
     """
 
     subject = MigrationCase
@@ -35,16 +77,17 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
     def formula_2021_10(
         self, version: RuleVersion[NoParameters], case: MigrationCase, context: Context
     ) -> Finding:
-        """From 2021-10-28: each operation completed by ``as_of`` is confirmed."""
-        operations: dict[str, dict[str, Any]] = {}
-        at_fault: list[str] = []
+        """Every version (from 2021-10-28): each operation completed by ``as_of`` is
+        confirmed by the due date of the reading in force."""
         today = context.today
+        reading = version.choice("confirmation", context.readings)
         extraction, imported = case.extraction, case.import_
-        for name, party, completed, confirmed in (
-            ("extraction", Party.SOURCE_VENDOR,
+        operations: dict[str, dict[str, Any]] = {}
+        for name, party, deadline, completed, confirmed in (
+            ("extraction", Party.SOURCE_VENDOR, EXTRACTION_DEADLINE,
              extraction.delivered_on if extraction else None,
              extraction.confirmed_on if extraction else None),
-            ("import", Party.TARGET_VENDOR,
+            ("import", Party.TARGET_VENDOR, IMPORT_DEADLINE,
              imported.completed_on if imported else None,
              imported.confirmed_on if imported else None),
         ):  # fmt: skip
@@ -60,33 +103,98 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
             }
             if confirmed is not None and confirmed < completed:
                 operation["reason"] = "confirmed_before_completion"
+            act = confirmed if operation["confirmed"] else None
+            if reading.id == UNCONFIRMED_IS_PENDING.id:  # no due date
+                operation["status"] = Status.COMPLIANT if act else Status.PENDING
+            else:
+                operation.update(self.judged(reading.id, deadline, case, context, completed, act))
             operations[name] = operation
-            if not operation["confirmed"]:
-                at_fault.append(party)
         if not operations:
             return self.outcome(
                 version, Status.NOT_APPLICABLE, details={"reason": "nothing_completed"}
             )
-        status = Status.COMPLIANT
-        if at_fault:
-            status = Status.VIOLATION
-            if version.choice("confirmation", context.readings).id == UNCONFIRMED_IS_PENDING.id:
-                status = Status.PENDING
+        worst = min(operations.values(), key=_severity)
+        at_fault = [
+            op["party"] for op in operations.values() if op["status"] is not Status.COMPLIANT
+        ]
+        details: dict[str, Any] = {"operations": operations}
+        if "missing" in worst:
+            details["missing"], details["reason"] = worst["missing"], worst["unknown"]
         return self.outcome(
             version,
-            status,
+            worst["status"],
+            due=worst.get("due"),
+            act_on=worst["confirmed_on"] if worst["confirmed"] else None,
+            days_late=worst.get("days_late"),
+            business_days_late=worst.get("business_days_late"),
+            days_left=worst.get("days_left"),
+            business_days_left=worst.get("business_days_left"),
             obligated_party="+".join(at_fault) or self.obligated_party,
-            details={"operations": operations},
+            details=details,
         )
 
+    def judged(
+        self,
+        reading_id: str,
+        deadline: RequestPeriodRule,
+        case: MigrationCase,
+        context: Context,
+        completed: date,
+        confirmed: date | None,
+    ) -> dict[str, Any]:
+        """An operation completed on ``completed`` and confirmed on ``confirmed`` (``None``:
+        not yet), judged against the due date of ``reading_id``: its status, its due date, its
+        lateness or the time left (and the unknown fact its verdict turns on, if any)."""
+        earliest = latest = completed  # confirm-same-day, or a deadline that does not bind
+        unknown = None
+        terms = deadline.terms(case, context) if reading_id == CONFIRM_WITHIN_PERIOD.id else None
+        if terms is not None and terms.due is not None and terms.binds:
+            earliest = max(terms.due, completed)
+            unknown = terms.unknown
+            if unknown is not None and terms.latest is None:  # it may not bind at all
+                earliest, latest = completed, earliest
+            elif terms.latest is not None:
+                latest = max(terms.latest, completed)
+        state = deadline_state(earliest, confirmed, context)
+        judged: dict[str, Any] = {"status": state.status, "due": earliest}
+        if unknown is not None and state.status is not (
+            deadline_state(latest, confirmed, context).status
+        ):  # the verdict turns on the unknown fact
+            judged["status"] = Status.INSUFFICIENT_DATA
+            judged["unknown"], judged["missing"] = unknown
+            return judged
+        for field in ("days_late", "business_days_late", "days_left", "business_days_left"):
+            value = getattr(state, field)
+            if value is not None:
+                judged[field] = value
+        return judged
+
     def notes(self, finding: Finding) -> list[Note]:
-        """Each operation, confirmed on its date or completed without confirmation."""
-        return [
-            self.note("confirmed", operation=f"{self.id}.{name}", **operation)
-            if operation["confirmed"]
-            else self.note("unconfirmed", operation=f"{self.id}.{name}", **operation)
-            for name, operation in finding.details.get("operations", {}).items()
-        ]
+        """Each operation: confirmed in time, confirmed late, awaited by its due date,
+        unconfirmed, or turning on a missing fact."""
+        notes = []
+        for name, operation in finding.details.get("operations", {}).items():
+            status = operation["status"]  # a Status, or its text in a finding read back
+            if status == Status.INSUFFICIENT_DATA:
+                code = "open"
+            elif operation["confirmed"]:
+                code = "confirmed_late" if status == Status.VIOLATION else "confirmed"
+            elif status == Status.PENDING and "due" in operation:
+                code = "awaited"
+            else:
+                code = "unconfirmed_by" if "due" in operation else "unconfirmed"
+            notes.append(self.note(code, operation=f"{self.id}.{name}", **operation))
+        return notes
+
+
+def _severity(operation: dict[str, Any]) -> tuple[int, int, date]:
+    """How bad an operation stands, the worst least: its status, then the most days late,
+    then the nearest due date."""
+    return (
+        _RANK[operation["status"]],
+        -operation.get("days_late", 0),
+        operation.get("due", date.max),
+    )
 
 
 SUCCESS_CONFIRMATION = SuccessConfirmationRule(
@@ -95,22 +203,56 @@ SUCCESS_CONFIRMATION = SuccessConfirmationRule(
     title_en="Confirmation of success",
     obligated_party=f"{Party.SOURCE_VENDOR}+{Party.TARGET_VENDOR}",
     position=50,
-    reasons=("nothing_completed",),
+    reasons=("nothing_completed", "clinic_delay_unknown", "scope_unknown"),
     versions=(
         RuleVersion(
             version="1",
-            period=AVENANT,
+            period=AVENANT_UNTIL_PROCEDURE,
             parameters=NoParameters(),
             citations=(AVENANT_CONFIRMATION,),
-            readings=(UNCONFIRMED_IS_VIOLATION,),
-            alternatives=(UNCONFIRMED_IS_PENDING,),
+            readings=(CONFIRM_WITHIN_PERIOD, *AVENANT_READINGS, COURT_CALENDAR),
+            alternatives=(
+                CONFIRM_SAME_DAY,
+                UNCONFIRMED_IS_PENDING,
+                *AVENANT_ALTERNATIVES,
+                LABOUR_STANDARDS_CALENDAR,
+            ),
             summary_en=(
                 "Each vendor that completed an extraction or an import confirms that the "
-                "operation succeeded."
+                "operation succeeded, by the operation's own deadline (by default)."
             ),
             summary_fr=(
                 "Tout fournisseur ayant terminé une extraction ou une importation confirme que "
-                "l'opération a réussi."
+                "l'opération a réussi, au plus tard à l'échéance de l'opération (par défaut)."
+            ),
+        ),
+        RuleVersion(
+            version="2",
+            period=PROCEDURE,
+            parameters=NoParameters(),
+            citations=(AVENANT_CONFIRMATION,),
+            readings=(
+                CONFIRM_WITHIN_PERIOD,
+                *PROCEDURE_READINGS,
+                CLINIC_DELAY_EXTENDS,
+                COURT_CALENDAR,
+            ),
+            alternatives=(
+                CONFIRM_SAME_DAY,
+                UNCONFIRMED_IS_PENDING,
+                *PROCEDURE_ALTERNATIVES,
+                CLINIC_DELAY_NOTED,
+                LABOUR_STANDARDS_CALENDAR,
+            ),
+            summary_en=(
+                "Each vendor that completed an extraction or an import confirms that the "
+                "operation succeeded, by the operation's own deadline as the procedure counts "
+                "it (by default), the day it was completed where that deadline does not bind."
+            ),
+            summary_fr=(
+                "Tout fournisseur ayant terminé une extraction ou une importation confirme que "
+                "l'opération a réussi, au plus tard à l'échéance de l'opération telle que la "
+                "procédure la compte (par défaut), le jour même où cette échéance ne lie pas."
             ),
         ),
     ),

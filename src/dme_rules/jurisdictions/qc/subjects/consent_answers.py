@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, time
 
 import attrs
 
@@ -17,6 +17,7 @@ from dme_rules.engine.jsonform import key_path
 from dme_rules.engine.kinds import DATE, TEXT, Kind, required
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidArgumentError, InvalidCaseError
+from dme_rules.jurisdictions.qc.counting import MONTREAL
 
 __all__ = ["QUESTIONS", "Answer", "ConsentAnswers", "Question"]
 
@@ -183,6 +184,15 @@ class ConsentAnswers(Subject):
     def reference_date(self) -> date:
         """The day of the assessment, which selects the version of the checklist."""
         return self.assessed_on
+
+    #: Seen before the day of its assessment, the checklist has not been answered yet.
+    not_started_reason = "not_yet_assessed"
+
+    @property
+    def started_at(self) -> datetime:
+        """00:00 of the assessment's day in Montreal: seen at an earlier instant (``as_of``
+        before that day), the checklist is not judged (``not_applicable``)."""
+        return datetime.combine(self.assessed_on, time.min, MONTREAL)
 
     def answer(self, question_id: str) -> Answer:
         """The answer to a question; ``unknown`` when it was left out."""
