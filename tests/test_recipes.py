@@ -33,6 +33,7 @@ from dme_rules.engine.rule import Rule
 from dme_rules.engine.versions import RuleVersion
 from dme_rules.jurisdictions.qc.parameters import BusinessDays
 from dme_rules.jurisdictions.qc.parties import Party
+from dme_rules.jurisdictions.qc.readings import COURT_CALENDAR, LABOUR_STANDARDS_CALENDAR
 from dme_rules.jurisdictions.qc.sources import PROCEDURE, PROCEDURE_PREANALYSIS_SUBMISSION
 from dme_rules.jurisdictions.qc.subjects.migration_case import MigrationCase
 
@@ -70,6 +71,8 @@ PREANALYSIS_SUBMISSION = PreanalysisSubmissionRule(
             period=PROCEDURE,
             parameters=BusinessDays(business_days=10),
             citations=(PROCEDURE_PREANALYSIS_SUBMISSION,),
+            readings=(COURT_CALENDAR,),
+            alternatives=(LABOUR_STANDARDS_CALENDAR,),
             summary_en="The pre-analysis is submitted within 10 business days of the extraction.",
             summary_fr="La préanalyse est soumise dans les 10 jours ouvrables de l'extraction.",
         ),
