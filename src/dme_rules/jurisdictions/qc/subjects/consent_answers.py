@@ -190,8 +190,8 @@ class ConsentAnswers(Subject):
 
     @property
     def started_at(self) -> datetime:
-        """00:00 of the assessment's day in Montreal: seen at an earlier instant (``as_of``
-        before that day), the checklist is not judged (``not_applicable``)."""
+        """The start of the assessment's day in Montreal (midnight), before which the
+        checklist is not judged (``not_applicable``, as of an earlier instant)."""
         return datetime.combine(self.assessed_on, time.min, MONTREAL)
 
     def answer(self, question_id: str) -> Answer:
