@@ -14,13 +14,13 @@ alias (:attr:`Reading.aliases`, :func:`readings_by_id`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
 from dme_rules.engine.calendar import BusinessCalendar
 
-__all__ = ["Reading", "readings_by_id"]
+__all__ = ["Reading", "ReadingIndex", "readings_by_id"]
 
 
 @attrs.frozen
@@ -62,12 +62,39 @@ class Reading:
         return self.id
 
 
-def readings_by_id(readings: Iterable[Reading]) -> dict[str, Reading]:
-    """Each of ``readings`` by its id, and by each of its :attr:`~Reading.aliases` (after
-    every id: an alias never hides another reading's id)."""
-    values = tuple(readings)
-    found = {reading.id: reading for reading in values}
-    for reading in values:
-        for alias in reading.aliases:
-            found.setdefault(alias, reading)
-    return found
+class ReadingIndex(Mapping[str, Reading]):
+    """Readings by id, each once. A reading is iterated, counted and listed by its id, and
+    looked up by its id or by one of its former ids (:attr:`Reading.aliases`); an alias never
+    hides another reading's id."""
+
+    __slots__ = ("_aliases", "_by_id")
+
+    def __init__(self, readings: Iterable[Reading]) -> None:
+        values = tuple(readings)
+        self._by_id = {reading.id: reading for reading in values}
+        self._aliases = {
+            alias: reading
+            for reading in reversed(values)  # the first reading to claim an alias keeps it
+            for alias in reading.aliases
+            if alias not in self._by_id
+        }
+
+    def __getitem__(self, key: str) -> Reading:
+        found = self._by_id.get(key)
+        if found is None:
+            return self._aliases[key]
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __repr__(self) -> str:
+        return f"ReadingIndex({list(self._by_id)!r})"
+
+
+def readings_by_id(readings: Iterable[Reading]) -> ReadingIndex:
+    """Each of ``readings`` by its id, also found by each of its :attr:`~Reading.aliases`."""
+    return ReadingIndex(readings)

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context
-from dme_rules.engine.readings import Reading, readings_by_id
+from dme_rules.engine.readings import Reading, ReadingIndex, readings_by_id
 from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["Pack", "add", "known_readings", "pack_of", "packs", "reading_values"]
@@ -100,8 +100,9 @@ def packs() -> Mapping[str, Pack]:
     return MappingProxyType(_PACKS)
 
 
-def known_readings() -> dict[str, Reading]:
-    """Every reading of every registered pack, by id (and by its former ids, its aliases)."""
+def known_readings() -> ReadingIndex:
+    """Every reading of every registered pack, by id (also found by its former ids, its
+    aliases)."""
     return readings_by_id(reading for pack in _PACKS.values() for reading in pack.readings)
 
 

@@ -17,7 +17,6 @@ import os
 import pkgutil
 import sys
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import cast
 
 from dme_rules.engine.jurisdiction import Jurisdiction, register
@@ -74,7 +73,8 @@ _discover()
 #: Every jurisdiction pack, by id (``qc``): the engine's registry, read-only.
 JURISDICTIONS: Mapping[str, Jurisdiction] = cast(Mapping[str, Jurisdiction], packs())
 
-#: Every reading of every pack, by id (``procedure-2024``) and by its former ids.
-READINGS: Mapping[str, Reading] = MappingProxyType(
-    readings_by_id(reading for pack in JURISDICTIONS.values() for reading in pack.readings)
+#: Every reading of every pack, once each by id (``procedure-2024``), also found by its former
+#: ids (``unconfirmed-is-violation``); read-only.
+READINGS: Mapping[str, Reading] = readings_by_id(
+    reading for pack in JURISDICTIONS.values() for reading in pack.readings
 )

@@ -123,6 +123,10 @@ class TestCatalogue:
         )
         assert ("unconfirmed-is-violation",) == same_day.aliases
         assert "unconfirmed-is-violation" not in qc_readings.READINGS  # one reading, one entry
+        # Every pack's catalogue finds it by its former id, yet lists it once.
+        assert "unconfirmed-is-violation" in READINGS
+        assert ["confirm-same-day"] == [r.id for r in READINGS.values() if r is same_day]
+        assert len(READINGS) == len(set(READINGS)) == len({r.id for r in READINGS.values()})
         report = evaluate(spec_case(), at("2025-09-01T12:00:00-04:00"),
                           readings=["unconfirmed-is-violation", "confirm-same-day"])  # fmt: skip
         confirmation = report.finding("qc.migration.success-confirmation")
