@@ -102,12 +102,14 @@ class TestRecordsAndTables:
         integers (a missing one <NA>, never 12.0); reason and missing beside the message."""
         from dme_rules.engine.report import RECORD_COLUMNS
 
+        columns = [*RECORD_COLUMNS[:8], "due_at", *RECORD_COLUMNS[8:]]  # due_at after due
+        assert "due" == columns[7]
         empty = reports_to_dataframe([])
-        assert (list(RECORD_COLUMNS), 0) == (list(empty.columns), len(empty))
+        assert (columns, 0) == (list(empty.columns), len(empty))
         late = change(spec_case(), import__completed_on=date(2025, 8, 8), complaints=None,
                       read_only_access=None)  # fmt: skip
         frame = reports_to_dataframe([evaluate(late, AS_OF), evaluate(minimal_case(), AS_OF)])
-        assert list(RECORD_COLUMNS) == list(frame.columns)
+        assert columns == list(frame.columns)
         assert {"Int64"} == {str(frame[c].dtype) for c in ("days_late", "days_left",
                                                            "business_days_late")}  # fmt: skip
         imported = frame[(frame["rule_id"] == "qc.migration.import-deadline")
@@ -116,6 +118,44 @@ class TestRecordsAndTables:
         form = frame[(frame["rule_id"] == "qc.migration.request-form")
                      & (frame["case_id"] == "minimal")].iloc[0]  # fmt: skip
         assert ("insufficient_data", "$.request_form") == (form["status"], form["missing"])
+
+    def test_dataframe_dates_are_typed(self):
+        """Dates are datetime64 (NaT when none, never None); a due instant gives its local
+        date in due and the instant in due_at (UTC); as_of is in UTC."""
+        import pandas as pd
+
+        frame = reports_to_dataframe([evaluate(spec_case(), AS_OF)])
+        for column, dtype in {"due": "datetime64[us]", "act_on": "datetime64[us]",
+                              "due_at": "datetime64[us, UTC]",
+                              "as_of": "datetime64[us, UTC]"}.items():  # fmt: skip
+            assert (column, dtype) == (column, str(frame[column].dtype))
+        row = frame.set_index("rule_id").loc
+        imported = row["qc.migration.import-deadline"]
+        # 2025-06-20 request: official start 06-23, + 44 days = 08-06; imported 08-05
+        assert (pd.Timestamp("2025-08-06"), pd.Timestamp("2025-08-05")) == (
+            imported["due"], imported["act_on"])  # fmt: skip
+        assert pd.NaT is imported["due_at"]  # a date deadline has no due instant
+        complaint = row["qc.bch.complaint-follow-up"]
+        # filed Wednesday 2025-08-20 10:00 -04:00: 72 business hours end Monday 08-25 10:00
+        # -04:00, that is 14:00 UTC; the follow-up is not recorded
+        assert (pd.Timestamp("2025-08-25"), pd.Timestamp("2025-08-25 14:00", tz="UTC")) == (
+            complaint["due"], complaint["due_at"])  # fmt: skip
+        assert pd.NaT is complaint["act_on"]  # not recorded: NaT, not None
+        assert pd.Timestamp("2025-09-01 16:00", tz="UTC") == frame["as_of"].iloc[0]  # 12:00-04
+
+    def test_dataframe_of_two_zones(self):
+        """Reports of Quebec and France share one column of instants: as_of in UTC."""
+        from pathlib import Path
+
+        import pandas as pd
+
+        from dme_rules.engine.evaluation import read_subject
+
+        examples = Path(__file__).parent.parent / "examples"
+        dmp = read_subject((examples / "dmp" / "deferred-data.json").read_bytes())
+        frame = reports_to_dataframe([evaluate(spec_case(), AS_OF), evaluate(dmp, AS_OF)])
+        assert 2 == frame["case_id"].nunique()
+        assert {pd.Timestamp("2025-09-01 16:00", tz="UTC")} == set(frame["as_of"])
 
     def test_dataframe_without_pandas(self, monkeypatch):
         """Without pandas, a clear DmeRulesError says how to install it."""
