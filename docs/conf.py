@@ -10,7 +10,8 @@ The pages are written in English; their French is in ``locale/fr/LC_MESSAGES`` (
 catalogues, one per page: ``locale/README.md`` says how to update them). The generated pages
 (``pages.py``: the rule catalogue, the readings, the calendars) are written in the build's
 language straight from the registries, and the example timeline is drawn in both. French
-builds set French typography (SPEC §16) in the text of every page, translated or generated.
+typography is set in every French text, translated or generated: the whole of a French
+build but what is marked as English, and what is marked as French in an English build.
 """
 
 from __future__ import annotations
@@ -40,8 +41,13 @@ from pages import PAGES  # noqa: E402
 
 project = "dme_rules"
 author = "The dme_rules authors"
-#: The footer's holder, in each language (set once the build's language is known).
-COPYRIGHT = {"fr": "les auteurs de dme_rules", "en": "the dme_rules authors"}
+#: The footer's line, in each language (set once the build's language is known), which
+#: ``_templates/footer.html`` prints whole after the ©: the theme's own French would read
+#: « Droits d'auteur les auteurs de dme_rules ».
+COPYRIGHT = {
+    "fr": "Les auteurs de dme_rules. Licence Apache 2.0.",
+    "en": "The dme_rules authors. Apache License 2.0.",
+}
 release = dme_rules.__version__
 version = ".".join(release.split(".")[:2])
 
@@ -51,7 +57,9 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
 ]
-myst_enable_extensions = ["colon_fence"]
+# attrs_inline and attrs_block: a text in the other language is marked as such, e.g.
+# ``[*The vendors' deadlines*]{.language-en}`` (``pages.py``).
+myst_enable_extensions = ["colon_fence", "attrs_inline", "attrs_block"]
 # The API's pages are reStructuredText, like the docstrings they show: their translations
 # are read by the page's parser.
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -116,7 +124,10 @@ def keep_generated_pages_out_of_catalogues(app: Any, doctree: nodes.document) ->
     """A generated page is already in the build's language: it has nothing to translate."""
     if app.env.current_document.docname in PAGES:
         for node in doctree.findall(nodes.TextElement):
-            node["translatable"] = False
+            # An inline node is no message of its own, and Sphinx unwraps any inline that
+            # says whether it is translatable (a mark of language would be lost).
+            if not isinstance(node, nodes.inline):
+                node["translatable"] = False
 
 
 def draw_example_timeline(app: Any) -> None:
@@ -148,20 +159,29 @@ _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 class FrenchTypography(SphinxTransform):
-    """In a French build, the spaces of French typography (SPEC §16, OQLF): non-breaking
-    before ``:`` ``;`` and the ``$`` of an amount and inside « guillemets »; narrow and
-    non-breaking between a number's groups of digits (``1 500 $``), as the library's messages
-    write amounts; and the typographic apostrophe (``l’extraction``, also before code, where
-    the quotes' own transform would take it for a closing quote). Code is left as it is."""
+    """In French text, the spaces of French typography (as the OQLF describes them):
+    non-breaking before ``:`` ``;`` and the ``$`` of an amount and inside « guillemets »;
+    narrow and non-breaking between a number's groups of digits (``1 500 $``), as the
+    library's messages write amounts; and the typographic apostrophe (``l’extraction``, also
+    before code, where the quotes' own transform would take it for a closing quote). French
+    text is a French build's, but what is marked as in another language (``language-en``,
+    :func:`_language_of`), and what an English build marks as French. Code is left as it
+    is."""
 
     default_priority = 850  # after the translations (20), before the quotes' transform (855)
 
     def apply(self, **kwargs: Any) -> None:
-        if _language(self.app) != "fr" or self.app.builder.name == "gettext":
+        if self.app.builder.name == "gettext":
             return
+        build = _language(self.app)
         for text in list(self.document.findall(nodes.Text)):
-            if text.parent is None or any(isinstance(p, _LITERAL) for p in _ancestors(text)):
-                continue  # (a text already replaced has no parent)
+            if text.parent is None:
+                continue  # a text already replaced
+            ancestors = _ancestors(text)
+            if any(isinstance(p, _LITERAL) for p in ancestors):
+                continue
+            if _language_of(ancestors, build) != "fr":
+                continue
             typeset = french_typography(str(text)).replace("'", "\u2019")
             typeset = _GUILLEMETS.sub(lambda m: m.group().replace(" ", "\u00a0"), typeset)
             typeset = _THOUSANDS.sub("\u202f", typeset)
@@ -246,6 +266,16 @@ def _ancestors(node: nodes.Node) -> list[nodes.Node]:
     return found
 
 
+def _language_of(ancestors: list[nodes.Node], build: str) -> str:
+    """The language of a text: that of its nearest ancestor marked with a ``language-xx``
+    class (the HTML's ``lang="xx"``), else the ``build``'s."""
+    for node in ancestors:
+        for name in node.get("classes", []) if isinstance(node, nodes.Element) else []:
+            if name.startswith("language-"):
+                return str(name.removeprefix("language-"))
+    return build
+
+
 def _language(app: Any) -> str:
     return "en" if (app.config.language or "").startswith("en") else "fr"
 
@@ -261,7 +291,7 @@ def language_switch(
 
 
 def set_copyright(app: Any, config: Any) -> None:
-    """The footer's copyright holder in the build's language."""
+    """The footer's copyright line in the build's language."""
     config.copyright = COPYRIGHT[_language(app)]
 
 

@@ -12,6 +12,12 @@ the build's language, so that neither language can drift from the code:
 language. The build hands Sphinx that text in place of the page's file (``conf.py``); the
 files themselves are placeholders, except ``explanation/readings.md``, committed in English
 so that it reads without a build.
+
+A text in the other language (a rule's other title, a reading's other summary) is marked as
+being in that language (MyST attributes: ``[text]{.language-en}``, or ``{.language-en}`` on
+the line before a paragraph): the HTML says so (``lang="en"``), its quotes are its own and
+the French typography of ``conf.py`` leaves English alone. The committed readings page is
+written without the marks, which a forge would show as they are.
 """
 
 from __future__ import annotations
@@ -165,6 +171,16 @@ def _in(lang: str, french: str, english: str) -> str:
     return french if lang == "fr" else english
 
 
+def _other(lang: str) -> str:
+    """The other language of a page in ``lang``."""
+    return "en" if lang == "fr" else "fr"
+
+
+def _in_language(lang: str, markdown: str) -> str:
+    """Inline ``markdown`` marked as being in ``lang``."""
+    return f"[{markdown}]{{.language-{lang}}}"
+
+
 #: The first edition's names of rules whose constant now follows their module's name.
 FIRST_EDITION_NAMES = {
     rule.id: name
@@ -200,10 +216,11 @@ def rule_page(rule: dme_rules.Rule, lang: str) -> str:
     pack = jurisdiction_of(rule.id)  # the pages are of registered rules
     also = FIRST_EDITION_NAMES.get(rule.id)
     code = str(rule.obligated_party)
+    other_title = _in_language(_other(lang), f"*{rule.title(_other(lang))}*")
     lines = [
         f"# `{rule.name}`",
         "",
-        f"**{rule.title(lang)}** — *{rule.title(_in(lang, 'en', 'fr'))}*",
+        f"**{rule.title(lang)}** — {other_title}",
         "",
         f"- id{words['colon']} `{rule.id}`",
         f"- {words['module']}{words['colon']} "
@@ -255,9 +272,11 @@ def _allowed_by(reading: dme_rules.Reading, lang: str) -> str:
     return ", ".join(versions)
 
 
-def readings_page(lang: str = "en") -> str:
+def readings_page(lang: str = "en", *, marked: bool = True) -> str:
     """The readings page: each topic, its phrase, its default with the argument for it, its
-    alternatives, the rules that allow them; then the example cases' sensitivity."""
+    alternatives, the rules that allow them; then the example cases' sensitivity. Each
+    reading's summary in the other language is marked as being in it, unless not ``marked``
+    (the committed page)."""
     words = WORDS[lang]
     lines = [READINGS_INTRO[lang]]
     topics: dict[str, list[dme_rules.Reading]] = {}
@@ -274,6 +293,7 @@ def readings_page(lang: str = "en") -> str:
             lines += [
                 f"**`{reading.id}`**{words['a_default'] if default else ''} — {summary}",
                 "",
+                *([f"{{.language-{_other(lang)}}}"] if marked else []),
                 f"*{other}*",
                 "",
                 f"{words['basis']}{words['colon']} {_in(lang, reading.basis_fr, reading.basis)}",
@@ -348,7 +368,7 @@ def main() -> None:
     """Rewrite the committed English readings page from the registry (after adding a rule or a
     reading): ``python docs/pages.py``."""
     path = HERE / "explanation" / "readings.md"
-    path.write_text(readings_page("en"), encoding="utf-8")
+    path.write_text(readings_page("en", marked=False), encoding="utf-8")
     print(f"rewrote {path.relative_to(HERE.parent)}")
 
 

@@ -14,6 +14,7 @@ from types import ModuleType
 import pytest
 
 from dme_rules import JURISDICTIONS, READINGS
+from dme_rules.engine.messages import french_typography
 
 DOCS = Path(__file__).parent.parent / "docs"
 pytest.importorskip("sphinx", reason="the docs extra is not installed")
@@ -252,6 +253,97 @@ def test_readings_page_in_both_languages(site):
         assert _words(reading.basis) not in french
 
 
+class _Marked(HTMLParser):
+    """The text of each element of a page's main content that says its language
+    (``lang="en"``), as ``(lang, text)``; and the text of the footer's copyright line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.main = 0
+        self.open: list[list[str]] = []  # per element: [lang, text] while inside it
+        self.depths: list[int] = []
+        self.depth = 0
+        self.marked: list[tuple[str, str]] = []
+        self.footer: list[str] = []
+        self.in_footer = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        self.depth += 1
+        found = dict(attrs)
+        if found.get("role") == "contentinfo":
+            self.in_footer = self.depth
+        if found.get("role") == "main":
+            self.main = self.depth
+        if self.main and found.get("lang"):
+            self.open.append([found["lang"] or "", ""])
+            self.depths.append(self.depth)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depths and self.depths[-1] == self.depth:
+            self.depths.pop()
+            lang, text = self.open.pop()
+            self.marked.append((lang, text))
+        if self.in_footer == self.depth:
+            self.in_footer = 0
+        if self.main == self.depth:
+            self.main = 0
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        for element in self.open:
+            element[1] += data
+        if self.in_footer:
+            self.footer.append(data)
+
+
+def _marked(path: Path) -> _Marked:
+    parser = _Marked()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_other_language_is_marked_and_keeps_its_typography(site):
+    """On the readings page, each reading's summary in the other language is marked with its
+    language: the English of the French site without French typography (no non-breaking
+    space, as written), the French of the English site with it."""
+    french = _marked(site / "fr" / "explanation" / "readings.html").marked
+    english = _marked(site / "en" / "explanation" / "readings.html").marked
+    summaries_en = [reading.summary_en for reading in READINGS.values()]
+    summaries_fr = [reading.summary_fr for reading in READINGS.values()]
+    assert [("en", _words(summary)) for summary in summaries_en] == [
+        (lang, _words(text)) for lang, text in french
+    ]
+    assert [] == [text for _, text in french if "\u00a0" in text or "\u202f" in text]
+    assert [("fr", _words(french_typography(summary))) for summary in summaries_fr] == [
+        (lang, _words(text)) for lang, text in english
+    ]
+    typeset = [text for _, text in english if "\u00a0:" in text]
+    assert [s for s in summaries_fr if " :" in s] != []  # there is French typography to set
+    assert len([s for s in summaries_fr if " :" in s]) == len(typeset)
+    assert [] == [text for _, text in english if re.search(r" [:;]", text)]
+
+
+def test_rule_page_marks_its_other_title(site):
+    """A rule's page gives its title in the other language, marked as such."""
+    for rule in RULES.values():
+        for lang, other, title in (("fr", "en", rule.title_en), ("en", "fr", rule.title_fr)):
+            page = site / lang / "reference" / "rules" / f"{rule.id}.html"
+            assert [(other, _words(title))] == [
+                (found, _words(text)) for found, text in _marked(page).marked
+            ]
+
+
+def test_footer_reads_right_in_each_language(site):
+    """The footer's copyright line is whole in each language (not « Droits d'auteur les
+    auteurs… »), with the licence."""
+    french = _words("".join(_marked(site / "fr" / "index.html").footer))
+    english = _words("".join(_marked(site / "en" / "index.html").footer))
+    assert ("© Les auteurs de dme_rules. Licence Apache 2.0.",
+            "© The dme_rules authors. Apache License 2.0.") == (french, english)  # fmt: skip
+
+
 def test_calendars_page_in_both_languages(site):
     """The calendars page lists each calendar's holidays of its year by their names in the
     site's language."""
@@ -293,7 +385,7 @@ def test_readings_page_is_generated_from_the_catalogue():
     """The committed readings page is exactly what the catalogue generates in English, and
     names every reading of every pack."""
     page = (DOCS / "explanation" / "readings.md").read_text(encoding="utf-8")
-    assert _module("pages").readings_page("en") == page
+    assert _module("pages").readings_page("en", marked=False) == page
     for reading_id in READINGS:
         assert f"**`{reading_id}`**" in page
 

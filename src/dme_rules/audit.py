@@ -1,4 +1,4 @@
-"""The auditor's batch: many subjects in, one table of findings out (SPEC §12).
+"""The auditor's batch: many subjects in, one table of findings out.
 
 :func:`read_inputs` turns command-line paths (case files, folders, JSON Lines files, ``-``) into
 ``(source, text)`` pairs; :func:`audit_rows` reads and evaluates each, giving one row per
@@ -48,7 +48,7 @@ __all__ = [
     "write_table",
 ]
 
-#: The columns of the table, in order (SPEC §12).
+#: The columns of the table, in order.
 COLUMNS = (
     "source", "case_id", "as_of", "case_status", "rule_id", "rule_version", "status",
     "obligated_party", "due", "act_on", "days_late", "business_days_late", "days_left",

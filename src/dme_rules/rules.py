@@ -44,9 +44,9 @@ __all__ = [
     "ruleset_as_of",
 ]
 
-#: The first edition's name of :data:`CALENDAR_CONTENT` (SPEC §5).
+#: The first edition's name of :data:`CALENDAR_CONTENT`.
 MIGRATION_CALENDAR = CALENDAR_CONTENT
-#: The first edition's name of :data:`COMPLAINT_FOLLOW_UP` (SPEC §5).
+#: The first edition's name of :data:`COMPLAINT_FOLLOW_UP`.
 BCH_COMPLAINT_FOLLOW_UP = COMPLAINT_FOLLOW_UP
 
 

@@ -1,8 +1,8 @@
-"""JSON Schemas (draft 2020-12) of the documents other systems send and receive (SPEC §13).
+"""JSON Schemas (draft 2020-12) of the documents other systems send and receive.
 
 :func:`schema` gives each by name: ``case`` (a Quebec migration case), ``consent`` (a
 physician's consent answers), ``dmp-record`` (a French DMP record) and ``report`` (a report's
-JSON, SPEC §8). A subject's schema is made from its
+JSON, :meth:`~dme_rules.Report.to_dict`). A subject's schema is made from its
 fields' kinds, the same that read it, so the two cannot drift apart; ``dme-rules schema NAME``
 prints it.
 

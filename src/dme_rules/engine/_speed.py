@@ -1,7 +1,7 @@
 """Speed tricks, kept here: every one named, with why it is exact.
 
-The rest of the library is written to be read. The auditor's pipeline (SPEC §10: reading a
-case ≤ 20 µs, 100,000 cases end to end in seconds) needs a few shortcuts on its hot path;
+The rest of the library is written to be read. The auditor's pipeline (reading a case
+in ≤ 20 µs, 100,000 cases end to end in seconds) needs a few shortcuts on its hot path;
 each lives in this module, and each gives exactly what the plain code gives, byte for byte,
 error for error (``tests/engine/test_speed.py`` checks each against the plain code):
 

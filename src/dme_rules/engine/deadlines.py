@@ -1,4 +1,4 @@
-"""Where a date-deadline stands at an instant: the status table of SPEC §4.
+"""Where a date-deadline stands at an instant: compliant, late or pending.
 
 A deadline ends at 24:00 local time of its due date. :func:`deadline_state` gives its status
 (compliant, pending, violation), the days late or left, and whether an act was ignored as
@@ -21,7 +21,7 @@ __all__ = ["DeadlineState", "deadline_state"]
 
 
 class DeadlineState(NamedTuple):
-    """Where a date-deadline stands at an instant (SPEC §4)."""
+    """Where a date-deadline stands at an instant."""
 
     status: Status
     act_on: date | None
@@ -40,7 +40,7 @@ _state = tuple_maker(DeadlineState)
 
 
 def deadline_state(due: date, act_on: date | None, context: Context) -> DeadlineState:
-    """The SPEC §4 table for a deadline ending at 24:00 local time of ``due``.
+    """The status of a deadline ending at 24:00 local time of ``due``.
 
     An act on or before ``due`` is compliant, after it a violation with the days late. With
     no act: pending while ``as_of`` is at most 24:00 of ``due`` (with the days left), then a

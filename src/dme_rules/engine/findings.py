@@ -131,7 +131,7 @@ class Finding(NamedTuple):
         return pack.describe(self, lang)
 
     def to_dict(self, lang: str = "fr", *, message: str | None = None) -> dict[str, Any]:
-        """The JSON form with the keys of SPEC §8; the message in ``lang`` (or ``message``,
+        """The JSON form, every field under its name; the message in ``lang`` (or ``message``,
         the sentence a report already made)."""
         return {
             "rule_id": self.rule_id,

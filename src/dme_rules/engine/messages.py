@@ -49,9 +49,9 @@ NBSP = "\u00a0"
 
 
 def french_typography(text: str) -> str:
-    """French typography (SPEC §16, OQLF): a non-breaking space before ``:`` and ``;`` used
-    as punctuation, and before the ``$`` of an amount (``1 500,00 $``). A colon inside a
-    time or a format field (``10:00``, ``{minutes:02d}``) is left alone."""
+    """French typography, as the OQLF describes it: a non-breaking space before ``:`` and
+    ``;`` used as punctuation, and before the ``$`` of an amount (``1 500,00 $``). A colon
+    inside a time or a format field (``10:00``, ``{minutes:02d}``) is left alone."""
     text = _BEFORE_COLON.sub(NBSP + ":", text)
     text = _BEFORE_SEMICOLON.sub(NBSP + ";", text)
     return _BEFORE_DOLLAR.sub(NBSP + "$", text)
@@ -331,7 +331,7 @@ def _texts(**by_language: str) -> dict[str, str]:
 #: report's table and heading, numbers and counts.
 ENGINE_MESSAGES = Messages(
     {
-        # Statuses (SPEC §4).
+        # Statuses.
         "status.compliant": _texts(fr="conforme", en="compliant"),
         "status.violation": _texts(fr="non conforme", en="violation"),
         "status.pending": _texts(fr="en cours", en="pending"),

@@ -58,11 +58,11 @@ def _closed(properties: dict[str, Any], **more: Any) -> dict[str, Any]:
     }
 
 
-#: The JSON Schema (draft 2020-12) of a report's JSON (:meth:`Report.to_dict`, SPEC §8).
+#: The JSON Schema (draft 2020-12) of a report's JSON (:meth:`Report.to_dict`).
 REPORT_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "dme_rules report",
-    "description": "Every finding of the rules on one subject at one instant (SPEC §8).",
+    "description": "Every finding of the rules on one subject at one instant.",
     **_closed(
         {
             "case_id": _NULLABLE_TEXT,
@@ -197,7 +197,8 @@ class Report:
         return self.jurisdiction.describe(finding, lang, self.ruleset)
 
     def to_dict(self, lang: str = "fr") -> dict[str, Any]:
-        """The JSON form with the keys of SPEC §8; messages in ``lang``."""
+        """The JSON form: the subject, the instant, the verdict, every finding and the decision
+        record (:data:`REPORT_SCHEMA`); messages in ``lang``."""
         check_language(lang)
         return {
             "case_id": self.case_id,

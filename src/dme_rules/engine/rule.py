@@ -9,7 +9,7 @@ starts on or before its ``effective_from``, so no rule branches on a version str
 
 One path judges a subject: :meth:`Rule.findings`, which :meth:`Rule.check` and the
 evaluation loop both run. The outcome builders (:meth:`Rule.deadline`,
-:meth:`Rule.within_cap`, :meth:`Rule.insufficient`) hold the status semantics of SPEC §4
+:meth:`Rule.within_cap`, :meth:`Rule.insufficient`) hold what each status means
 (:mod:`~dme_rules.engine.deadlines`), so that every rule applies them the same way. Rules
 give codes and numbers; their words live in their pack's message catalogue
 (:meth:`Rule.notes` names the phrases a finding's message adds).
@@ -102,7 +102,7 @@ def registered_rule(rule_id: str) -> Rule[Any, Any]:
 
 @attrs.frozen
 class Rule(Generic[P, S]):
-    """An obligation of the catalogue (SPEC §5), with its legal versions.
+    """An obligation of the catalogue, with its legal versions.
 
     A subclass sets :attr:`subject` and writes one dated formula per period whose logic
     differs (``formula_2021_10(self, version, subject, context) -> Finding``).
@@ -469,7 +469,7 @@ class Rule(Generic[P, S]):
         state: DeadlineState | None = None,
         status: Status | None = None,
     ) -> Finding:
-        """The finding of a date-deadline ending at 24:00 of ``due`` (SPEC §4, see
+        """The finding of a date-deadline ending at 24:00 of ``due`` (see
         :func:`deadline_state`).
 
         An act ignored as later than ``as_of`` is named in ``details["ignored"]``, an overdue
@@ -511,7 +511,7 @@ class Rule(Generic[P, S]):
     ) -> Finding:
         """Compliant when ``amount <= cap`` (lower is allowed), a violation above it.
 
-        A fee is seen with its ``act`` (its date and JSON path; SPEC §4), as the subject stood
+        A fee is seen with its ``act`` (its date and JSON path), as the subject stood
         at the ``context``'s instant: an act dated after it hides the fee too
         (``details["ignored"]`` names the act); while neither the act nor a fee is seen, the
         fee is not charged yet (``not_applicable``, reason ``not_yet_charged``); once the act

@@ -1,4 +1,4 @@
-"""How much a verdict owes to the readings: :func:`sensitivity` (SPEC §3.2).
+"""How much a verdict owes to the readings: :func:`sensitivity`.
 
 A reading is a choice between defensible ways of reading a phrase of the sources. An auditor
 who signs a verdict wants to know whether it holds whatever the reading, or which reading
@@ -59,7 +59,8 @@ class FindingSensitivity:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"rule_id", "status", "due", "robust", "alternatives": [{"reading", "status",
-        "due"}]}`` (SPEC §3.2; ``due`` added beside the status)."""
+        "due"}]}``: the status and due date under the readings chosen, then under
+        each alternative reading the rule's version allows."""
         return {
             "rule_id": self.finding.rule_id,
             "status": self.finding.status.value,
@@ -104,7 +105,7 @@ class Sensitivity:
         return tuple(dict.fromkeys(i for entry in self.findings for i in entry.flips))
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of SPEC §3.2: ``{"case_id", "as_of", "findings": […]}``."""
+        """The JSON form: ``{"case_id", "as_of", "findings": […]}``."""
         return {
             "case_id": self.case_id,
             "as_of": self.as_of.isoformat(),

@@ -1,4 +1,4 @@
-"""What a rule says of a subject: the five statuses and their order of severity (SPEC §4)."""
+"""What a rule says of a subject: the five statuses and their order of severity."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ __all__ = ["Status"]
 
 
 class Status(enum.StrEnum):
-    """What a rule says of a subject (SPEC §4)."""
+    """What a rule says of a subject."""
 
     COMPLIANT = "compliant"
     VIOLATION = "violation"

@@ -24,7 +24,7 @@ __all__ = [
 
 _DAY = timedelta(days=1)
 
-#: The years every date and instant of the library lies in (SPEC §2, §6).
+#: The years every date and instant of the library lies in.
 SUPPORTED_YEARS = (1900, 2200)
 _FIRST, _LAST = SUPPORTED_YEARS
 

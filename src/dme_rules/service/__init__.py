@@ -1,4 +1,4 @@
-"""The HTTP decision service (SPEC §13): the library for back-ends in any language.
+"""The HTTP decision service: the library for back-ends in any language.
 
 ``dme-rules serve`` runs :func:`create_app` on uvicorn (the ``server`` extra). The service is
 a thin layer: every answer is the library's (:func:`~dme_rules.evaluate`, the rules'
@@ -39,7 +39,7 @@ __all__ = [
     "run",
 ]
 
-#: The largest body of one document (SPEC §13).
+#: The largest body of one document: 1 MB.
 MAX_DOCUMENT_BYTES = handlers.MAX_DOCUMENT_BYTES
-#: The largest body of a batch (SPEC §13).
+#: The largest body of a batch: 100 MB.
 MAX_BATCH_BYTES = handlers.MAX_BATCH_BYTES

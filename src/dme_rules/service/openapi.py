@@ -235,7 +235,7 @@ def _evaluations(names: list[str], examples: dict[str, Any]) -> dict[str, Any]:
             "responses": {
                 **_answers(report, 413, 422),
                 "200": {
-                    "description": "The report (SPEC §8), or a FHIR OperationOutcome with "
+                    "description": "The report, or a FHIR OperationOutcome with "
                     "Accept: application/fhir+json",
                     "content": {JSON: report, FHIR: {"schema": {"type": "object"}}},
                 },

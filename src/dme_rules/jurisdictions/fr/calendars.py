@@ -1,4 +1,4 @@
-"""French business calendars (SPEC §14).
+"""French business calendars.
 
 - :data:`FRANCE` (id ``france``): Saturdays, Sundays and the public holidays of Code du
   travail art. L.3133-1; the calendar of art. 642 of the Code de procédure civile, which

@@ -1,4 +1,4 @@
-"""The French DMP's readings of the sources' ambiguous phrases (SPEC §14).
+"""The French DMP's readings of the sources' ambiguous phrases.
 
 Each is a :class:`~dme_rules.engine.readings.Reading`, one default per topic, as in the Quebec
 pack.

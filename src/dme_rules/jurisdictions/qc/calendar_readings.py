@@ -1,4 +1,4 @@
-"""Quebec's readings of which days are « jours ouvrables » (SPEC §3.1): each selects the
+"""Quebec's readings of which days are « jours ouvrables »: each selects the
 business calendar every Quebec count in days or business days runs on, and the BCH's clock.
 
 The procedure counts in business days (« le jour ouvrable suivant », « 7 jours ouvrables »,

@@ -1,4 +1,4 @@
-"""Quebec business calendars (SPEC §2).
+"""Quebec business calendars.
 
 - :data:`QUEBEC_CPC`, the default for every legal time limit: Saturdays, Sundays, the holidays
   of the Interpretation Act (art. 61(23)) and 2 January and 26 December (Code of Civil

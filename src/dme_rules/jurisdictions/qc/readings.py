@@ -1,4 +1,4 @@
-"""Quebec's readings of the sources' ambiguous phrases (SPEC §3.1).
+"""Quebec's readings of the sources' ambiguous phrases.
 
 Every phrase of the sources that changes a computed result has named readings, one default
 and its alternatives, grouped by *topic*. Each is a

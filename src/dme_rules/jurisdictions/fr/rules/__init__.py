@@ -10,5 +10,5 @@ from dme_rules.engine.ruleset import Ruleset
 
 __all__ = ["RULES"]
 
-#: Every French DMP rule, in the catalogue's order (SPEC §14), keyed by id.
+#: Every French DMP rule, in the catalogue's order, keyed by id.
 RULES = Ruleset.discover(__name__)

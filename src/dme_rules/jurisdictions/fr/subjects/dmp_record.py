@@ -1,4 +1,4 @@
-"""The DMP record: the subject of the French DMP's rules, and its JSON form (SPEC §14).
+"""The DMP record: the subject of the French DMP's rules, and its JSON form.
 
 A :class:`DmpRecord` is a frozen value read as strictly as a Quebec case: unknown or repeated
 keys, naive instants, impossible dates and malformed values are refused with their JSON path.

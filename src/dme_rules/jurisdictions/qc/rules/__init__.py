@@ -13,5 +13,5 @@ from dme_rules.engine.ruleset import Ruleset
 
 __all__ = ["RULES"]
 
-#: Every Quebec rule, in the catalogue's order (SPEC §5), keyed by id.
+#: Every Quebec rule, in the catalogue's order, keyed by id.
 RULES = Ruleset.discover(__name__)

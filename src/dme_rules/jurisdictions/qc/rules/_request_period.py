@@ -1,4 +1,5 @@
-"""What the extraction and import deadlines share: N days from the request (SPEC §3, §3.1)."""
+"""What the extraction and import deadlines share: N days from the request, by the
+reading in force."""
 
 from __future__ import annotations
 

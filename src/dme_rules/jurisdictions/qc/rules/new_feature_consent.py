@@ -30,7 +30,7 @@ _CONSENT_QUESTIONS = ("explicit_consent", "consent_quality")
 
 
 class NewFeatureConsentRule(Rule[NoParameters, ConsentAnswers]):
-    """Before enabling a new EMR feature, the physician answers the checklist (SPEC §7).
+    """Before enabling a new EMR feature, the physician answers the checklist.
 
     ``proceed`` only when ``purpose``, ``informed``, ``explicit_consent`` and
     ``consent_quality`` are yes and either ``third_party_access`` is no or ``third_party_scope``

@@ -1,4 +1,4 @@
-"""A physician's answers to the checklist before enabling a new EMR feature (SPEC §7).
+"""A physician's answers to the checklist before enabling a new EMR feature.
 
 The checklist's JSON is ``{"assessed_on": DATE, "feature": TEXT, "answers": {…}}``, with an
 optional ``"subject": "qc.emr.consent-assessment"``; it is read with the same strictness as a

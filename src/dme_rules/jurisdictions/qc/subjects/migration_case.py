@@ -1,4 +1,4 @@
-"""The migration case: the subject of Quebec's migration rules, and its JSON form (SPEC §6).
+"""The migration case: the subject of Quebec's migration rules, and its JSON form.
 
 A :class:`MigrationCase` is a frozen value. Build it in Python with typed values (dates,
 aware datetimes, :class:`~decimal.Decimal` amounts) or from JSON data with
@@ -268,7 +268,7 @@ class MigrationCase(Subject):
         )
 
     def _refuse_impossible_facts(self) -> None:
-        """Refuse what cannot be true (SPEC §6), naming the field: an act dated before the
+        """Refuse what cannot be true, naming the field: an act dated before the
         request's date, a follow-up before its complaint, a read-only access that ends before
         the import's production date.
 
