@@ -335,6 +335,18 @@ def test_rule_page_marks_its_other_title(site):
             ]
 
 
+def test_pages_stand_alone(site):
+    """No page of either site, the API's docstrings included, sends the reader to a section
+    of a document outside the project ("SPEC §4")."""
+    found = {
+        str(path.relative_to(site)): re.findall(r".{0,30}\bSPEC\b.{0,30}", text)
+        for lang in ("fr", "en")
+        for path in _pages(site / lang)
+        if re.search(r"\bSPEC\b", text := "".join(_read(path).parts))
+    }
+    assert {} == found
+
+
 def test_footer_reads_right_in_each_language(site):
     """The footer's copyright line is whole in each language (not « Droits d'auteur les
     auteurs… »), with the licence."""

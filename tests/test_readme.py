@@ -1,9 +1,12 @@
-"""The README stays true to the code."""
+"""The README stays true to the code, and the project's texts stand alone."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+
+import pytest
 
 import dme_rules
 from dme_rules import RULES
@@ -64,3 +67,23 @@ def test_french_rule_table_lists_every_rule_of_the_pack():
         assert rule is pack.rules[rule_id]
         said = pack.messages.template(f"party.{rule.obligated_party}", "en")
         assert said == binds.strip(), rule_id
+
+
+def test_texts_stand_alone():
+    """The README, the docs (pages, translations, templates, configuration), the JSON Schemas
+    and the service's OpenAPI document never send the reader to a section of a document
+    outside the project ("SPEC §13")."""
+    pytest.importorskip("starlette", reason="the server extra is not installed")
+    from dme_rules.schemas import schema, schema_names
+    from dme_rules.service.openapi import openapi_document
+
+    docs = README.parent / "docs"
+    texts = {str(path.relative_to(README.parent)): path.read_text(encoding="utf-8")
+             for path in [README, *docs.rglob("*")]
+             if path.suffix in {".md", ".rst", ".py", ".po", ".html", ".txt", ".css"}
+             and "_build" not in path.parts}  # fmt: skip
+    texts["schemas"] = json.dumps([schema(name) for name in schema_names()], ensure_ascii=False)
+    texts["openapi"] = json.dumps(openapi_document(), ensure_ascii=False)
+    assert len(texts) > 50  # every page and its catalogue
+    assert {} == {name: re.findall(r".{0,30}\bSPEC\b.{0,30}", text)
+                  for name, text in texts.items() if re.search(r"\bSPEC\b", text)}  # fmt: skip

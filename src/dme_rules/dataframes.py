@@ -11,9 +11,9 @@ from dme_rules.errors import DmeRulesError, InvalidArgumentError
 
 __all__ = ["COLUMNS", "reports_to_dataframe"]
 
-#: The columns of :func:`reports_to_dataframe`, in order: those of
-#: :data:`~dme_rules.engine.report.RECORD_COLUMNS`, with ``due_at`` right after ``due`` (as in
-#: the audit's Excel and Parquet tables).
+#: The columns of :func:`reports_to_dataframe`, in order; those of
+#: :data:`~dme_rules.engine.report.RECORD_COLUMNS` with ``due_at`` right after ``due``, as in
+#: the audit's Excel and Parquet tables.
 COLUMNS = (
     *RECORD_COLUMNS[: RECORD_COLUMNS.index("due") + 1],
     "due_at",

@@ -39,7 +39,7 @@ __all__ = [
     "run",
 ]
 
-#: The largest body of one document: 1 MB.
+#: The largest body of one document, 1 MB.
 MAX_DOCUMENT_BYTES = handlers.MAX_DOCUMENT_BYTES
-#: The largest body of a batch: 100 MB.
+#: The largest body of a batch, 100 MB.
 MAX_BATCH_BYTES = handlers.MAX_BATCH_BYTES

@@ -45,9 +45,9 @@ __all__ = [
     "rules",
 ]
 
-#: The largest body of one document: 1 MB.
+#: The largest body of one document, 1 MB.
 MAX_DOCUMENT_BYTES = 1_000_000
-#: The largest body of a batch: 100 MB.
+#: The largest body of a batch, 100 MB.
 MAX_BATCH_BYTES = 100_000_000
 
 
