@@ -92,3 +92,37 @@ def test_the_version_is_written_once():
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert "False" == done.stdout.strip()
+
+
+#: The SHA-256 of the Apache License 2.0 as the Apache Software Foundation publishes it
+#: (https://www.apache.org/licenses/LICENSE-2.0.txt, 11,358 bytes).
+APACHE_2_0_SHA256 = "cfc7749b96f63bd31c3c42b5c471bf756814053e847c10f3eb003417bc523d30"
+
+
+def test_the_distribution_names_its_licence(tmp_path):
+    """Built from this tree and installed, the distribution's metadata names its licence as
+    an SPDX expression, Apache-2.0, and ships LICENSE, the licence's whole published text."""
+    import hashlib
+    import importlib.metadata
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    assert APACHE_2_0_SHA256 == hashlib.sha256((root / "LICENSE").read_bytes()).hexdigest()
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(root)],
+        capture_output=True, check=True,
+    )  # fmt: skip
+    (wheel,) = tmp_path.glob("dme_rules-*.whl")
+    site = tmp_path / "site"
+    subprocess.run(
+        [*pip, "install", "--no-deps", "--no-index", "--target", str(site), str(wheel)],
+        capture_output=True, check=True,
+    )  # fmt: skip
+    (installed,) = importlib.metadata.distributions(path=[str(site)])
+    metadata = installed.metadata
+    assert ("dme-rules", "Apache-2.0", ["LICENSE"]) == (
+        metadata["Name"], metadata["License-Expression"], metadata.get_all("License-File"),
+    )  # fmt: skip
+    (licence,) = [file for file in installed.files or [] if file.name == "LICENSE"]
+    assert (root / "LICENSE").read_bytes() == Path(installed.locate_file(licence)).read_bytes()
