@@ -4,7 +4,7 @@ A test file holds a list of tests; each names a subject (``input``, its JSON for
 ``input_file``), the instant it is judged at (``as_of``), optional ``readings``, and what
 the report must say (``expect``: its ``status``, and ``findings`` by rule id)::
 
-    - name: Extraction livrée en retard
+    - name: Dossier complet, plainte au BCH sans suivi
       as_of: 2025-09-01            # the end of that day in the subject's time zone
       input_file: ../cases/spec-example.json
       expect:
