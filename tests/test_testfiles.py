@@ -421,6 +421,23 @@ class TestReading:
         (test,) = read_test_file(path)
         assert ("yes", "no") == (test.subject.answers["purpose"], test.subject.answers["informed"])
 
+    def test_nested_too_deep(self, tmp_path):
+        """YAML nested five thousand levels deep is refused, not a crash."""
+        error = self.error(tmp_path, "- " + "[" * 5000 + "]" * 5000 + "\n")
+        assert "expected YAML nested less deeply" == error.reason.split(" / ")[0]
+
+    def test_aliases_that_expand_without_end(self, tmp_path, monkeypatch):
+        """Aliases that would expand past the limit are refused before anything is built."""
+        monkeypatch.setattr("dme_rules.testfiles.files.MAX_VALUES", 1000)
+        # 10 x 10 x 10 = 1,000 texts under the last anchor: past 1,000 values with the rest.
+        text = "\n".join([
+            "a: &a [x, x, x, x, x, x, x, x, x, x]",
+            "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+        ]) + "\n"  # fmt: skip
+        error = self.error(tmp_path, text)
+        assert "expected at most 1000 values, aliases expanded" == error.reason.split(" / ")[0]
+
     def test_without_pyyaml(self, tmp_path, capsys, monkeypatch):
         """Without PyYAML the command says which extra to install, exit 2."""
         monkeypatch.setitem(sys.modules, "yaml", None)

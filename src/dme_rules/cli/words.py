@@ -337,6 +337,13 @@ WORDS = Messages(
             en="status: expected one of {ids}, got {shown}",
             fr="status : attendu un de {ids}, reçu {shown}",
         ),
+        "error.test_deep": _texts(
+            en="expected YAML nested less deeply", fr="attendu du YAML moins profondément imbriqué"
+        ),
+        "error.test_size": _texts(
+            en="expected at most {limit} values, aliases expanded",
+            fr="attendu au plus {limit} valeurs, alias développés",
+        ),
         "error.test_none": _texts(
             en="expected a folder holding *.yaml or *.yml test files; found none",
             fr="attendu un dossier de fichiers de tests *.yaml ou *.yml ; aucun trouvé",

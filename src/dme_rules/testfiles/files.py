@@ -59,6 +59,9 @@ FINDING_KEYS = tuple(REPORT_SCHEMA["$defs"]["finding"]["properties"]) + tuple(
     if column not in REPORT_SCHEMA["$defs"]["finding"]["properties"]
     and column not in ("case_id", "as_of", "case_status")  # the report's, not a finding's
 )
+#: The most values a test file may hold, its aliases expanded (a file of a hundred thousand
+#: tests of complete cases holds about ten million).
+MAX_VALUES = 10_000_000
 #: The extra that installs what test files need.
 EXTRA = "test-files"
 
@@ -219,6 +222,19 @@ class _Refused(Exception):
         self.node, self.reason = node, reason
 
 
+def _expanded_size(root: Any) -> int:
+    """How many values the document holds once its aliases are expanded (counting stops
+    past :data:`MAX_VALUES`)."""
+    count, stack = 0, [root]
+    while stack and count <= MAX_VALUES:
+        node = stack.pop()
+        count += 1
+        if isinstance(node.value, list):
+            for item in node.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+    return count
+
+
 def _line(node: Any) -> int:
     return int(node.start_mark.line) + 1
 
@@ -232,6 +248,8 @@ class _Reader:
         self.loader = _loader_class()(text)
         try:
             self.root = self.loader.get_single_node()
+        except RecursionError:  # nested deeper than any test
+            raise YamlTestError(path, 0, both("error.test_deep")) from None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             raise YamlTestError(
@@ -241,6 +259,8 @@ class _Reader:
             ) from None
         except yaml.YAMLError as error:  # the bytes are not text
             raise YamlTestError(path, 0, both("error.test_yaml", problem=error)) from None
+        if _expanded_size(self.root) > MAX_VALUES:  # aliases that expand without end
+            raise YamlTestError(path, 0, both("error.test_size", limit=MAX_VALUES))
 
     def error(self, node: Any, code: str, /, **values: Any) -> YamlTestError:
         return YamlTestError(self.path, _line(node), both(code, **values))
@@ -340,7 +360,7 @@ class _Reader:
             raise self.error(node, "error.test_input_mapping")
         try:
             return read_subject(json.dumps(data, ensure_ascii=False))
-        except (TypeError, ValueError) as error:  # an invalid subject: its JSON path
+        except (TypeError, ValueError, RecursionError) as error:  # its JSON path, if invalid
             reason = str(error) if isinstance(error, DmeRulesError) else type(error).__name__
             raise YamlTestError(self.path, _line(node), f"input: {reason}") from None
 
