@@ -10,9 +10,12 @@ error. The tests are read and run by :mod:`dme_rules.testfiles`, as the pytest p
 from __future__ import annotations
 
 import argparse
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from dme_rules.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATION, say
 from dme_rules.testfiles import (
+    YamlTest,
     YamlTestError,
     find_test_files,
     read_test_file,
@@ -27,35 +30,39 @@ __all__ = ["run"]
 def run(args: argparse.Namespace) -> int:
     """Run every test of the files under ``args.paths``; print the failures and a summary."""
     require_extra()
-    tests = passed = failed = errors = 0
-    for path in args.paths:
+    counts: Counter[str] = Counter()
+    for test in _tests(args.paths, counts):
+        counts["tests"] += 1
+        try:
+            result = run_test(test, args.reading)
+        except YamlTestError as error:
+            _error(error, counts)
+            continue
+        counts["passed" if result.passed else "failed"] += 1
+        if not result.passed:
+            print("\n".join(result.lines(args.lang)))
+    print(summary(counts["tests"], counts["passed"], counts["failed"], counts["errors"], args.lang))
+    if counts["errors"]:
+        return EXIT_BAD_INPUT
+    return EXIT_VIOLATION if counts["failed"] else EXIT_OK
+
+
+def _tests(paths: Iterable[str], counts: Counter[str]) -> Iterator[YamlTest]:
+    """The tests of every readable file under ``paths``, in order; each path or file that
+    cannot be read said and counted as an error."""
+    for path in paths:
         try:
             files = find_test_files(path)
         except YamlTestError as error:
-            say(f"dme-rules: {error}")
-            errors += 1
+            _error(error, counts)
             continue
         for file in files:
             try:
-                found = read_test_file(file)
+                yield from read_test_file(file)
             except YamlTestError as error:
-                say(f"dme-rules: {error}")
-                errors += 1
-                continue
-            for test in found:
-                tests += 1
-                try:
-                    result = run_test(test, args.reading)
-                except YamlTestError as error:
-                    say(f"dme-rules: {error}")
-                    errors += 1
-                    continue
-                if result.passed:
-                    passed += 1
-                else:
-                    failed += 1
-                    print("\n".join(result.lines(args.lang)))
-    print(summary(tests, passed, failed, errors, args.lang))
-    if errors:
-        return EXIT_BAD_INPUT
-    return EXIT_VIOLATION if failed else EXIT_OK
+                _error(error, counts)
+
+
+def _error(error: YamlTestError, counts: Counter[str]) -> None:
+    say(f"dme-rules: {error}")
+    counts["errors"] += 1
