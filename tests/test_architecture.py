@@ -181,9 +181,9 @@ def test_each_module_imports_alone():
 APPLICATIONS = sorted(
     name
     for name in MODULES
-    if name.split(".")[1:2]
-    in (["cli"], ["service"], ["audit"], ["plot"], ["schemas"], ["dataframes"], ["testfiles"],
-        ["pytest_plugin"])
+    if "." in name
+    and name.split(".")[1]
+    in ("cli", "service", "audit", "plot", "schemas", "dataframes", "testfiles", "pytest_plugin")
 )
 
 

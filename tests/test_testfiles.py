@@ -203,6 +203,23 @@ class TestComparison:
         (test,) = read_test_file(path)
         assert passes == run_test(test).passed
 
+    def test_tagged_timestamps(self, tmp_path):
+        """A date or instant tagged !!timestamp in YAML reads as its ISO text, in the input as
+        in the expectations."""
+        path = write(tmp_path, "t.yaml", """\
+- name: tagged
+  as_of: 2025-09-01
+  input: {case_id: a, request_transmitted_at: !!timestamp "2025-06-20T16:45:00-04:00",
+          source_solution: A, target_solution: B, practitioners: 1}
+  expect:
+    findings:
+      qc.migration.extraction-deadline: {due: !!timestamp 2025-07-14}
+      qc.bch.complaint-follow-up: {status: not_applicable}
+""")  # fmt: skip
+        (test,) = read_test_file(path)
+        # Fri 06-20: day 1 Mon 06-23 + 20 days = Sun 07-13, extended to Mon 07-14.
+        assert [] == run_test(test).lines("en")
+
     CHECKLIST = """\
 - name: checklist
   as_of: 2025-09-01

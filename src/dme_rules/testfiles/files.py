@@ -20,7 +20,7 @@ import argparse
 import json
 import re
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -222,6 +222,13 @@ class _Refused(Exception):
         self.node, self.reason = node, reason
 
 
+def _iso(value: object) -> str:
+    """A date or an instant tagged ``!!timestamp`` in YAML, as its JSON text."""
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
 def _expanded_size(root: Any) -> int:
     """How many values the document holds once its aliases are expanded (counting stops
     past :data:`MAX_VALUES`)."""
@@ -359,7 +366,7 @@ class _Reader:
         if not isinstance(data, Mapping):
             raise self.error(node, "error.test_input_mapping")
         try:
-            return read_subject(json.dumps(data, ensure_ascii=False))
+            return read_subject(json.dumps(data, ensure_ascii=False, default=_iso))
         except (TypeError, ValueError, RecursionError) as error:  # its JSON path, if invalid
             reason = str(error) if isinstance(error, DmeRulesError) else type(error).__name__
             raise YamlTestError(self.path, _line(node), f"input: {reason}") from None

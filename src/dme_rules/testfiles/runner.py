@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -139,6 +139,10 @@ def _comparable(value: Any) -> Any:
     """``value`` as compared: numbers and amounts as decimals, instants as instants."""
     if isinstance(value, bool) or value is None:
         return value
+    if isinstance(value, datetime):  # a YAML value tagged !!timestamp
+        return value if value.utcoffset() is not None else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, int | float):
         try:
             return Decimal(str(value))
