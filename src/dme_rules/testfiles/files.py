@@ -4,8 +4,8 @@ the line it starts on.
 A file holds a list of tests (or one test, a mapping). Each test has a ``name``, an ``as_of``
 (a date, the end of that day in the subject's time zone, or an instant with its offset), its
 optional ``readings``, the subject as ``input`` (a mapping, the subject's JSON form) or as
-``input_file`` (a JSON file, relative to the test file), and what it ``expect``\\ s: the
-report's ``status`` and its ``findings`` by rule id. An unknown key, a key given twice, a
+``input_file`` (a JSON file, relative to the test file), and what it expects (``expect``):
+the report's ``status`` and its ``findings`` by rule id. An unknown key, a key given twice, a
 value of the wrong kind are refused with the file, the line and what was expected.
 
 The YAML is read by PyYAML's safe loader with two changes, so that values read as the JSON
@@ -29,7 +29,7 @@ import attrs
 from dme_rules.cli.common import InputError, as_of, both, instant_of, load, reading
 from dme_rules.engine.evaluation import read_subject
 from dme_rules.engine.jurisdiction import jurisdiction_of, jurisdictions
-from dme_rules.engine.report import RECORD_COLUMNS, REPORT_SCHEMA
+from dme_rules.engine.report import REPORT_SCHEMA
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import DmeRulesError
@@ -52,13 +52,8 @@ TEST_KEYS = ("name", "as_of", "readings", "input", "input_file", "expect")
 #: The keys of a test's ``expect``.
 EXPECT_KEYS = ("status", "findings")
 #: The keys a finding's expectation may name: those of a finding in the report's JSON, and
-#: ``missing`` (the facts a finding lacks, a column of the report's records).
-FINDING_KEYS = tuple(REPORT_SCHEMA["$defs"]["finding"]["properties"]) + tuple(
-    column
-    for column in RECORD_COLUMNS
-    if column not in REPORT_SCHEMA["$defs"]["finding"]["properties"]
-    and column not in ("case_id", "as_of", "case_status")  # the report's, not a finding's
-)
+#: ``missing`` (the facts a finding lacks, from its details, as the report's records have it).
+FINDING_KEYS = (*REPORT_SCHEMA["$defs"]["finding"]["properties"], "missing")
 #: The most values a test file may hold, its aliases expanded (a file of a hundred thousand
 #: tests of complete cases holds about ten million).
 MAX_VALUES = 10_000_000
