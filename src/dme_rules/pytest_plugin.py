@@ -88,9 +88,10 @@ class YamlTestFile(pytest.File):
 
     def collect(self) -> Iterator[YamlTestItem]:
         from dme_rules.errors import DmeRulesError
-        from dme_rules.testfiles import read_test_file
+        from dme_rules.testfiles import read_test_file, require_extra
 
         try:
+            require_extra()  # PyYAML, and Babel for the failures' words
             tests = read_test_file(self.path)
         except DmeRulesError as error:  # the file, its line, what was expected
             raise self.CollectError(str(error)) from None
