@@ -181,8 +181,9 @@ def test_each_module_imports_alone():
 APPLICATIONS = sorted(
     name
     for name in MODULES
-    if name.split(".")[1:2]
-    in (["cli"], ["service"], ["audit"], ["plot"], ["schemas"], ["dataframes"])
+    if "." in name
+    and name.split(".")[1]
+    in ("cli", "service", "audit", "plot", "schemas", "dataframes", "testfiles", "pytest_plugin")
 )
 
 
@@ -254,10 +255,12 @@ class TestApplicationsKnowNoPack:
         assert [] == [word for word in words if LOCAL_WORDS.search(word)]
 
     def test_every_application_is_scanned(self):
-        """The command line's and the service's modules, the audit, the plots, the schemas and
-        the dataframes are all scanned."""
+        """The command line's and the service's modules, the audit, the plots, the schemas,
+        the dataframes, the test files and the pytest plugin are all scanned."""
         expected = {"dme_rules.cli.check", "dme_rules.service.handlers", "dme_rules.audit",
-                    "dme_rules.plot", "dme_rules.schemas", "dme_rules.dataframes"}  # fmt: skip
+                    "dme_rules.plot", "dme_rules.schemas", "dme_rules.dataframes",
+                    "dme_rules.testfiles.files", "dme_rules.testfiles.runner",
+                    "dme_rules.pytest_plugin"}  # fmt: skip
         assert expected <= set(APPLICATIONS)
 
     @pytest.mark.parametrize(

@@ -125,6 +125,8 @@ class TestImportedWhenRun:
         assert 0 == done.returncode
         loaded = set(eval(done.stderr.strip().splitlines()[-1]))
         assert "dme_rules.cli.calendar" in loaded
-        commands = {"audit", "check", "deadlines", "logs", "rules", "schema", "serve", "subject"}
+        commands = {"audit", "check", "deadlines", "logs", "rules", "schema", "serve", "subject",
+                    "test"}  # fmt: skip
         assert set() == {f"dme_rules.cli.{name}" for name in commands} & loaded
-        assert set() == {"dme_rules.audit", "dme_rules.plot", "dme_rules.service"} & loaded
+        assert set() == {"dme_rules.audit", "dme_rules.plot", "dme_rules.service",
+                         "dme_rules.testfiles"} & loaded  # fmt: skip

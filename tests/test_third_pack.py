@@ -2,8 +2,8 @@
 
 The pack (one subject, one rule, one calendar and its words) is written into a folder of its
 own as ``dme_rules/jurisdictions/demo/`` and put on the import path, as a pack distributed on
-its own would be: nothing of the library is touched. Then ``check``, ``audit``, ``rules``,
-``calendar``, ``schema`` and the HTTP service's evaluate run on its subject, in fresh
+its own would be: nothing of the library is touched. Then ``check``, ``audit``, ``test``,
+``rules``, ``calendar``, ``schema`` and the HTTP service's evaluate run on its subject, in fresh
 processes, and answer from the pack: its rule, its calendar, its zone (Auckland, far from
 both Montreal and Paris, so that a date ``--as-of`` shows whose end of day it means).
 """
@@ -175,6 +175,24 @@ def test_audit(pack):
     assert (RULE_ID, "violation", "2025-03-13", END_OF_DAY) == (
         row["rule_id"], row["status"], row["due"], row["as_of"]
     )  # fmt: skip
+
+
+def test_test_files(pack):
+    """A declarative test of the pack's subject runs through its rule: read by its kind, its
+    rule id known, its date the end of that day in the pack's zone."""
+    _, letter = pack
+    tests = letter.parent / "letter.yaml"
+    tests.write_text(
+        "- name: Lettre en retard\n"
+        "  as_of: 2025-04-01\n"
+        f"  input: {json.dumps(LETTER)}\n"
+        "  expect:\n"
+        "    status: violation\n"
+        f"    findings:\n      {RULE_ID}: {{due: 2025-03-13, days_late: 1}}\n",
+        encoding="utf-8",
+    )
+    done = cli(pack, "test", str(tests), "--lang", "en")
+    assert (0, "1 test, 1 passed\n", "") == (done.returncode, done.stdout, done.stderr)
 
 
 def test_rules(pack):

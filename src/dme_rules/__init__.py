@@ -10,7 +10,8 @@ The library has two layers, each a package:
 This module re-exports the public API: the engine's types and Quebec's names as the first
 edition published them (``RULES`` is the Quebec registry, ``QUEBEC_CPC`` its default
 calendar). The command line is :mod:`dme_rules.cli`; :mod:`dme_rules.dataframes` and
-:mod:`dme_rules.plot` need the ``pandas`` and ``plot`` extras.
+:mod:`dme_rules.plot` need the ``pandas`` and ``plot`` extras, :mod:`dme_rules.testfiles`
+(declarative test files in YAML, and their pytest plugin) the ``test-files`` extra.
 """
 
 from __future__ import annotations

@@ -138,6 +138,7 @@ def build(lang: str = "fr") -> Parser:
     _deadlines(commands)
     _rules(commands)
     _audit(commands)
+    _test(commands)
     _subject_commands(commands)
     _schema(commands)
     _serve(commands)
@@ -258,6 +259,16 @@ def _audit(commands: Commands) -> None:
     _lang_option(command, t)
     command.add_argument("--jobs", type=int, default=1, help=t("help.audit.jobs"))
     command.add_argument("--quiet", action="store_true", help=t("help.audit.quiet"))
+    _reading_option(command, t)
+
+
+def _test(commands: Commands) -> None:
+    t = commands.words
+    command = commands.add(
+        "test", "test", help=t("help.test"), description=t("help.test.description")
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH")
+    _lang_option(command, t)
     _reading_option(command, t)
 
 

@@ -120,6 +120,19 @@ WORDS = Messages(
             en="worker processes (default 1)", fr="processus de travail (par défaut 1)"
         ),
         "help.audit.quiet": _texts(en="no progress bar", fr="sans barre de progression"),
+        # test
+        "help.test": _texts(
+            en="run declarative test files (YAML)",
+            fr="exécuter des fichiers de tests déclaratifs (YAML)",
+        ),
+        "help.test.description": _texts(
+            en="Run every test of the YAML files PATH names (a folder: every *.yaml and *.yml "
+            "under it): each subject judged at its as_of and compared with what the test "
+            "expects. Needs pip install 'dme-rules[test-files]'.",
+            fr="Exécuter chaque test des fichiers YAML que PATH désigne (un dossier : chaque "
+            "*.yaml et *.yml qu'il contient) : chaque sujet évalué à son as_of et comparé à ce "
+            "que le test attend. Demande pip install 'dme-rules[test-files]'.",
+        ),
         # schema
         "help.schema": _texts(
             en="print a JSON Schema: {names}", fr="afficher un schéma JSON : {names}"
@@ -170,6 +183,23 @@ WORDS = Messages(
         "check.explanations": _texts(
             en="How each due date was computed:", fr="Comment chaque échéance a été calculée :"
         ),
+        "test.failed": _texts(en="FAILED: {name} ({where})", fr="ÉCHEC : {name} ({where})"),
+        "test.mismatch": _texts(
+            en="  {key}: expected {expected}, got {got}",
+            fr="  {key} : attendu {expected}, obtenu {got}",
+        ),
+        # Counted words: one form per plural category of the language (CLDR's), ``other``
+        # for the categories not listed.
+        "test.tests.one": _texts(en="{count} test", fr="{count} test"),
+        "test.tests.other": _texts(en="{count} tests", fr="{count} tests"),
+        "test.passed.one": _texts(en="{count} passed", fr="{count} réussi"),
+        "test.passed.other": _texts(en="{count} passed", fr="{count} réussis"),
+        "test.failures.one": _texts(en="{count} failed", fr="{count} échoué"),
+        "test.failures.other": _texts(en="{count} failed", fr="{count} échoués"),
+        "test.errors.one": _texts(en="{count} error", fr="{count} erreur"),
+        "test.errors.other": _texts(en="{count} errors", fr="{count} erreurs"),
+        "test.findings.one": _texts(en="{count} finding", fr="{count} constat"),
+        "test.findings.other": _texts(en="{count} findings", fr="{count} constats"),
         "calendar.date": _texts(en="date", fr="date"),
         "calendar.day": _texts(en="day", fr="jour"),
         "calendar.name": _texts(en="name", fr="nom"),
@@ -255,6 +285,71 @@ WORDS = Messages(
         "error.decision_log": _texts(
             en="cannot write the decision log {path} ({reason})",
             fr="impossible d'écrire le journal des décisions",
+        ),
+        # Test files (``dme-rules test``): the file and line come first.
+        "error.test_extra": _texts(
+            en="reading test files needs {module}: pip install 'dme-rules[{extra}]'",
+            fr="la lecture des fichiers de tests demande {module} : pip install "
+            "'dme-rules[{extra}]'",
+        ),
+        "error.test_yaml": _texts(en="expected YAML ({problem})", fr="attendu du YAML ({problem})"),
+        "error.test_list": _texts(
+            en="expected a list of tests, each a mapping with name, as_of, input or input_file, "
+            "and expect",
+            fr="attendu une liste de tests, chacun un dictionnaire avec name, as_of, input ou "
+            "input_file, et expect",
+        ),
+        "error.test_mapping": _texts(
+            en="{field}: expected a mapping of the keys {keys}",
+            fr="{field} : attendu un dictionnaire des clés {keys}",
+        ),
+        "error.test_key": _texts(
+            en="{key}: expected one of the keys of {field} ({keys}); this key is unknown",
+            fr="{key} : attendu une des clés de {field} ({keys}) ; cette clé est inconnue",
+        ),
+        "error.test_twice": _texts(
+            en="{key}: expected each key once; this one is given twice",
+            fr="{key} : attendu chaque clé une seule fois ; celle-ci est donnée deux fois",
+        ),
+        "error.test_missing": _texts(en="expected the key {key}", fr="attendu la clé {key}"),
+        "error.test_input": _texts(
+            en="expected input or input_file (one of them)",
+            fr="attendu input ou input_file (l'un des deux)",
+        ),
+        "error.test_input_mapping": _texts(
+            en="input: expected a mapping, the subject's JSON form",
+            fr="input : attendu un dictionnaire, la forme JSON du sujet",
+        ),
+        "error.test_value": _texts(
+            en="{key}: expected a text, got {shown}", fr="{key} : attendu un texte, reçu {shown}"
+        ),
+        "error.test_text": _texts(
+            en="expected a text, got {shown}", fr="attendu un texte, reçu {shown}"
+        ),
+        "error.test_readings": _texts(
+            en="readings: expected a list of reading ids",
+            fr="readings : attendu une liste d'ids de lecture",
+        ),
+        "error.test_expect": _texts(
+            en="expect: expected status or findings", fr="expect : attendu status ou findings"
+        ),
+        "error.test_status": _texts(
+            en="status: expected one of {ids}, got {shown}",
+            fr="status : attendu un de {ids}, reçu {shown}",
+        ),
+        "error.test_deep": _texts(
+            en="expected YAML nested less deeply", fr="attendu du YAML moins profondément imbriqué"
+        ),
+        "error.test_size": _texts(
+            en="expected at most {limit} values, aliases expanded",
+            fr="attendu au plus {limit} valeurs, alias développés",
+        ),
+        "error.test_none": _texts(
+            en="expected a folder holding *.yaml or *.yml test files; found none",
+            fr="attendu un dossier de fichiers de tests *.yaml ou *.yml ; aucun trouvé",
+        ),
+        "error.test_no_path": _texts(
+            en="no such file or folder", fr="fichier ou dossier introuvable"
         ),
     },
     fallback=ENGINE_MESSAGES,  # the words every catalogue shares (a list's separator)
