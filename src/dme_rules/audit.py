@@ -673,8 +673,9 @@ def _write_parquet(rows: list[dict[str, Any]], out: Any) -> None:
         import pyarrow.parquet as pq
     except ImportError:
         raise _needs("pyarrow") from None
-    zones = {getattr(row.get(ZONE), "key", None) for row in rows}
-    # Instants carry their zone: the rows' pack's when they share one, else UTC.
+    # Instants carry their zone: that of the rows' packs when they share one, else UTC (an
+    # invalid input's row has no pack).
+    zones = {getattr(row[ZONE], "key", None) for row in rows if ZONE in row}
     (zone,) = zones if len(zones) == 1 and None not in zones else {"UTC"}
     instant, day = pa.timestamp("us", tz=zone), pa.date32()
     days = ("days_late", "business_days_late", "days_left", "business_days_left")
