@@ -97,6 +97,7 @@ _WORDS = Messages(
         },
         "html.title": {"fr": "Audit des dossiers", "en": "Audit of the cases"},
         "html.summary": {"fr": "Synthèse", "en": "Summary"},
+        "html.as_of": {"fr": "{pack} : {as_of}", "en": "{pack}: {as_of}"},
         "html.chart": {"fr": "Statuts par règle", "en": "Statuses by rule"},
         "html.cases": {"fr": "Dossiers", "en": "Cases"},
         "html.sources": {"fr": "Sources citées", "en": "Sources cited"},
@@ -700,8 +701,8 @@ _STYLE = (
     "body{font-family:sans-serif;margin:2em;max-width:90em}"
     "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;"
     "padding:0.2em 0.5em;text-align:left;vertical-align:top}th{background:#eee}"
-    "td.count{text-align:right}.status{font-weight:bold}.date{white-space:nowrap}"
-    ".as-of{font-size:1.1em}"
+    "td.count{text-align:right}.status{font-weight:bold;white-space:nowrap}.date{white-space:nowrap}"
+    ".as-of{font-size:1.1em}caption{text-align:left;font-weight:bold;padding:0.3em 0}"
 )
 
 
@@ -718,15 +719,21 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>{escape(say('html.title'))}</h1>",
     ]
+    # The instant evaluated at, in each pack's local time (named when the audit mixes packs).
     evaluated = dict.fromkeys(
-        ENGINE_MESSAGES.format("report.heading_without_id", lang,
-                               as_of=when_text(row["as_of"], _zone_of(row), with_zone=True))
-        for row in rows if isinstance(row["as_of"], datetime)
+        (people.pack(row["rule_id"]),
+         ENGINE_MESSAGES.format("report.heading_without_id", lang,
+                                as_of=when_text(row["as_of"], _zone_of(row), with_zone=True)))
+        for row in rows if isinstance(row["as_of"], datetime) and row["rule_id"]
     )  # fmt: skip
-    parts += [f"<p class='as-of'><strong>{escape(line)}</strong></p>" for line in evaluated]
+    for pack, line in evaluated:
+        name = pack.name_fr if lang == "fr" else pack.name_en
+        shown = line if len(evaluated) == 1 else say("html.as_of", pack=name, as_of=line)
+        parts.append(f"<p class='as-of'><strong>{escape(shown)}</strong></p>")
     by_status, by_rule = people.count_tables(summary or _summary_of(rows))
     parts.append(f"<h2>{escape(say('html.summary'))}</h2>")
-    parts.append(_html_table(by_status) + _html_table(by_rule))
+    parts.append(_html_table(by_status, say("summary.by_status")))
+    parts.append(_html_table(by_rule, say("summary.by_rule")))
     parts.append(f"<h2>{escape(say('html.chart'))}</h2>")
     parts.append(_chart(rows, lang, people))
     parts.append(f"<h2>{escape(say('html.cases'))}</h2>")
@@ -768,8 +775,9 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
 _DATES = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?: \([^()]+\))?)?")
 
 
-def _html_table(lines: list[list[Any]]) -> str:
-    """A table of counts: its heading row, then rows whose numbers align right."""
+def _html_table(lines: list[list[Any]], caption: str) -> str:
+    """A table of counts with its caption: its heading row, then rows whose numbers align
+    right."""
     escape = html.escape
     head, *body = lines
     cells = "".join(f"<th>{escape(str(cell))}</th>" for cell in head)
@@ -778,7 +786,7 @@ def _html_table(lines: list[list[Any]]) -> str:
                          else f"<td>{escape(str(cell))}</td>" for cell in line) + "</tr>"
         for line in body
     )  # fmt: skip
-    return f"<table><tr>{cells}</tr>{rows}</table>"
+    return f"<table><caption>{escape(caption)}</caption><tr>{cells}</tr>{rows}</table>"
 
 
 def _shown(row: dict[str, Any], day: str, at: str) -> str:
