@@ -235,13 +235,13 @@ def _rows_of(
     zone = report.jurisdiction.zone
     for record, finding in zip(report.to_records(lang), report.findings, strict=True):
         del record["readings"]  # not a column of the audit
-        row = {"source": source, **record, "due_at": None, "act_at": None}
-        for day, at in (("due", "due_at"), ("act_on", "act_at")):
-            value = row[day]
-            if isinstance(value, datetime):  # the instant in its pack's local time, and its day
-                row[at] = value.astimezone(zone)
-                row[day] = shown_day(value, zone)
-        row[ZONE] = zone
+        row = {"source": source, **record, "due_at": None, "act_at": None, ZONE: zone}
+        due, act = finding.due, finding.act_on
+        # An instant: the day it is shown on, then the instant in its pack's local time.
+        if isinstance(due, datetime):
+            row["due"], row["due_at"] = shown_day(due, zone), due.astimezone(zone)
+        if isinstance(act, datetime):
+            row["act_on"], row["act_at"] = shown_day(act, zone), act.astimezone(zone)
         if citations:  # for the HTML report: the passages each finding rests on
             row[CITATIONS] = [
                 f"« {c.quote_fr} » — {c.document.title}, {c.section}" for c in finding.citations
