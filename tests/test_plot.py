@@ -71,13 +71,15 @@ class TestWhatTheTitleAndTheCalendarSay:
         next day's date of the instant 2025-09-02T00:00-04:00."""
         case = load("spec-example")
         report = evaluate(case, at("2025-09-02T00:00:00-04:00"))
-        assert "2025-0147 — non conforme, au 2025-09-01 24:00" == timeline(
-            case, report
-        ).axes[0].get_title()
+        assert (
+            "2025-0147 — non conforme, au 2025-09-01 24:00"
+            == timeline(case, report).axes[0].get_title()
+        )
         noon = evaluate(case, at("2025-09-01T12:00:00-04:00"))
-        assert "2025-0147 — violation, as of 2025-09-01 12:00" == timeline(
-            case, noon, lang="en"
-        ).axes[0].get_title()
+        assert (
+            "2025-0147 — violation, as of 2025-09-01 12:00"
+            == timeline(case, noon, lang="en").axes[0].get_title()
+        )
 
     def test_the_calendars_violation_is_marked(self):
         """The SPEC case's calendar removes the read-only access on 2025-11-04, before
