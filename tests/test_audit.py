@@ -1,4 +1,4 @@
-"""dme-rules audit (SPEC §12): inputs, columns, every format opened with its reader, the
+"""dme-rules audit: inputs, columns, every format opened with its reader, the
 summary, exit codes, worker processes."""
 
 from __future__ import annotations
