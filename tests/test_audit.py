@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dme_rules import JURISDICTIONS, ConsentAnswers, MigrationCase
-from dme_rules.audit import COLUMNS, INVALID
+from dme_rules import JURISDICTIONS, ConsentAnswers, MigrationCase, evaluate
+from dme_rules.audit import COLUMNS, INVALID, write_table
 from dme_rules.cli import main
 from dme_rules.fr import DmpRecord
 
@@ -249,6 +249,18 @@ class TestWhatAuditorsOpen:
                     "2025-04-24T09:00:00-04:00")  # fmt: skip
         assert expected == (second["due"], second["due_at"], second["act_on"], second["act_at"])
         assert "échéance 2025-04-24 24:00 (EDT)" in second["message"]
+
+    def test_rows_a_caller_makes_from_records(self):
+        """write_table on rows made from Report.to_records (no due_at): the same split, the
+        BCH's due instant 2025-04-25T00:00-04:00 its day 2025-04-24 and the instant."""
+        case = MigrationCase.from_json(Path(self.COMPLAINTS).read_text(encoding="utf-8"))
+        report = evaluate(case, datetime.fromisoformat("2025-12-02T00:00:00-05:00"))
+        rows = [dict(record, source="mine") for record in report.to_records()]
+        out = io.StringIO()
+        write_table(rows, out, "csv")
+        second = [row for row in read_csv(out.getvalue())
+                  if row["rule_id"] == "qc.bch.complaint-follow-up"][1]  # fmt: skip
+        assert ("2025-04-24", "2025-04-25T00:00:00-04:00") == (second["due"], second["due_at"])
 
     def test_a_column_never_changes_type(self, capsys, inputs):
         """pandas reads due and act_on as dates (parse_dates), day counts as integers,

@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -322,7 +322,7 @@ def _completed(row: dict[str, Any]) -> dict[str, Any]:
     """A row made by a caller from ``Report.to_records`` (no ``due_at``, ``act_at``): its
     instants split into their day and the instant, as :func:`audit_rows` makes them."""
     row = dict(row)
-    zone: tzinfo = row.get(ZONE) or UTC
+    zone = _zone_of(row)
     for day, at in (("due", "due_at"), ("act_on", "act_at")):
         value = row.get(day)
         row[at] = value if isinstance(value, datetime) else None
@@ -364,10 +364,17 @@ def _json(value: Any) -> Any:
 
 
 def _zone_of(row: dict[str, Any]) -> tzinfo:
-    """The zone the row's dates are shown in (:data:`ZONE`); the default pack's for a row
-    that does not say it (one made by a caller from ``Report.to_records``)."""
+    """The zone the row's dates are shown in (:data:`ZONE`); for a row that does not say it
+    (one made by a caller from ``Report.to_records``), that of its rule's pack, else the
+    default pack's."""
     zone: tzinfo | None = row.get(ZONE)
-    return zone if zone is not None else default_jurisdiction().zone
+    if zone is not None:
+        return zone
+    rule_id = row.get("rule_id")
+    try:
+        return (jurisdiction_of(rule_id) if rule_id else default_jurisdiction()).zone
+    except DmeRulesError:  # a caller's rule outside every pack
+        return default_jurisdiction().zone
 
 
 #: Kept for callers of the second edition: every format now has the same columns.
