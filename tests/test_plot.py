@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from matplotlib.colors import to_hex
 
@@ -59,6 +61,51 @@ def test_every_word_in_the_chosen_language():
     assert "Suivi d'une plainte par le BCH (plainte n° 1)" in words["fr"]
     assert "BCH follow-up of a complaint (complaint #1)" in words["en"]
     assert not set(words["fr"]) & {"request sent", "act", "evaluation date", "calendar date"}
+
+
+class TestWhatTheTitleAndTheCalendarSay:
+    """The title says the instant as the user gave it; the calendar's row says its verdict."""
+
+    def test_a_date_as_of_is_the_end_of_that_day(self):
+        """--as-of 2025-09-01 is 24:00 of that day: the title says the date given, not the
+        next day's date of the instant 2025-09-02T00:00-04:00."""
+        case = load("spec-example")
+        report = evaluate(case, at("2025-09-02T00:00:00-04:00"))
+        assert (
+            "2025-0147 — non conforme, au 2025-09-01 24:00"
+            == timeline(case, report).axes[0].get_title()
+        )
+        noon = evaluate(case, at("2025-09-01T12:00:00-04:00"))
+        assert (
+            "2025-0147 — violation, as of 2025-09-01 12:00"
+            == timeline(case, noon, lang="en").axes[0].get_title()
+        )
+
+    def test_the_calendars_violation_is_marked(self):
+        """The SPEC case's calendar removes the read-only access on 2025-11-04, before
+        2025-11-05 (a violation of the calendar's content): the calendar's ticks take the
+        violation's colour, the legend says so, and 2025-11-04 is crossed."""
+        case = load("spec-example")
+        report = evaluate(case, at("2025-09-02T00:00:00-04:00"))
+        (judge,) = [f for f in report.findings if f.rule_id == "qc.migration.calendar-content"]
+        assert "violation" == judge.status.value
+        axes = timeline(case, report).axes[0]
+        handles = dict(zip((t.get_text() for t in axes.get_legend().get_texts()),
+                           axes.get_legend().legend_handles, strict=True))  # fmt: skip
+        ticks = handles["date du calendrier\u00a0: non conforme"]
+        crosses = handles["date en faute"]
+        assert "#c51b7d" == to_hex(ticks.get_color())
+        (crossed,) = [line for line in axes.lines if line.get_marker() == "X"]
+        assert ("X", [date(2025, 11, 4)]) == (crosses.get_marker(), list(crossed.get_xdata()))
+
+    def test_a_calendar_in_order_is_not_crossed(self):
+        """A calendar the rule finds compliant: its ticks in the compliant colour, no cross."""
+        case = load("complaints-answered")
+        report = evaluate(case, at("2025-12-02T00:00:00-05:00"))
+        axes = timeline(case, report, lang="en").axes[0]
+        texts = [t.get_text() for t in axes.get_legend().get_texts()]
+        assert "calendar date: compliant" in texts
+        assert [] == [line for line in axes.lines if line.get_marker() == "X"]
 
 
 def test_cli_plot(tmp_path, capsys):

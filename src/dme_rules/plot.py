@@ -17,7 +17,7 @@ from typing import Any
 
 from dme_rules.engine.features import Timeline
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.messages import Messages, check_language
+from dme_rules.engine.messages import Messages, check_language, when_text
 from dme_rules.engine.presentation import STATUS_COLOURS
 from dme_rules.engine.report import Report
 from dme_rules.engine.status import Status
@@ -32,6 +32,12 @@ _WORDS = Messages(
         "legend.period": {"fr": "période : {status}", "en": "period: {status}"},
         "legend.act": {"fr": "acte", "en": "act"},
         "legend.as_of": {"fr": "date d'évaluation", "en": "evaluation date"},
+        "legend.marks": {"fr": "{mark} : {status}", "en": "{mark}: {status}"},
+        "legend.fault": {"fr": "date en faute", "en": "date at fault"},
+        "title": {
+            "fr": "{subject} — {status}, au {as_of}",
+            "en": "{subject} — {status}, as of {as_of}",
+        },
     }
 )
 
@@ -124,9 +130,20 @@ def timeline(subject: Subject, report: Report, *, lang: str = "fr") -> Any:
                                markeredgecolor="black", markersize=7, linestyle="none")  # fmt: skip
             legend.setdefault(_WORDS.template("legend.act", lang), act)
     if stated:
-        ticks = axes.plot(stated, [0] * len(stated), marker="|", color=_NEUTRAL, markersize=14,
+        judge = _marks_finding(drawing, report)
+        mark = words.template("timeline.mark", lang)
+        colour = _NEUTRAL if judge is None else _COLOURS[judge.status]
+        ticks = axes.plot(stated, [0] * len(stated), marker="|", color=colour, markersize=14,
                           linestyle="none")  # fmt: skip
-        legend[words.template("timeline.mark", lang)] = ticks[0]
+        if judge is not None:
+            mark = _WORDS.format("legend.marks", lang, mark=mark, status=judge.status.label(lang))
+        legend[mark] = ticks[0]
+        faults = drawing.marks_at_fault(judge, subject) if judge is not None else ()
+        if judge is not None and faults:
+            (crosses,) = axes.plot(faults, [0] * len(faults), marker="X", color=colour,
+                                   markeredgecolor="black", markersize=10,
+                                   linestyle="none")  # fmt: skip
+            legend[_WORDS.template("legend.fault", lang)] = crosses
     started = subject.started_at
     first = day(started) if started is not None else min(
         [day(report.as_of), *(drawing.start(finding, subject) for _, finding in rows)]
@@ -146,16 +163,24 @@ def timeline(subject: Subject, report: Report, *, lang: str = "fr") -> Any:
     axes.grid(axis="x", alpha=0.3)
     axes.legend(legend.values(), legend.keys(), loc="upper left", bbox_to_anchor=(1.01, 1),
                 fontsize=8, frameon=False)  # fmt: skip
-    verdict = report.status.label(lang)
-    axes.set_title(
-        f"{report.case_id or subject.kind} — {verdict} ({day(report.as_of):%Y-%m-%d})",
-        parse_math=False,  # a case id is text, never TeX
-    )
+    title = _WORDS.format(
+        "title", lang, subject=report.case_id or subject.kind,
+        status=report.status.label(lang), as_of=when_text(report.as_of, zone),
+    )  # fmt: skip
+    axes.set_title(title, parse_math=False)  # a case id is text, never TeX
     for label in axes.get_yticklabels():
         label.set_parse_math(False)
     figure.autofmt_xdate()
     figure.tight_layout()
     return figure
+
+
+def _marks_finding(drawing: Timeline, report: Report) -> Finding | None:
+    """The finding that judges the dates of the marks' row, if the pack names its rule."""
+    rule_id = getattr(drawing, "marks_rule", None)  # a timeline of the second edition: none
+    if rule_id is None:
+        return None
+    return next((finding for finding in report.findings if finding.rule_id == rule_id), None)
 
 
 def _local_day(value: date | datetime, zone: tzinfo) -> date:

@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or default_format(args.out)
     if fmt in ("xlsx", "parquet") and args.out is None:
         raise usage_error(args, "error.needs_out", format=fmt)
+    if args.excel and fmt != "csv":
+        raise usage_error(args, "error.excel_csv", format=fmt)
     if args.jobs < 1:
         raise usage_error(args, "error.jobs")
     zone = default_jurisdiction().zone
@@ -79,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
             write_table(all_rows, out, fmt, lang=args.lang, summary=summary)
     else:
         with output(args.out) as out:
-            write_table(rows(), out, fmt, lang=args.lang, summary=summary)
+            write_table(rows(), out, fmt, lang=args.lang, summary=summary, spreadsheet=args.excel)
     if progress is not None:
         progress.close()
     note = WORDS.template("check.now", args.lang) if args.as_of is None else ""

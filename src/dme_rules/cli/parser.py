@@ -256,6 +256,7 @@ def _audit(commands: Commands) -> None:
         choices=("csv", "jsonl", "xlsx", "parquet", "html"),
         help=t("help.audit.format"),
     )
+    command.add_argument("--excel", action="store_true", help=t("help.audit.excel"))
     _lang_option(command, t)
     command.add_argument("--jobs", type=int, default=1, help=t("help.audit.jobs"))
     command.add_argument("--quiet", action="store_true", help=t("help.audit.quiet"))

@@ -116,6 +116,12 @@ WORDS = Messages(
             en="default: the --out file's extension, else csv",
             fr="par défaut : l'extension du fichier --out, sinon csv",
         ),
+        "help.audit.excel": _texts(
+            en="CSV for a spreadsheet set to French conventions: UTF-8 with a byte order mark, "
+            "';' between cells, a decimal comma",
+            fr="CSV pour un tableur aux conventions françaises : UTF-8 avec indicateur d'ordre "
+            "des octets, « ; » entre les cellules, virgule décimale",
+        ),
         "help.audit.jobs": _texts(
             en="worker processes (default 1)", fr="processus de travail (par défaut 1)"
         ),
@@ -277,6 +283,9 @@ WORDS = Messages(
         ),
         "error.needs_out": _texts(
             en="--format {format} needs --out FILE", fr="--format {format} demande --out"
+        ),
+        "error.excel_csv": _texts(
+            en="--excel writes CSV, not {format}", fr="--excel écrit du CSV, pas {format}"
         ),
         "error.jobs": _texts(en="--jobs takes 1 or more", fr="--jobs vaut au moins 1"),
         "error.logs_out": _texts(

@@ -126,6 +126,17 @@ class Timeline(Protocol):
         several findings)."""
         ...  # pragma: no cover
 
+    @property
+    def marks_rule(self) -> str | None:
+        """The id of the rule whose finding judges the dates of :meth:`marks` (their row
+        takes its status's colour), or ``None``."""
+        ...  # pragma: no cover
+
+    def marks_at_fault(self, finding: Finding, subject: Subject) -> tuple[date, ...]:
+        """The dates of :meth:`marks` that ``finding`` (of :attr:`marks_rule`) holds wrong,
+        each marked on their row."""
+        ...  # pragma: no cover
+
 
 @attrs.frozen
 class LogAudit:

@@ -34,6 +34,7 @@ __all__ = [
     "LANGUAGES",
     "Messages",
     "check_language",
+    "shown_day",
     "when_text",
 ]
 
@@ -73,11 +74,22 @@ def when_text(value: date | datetime | None, zone: tzinfo, *, with_zone: bool = 
     if not isinstance(value, datetime):
         return value.isoformat()
     local = value.astimezone(zone)
-    day, hour = local.date(), local.hour
-    if (hour, local.minute, local.second) == (0, 0, 0):
-        day, hour = day - timedelta(days=1), 24
+    day = shown_day(local, zone)
+    hour = 24 if day != local.date() else local.hour
     text = f"{day} {hour:02d}:{local.minute:02d}"
     return f"{text} ({local.strftime('%Z')})" if with_zone else text
+
+
+def shown_day(value: date | datetime, zone: tzinfo) -> date:
+    """The day an instant is shown on (as :func:`when_text` says it): its local date in
+    ``zone``, but local midnight is 24:00 of the day before, the end of that day (a deadline
+    due at 00:00 on the 25th is due on the 24th, as its message says); a date is its own."""
+    if not isinstance(value, datetime):
+        return value
+    local = value.astimezone(zone)
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        return local.date() - timedelta(days=1)
+    return local.date()
 
 
 def _frozen(texts: Any) -> Any:

@@ -28,6 +28,18 @@ def _day(value: date | datetime) -> date:
     return value.astimezone(MONTREAL).date() if isinstance(value, datetime) else value
 
 
+def _dates_in(value: object) -> set[date]:
+    """Every date (not an instant) held in ``value``, looked for through mappings and
+    sequences."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*(_dates_in(item) for item in value.values()))
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_dates_in(item) for item in value))
+    return set()
+
+
 class MigrationTimeline:
     """The rows of a migration case's timeline (the pack draws no other subject)."""
 
@@ -52,6 +64,15 @@ class MigrationTimeline:
             for day in (value if isinstance(value, tuple) else (value,))
             if isinstance(day, date)
         )
+
+    #: The rule that judges the migration calendar's dates.
+    marks_rule: str | None = "qc.migration.calendar-content"
+
+    def marks_at_fault(self, finding: Finding, subject: Subject) -> tuple[date, ...]:
+        """The calendar's dates that the calendar-content finding names in what it holds
+        wrong (an item past its deadline, an access removed too early, ...)."""
+        stated = set(self.marks(subject))
+        return tuple(sorted(day for day in _dates_in(finding.details) if day in stated))
 
     def row_name(self, finding: Finding, title: str, lang: str) -> str:
         """The rule's title; a complaint's follow-up also says which complaint."""
