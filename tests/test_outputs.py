@@ -8,7 +8,15 @@ from datetime import date
 import pytest
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 
-from dme_rules import RULES, DmeRulesError, MigrationCase, Status, evaluate, evaluate_many
+from dme_rules import (
+    RULES,
+    Complaint,
+    DmeRulesError,
+    MigrationCase,
+    Status,
+    evaluate,
+    evaluate_many,
+)
 from dme_rules.dataframes import reports_to_dataframe
 from dme_rules.engine.fhir import RULE_SYSTEM
 
@@ -102,8 +110,10 @@ class TestRecordsAndTables:
         integers (a missing one <NA>, never 12.0); reason and missing beside the message."""
         from dme_rules.engine.report import RECORD_COLUMNS
 
-        columns = [*RECORD_COLUMNS[:8], "due_at", *RECORD_COLUMNS[8:]]  # due_at after due
-        assert "due" == columns[7]
+        # due_at after due, act_at after act_on
+        columns = [*RECORD_COLUMNS[:8], "due_at", RECORD_COLUMNS[8], "act_at",
+                   *RECORD_COLUMNS[9:]]  # fmt: skip
+        assert ("due", "act_on") == (columns[7], columns[9])
         empty = reports_to_dataframe([])
         assert (columns, 0) == (list(empty.columns), len(empty))
         late = change(spec_case(), import__completed_on=date(2025, 8, 8), complaints=None,
@@ -141,7 +151,28 @@ class TestRecordsAndTables:
         assert (pd.Timestamp("2025-08-25"), pd.Timestamp("2025-08-25 14:00", tz="UTC")) == (
             complaint["due"], complaint["due_at"])  # fmt: skip
         assert pd.NaT is complaint["act_on"]  # not recorded: NaT, not None
+        assert pd.NaT is complaint["act_at"]
         assert pd.Timestamp("2025-09-01 16:00", tz="UTC") == frame["as_of"].iloc[0]  # 12:00-04
+
+    def test_dataframe_day_of_a_midnight_instant(self):
+        """A due instant at local 00:00 is 24:00 of the day before, as its message says: filed
+        Tue 2025-07-22 00:00 -04:00, 72 business hours end Fri 07-25 00:00, that is 07-24
+        24:00; followed up at that very instant, on the 24th too."""
+        import pandas as pd
+
+        filed = at("2025-07-22T00:00:00-04:00")
+        ended = at("2025-07-25T00:00:00-04:00")
+        case = change(spec_case(), complaints=(Complaint(filed_at=filed, followed_up_at=ended),))
+        report = evaluate(case, AS_OF)
+        complaint = (
+            reports_to_dataframe([report]).set_index("rule_id").loc["qc.bch.complaint-follow-up"]
+        )
+        assert ended == report.finding("qc.bch.complaint-follow-up").due
+        assert (pd.Timestamp("2025-07-24"), pd.Timestamp("2025-07-24")) == (
+            complaint["due"], complaint["act_on"])  # fmt: skip
+        assert (pd.Timestamp(ended), pd.Timestamp(ended)) == (
+            complaint["due_at"], complaint["act_at"])  # fmt: skip
+        assert "2025-07-24 24:00" in complaint["message"]
 
     def test_dataframe_of_two_zones(self):
         """Reports of Quebec and France share one column of instants: as_of in UTC."""

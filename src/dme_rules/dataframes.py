@@ -6,37 +6,43 @@ from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from typing import Any
 
+from dme_rules.engine.messages import shown_day
 from dme_rules.engine.report import RECORD_COLUMNS, Report
 from dme_rules.errors import DmeRulesError, InvalidArgumentError
 
 __all__ = ["COLUMNS", "reports_to_dataframe"]
 
 #: The columns of :func:`reports_to_dataframe`, in order; those of
-#: :data:`~dme_rules.engine.report.RECORD_COLUMNS` with ``due_at`` right after ``due``, as in
-#: the audit's Excel and Parquet tables.
+#: :data:`~dme_rules.engine.report.RECORD_COLUMNS` with ``due_at`` right after ``due`` and
+#: ``act_at`` right after ``act_on``, as in the audit's tables.
 COLUMNS = (
     *RECORD_COLUMNS[: RECORD_COLUMNS.index("due") + 1],
     "due_at",
-    *RECORD_COLUMNS[RECORD_COLUMNS.index("due") + 1 :],
+    *RECORD_COLUMNS[RECORD_COLUMNS.index("due") + 1 : RECORD_COLUMNS.index("act_on") + 1],
+    "act_at",
+    *RECORD_COLUMNS[RECORD_COLUMNS.index("act_on") + 1 :],
 )
 
 #: The columns of day counts: integers, empty when none (pandas' nullable ``Int64``).
 _DAY_COLUMNS = ("days_late", "business_days_late", "days_left", "business_days_left")
 #: The columns of instants: one zone for every pack, UTC.
-_INSTANT_COLUMNS = ("as_of", "due_at")
+_INSTANT_COLUMNS = ("as_of", "due_at", "act_at")
 #: The columns of dates: calendar days, in each report's pack's zone.
 _DATE_COLUMNS = ("due", "act_on")
 
 
 def _typed(record: dict[str, Any], zone: tzinfo) -> dict[str, Any]:
-    """A record of :meth:`Report.to_records` with ``due`` and ``act_on`` as dates (the local
-    date, in the pack's ``zone``, of an instant) and ``due_at`` the due instant, if any."""
+    """A record of :meth:`Report.to_records` with ``due`` and ``act_on`` as the days they are
+    shown on in the pack's ``zone`` (:func:`~dme_rules.engine.messages.shown_day`: an instant
+    at local 00:00 is 24:00 of the day before), and ``due_at`` and ``act_at`` the instants, if
+    any."""
     due, act_on = record["due"], record["act_on"]
     return {
         **record,
-        "due": due.astimezone(zone).date() if isinstance(due, datetime) else due,
+        "due": None if due is None else shown_day(due, zone),
         "due_at": due if isinstance(due, datetime) else None,
-        "act_on": act_on.astimezone(zone).date() if isinstance(act_on, datetime) else act_on,
+        "act_on": None if act_on is None else shown_day(act_on, zone),
+        "act_at": act_on if isinstance(act_on, datetime) else None,
     }
 
 
@@ -47,11 +53,11 @@ def reports_to_dataframe(reports: Iterable[Report], lang: str = "fr") -> Any:
     are :data:`COLUMNS`, in order, even for no report. Every column is typed:
 
     - ``due`` and ``act_on`` are dates (``datetime64``, at midnight, ``NaT`` when none): the
-      date itself for a date deadline, the local date in the report's pack's zone for an
-      instant (the business-hour clock's due instant, an act's instant);
-    - ``due_at`` is the due instant of an hour clock (``NaT`` for a date deadline) and
-      ``as_of`` the evaluation's instant, both in UTC, so that reports of several packs share
-      one column;
+      date itself for a date deadline, the day an instant is shown on in the report's pack's
+      zone for an instant (the business-hour clock's due instant, an act's instant; local
+      00:00 is 24:00 of the day before, as the messages say it);
+    - ``due_at`` and ``act_at`` are those instants (``NaT`` for dates) and ``as_of`` the
+      evaluation's instant, all in UTC, so that reports of several packs share one column;
     - day counts are integers (pandas' nullable ``Int64``, ``<NA>`` when none), never ``12.0``.
 
     Raises:
