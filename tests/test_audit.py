@@ -56,7 +56,7 @@ class TestTable:
         assert [*files, f"{inputs[1]}:1", f"{inputs[1]}:2", f"{inputs[1]}:3"] == sources
         (bad,) = [row for row in rows if row["status"] == INVALID]
         assert bad["source"] == f"{inputs[1]}:2"
-        assert bad["message"].startswith(f"{inputs[1]}:2: $.request_transmitted_at: expected")
+        assert bad["message"].startswith(f"{inputs[1]}:2: $.request_transmitted_at : attendu")
         consent = [row for row in rows if row["source"] == f"{inputs[1]}:3"]
         assert ["qc.emr.new-feature-consent"] == [row["rule_id"] for row in consent]
         # The 9 cases, one extra complaint finding, the SPEC case again, 1 invalid, the checklist.

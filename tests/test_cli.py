@@ -306,7 +306,7 @@ class TestBadFiles:
         ("name", "content", "message"),
         [
             ("notjson.json", "{not json", r"\$: expected valid UTF-8 JSON"),
-            ("list.json", "[]", r"\$: expected an object"),
+            ("list.json", "[]", r"\$ : une liste a été donnée ; attendu un objet / \$: a list "),
             ("empty.json", "", r"\$: expected valid UTF-8 JSON"),
             ("fee.json", {"extraction": {"fee": 18.5}}, r"\$\.extraction\.fee: .*binary float"),
             ("neg.json", {"extraction": {"fee": "-1"}}, r"\$\.extraction\.fee: expected a non-neg"),
@@ -321,7 +321,11 @@ class TestBadFiles:
                 {"request_transmitted_at": "2025-06-20T16:45:00"},
                 r"\$\.request_transmitted_at",
             ),
-            ("pract.json", {"practitioners": 0}, r"\$\.practitioners: expected an integer"),
+            (
+                "pract.json",
+                {"practitioners": 0},
+                r"\$\.practitioners : attendu un nombre entier de 1 à 1\u202f000\u202f000 / ",
+            ),
             (
                 "complaint.json",
                 {"complaints": [{"followed_up_at": None}]},
@@ -330,12 +334,12 @@ class TestBadFiles:
             (
                 "sent.json",
                 {"request_form": {"sent_to": "a@b.c"}},
-                r"\$\.request_form\.sent_to: expected a list",
+                r"\$\.request_form\.sent_to : du texte a été donné ; attendu une liste",
             ),
             (
                 "scope.json",
                 {"standard_scope": "yes"},
-                r"\$\.standard_scope: expected true or false",
+                r"\$\.standard_scope : du texte a été donné ; attendu true ou false / ",
             ),
             ("id.json", {"case_id": None}, r"\$\.case_id: expected a value \(required\)"),
         ],
@@ -357,8 +361,9 @@ class TestBadFiles:
         """A missing file or one that is not UTF-8 text: exit 2, one line naming it."""
         binary = tmp_path / "binary.json"
         binary.write_bytes(b"\xff\xfe\x00")
-        for path, said in ((tmp_path / "missing.json", "cannot read the file"),
-                           (binary, "$: expected UTF-8 text (not at byte 0)")):  # fmt: skip
+        for path, said in ((tmp_path / "missing.json", "lecture du fichier impossible ("),
+                           (binary, "$ : attendu du texte UTF-8 (pas à l'octet 0) / "
+                                    "$: expected UTF-8 text (not at byte 0)")):  # fmt: skip
             code, _, err = run(capsys, "check", str(path), "--as-of", SEPT_1)
             assert 2 == code
             assert 1 == len(err.splitlines())

@@ -65,9 +65,9 @@ class InputError(Exception):
 
 
 def both(code: str, /, **values: Any) -> str:
-    """The message ``code`` of :data:`~dme_rules.cli.words.WORDS` in English, then in French
+    """The message ``code`` of :data:`~dme_rules.cli.words.WORDS` in French, then in English
     (an error is read by whoever runs the command, whatever ``--lang``)."""
-    return f"{WORDS.format(code, 'en', **values)} / {WORDS.format(code, 'fr', **values)}"
+    return f"{WORDS.format(code, 'fr', **values)} / {WORDS.format(code, 'en', **values)}"
 
 
 def usage_error(args: argparse.Namespace, code: str, /, **values: Any) -> UsageError:

@@ -2,7 +2,7 @@
 
 One catalogue, :data:`WORDS`, by code: ``help.<command>`` and ``help.<command>.<option>`` for
 the help, ``<command>.<word>`` for what a command prints, ``error.<reason>`` for the errors
-(written in both languages on one line, English first); it falls back on the engine's
+(written in both languages on one line, French first); it falls back on the engine's
 catalogue. French typography comes from
 :meth:`~dme_rules.engine.messages.Messages.template`; the templates are :meth:`str.format`
 texts (a literal brace is doubled).
@@ -189,7 +189,7 @@ WORDS = Messages(
             en="{rows} verdicts as of {as_of:when} in {seconds} s, by rule and status:",
             fr="{rows} verdicts au {as_of:when} en {seconds} s, par règle et statut :",
         ),
-        # Errors: one line, English then French.
+        # Errors: one line, French then English.
         "error.year": _texts(
             en="expected a year such as 2026, got {shown}",
             fr="attendu une année comme 2026, reçu {shown}",
@@ -205,14 +205,15 @@ WORDS = Messages(
         ),
         "error.reading": _texts(
             en="expected a reading id ({ids}), got {shown}",
-            fr="attendu un id de lecture, reçu {shown}",
+            fr="attendu un id de lecture ({ids}), reçu {shown}",
         ),
         "error.port": _texts(
             en="expected a port from 0 to 65535, got {shown}",
             fr="attendu un port de 0 à 65535, reçu {shown}",
         ),
         "error.workers": _texts(
-            en="expected 1 to 64 workers, got {shown}", fr="attendu de 1 à 64, reçu {shown}"
+            en="expected 1 to 64 workers, got {shown}",
+            fr="attendu de 1 à 64 processus, reçu {shown}",
         ),
         "error.option": _texts(
             en="--{option} applies to --calendar {names} only",
@@ -224,15 +225,23 @@ WORDS = Messages(
             fr="deux commandes s'appellent {name} (la commande d'un territoire prend le nom "
             "d'une autre)",
         ),
-        "error.unreadable": _texts(en="cannot read the file ({reason})", fr="lecture impossible"),
-        "error.unwritable": _texts(en="cannot write the file ({reason})", fr="écriture impossible"),
+        "error.unreadable": _texts(
+            en="cannot read the file ({reason})", fr="lecture du fichier impossible ({reason})"
+        ),
+        "error.unwritable": _texts(
+            en="cannot write the file ({reason})", fr="écriture du fichier impossible ({reason})"
+        ),
         "error.picture": _texts(
-            en="cannot write the picture ({reason}: {error})", fr="écriture de l'image impossible"
+            en="cannot write the picture ({reason}: {error})",
+            fr="écriture de l'image impossible ({reason} : {error})",
         ),
         "error.table": _texts(
-            en="cannot write the table ({reason})", fr="écriture de la table impossible"
+            en="cannot write the table ({reason})", fr="écriture de la table impossible ({reason})"
         ),
-        "error.output": _texts(en="cannot write the output ({reason})", fr="écriture impossible"),
+        "error.output": _texts(
+            en="cannot write the output ({reason})",
+            fr="écriture de la sortie impossible ({reason})",
+        ),
         "error.internal": _texts(
             en="internal error ({name}); please report it with the command and its input",
             fr="erreur interne ({name}) ; merci de la signaler avec la commande et son entrée",
@@ -246,7 +255,8 @@ WORDS = Messages(
             fr="--plot ne dessine pas de frise d'un sujet {kind}",
         ),
         "error.needs_out": _texts(
-            en="--format {format} needs --out FILE", fr="--format {format} demande --out"
+            en="--format {format} needs --out FILE",
+            fr="--format {format} demande --out FICHIER",
         ),
         "error.jobs": _texts(en="--jobs takes 1 or more", fr="--jobs vaut au moins 1"),
         "error.logs_out": _texts(
@@ -254,7 +264,7 @@ WORDS = Messages(
         ),
         "error.decision_log": _texts(
             en="cannot write the decision log {path} ({reason})",
-            fr="impossible d'écrire le journal des décisions",
+            fr="impossible d'écrire le journal des décisions {path} ({reason})",
         ),
     },
     fallback=ENGINE_MESSAGES,  # the words every catalogue shares (a list's separator)
