@@ -571,3 +571,112 @@ def test_a_week_date_is_not_a_date(capsys):
     example = _Path(__file__).parent.parent / "examples" / "cases" / "spec-example.json"
     assert main(["check", str(example), "--as-of", "2025-W36-1"]) == 2
     assert "2025-W36-1" in capsys.readouterr().err
+
+
+CONSENT = Path(__file__).parent.parent / "examples" / "consent"
+
+
+class TestSubjectKey:
+    """A file is read as the subject its ``subject`` key names, in every command."""
+
+    @pytest.mark.parametrize("name", ["online-booking-proceed", "transcription-do-not-proceed"])
+    def test_check_reads_the_shipped_consent_answers(self, capsys, name):
+        """check judges a shipped checklist as consent answers (its key names the kind)."""
+        document = json.loads((CONSENT / f"{name}.json").read_text("utf-8"))
+        code, out, err = run(capsys, "check", str(CONSENT / f"{name}.json"), "--format", "json",
+                             "--as-of", "2025-09-01")  # fmt: skip
+        assert "qc.emr.consent-assessment" == document["subject"]
+        assert "" == err
+        rule_ids = [finding["rule_id"] for finding in json.loads(out)["findings"]]
+        assert ["qc.emr.new-feature-consent"] == rule_ids
+        assert code in (0, 1)
+
+    def test_audit_reads_the_shipped_consent_answers(self, capsys):
+        """audit of the consent folder: one row per checklist, none invalid, exit 0 or 1."""
+        import csv
+        import io
+
+        code, out, _ = run(capsys, "audit", str(CONSENT), "--as-of", "2025-09-01", "--quiet")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert 2 == len(rows)
+        assert ["qc.emr.new-feature-consent"] * 2 == [row["rule_id"] for row in rows]
+        assert code in (0, 1)
+
+    def test_the_consent_command_reads_the_file_with_its_key_or_without(self, capsys, tmp_path):
+        """consent reads a checklist with or without its subject key, the same way."""
+        path = CONSENT / "online-booking-proceed.json"
+        document = json.loads(path.read_text("utf-8"))
+        del document["subject"]
+        bare = tmp_path / "bare.json"
+        bare.write_text(json.dumps(document), encoding="utf-8")
+        with_key = run(capsys, "consent", str(path), "--format", "json")
+        without_key = run(capsys, "consent", str(bare), "--format", "json")
+        assert with_key == without_key
+        assert "" == with_key[2]
+
+    def test_a_document_without_its_key_is_told_which_key_to_add(self, capsys, tmp_path):
+        """A checklist without its subject key is refused, in French first, naming the key
+        and the value to add."""
+        document = json.loads((CONSENT / "online-booking-proceed.json").read_text("utf-8"))
+        del document["subject"]
+        path = tmp_path / "bare.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, out, err = run(capsys, "check", str(path))
+        expected = (
+            f"dme-rules: {path}: $.subject : aucune clé \"subject\" n'a été donnée, et le "
+            "document n'est pas un qc.migration.case valide, mais un qc.emr.consent-assessment "
+            'valide ; attendu "subject": "qc.emr.consent-assessment" (ajoutez cette clé au '
+            'document) / $.subject: no "subject" key was given, and the document is not a valid '
+            "qc.migration.case but is a valid qc.emr.consent-assessment; expected "
+            '"subject": "qc.emr.consent-assessment" (add this key to the document)\n'
+        )
+        assert (2, "", expected) == (code, out, err)
+
+    def test_a_document_no_kind_reads_keeps_its_own_error(self, capsys, tmp_path):
+        """A document that no kind reads, even with a key added, is told what is wrong with
+        it as a migration case."""
+        document = json.loads((CONSENT / "online-booking-proceed.json").read_text("utf-8"))
+        del document["subject"]
+        document["feature"] = 5
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, _, err = run(capsys, "check", str(path))
+        assert 2 == code
+        assert err.startswith(f"dme-rules: {path}: $.assessed_on : attendu une des clés connues")
+
+
+class TestErrorWords:
+    """Errors speak French first, then English, in plain words."""
+
+    @pytest.mark.parametrize(
+        ("field", "value", "french", "english"),
+        [
+            ("case_id", 2025, "un nombre a été donné ; attendu du texte",
+             "a number was given; expected text"),
+            ("case_id", ["a"], "une liste a été donnée ; attendu du texte",
+             "a list was given; expected text"),
+            ("standard_scope", "oui", "du texte a été donné ; attendu true ou false",
+             "text was given; expected true or false"),
+            ("request_transmitted_at", 20250620, "un nombre a été donné ; attendu un instant en "
+             "texte, comme 2025-06-20T16:45:00-04:00", "a number was given; expected an instant "
+             "as text, such as 2025-06-20T16:45:00-04:00"),
+            ("practitioners", True, "true a été donné ; attendu un nombre entier de 1 à "
+             "1\u202f000\u202f000", "true was given; expected a whole number from 1 to 1,000,000"),
+        ],
+    )  # fmt: skip
+    def test_a_value_of_the_wrong_type(self, capsys, tmp_path, field, value, french, english):
+        """A value of the wrong type: what was given, then what was expected."""
+        document = json.loads(EXAMPLE.read_text("utf-8"))
+        document[field] = value
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, _, err = run(capsys, "check", str(path), "--as-of", SEPT_1)
+        expected = f"dme-rules: {path}: $.{field} : {french} / $.{field}: {english}\n"
+        assert (2, expected) == (code, err)
+
+    def test_usage_errors_are_french_first(self, capsys):
+        """A bad --as-of is refused in French, then in English."""
+        code, _, err = run(capsys, "check", str(EXAMPLE), "--as-of", "hier")
+        assert 2 == code
+        assert "attendu un instant avec décalage UTC" in err
+        assert err.index("attendu") < err.index("expected")
