@@ -65,7 +65,7 @@ class TestTable:
         late = [row["days_late"] for row in rows if row["days_late"]]
         assert late
         assert all(value.isdigit() for value in late)  # integers, never 12.0
-        assert "12 input(s) read, 1 invalid" in err
+        assert "12 inputs read, 1 invalid" in err
         assert err.startswith("As of 2025-12-01 24:00")
 
     def test_exit_codes(self, capsys, tmp_path):

@@ -623,7 +623,7 @@ class TestSubjectKey:
         path.write_text(json.dumps(document), encoding="utf-8")
         code, out, err = run(capsys, "check", str(path))
         expected = (
-            f"dme-rules: {path}: $.subject : aucune clé \"subject\" n'a été donnée, et le "
+            f'dme-rules: {path}: $.subject : aucune clé "subject" n\'a été donnée, et le '
             "document n'est pas un qc.migration.case valide, mais un qc.emr.consent-assessment "
             'valide ; attendu "subject": "qc.emr.consent-assessment" (ajoutez cette clé au '
             'document) / $.subject: no "subject" key was given, and the document is not a valid '

@@ -98,7 +98,6 @@ class TestValidDocuments:
         assert errors(VALIDATORS["case"], {**document, "subject": "qc.migration.case"}) == []
         assert errors(VALIDATORS["case"], {**document, "subject": "fr.dmp.record"}) != []
 
-
     @pytest.mark.parametrize(("name", "folder"), [("consent", "consent"), ("dmp-record", "dmp")])
     def test_a_subject_other_than_the_default_requires_its_key(self, name, folder):
         """The consent answers' and the DMP record's schemas require their "subject" key, as

@@ -192,7 +192,7 @@ class TestEvaluate:
             "expected": '"subject": "qc.emr.consent-assessment" (add this key to the document)',
         }
         assert [expected_error] == body["errors"]
-        assert body["detail"].startswith("$.subject : aucune clé \"subject\" n'a été donnée")
+        assert body["detail"].startswith('$.subject : aucune clé "subject" n\'a été donnée')
         assert "Entrée invalide / Invalid input" == body["title"]
 
 

@@ -64,7 +64,9 @@ def given_words(value: object) -> tuple[str, str]:
     if value is True or value is False:
         shown = "true" if value else "false"
         return f"{shown} was given", f"{shown} a été donné"
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
+        return "a number with a decimal point was given", "un nombre à virgule a été donné"
+    if isinstance(value, int):
         return "a number was given", "un nombre a été donné"
     if isinstance(value, str):
         return "text was given", "du texte a été donné"

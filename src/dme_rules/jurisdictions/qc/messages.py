@@ -174,20 +174,22 @@ MESSAGES = Messages(
             "(s. 61(23)): no extension (reading interpretation-act)",
         },
         "explain.clinic_delay_extends": {
-            "fr": "validation de la préanalyse due le {validation_due}, {business_days_late} "
-            "jour(s) ouvrable(s) de retard : échéance reportée d'autant, au {due} (Procédure "
-            "2024, étape 3 d : « modifier légèrement le calendrier »; lecture "
+            "fr": "validation de la préanalyse due le {validation_due}, "
+            "{business_days_late:business_days} de retard : échéance reportée d'autant, au "
+            "{due} (Procédure 2024, étape 3 d : « modifier légèrement le calendrier »; lecture "
             "clinic-delay-extends)",
-            "en": "pre-analysis validation due {validation_due}, {business_days_late} business "
-            "day(s) late: due date moved by as much, to {due} (Procedure 2024, step 3 d: "
-            "« modifier légèrement le calendrier »; reading clinic-delay-extends)",
+            "en": "pre-analysis validation due {validation_due}, "
+            "{business_days_late:business_days} late: due date moved by as much, to {due} "
+            "(Procedure 2024, step 3 d: « modifier légèrement le calendrier »; reading "
+            "clinic-delay-extends)",
         },
         "explain.clinic_delay_noted": {
-            "fr": "validation de la préanalyse due le {validation_due}, {business_days_late} "
-            "jour(s) ouvrable(s) de retard : signalé, échéance inchangée (lecture "
+            "fr": "validation de la préanalyse due le {validation_due}, "
+            "{business_days_late:business_days} de retard : signalé, échéance inchangée "
+            "(lecture clinic-delay-noted)",
+            "en": "pre-analysis validation due {validation_due}, "
+            "{business_days_late:business_days} late: reported, due date unchanged (reading "
             "clinic-delay-noted)",
-            "en": "pre-analysis validation due {validation_due}, {business_days_late} business "
-            "day(s) late: reported, due date unchanged (reading clinic-delay-noted)",
         },
         "explain.clinic_delay_after_due": {
             "fr": "validation de la préanalyse due le {validation_due}, "
@@ -276,11 +278,12 @@ MESSAGES = Messages(
         },
         # The import deadline.
         f"{_IMPORT}.clinic_delay": {
-            "fr": "la validation de la préanalyse par la clinique a {business_days_late} "
-            "jour(s) ouvrable(s) de retard (échéance {validation_due}), ce qui peut modifier "
-            "légèrement le calendrier",
-            "en": "the clinic's validation of the pre-analysis is {business_days_late} business "
-            "day(s) late (due {validation_due}), which may shift the calendar slightly",
+            "fr": "la validation de la préanalyse par la clinique a "
+            "{business_days_late:business_days} de retard (échéance {validation_due}), ce qui "
+            "peut modifier légèrement le calendrier",
+            "en": "the clinic's validation of the pre-analysis is "
+            "{business_days_late:business_days} late (due {validation_due}), which may shift "
+            "the calendar slightly",
         },
         f"{_IMPORT}.extended": {
             "fr": "l'échéance de l'importation est reportée d'autant (échéance légale "
