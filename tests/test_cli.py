@@ -680,3 +680,29 @@ class TestErrorWords:
         assert 2 == code
         assert "attendu un instant avec décalage UTC" in err
         assert err.index("attendu") < err.index("expected")
+
+
+class TestReasonColumn:
+    """check's table says why each finding is what it is."""
+
+    @pytest.mark.parametrize(
+        ("lang", "heading", "rule", "why"),
+        [
+            ("fr", "pourquoi", "Contenu du calendrier de migration",
+             "retrait des accès le 2025-09-01, avant la fin de l'accès requis (2025-09-04)"),
+            ("en", "why", "Migration calendar content",
+             "access removed on 2025-09-01, before the end of the required access "
+             "(2025-09-04)"),
+            ("fr", "pourquoi", "Suivi d'une plainte par le BCH", "aucune plainte"),
+        ],
+    )  # fmt: skip
+    def test_the_reason_of_a_finding_in_words(self, capsys, lang, heading, rule, why):
+        """The last column holds the finding's reason and its rule's notes, from the pack's
+        catalogue (the late clinic's calendar removes access three days early)."""
+        path = EXAMPLE.parent / "late-clinic-validation.json"
+        code, out, _ = run(capsys, "check", str(path), "--as-of", "2025-10-01", "--lang", lang)
+        lines = out.splitlines()
+        column = lines[2].index(heading)
+        assert lines[2].endswith(heading)
+        row = next(line for line in lines if line.startswith(rule))
+        assert (1, why) == (code, row[column:])

@@ -471,6 +471,7 @@ ENGINE_MESSAGES = Messages(
         "table.due": _texts(fr="échéance", en="due"),
         "table.act": _texts(fr="acte", en="act"),
         "table.delay": _texts(fr="retard / reste", en="late / left"),
+        "table.reason": _texts(fr="pourquoi", en="why"),
         "fhir.nothing_to_report": _texts(
             fr="Aucune non-conformité constatée.", en="No non-compliance found."
         ),
