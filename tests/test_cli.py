@@ -374,7 +374,8 @@ class TestBadFiles:
         [
             ["check", str(EXAMPLE), "--as-of", "2025-09-01T12:00"],
             ["check", str(EXAMPLE), "--as-of", "yesterday"],
-            ["deadlines", "--transmitted", "2025-06-20"],
+            ["deadlines", "--transmitted", "2025-06-31"],
+            ["deadlines", "--transmitted", "2025-06-20T16:45"],
             ["deadlines"],
             ["rules", "--as-of", "2023-13-01"],
             ["check", str(EXAMPLE), "--format", "xml"],
@@ -451,8 +452,10 @@ class TestOtherCommands:
             )
 
     def test_rules_in_force(self, capsys):
-        """On 2023-06-01: the Avenant's six rules and the checklist, version 1 each."""
-        _, out, _ = run(capsys, "rules", "--as-of", "2023-06-01", "--format", "json")
+        """On 2023-06-01 in Quebec: the Avenant's six rules and the checklist, version 1
+        each."""
+        _, out, _ = run(capsys, "rules", "--as-of", "2023-06-01", "--format", "json",
+                        "--jurisdiction", "qc")  # fmt: skip
         document = json.loads(out)
         assert "2023-06-01" == document["as_of"]
         assert 7 == len(document["rules"])
@@ -706,3 +709,59 @@ class TestReasonColumn:
         assert lines[2].endswith(heading)
         row = next(line for line in lines if line.startswith(rule))
         assert (1, why) == (code, row[column:])
+
+
+class TestEveryPacksRules:
+    """rules lists every pack's rules unless --jurisdiction picks one."""
+
+    def test_every_pack_by_default(self, capsys):
+        """Without --jurisdiction: every registered pack's rules in force, the default pack's
+        first, in registry order."""
+        from datetime import date
+
+        from dme_rules.engine.jurisdiction import jurisdictions
+
+        day = date(2025, 9, 1)
+        expected = [rule_id for pack in jurisdictions().values()
+                    for rule_id in pack.rules.in_force(day)]  # fmt: skip
+        code, out, _ = run(capsys, "rules", "--as-of", "2025-09-01", "--format", "json")
+        assert (0, expected) == (code, [rule["id"] for rule in json.loads(out)["rules"]])
+        assert {"qc", "fr"} <= {rule_id.split(".")[0] for rule_id in expected}
+
+    @pytest.mark.parametrize("jurisdiction", ["qc", "fr"])
+    def test_one_pack(self, capsys, jurisdiction):
+        """--jurisdiction ID lists that pack's rules only."""
+        from datetime import date
+
+        from dme_rules.engine.jurisdiction import jurisdiction_of
+
+        expected = list(jurisdiction_of(jurisdiction).rules.in_force(date(2025, 9, 1)))
+        _, out, _ = run(capsys, "rules", "--as-of", "2025-09-01", "--format", "json",
+                        "--jurisdiction", jurisdiction)  # fmt: skip
+        assert expected == [rule["id"] for rule in json.loads(out)["rules"]]
+
+
+class TestTransmittedDate:
+    """deadlines --transmitted takes a date as --as-of does."""
+
+    @pytest.mark.parametrize("instant", ["2025-06-20T00:00-04:00", "2025-06-20T16:45-04:00",
+                                         "2025-06-20T23:59-04:00"])  # fmt: skip
+    def test_a_date_gives_the_deadlines_of_any_instant_of_that_day(self, capsys, instant):
+        """A date means noon that day in Montreal; every instant of the day gives the same
+        deadlines (Fri 2025-06-20: day 1 Mon 06-23, extraction 07-14, import 08-06)."""
+        _, by_date, _ = run(capsys, "deadlines", "--transmitted", "2025-06-20", "--format", "json")
+        _, by_instant, _ = run(capsys, "deadlines", "--transmitted", instant, "--format", "json")
+        dated, instanted = json.loads(by_date), json.loads(by_instant)
+        assert "2025-06-20T12:00:00-04:00" == dated.pop("transmitted_at")
+        instanted.pop("transmitted_at")
+        assert instanted == dated
+        assert ("2025-06-23", "2025-07-14", "2025-08-06") == (
+            dated["official_start"],
+            dated["extraction_due"],
+            dated["import_due"],
+        )
+
+    def test_the_text_shows_the_date_as_given(self, capsys):
+        """The heading shows the date given, not an hour nobody gave."""
+        code, out, _ = run(capsys, "deadlines", "--transmitted", "2025-06-20")
+        assert (0, "Demande transmise le 2025-06-20") == (code, out.splitlines()[0])

@@ -368,6 +368,14 @@ class TestCatalogue:
         # Fri 06-20 16:45: day 1 is Mon 06-23; + 20 days = Mon 07-14 (SPEC §1).
         assert (body["official_start"], body["extraction_due"]) == ("2025-06-23", "2025-07-14")
 
+    def test_deadlines_from_a_date(self, server):
+        """transmitted=2025-06-20 is noon that day in Montreal: the deadlines of any instant
+        of the day (day 1 Mon 06-23; + 20 days = Mon 07-14)."""
+        status, _, body = server.json("GET", query("/v1/deadlines", transmitted="2025-06-20"))
+        expected = request_deadlines(datetime.fromisoformat("2025-06-20T12:00:00-04:00"))
+        assert (200, expected) == (status, body)
+        assert (body["official_start"], body["extraction_due"]) == ("2025-06-23", "2025-07-14")
+
     def test_deadlines_on_the_employees_calendar(self, server):
         """reading=labour-standards-calendar: sent Wed 2025-12-24, day 1 is Fri 12-26 (a
         court holiday, an employee's working day) and the extraction is due 12-26 + 20 days
@@ -382,8 +390,10 @@ class TestCatalogue:
             body["calendar"],
         )
 
-    def test_deadlines_need_an_instant(self, server):
-        for path in ("/v1/deadlines", query("/v1/deadlines", transmitted="2025-06-20")):
+    def test_deadlines_need_an_instant_or_a_date(self, server):
+        """Without transmitted, or with neither an instant nor a real date: a 422 naming it."""
+        for path in ("/v1/deadlines", query("/v1/deadlines", transmitted="2025-06-31"),
+                     query("/v1/deadlines", transmitted="2025-06-20T16:45")):  # fmt: skip
             status, _, body = server.json("GET", path)
             assert (status, body["errors"][0]["path"]) == (422, "transmitted")
 

@@ -13,7 +13,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +38,7 @@ __all__ = [
     "instant",
     "instant_of",
     "load",
+    "moment_of",
     "output",
     "print_json",
     "read_bytes",
@@ -188,6 +189,16 @@ def instant_of(value: datetime | date | None, zone: tzinfo) -> datetime:
     if isinstance(value, datetime):
         return value
     return end_of_day_in(value, zone)
+
+
+def moment_of(value: datetime | date, zone: tzinfo) -> datetime:
+    """The instant of a moment given as an instant or a date (``deadlines --transmitted``): as
+    given, or noon of the date in ``zone`` (the middle of the day, away from any change of
+    clock: a count that starts from the day an act was done gives, from noon, what it gives
+    from any instant of that day)."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time(12), zone)
 
 
 def reading(text: str) -> str:

@@ -225,7 +225,13 @@ def _deadlines(commands: Commands) -> None:
         help=t.of(default.messages, "deadlines.help"),
         description=t.of(default.messages, "deadlines.description"),
     )  # fmt: skip
-    command.add_argument("--transmitted", type=common.instant, required=True, metavar="ISO")
+    command.add_argument(
+        "--transmitted",
+        type=common.as_of,
+        required=True,
+        metavar=t("help.metavar.moment"),
+        help=t.of(default.messages, "deadlines.transmitted"),
+    )
     _jurisdiction_option(command, t, offering, default)
     _reading_option(command, t)
     _output_options(command, t)
@@ -236,9 +242,18 @@ def _rules(commands: Commands) -> None:
     command = commands.add(
         "rules", "rules", help=t("help.rules"), description=t("help.rules.description")
     )
-    command.add_argument("--as-of", type=common.day, metavar="DATE")
+    command.add_argument(
+        "--as-of", type=common.day, metavar=t("help.metavar.date"), help=t("help.rules.as_of")
+    )
     packs = list(jurisdictions().values())
-    _jurisdiction_option(command, t, packs, _default_among(packs))
+    name = "name_fr" if t.lang == "fr" else "name_en"
+    choices = ", ".join(f"{pack.id} ({getattr(pack, name)})" for pack in packs)
+    command.add_argument(
+        "--jurisdiction",
+        choices=[pack.id for pack in packs],
+        metavar="ID",
+        help=t("help.rules.jurisdiction", choices=choices),
+    )
     _output_options(command, t)
 
 

@@ -48,6 +48,9 @@ WORDS = Messages(
             en="the jurisdiction: {choices}; default {default}",
             fr="la juridiction : {choices} ; par défaut {default}",
         ),
+        # What the help shows in place of a value (metavars).
+        "help.metavar.moment": _texts(en="DATE|INSTANT", fr="DATE|INSTANT"),
+        "help.metavar.date": _texts(en="DATE", fr="DATE"),
         # calendar
         "help.calendar": _texts(
             en="list a year's holidays in a business calendar",
@@ -89,9 +92,19 @@ WORDS = Messages(
             en="the rules in force on a date", fr="les règles en vigueur à une date"
         ),
         "help.rules.description": _texts(
-            en="The catalogue of rules with a version in force on --as-of (default today).",
-            fr="Le catalogue des règles dont une version est en vigueur à --as-of (par défaut "
-            "aujourd'hui).",
+            en="The catalogue of rules with a version in force on a date: every "
+            "jurisdiction's, or one's.",
+            fr="Le catalogue des règles dont une version est en vigueur à une date : celles de "
+            "chaque juridiction, ou d'une seule.",
+        ),
+        "help.rules.as_of": _texts(
+            en="the date YYYY-MM-DD (default: today)",
+            fr="la date AAAA-MM-JJ (par défaut : aujourd'hui)",
+        ),
+        "help.rules.jurisdiction": _texts(
+            en="only the rules of this jurisdiction: {choices} (default: every jurisdiction)",
+            fr="seulement les règles de cette juridiction : {choices} (par défaut : toutes les "
+            "juridictions)",
         ),
         # audit
         "help.audit": _texts(

@@ -198,7 +198,7 @@ async def deadlines(request: Request) -> Response:
             "aucune juridiction servie ne compte d'échéances",
         )
     pack = query.pack(request, counting)
-    transmitted = query.required_instant(request, "transmitted")
+    transmitted = query.required_moment(request, "transmitted", pack.zone)
     readings = query.readings(request)
     assert pack.deadlines is not None
     try:

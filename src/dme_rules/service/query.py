@@ -5,7 +5,7 @@ checked, a 422 naming the parameter when it is wrong) and the body (a 413 past i
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from types import MappingProxyType
 from typing import cast
 
@@ -129,6 +129,15 @@ def required_instant(request: Request, name: str) -> datetime:
     if text is None:
         raise Problem.invalid(name, f"a value (required): {_AN_INSTANT}", _REQUIRED_FR)
     return instant(text, name)
+
+
+def required_moment(request: Request, name: str, zone: tzinfo) -> datetime:
+    """The query parameter ``name``, a required instant with its UTC offset or a date, which
+    means noon that day in ``zone`` (as ``dme-rules deadlines --transmitted`` reads it)."""
+    text = one(request, name)
+    if text is not None and len(text) == 10:
+        return datetime.combine(day(text, name), time(12), zone)
+    return required_instant(request, name)
 
 
 def as_of(request: Request, zone: tzinfo = UTC) -> datetime:

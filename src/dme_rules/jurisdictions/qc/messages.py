@@ -410,6 +410,15 @@ MESSAGES = Messages(
             "en": "The official start and the extraction and import deadlines of a request.",
             "fr": "Le début officiel et les échéances d'extraction et d'importation d'une demande.",
         },
+        "deadlines.transmitted": {
+            "en": "when the request was transmitted: an instant with its UTC offset, or a date "
+            "YYYY-MM-DD, which means noon that day in Montreal (every deadline counts from the "
+            "request's date, so any instant of the day gives the same deadlines)",
+            "fr": "quand la demande a été transmise : un instant avec son décalage UTC, ou une "
+            "date AAAA-MM-JJ, qui signifie midi ce jour-là à Montréal (chaque échéance se "
+            "compte à partir de la date de la demande : tout instant du jour donne les mêmes "
+            "échéances)",
+        },
         "deadlines.heading": {
             "fr": "Demande transmise le {started}",
             "en": "Request sent {started}",
