@@ -75,12 +75,16 @@ class TestCalendarCommand:
             (["calendar", "1899"], "1899 is outside the supported years 1900-2200"),
             (["calendar", "2201"], "2201 is outside the supported years"),
             (["calendar", "abc"], "expected a year such as 2026, got 'abc'"),
-            (["calendar"], "the following arguments are required: YEAR"),
+            (
+                ["calendar"],
+                "ces arguments sont obligatoires\u00a0: ANNÉE / "
+                "the following arguments are required: ANNÉE",
+            ),
             (["calendar", "2026", "--calendar", "xyz"], "invalid choice: 'xyz'"),
             (["calendar", "2026", "--format", "xml"], "invalid choice: 'xml'"),
             (["calendar", "2026", "--easter", "both"], "--easter applies to --calendar lnt"),
             (["calendar", "2026", "--calendar", "lnt", "--easter", "x"], "invalid choice: 'x'"),
-            ([], "the following arguments are required: COMMAND"),
+            ([], "the following arguments are required: COMMANDE"),
             (["frobnicate"], "invalid choice: 'frobnicate'"),
         ],
     )
@@ -765,3 +769,69 @@ class TestTransmittedDate:
         """The heading shows the date given, not an hour nobody gave."""
         code, out, _ = run(capsys, "deadlines", "--transmitted", "2025-06-20")
         assert (0, "Demande transmise le 2025-06-20") == (code, out.splitlines()[0])
+
+
+def _help(capsys, monkeypatch, lang: str, *argv: str) -> str:
+    """The help ``dme-rules ARGV --help`` prints in ``lang`` (as the environment's LANG
+    chooses it)."""
+    monkeypatch.setenv("LANG", {"fr": "fr_CA.UTF-8", "en": "en_CA.UTF-8"}[lang])
+    with pytest.raises(SystemExit):
+        main([*argv, "--help"])
+    return capsys.readouterr().out
+
+
+COMMANDS = ["", "calendar", "check", "deadlines", "rules", "audit", "consent", "schema", "serve",
+            "dmp-audit"]  # fmt: skip
+
+
+class TestHelpWords:
+    """Every command's help reads as a person's words, in French and in English."""
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_french_help_shows_french_words(self, capsys, monkeypatch, command):
+        """French help: French section headings with their non-breaking space, French
+        metavars, no English placeholder, no reference to a specification."""
+        text = _help(capsys, monkeypatch, "fr", *([command] if command else []))
+        assert text.startswith("utilisation\u00a0: dme-rules")
+        assert "options\u00a0:\n" in text
+        for english in ("PATH", "FILE", "YEAR", "NAME", "CASE", "COMMAND", "ENGINE", "AS_OF",
+                        "JOBS", "positional arguments", "usage:", "SPEC", "dossiers de dossiers",
+                        "show this help"):  # fmt: skip
+            assert re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", text) is None, english
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_english_help_shows_english_words(self, capsys, monkeypatch, command):
+        """English help: argparse's headings, English metavars, no French placeholder."""
+        text = _help(capsys, monkeypatch, "en", *([command] if command else []))
+        assert text.startswith("usage: dme-rules")
+        assert "options:\n" in text
+        for french in ("CHEMIN", "FICHIER", "ANNÉE", "NOM", "DOSSIER", "COMMANDE", "MOTEUR",
+                       "SPEC", "utilisation"):  # fmt: skip
+            assert re.search(rf"(?<![\w-]){re.escape(french)}(?![\w-])", text) is None, french
+
+    def test_the_commands_are_listed_without_a_placeholder_line(self, capsys, monkeypatch):
+        """The commands' section lists each command with its help, and no line of its own
+        for the placeholder COMMANDE."""
+        text = _help(capsys, monkeypatch, "fr")
+        section = text.split("commandes\u00a0:\n", 1)[1].splitlines()
+        assert section[0].split()[0] == "calendar"
+        assert "COMMANDE" not in section
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            (["check", "x.json", "--format", "xml"],
+             "dme-rules check: argument --format : choix invalide : 'xml' (choisir parmi 'text', "
+             "'json', 'fhir') / argument --format: invalid choice: 'xml' (choose from 'text', "
+             "'json', 'fhir')"),
+            (["rules", "--bogus"],
+             "dme-rules: arguments inconnus : --bogus / unrecognized arguments: --bogus"),
+            (["check", "x.json", "--as-of"],
+             "dme-rules check: argument --as-of : une valeur attendue / argument --as-of: "
+             "expected one argument"),
+        ],
+    )  # fmt: skip
+    def test_argparse_errors_are_french_first(self, capsys, argv, expected):
+        """argparse's own errors read in French, then in English, on one line."""
+        code, out, err = run(capsys, *argv)
+        assert (2, "", expected.replace(" : ", "\u00a0: ") + "\n") == (code, out, err)

@@ -65,9 +65,12 @@ class InputError(Exception):
     """Bad input that names its file: reported on one line with exit code 2."""
 
 
-def both(code: str, /, **values: Any) -> str:
+def both(code: str, /, *fields: Any, **values: Any) -> str:
     """The message ``code`` of :data:`~dme_rules.cli.words.WORDS` in French, then in English
-    (an error is read by whoever runs the command, whatever ``--lang``)."""
+    (an error is read by whoever runs the command, whatever ``--lang``); ``fields`` fill the
+    numbered fields (``{0}``)."""
+    if fields:
+        return " / ".join(WORDS.template(code, lang).format(*fields) for lang in ("fr", "en"))
     return f"{WORDS.format(code, 'fr', **values)} / {WORDS.format(code, 'en', **values)}"
 
 

@@ -439,9 +439,10 @@ MESSAGES = Messages(
             "fr": "répondre aux questions avant d'activer une nouvelle fonctionnalité du DME",
         },
         "command.consent.description": {
-            "en": 'Decide from {{"assessed_on": DATE, "feature": TEXT, "answers": {{...}}}}.',
-            "fr": 'Décider à partir de {{"assessed_on": DATE, "feature": TEXT, '
-            '"answers": {{...}}}}.',
+            "en": 'Judge now the answers {{"assessed_on": DATE, "feature": TEXT, "answers": '
+            '{{...}}}} (their "subject" key may be left out here).',
+            "fr": 'Juger maintenant les réponses {{"assessed_on": DATE, "feature": TEXTE, '
+            '"answers": {{...}}}} (leur clé "subject" peut manquer ici).',
         },
         # and the timeline of a case.
         "timeline.started": {"fr": "demande transmise", "en": "request sent"},
