@@ -31,7 +31,7 @@ from dme_rules.engine.presentation import STATUS_COLOURS
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import end_of_day_in
-from dme_rules.errors import DmeRulesError
+from dme_rules.errors import DmeRulesError, InvalidArgumentError
 
 __all__ = [
     "CITATIONS",
@@ -413,7 +413,10 @@ def write_table(
     elif format == "html":
         out.write(html_page(list(rows), lang, summary))
     else:  # pragma: no cover - the command line offers only the formats above
-        raise DmeRulesError(f"unknown format {format!r}")
+        known = "csv, jsonl, xlsx, parquet, html"
+        raise InvalidArgumentError(
+            "format", f"one of {known}", format, expected_fr=f"un format parmi {known}"
+        )
 
 
 def _needs(package: str) -> DmeRulesError:
