@@ -599,13 +599,16 @@ class TestSubjectKey:
         assert code in (0, 1)
 
     def test_audit_reads_the_shipped_consent_answers(self, capsys):
-        """audit of the consent folder: one row per checklist, none invalid, exit 0 or 1."""
+        """audit of the consent folder: one row per checklist, none invalid, exit 0 or 1; the
+        summary's counts agree with their numbers."""
         import csv
         import io
 
-        code, out, _ = run(capsys, "audit", str(CONSENT), "--as-of", "2025-09-01", "--quiet")
+        code, out, err = run(capsys, "audit", str(CONSENT), "--as-of", "2025-09-01", "--quiet")
         rows = list(csv.DictReader(io.StringIO(out)))
         assert 2 == len(rows)
+        # French plurals: 2 is plural, 0 singular (« 0 invalide »).
+        assert "2 entrées lues, dont 0 invalide" in err.splitlines()
         assert ["qc.emr.new-feature-consent"] * 2 == [row["rule_id"] for row in rows]
         assert code in (0, 1)
 
