@@ -829,6 +829,10 @@ class TestHelpWords:
              "'json', 'fhir')"),
             (["rules", "--bogus"],
              "dme-rules: arguments inconnus : --bogus / unrecognized arguments: --bogus"),
+            (["audit", "x.json", "--jobs", "0"],
+             "dme-rules audit: argument --jobs : attendu un nombre entier de processus, 1 ou "
+             "plus, reçu '0' / argument --jobs: expected a whole number of processes, 1 or "
+             "more, got '0'"),
             (["check", "x.json", "--as-of"],
              "dme-rules check: argument --as-of : une valeur attendue / argument --as-of: "
              "expected one argument"),

@@ -47,8 +47,6 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or default_format(args.out)
     if fmt in ("xlsx", "parquet") and args.out is None:
         raise usage_error(args, "error.needs_out", format=fmt)
-    if args.jobs < 1:
-        raise usage_error(args, "error.jobs")
     zone = default_jurisdiction().zone
     as_of = instant_of(args.as_of, zone)
     # A date: the end of that day in each subject's jurisdiction.

@@ -37,6 +37,7 @@ __all__ = [
     "day",
     "instant",
     "instant_of",
+    "jobs",
     "load",
     "moment_of",
     "output",
@@ -142,6 +143,13 @@ def year(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(both("error.year", shown=repr(text))) from None
+
+
+def jobs(text: str) -> int:
+    """A number of worker processes: a whole number, 1 or more."""
+    if text.isascii() and text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(both("error.jobs", shown=ascii(text)))
 
 
 def instant(text: str) -> datetime:

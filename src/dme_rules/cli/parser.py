@@ -68,7 +68,8 @@ def argparse_error(message: str) -> str:
     found = _REFUSED_ARGUMENT.fullmatch(message)
     if found is not None:
         name, french, english = found.groups()
-        return f"argument {name} : {french} / argument {name}: {english}"
+        said = WORDS.template("argparse.refused", "fr").format(name, french)
+        return f"{said} / {WORDS.template('argparse.refused', 'en').format(name, english)}"
     return message
 
 
@@ -346,7 +347,11 @@ def _audit(commands: Commands) -> None:
     )
     _lang_option(command, t)
     command.add_argument(
-        "--jobs", type=int, default=1, metavar=t("help.metavar.count"), help=t("help.audit.jobs")
+        "--jobs",
+        type=common.jobs,
+        default=1,
+        metavar=t("help.metavar.count"),
+        help=t("help.audit.jobs"),
     )
     command.add_argument("--quiet", action="store_true", help=t("help.audit.quiet"))
     _reading_option(command, t)

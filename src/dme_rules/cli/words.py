@@ -247,6 +247,7 @@ WORDS = Messages(
             en="argument {0}: invalid {1} value: {2}",
             fr="argument {0} : valeur invalide : {2} (type {1})",
         ),
+        "argparse.refused": _texts(en="argument {0}: {1}", fr="argument {0} : {1}"),
         "argparse.ambiguous": _texts(
             en="ambiguous option: {0} could match {1}",
             fr="option ambiguë : {0} pourrait désigner {1}",
@@ -344,7 +345,10 @@ WORDS = Messages(
             en="--format {format} needs --out FILE",
             fr="--format {format} demande --out FICHIER",
         ),
-        "error.jobs": _texts(en="--jobs takes 1 or more", fr="--jobs vaut au moins 1"),
+        "error.jobs": _texts(
+            en="expected a whole number of processes, 1 or more, got {shown}",
+            fr="attendu un nombre entier de processus, 1 ou plus, reçu {shown}",
+        ),
         "error.logs_out": _texts(
             en="--out ends with .parquet or .csv", fr="--out se termine par .parquet ou .csv"
         ),
