@@ -95,7 +95,10 @@ def main(argv: list[str]) -> int:
         problems = [problem for lang in LANGUAGES for problem in missing(out, lang)]
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} message(s) to translate" if problems else "every page translated")
+    if not problems:
+        print("every page translated")
+    else:
+        print(f"{len(problems)} {'message' if len(problems) == 1 else 'messages'} to translate")
     return 1 if problems and argv == ["check"] else 0
 
 

@@ -61,7 +61,7 @@ class TestTable:
         assert [*files, f"{inputs[1]}:1", f"{inputs[1]}:2", f"{inputs[1]}:3"] == sources
         (bad,) = [row for row in rows if row["status"] == INVALID]
         assert bad["source"] == f"{inputs[1]}:2"
-        assert bad["message"].startswith(f"{inputs[1]}:2: $.request_transmitted_at: expected")
+        assert bad["message"].startswith(f"{inputs[1]}:2: $.request_transmitted_at : attendu")
         consent = [row for row in rows if row["source"] == f"{inputs[1]}:3"]
         assert ["qc.emr.new-feature-consent"] == [row["rule_id"] for row in consent]
         # The 9 cases, one extra complaint finding, the SPEC case again, 1 invalid, the checklist.
@@ -70,7 +70,7 @@ class TestTable:
         late = [row["days_late"] for row in rows if row["days_late"]]
         assert late
         assert all(value.isdigit() for value in late)  # integers, never 12.0
-        assert "12 input(s) read, 1 invalid" in err
+        assert "12 inputs read, 1 invalid" in err
         assert err.startswith("As of 2025-12-01 24:00")
 
     def test_exit_codes(self, capsys, tmp_path):

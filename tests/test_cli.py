@@ -75,12 +75,16 @@ class TestCalendarCommand:
             (["calendar", "1899"], "1899 is outside the supported years 1900-2200"),
             (["calendar", "2201"], "2201 is outside the supported years"),
             (["calendar", "abc"], "expected a year such as 2026, got 'abc'"),
-            (["calendar"], "the following arguments are required: YEAR"),
+            (
+                ["calendar"],
+                "ces arguments sont obligatoires\u00a0: ANNÉE / "
+                "the following arguments are required: ANNÉE",
+            ),
             (["calendar", "2026", "--calendar", "xyz"], "invalid choice: 'xyz'"),
             (["calendar", "2026", "--format", "xml"], "invalid choice: 'xml'"),
             (["calendar", "2026", "--easter", "both"], "--easter applies to --calendar lnt"),
             (["calendar", "2026", "--calendar", "lnt", "--easter", "x"], "invalid choice: 'x'"),
-            ([], "the following arguments are required: COMMAND"),
+            ([], "the following arguments are required: COMMANDE"),
             (["frobnicate"], "invalid choice: 'frobnicate'"),
         ],
     )
@@ -306,7 +310,7 @@ class TestBadFiles:
         ("name", "content", "message"),
         [
             ("notjson.json", "{not json", r"\$: expected valid UTF-8 JSON"),
-            ("list.json", "[]", r"\$: expected an object"),
+            ("list.json", "[]", r"\$ : une liste a été donnée ; attendu un objet / \$: a list "),
             ("empty.json", "", r"\$: expected valid UTF-8 JSON"),
             ("fee.json", {"extraction": {"fee": 18.5}}, r"\$\.extraction\.fee: .*binary float"),
             ("neg.json", {"extraction": {"fee": "-1"}}, r"\$\.extraction\.fee: expected a non-neg"),
@@ -321,7 +325,11 @@ class TestBadFiles:
                 {"request_transmitted_at": "2025-06-20T16:45:00"},
                 r"\$\.request_transmitted_at",
             ),
-            ("pract.json", {"practitioners": 0}, r"\$\.practitioners: expected an integer"),
+            (
+                "pract.json",
+                {"practitioners": 0},
+                r"\$\.practitioners : attendu un nombre entier de 1 à 1\u202f000\u202f000 / ",
+            ),
             (
                 "complaint.json",
                 {"complaints": [{"followed_up_at": None}]},
@@ -330,12 +338,12 @@ class TestBadFiles:
             (
                 "sent.json",
                 {"request_form": {"sent_to": "a@b.c"}},
-                r"\$\.request_form\.sent_to: expected a list",
+                r"\$\.request_form\.sent_to : du texte a été donné ; attendu une liste",
             ),
             (
                 "scope.json",
                 {"standard_scope": "yes"},
-                r"\$\.standard_scope: expected true or false",
+                r"\$\.standard_scope : du texte a été donné ; attendu true ou false / ",
             ),
             ("id.json", {"case_id": None}, r"\$\.case_id: expected a value \(required\)"),
         ],
@@ -357,8 +365,9 @@ class TestBadFiles:
         """A missing file or one that is not UTF-8 text: exit 2, one line naming it."""
         binary = tmp_path / "binary.json"
         binary.write_bytes(b"\xff\xfe\x00")
-        for path, said in ((tmp_path / "missing.json", "cannot read the file"),
-                           (binary, "$: expected UTF-8 text (not at byte 0)")):  # fmt: skip
+        for path, said in ((tmp_path / "missing.json", "lecture du fichier impossible ("),
+                           (binary, "$ : attendu du texte UTF-8 (pas à l'octet 0) / "
+                                    "$: expected UTF-8 text (not at byte 0)")):  # fmt: skip
             code, _, err = run(capsys, "check", str(path), "--as-of", SEPT_1)
             assert 2 == code
             assert 1 == len(err.splitlines())
@@ -369,7 +378,8 @@ class TestBadFiles:
         [
             ["check", str(EXAMPLE), "--as-of", "2025-09-01T12:00"],
             ["check", str(EXAMPLE), "--as-of", "yesterday"],
-            ["deadlines", "--transmitted", "2025-06-20"],
+            ["deadlines", "--transmitted", "2025-06-31"],
+            ["deadlines", "--transmitted", "2025-06-20T16:45"],
             ["deadlines"],
             ["rules", "--as-of", "2023-13-01"],
             ["check", str(EXAMPLE), "--format", "xml"],
@@ -446,8 +456,10 @@ class TestOtherCommands:
             )
 
     def test_rules_in_force(self, capsys):
-        """On 2023-06-01: the Avenant's six rules and the checklist, version 1 each."""
-        _, out, _ = run(capsys, "rules", "--as-of", "2023-06-01", "--format", "json")
+        """On 2023-06-01 in Quebec: the Avenant's six rules and the checklist, version 1
+        each."""
+        _, out, _ = run(capsys, "rules", "--as-of", "2023-06-01", "--format", "json",
+                        "--jurisdiction", "qc")  # fmt: skip
         document = json.loads(out)
         assert "2023-06-01" == document["as_of"]
         assert 7 == len(document["rules"])
@@ -566,3 +578,267 @@ def test_a_week_date_is_not_a_date(capsys):
     example = _Path(__file__).parent.parent / "examples" / "cases" / "spec-example.json"
     assert main(["check", str(example), "--as-of", "2025-W36-1"]) == 2
     assert "2025-W36-1" in capsys.readouterr().err
+
+
+CONSENT = Path(__file__).parent.parent / "examples" / "consent"
+
+
+class TestSubjectKey:
+    """A file is read as the subject its ``subject`` key names, in every command."""
+
+    @pytest.mark.parametrize("name", ["online-booking-proceed", "transcription-do-not-proceed"])
+    def test_check_reads_the_shipped_consent_answers(self, capsys, name):
+        """check judges a shipped checklist as consent answers (its key names the kind)."""
+        document = json.loads((CONSENT / f"{name}.json").read_text("utf-8"))
+        code, out, err = run(capsys, "check", str(CONSENT / f"{name}.json"), "--format", "json",
+                             "--as-of", "2025-09-01")  # fmt: skip
+        assert "qc.emr.consent-assessment" == document["subject"]
+        assert "" == err
+        rule_ids = [finding["rule_id"] for finding in json.loads(out)["findings"]]
+        assert ["qc.emr.new-feature-consent"] == rule_ids
+        assert code in (0, 1)
+
+    def test_audit_reads_the_shipped_consent_answers(self, capsys):
+        """audit of the consent folder: one row per checklist, none invalid, exit 0 or 1; the
+        summary's counts agree with their numbers."""
+        import csv
+        import io
+
+        code, out, err = run(capsys, "audit", str(CONSENT), "--as-of", "2025-09-01", "--quiet")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert 2 == len(rows)
+        # French plurals: 2 is plural, 0 singular (« 0 invalide »).
+        assert "2 entrées lues, dont 0 invalide" in err.splitlines()
+        assert ["qc.emr.new-feature-consent"] * 2 == [row["rule_id"] for row in rows]
+        assert code in (0, 1)
+
+    def test_the_consent_command_reads_the_file_with_its_key_or_without(self, capsys, tmp_path):
+        """consent reads a checklist with or without its subject key, the same way."""
+        path = CONSENT / "online-booking-proceed.json"
+        document = json.loads(path.read_text("utf-8"))
+        del document["subject"]
+        bare = tmp_path / "bare.json"
+        bare.write_text(json.dumps(document), encoding="utf-8")
+        with_key = run(capsys, "consent", str(path), "--format", "json")
+        without_key = run(capsys, "consent", str(bare), "--format", "json")
+        assert with_key == without_key
+        assert "" == with_key[2]
+
+    def test_a_document_without_its_key_is_told_which_key_to_add(self, capsys, tmp_path):
+        """A checklist without its subject key is refused, in French first, naming the key
+        and the value to add."""
+        document = json.loads((CONSENT / "online-booking-proceed.json").read_text("utf-8"))
+        del document["subject"]
+        path = tmp_path / "bare.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, out, err = run(capsys, "check", str(path))
+        expected = (
+            f'dme-rules: {path}: $.subject : aucune clé "subject" n\'a été donnée, et le '
+            "document n'est pas un qc.migration.case valide, mais un qc.emr.consent-assessment "
+            'valide ; attendu "subject": "qc.emr.consent-assessment" (ajoutez cette clé au '
+            'document) / $.subject: no "subject" key was given, and the document is not a valid '
+            "qc.migration.case but is a valid qc.emr.consent-assessment; expected "
+            '"subject": "qc.emr.consent-assessment" (add this key to the document)\n'
+        )
+        assert (2, "", expected) == (code, out, err)
+
+    def test_a_document_no_kind_reads_keeps_its_own_error(self, capsys, tmp_path):
+        """A document that no kind reads, even with a key added, is told what is wrong with
+        it as a migration case."""
+        document = json.loads((CONSENT / "online-booking-proceed.json").read_text("utf-8"))
+        del document["subject"]
+        document["feature"] = 5
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, _, err = run(capsys, "check", str(path))
+        assert 2 == code
+        assert err.startswith(f"dme-rules: {path}: $.assessed_on : attendu une des clés connues")
+
+
+class TestErrorWords:
+    """Errors speak French first, then English, in plain words."""
+
+    @pytest.mark.parametrize(
+        ("field", "value", "french", "english"),
+        [
+            ("case_id", 2025, "un nombre a été donné ; attendu du texte",
+             "a number was given; expected text"),
+            ("case_id", ["a"], "une liste a été donnée ; attendu du texte",
+             "a list was given; expected text"),
+            ("standard_scope", "oui", "du texte a été donné ; attendu true ou false",
+             "text was given; expected true or false"),
+            ("request_transmitted_at", 20250620, "un nombre a été donné ; attendu un instant en "
+             "texte, comme 2025-06-20T16:45:00-04:00", "a number was given; expected an instant "
+             "as text, such as 2025-06-20T16:45:00-04:00"),
+            ("practitioners", True, "true a été donné ; attendu un nombre entier de 1 à "
+             "1\u202f000\u202f000", "true was given; expected a whole number from 1 to 1,000,000"),
+        ],
+    )  # fmt: skip
+    def test_a_value_of_the_wrong_type(self, capsys, tmp_path, field, value, french, english):
+        """A value of the wrong type: what was given, then what was expected."""
+        document = json.loads(EXAMPLE.read_text("utf-8"))
+        document[field] = value
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, _, err = run(capsys, "check", str(path), "--as-of", SEPT_1)
+        expected = f"dme-rules: {path}: $.{field} : {french} / $.{field}: {english}\n"
+        assert (2, expected) == (code, err)
+
+    def test_usage_errors_are_french_first(self, capsys):
+        """A bad --as-of is refused in French, then in English."""
+        code, _, err = run(capsys, "check", str(EXAMPLE), "--as-of", "hier")
+        assert 2 == code
+        assert "attendu un instant avec décalage UTC" in err
+        assert err.index("attendu") < err.index("expected")
+
+
+class TestReasonColumn:
+    """check's table says why each finding is what it is."""
+
+    @pytest.mark.parametrize(
+        ("lang", "heading", "rule", "why"),
+        [
+            ("fr", "pourquoi", "Contenu du calendrier de migration",
+             "retrait des accès le 2025-09-01, avant la fin de l'accès requis (2025-09-04)"),
+            ("en", "why", "Migration calendar content",
+             "access removed on 2025-09-01, before the end of the required access "
+             "(2025-09-04)"),
+            ("fr", "pourquoi", "Suivi d'une plainte par le BCH", "aucune plainte"),
+        ],
+    )  # fmt: skip
+    def test_the_reason_of_a_finding_in_words(self, capsys, lang, heading, rule, why):
+        """The last column holds the finding's reason and its rule's notes, from the pack's
+        catalogue (the late clinic's calendar removes access three days early)."""
+        path = EXAMPLE.parent / "late-clinic-validation.json"
+        code, out, _ = run(capsys, "check", str(path), "--as-of", "2025-10-01", "--lang", lang)
+        lines = out.splitlines()
+        column = lines[2].index(heading)
+        assert lines[2].endswith(heading)
+        row = next(line for line in lines if line.startswith(rule))
+        assert (1, why) == (code, row[column:])
+
+
+class TestEveryPacksRules:
+    """rules lists every pack's rules unless --jurisdiction picks one."""
+
+    def test_every_pack_by_default(self, capsys):
+        """Without --jurisdiction: every registered pack's rules in force, the default pack's
+        first, in registry order."""
+        from datetime import date
+
+        from dme_rules.engine.jurisdiction import jurisdictions
+
+        day = date(2025, 9, 1)
+        expected = [rule_id for pack in jurisdictions().values()
+                    for rule_id in pack.rules.in_force(day)]  # fmt: skip
+        code, out, _ = run(capsys, "rules", "--as-of", "2025-09-01", "--format", "json")
+        assert (0, expected) == (code, [rule["id"] for rule in json.loads(out)["rules"]])
+        assert {"qc", "fr"} <= {rule_id.split(".")[0] for rule_id in expected}
+
+    @pytest.mark.parametrize("jurisdiction", ["qc", "fr"])
+    def test_one_pack(self, capsys, jurisdiction):
+        """--jurisdiction ID lists that pack's rules only."""
+        from datetime import date
+
+        from dme_rules.engine.jurisdiction import jurisdiction_of
+
+        expected = list(jurisdiction_of(jurisdiction).rules.in_force(date(2025, 9, 1)))
+        _, out, _ = run(capsys, "rules", "--as-of", "2025-09-01", "--format", "json",
+                        "--jurisdiction", jurisdiction)  # fmt: skip
+        assert expected == [rule["id"] for rule in json.loads(out)["rules"]]
+
+
+class TestTransmittedDate:
+    """deadlines --transmitted takes a date as --as-of does."""
+
+    @pytest.mark.parametrize("instant", ["2025-06-20T00:00-04:00", "2025-06-20T16:45-04:00",
+                                         "2025-06-20T23:59-04:00"])  # fmt: skip
+    def test_a_date_gives_the_deadlines_of_any_instant_of_that_day(self, capsys, instant):
+        """A date means noon that day in Montreal; every instant of the day gives the same
+        deadlines (Fri 2025-06-20: day 1 Mon 06-23, extraction 07-14, import 08-06)."""
+        _, by_date, _ = run(capsys, "deadlines", "--transmitted", "2025-06-20", "--format", "json")
+        _, by_instant, _ = run(capsys, "deadlines", "--transmitted", instant, "--format", "json")
+        dated, instanted = json.loads(by_date), json.loads(by_instant)
+        assert "2025-06-20T12:00:00-04:00" == dated.pop("transmitted_at")
+        instanted.pop("transmitted_at")
+        assert instanted == dated
+        assert ("2025-06-23", "2025-07-14", "2025-08-06") == (
+            dated["official_start"],
+            dated["extraction_due"],
+            dated["import_due"],
+        )
+
+    def test_the_text_shows_the_date_as_given(self, capsys):
+        """The heading shows the date given, not an hour nobody gave."""
+        code, out, _ = run(capsys, "deadlines", "--transmitted", "2025-06-20")
+        assert (0, "Demande transmise le 2025-06-20") == (code, out.splitlines()[0])
+
+
+def _help(capsys, monkeypatch, lang: str, *argv: str) -> str:
+    """The help ``dme-rules ARGV --help`` prints in ``lang`` (as the environment's LANG
+    chooses it)."""
+    monkeypatch.setenv("LANG", {"fr": "fr_CA.UTF-8", "en": "en_CA.UTF-8"}[lang])
+    with pytest.raises(SystemExit):
+        main([*argv, "--help"])
+    return capsys.readouterr().out
+
+
+COMMANDS = ["", "calendar", "check", "deadlines", "rules", "audit", "consent", "schema", "serve",
+            "dmp-audit"]  # fmt: skip
+
+
+class TestHelpWords:
+    """Every command's help reads as a person's words, in French and in English."""
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_french_help_shows_french_words(self, capsys, monkeypatch, command):
+        """French help: French section headings with their non-breaking space, French
+        metavars, no English placeholder, no reference to a specification."""
+        text = _help(capsys, monkeypatch, "fr", *([command] if command else []))
+        assert text.startswith("utilisation\u00a0: dme-rules")
+        assert "options\u00a0:\n" in text
+        for english in ("PATH", "FILE", "YEAR", "NAME", "CASE", "COMMAND", "ENGINE", "AS_OF",
+                        "JOBS", "positional arguments", "usage:", "SPEC", "dossiers de dossiers",
+                        "show this help"):  # fmt: skip
+            assert re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", text) is None, english
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_english_help_shows_english_words(self, capsys, monkeypatch, command):
+        """English help: argparse's headings, English metavars, no French placeholder."""
+        text = _help(capsys, monkeypatch, "en", *([command] if command else []))
+        assert text.startswith("usage: dme-rules")
+        assert "options:\n" in text
+        for french in ("CHEMIN", "FICHIER", "ANNÉE", "NOM", "DOSSIER", "COMMANDE", "MOTEUR",
+                       "SPEC", "utilisation"):  # fmt: skip
+            assert re.search(rf"(?<![\w-]){re.escape(french)}(?![\w-])", text) is None, french
+
+    def test_the_commands_are_listed_without_a_placeholder_line(self, capsys, monkeypatch):
+        """The commands' section lists each command with its help, and no line of its own
+        for the placeholder COMMANDE."""
+        text = _help(capsys, monkeypatch, "fr")
+        section = text.split("commandes\u00a0:\n", 1)[1].splitlines()
+        assert section[0].split()[0] == "calendar"
+        assert "COMMANDE" not in section
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            (["check", "x.json", "--format", "xml"],
+             "dme-rules check: argument --format : choix invalide : 'xml' (choisir parmi 'text', "
+             "'json', 'fhir') / argument --format: invalid choice: 'xml' (choose from 'text', "
+             "'json', 'fhir')"),
+            (["rules", "--bogus"],
+             "dme-rules: arguments inconnus : --bogus / unrecognized arguments: --bogus"),
+            (["audit", "x.json", "--jobs", "0"],
+             "dme-rules audit: argument --jobs : attendu un nombre entier de processus, 1 ou "
+             "plus, reçu '0' / argument --jobs: expected a whole number of processes, 1 or "
+             "more, got '0'"),
+            (["check", "x.json", "--as-of"],
+             "dme-rules check: argument --as-of : une valeur attendue / argument --as-of: "
+             "expected one argument"),
+        ],
+    )  # fmt: skip
+    def test_argparse_errors_are_french_first(self, capsys, argv, expected):
+        """argparse's own errors read in French, then in English, on one line."""
+        code, out, err = run(capsys, *argv)
+        assert (2, "", expected.replace(" : ", "\u00a0: ") + "\n") == (code, out, err)

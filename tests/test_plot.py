@@ -118,13 +118,15 @@ def test_cli_plot(tmp_path, capsys):
 
 
 def test_cli_plot_unwritable(tmp_path, capsys):
-    """A picture that cannot be written: exit 2, one line naming the file."""
+    """A picture that cannot be written: exit 2, one line naming the file, in French then
+    English."""
     path = tmp_path / "missing-folder" / "timeline.png"
     code = main(["check", str(EXAMPLES / "cases" / "spec-example.json"), "--plot", str(path)])
     err = capsys.readouterr().err
     assert 2 == code
     assert 1 == len(err.splitlines())
-    assert f"{path}: cannot write the picture" in err
+    assert f"{path}: écriture de l'image impossible (FileNotFoundError" in err
+    assert err.index("écriture de l'image") < err.index("cannot write the picture")
 
 
 def test_without_matplotlib(monkeypatch):

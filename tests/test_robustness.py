@@ -401,7 +401,9 @@ class TestHostileArguments:
         with pytest.raises(InvalidCaseError, match=r"\$\.case_id"):
             MigrationCase.from_dict(case_with(case_id=text))
         with pytest.raises(InvalidCaseError, match=r"\$\.feature"):
-            ConsentAnswers.from_dict({"assessed_on": "2025-03-01", "feature": text})
+            ConsentAnswers.from_dict(
+                {"subject": ConsentAnswers.kind, "assessed_on": "2025-03-01", "feature": text}
+            )
 
 
 def re_escape(text: str) -> str:

@@ -98,6 +98,21 @@ class TestValidDocuments:
         assert errors(VALIDATORS["case"], {**document, "subject": "qc.migration.case"}) == []
         assert errors(VALIDATORS["case"], {**document, "subject": "fr.dmp.record"}) != []
 
+    @pytest.mark.parametrize(("name", "folder"), [("consent", "consent"), ("dmp-record", "dmp")])
+    def test_a_subject_other_than_the_default_requires_its_key(self, name, folder):
+        """The consent answers' and the DMP record's schemas require their "subject" key, as
+        every command and the service read them: a shipped example without it is refused by
+        both the schema and the reader."""
+        from dme_rules.engine.evaluation import read_subject
+
+        path = sorted((EXAMPLES / folder).glob("*.json"))[0]
+        document = json.loads(path.read_text("utf-8"))
+        del document["subject"]
+        assert "subject" == schema(name)["required"][0]
+        assert ["'subject' is a required property"] == errors(VALIDATORS[name], document)
+        with pytest.raises(DmeRulesError, match=r'attendu "subject": '):
+            read_subject(json.dumps(document))
+
 
 class TestRefusedDocuments:
     @given(

@@ -167,12 +167,33 @@ class TestEvaluate:
         assert (status, kind) == (200, "application/fhir+json")
         assert body == json.loads(json.dumps(expected.to_fhir()))
 
-    def test_consent_answers_by_their_subject_key(self, server):
+    @pytest.mark.parametrize(
+        "path", sorted((EXAMPLES / "consent").glob("*.json")), ids=lambda p: p.stem
+    )
+    def test_the_shipped_consent_answers_as_they_are(self, server, path):
+        """Each shipped checklist, sent as it is, is judged as consent answers."""
+        from dme_rules.engine.evaluation import read_subject
+
+        text = path.read_bytes()
+        status, _, body = server.json("POST", query("/v1/evaluate", as_of=AS_OF), text)
+        expected = evaluate(read_subject(text), datetime.fromisoformat(AS_OF))
+        assert (200, json.loads(json.dumps(expected.to_dict()))) == (status, body)
+        assert ["qc.emr.new-feature-consent"] == [f["rule_id"] for f in body["findings"]]
+
+    def test_consent_answers_without_their_key_are_told_which_key_to_add(self, server):
+        """A checklist without its subject key: a 422 whose error names the key and value to
+        add, its detail in French first."""
         document = json.loads((EXAMPLES / "consent" / "online-booking-proceed.json").read_text())
-        document["subject"] = "qc.emr.consent-assessment"
-        status, _, body = server.json("POST", query("/v1/evaluate", as_of=AS_OF), document)
-        assert status == 200
-        assert body["findings"][0]["rule_id"] == "qc.emr.new-feature-consent"
+        del document["subject"]
+        status, kind, body = server.json("POST", query("/v1/evaluate", as_of=AS_OF), document)
+        assert (422, "application/problem+json") == (status, kind)
+        expected_error = {
+            "path": "$.subject",
+            "expected": '"subject": "qc.emr.consent-assessment" (add this key to the document)',
+        }
+        assert [expected_error] == body["errors"]
+        assert body["detail"].startswith('$.subject : aucune clé "subject" n\'a été donnée')
+        assert "Entrée invalide / Invalid input" == body["title"]
 
 
 class TestFrenchRecords:
@@ -347,6 +368,14 @@ class TestCatalogue:
         # Fri 06-20 16:45: day 1 is Mon 06-23; + 20 days = Mon 07-14 (SPEC §1).
         assert (body["official_start"], body["extraction_due"]) == ("2025-06-23", "2025-07-14")
 
+    def test_deadlines_from_a_date(self, server):
+        """transmitted=2025-06-20 is noon that day in Montreal: the deadlines of any instant
+        of the day (day 1 Mon 06-23; + 20 days = Mon 07-14)."""
+        status, _, body = server.json("GET", query("/v1/deadlines", transmitted="2025-06-20"))
+        expected = request_deadlines(datetime.fromisoformat("2025-06-20T12:00:00-04:00"))
+        assert (200, expected) == (status, body)
+        assert (body["official_start"], body["extraction_due"]) == ("2025-06-23", "2025-07-14")
+
     def test_deadlines_on_the_employees_calendar(self, server):
         """reading=labour-standards-calendar: sent Wed 2025-12-24, day 1 is Fri 12-26 (a
         court holiday, an employee's working day) and the extraction is due 12-26 + 20 days
@@ -361,8 +390,10 @@ class TestCatalogue:
             body["calendar"],
         )
 
-    def test_deadlines_need_an_instant(self, server):
-        for path in ("/v1/deadlines", query("/v1/deadlines", transmitted="2025-06-20")):
+    def test_deadlines_need_an_instant_or_a_date(self, server):
+        """Without transmitted, or with neither an instant nor a real date: a 422 naming it."""
+        for path in ("/v1/deadlines", query("/v1/deadlines", transmitted="2025-06-31"),
+                     query("/v1/deadlines", transmitted="2025-06-20T16:45")):  # fmt: skip
             status, _, body = server.json("GET", path)
             assert (status, body["errors"][0]["path"]) == (422, "transmitted")
 

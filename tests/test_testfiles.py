@@ -564,5 +564,5 @@ class TestPytestPlugin:
         project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
         module = project["entry-points"]["pytest11"]["dme_rules.pytest_plugin"]
         assert "dme_rules.pytest_plugin" == module
-        assert ["pyyaml>=6", "babel>=2.12"] == project["optional-dependencies"]["test-files"]
+        assert ["pyyaml>=6"] == project["optional-dependencies"]["test-files"]
         assert 3 == len(project["dependencies"])

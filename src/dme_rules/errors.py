@@ -2,7 +2,7 @@
 
 Every error the library raises on purpose derives from :class:`DmeRulesError`, itself a
 :class:`ValueError`, so that a caller can catch the whole family in one clause. Each message
-names the field at fault and what was expected, in English then French.
+names the field at fault and what was expected, in French then English.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ class InvalidArgumentError(DmeRulesError):
         self.got = got
         shown = _shown(got)
         super().__init__(
-            f"{field}: expected {expected}, got {shown} / "
-            f"{field} : attendu {expected_fr or expected}, reçu {shown}"
+            f"{field} : attendu {expected_fr or expected}, reçu {shown} / "
+            f"{field}: expected {expected}, got {shown}"
         )
 
 
@@ -107,13 +107,13 @@ class CalendarRangeError(DmeRulesError):
         years = f"{first_year}-{last_year}"
         if counting:
             message = (
-                f"counting from {day} leaves the supported years {years} / "
-                f"le décompte à partir du {day} sort des années prises en charge ({years})"
+                f"le décompte à partir du {day} sort des années prises en charge ({years}) / "
+                f"counting from {day} leaves the supported years {years}"
             )
         else:
             message = (
-                f"{day} is outside the supported years {years} / "
-                f"{day} est hors des années prises en charge ({years})"
+                f"{day} est hors des années prises en charge ({years}) / "
+                f"{day} is outside the supported years {years}"
             )
         super().__init__(message)
 
@@ -125,14 +125,43 @@ class InvalidCaseError(DmeRulesError):
         path: The JSON path of the bad field (``$.extraction.fee``).
         expected: What was expected there, in plain English.
         expected_fr: The same in French; defaults to the English text.
+        given: What was given instead, when its kind of value is not the one expected, in
+            plain English (``a number was given``).
+        given_fr: The same in French (``un nombre a été donné``).
     """
 
-    def __init__(self, path: str, expected: str, *, expected_fr: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        expected: str,
+        *,
+        expected_fr: str | None = None,
+        given: str | None = None,
+        given_fr: str | None = None,
+    ) -> None:
         self.path = path
         self.expected = expected
         self.expected_fr = expected_fr or expected
-        super().__init__(
-            f"{path}: expected {expected} / {path} : attendu {expected_fr or expected}"
+        self.given = given
+        self.given_fr = given_fr or given
+        if given is None:
+            message = f"{path} : attendu {self.expected_fr} / {path}: expected {expected}"
+        else:
+            message = (
+                f"{path} : {self.given_fr} ; attendu {self.expected_fr} / "
+                f"{path}: {given}; expected {expected}"
+            )
+        super().__init__(message)
+
+    def at(self, path: str) -> InvalidCaseError:
+        """The same error about the field at ``path`` (a document's place in a stream:
+        ``cases[7].extraction.fee``)."""
+        return InvalidCaseError(
+            path,
+            self.expected,
+            expected_fr=self.expected_fr,
+            given=self.given,
+            given_fr=self.given_fr,
         )
 
 
@@ -161,8 +190,8 @@ class NotInForceError(DmeRulesError):
         self.rule_id = rule_id
         self.day = day
         super().__init__(
-            f"{rule_id} is not in force on {day} (in force from {first}) / "
-            f"{rule_id} n'est pas en vigueur le {day} (en vigueur à partir du {first})"
+            f"{rule_id} n'est pas en vigueur le {day} (en vigueur à partir du {first}) / "
+            f"{rule_id} is not in force on {day} (in force from {first})"
         )
 
 
@@ -177,11 +206,11 @@ class UnknownRuleError(DmeRulesError, KeyError):
 
     def __init__(self, rule_id: object, known: object = ()) -> None:
         self.rule_id = rule_id
-        names = ", ".join(str(item) for item in known) if known else "none"  # type: ignore[attr-defined]
+        names = ", ".join(str(item) for item in known) if known else ""  # type: ignore[attr-defined]
         shown = _shown(rule_id)
         super().__init__(
-            f"rule_id: expected one of {names}, got {shown} / "
-            f"rule_id : attendu un id parmi {names}, reçu {shown}"
+            f"rule_id : attendu un id parmi {names or 'aucun'}, reçu {shown} / "
+            f"rule_id: expected one of {names or 'none'}, got {shown}"
         )
 
     def __str__(self) -> str:

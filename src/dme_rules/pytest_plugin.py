@@ -91,7 +91,7 @@ class YamlTestFile(pytest.File):
         from dme_rules.testfiles import read_test_file, require_extra
 
         try:
-            require_extra()  # PyYAML, and Babel for the failures' words
+            require_extra()  # PyYAML
             tests = read_test_file(self.path)
         except DmeRulesError as error:  # the file, its line, what was expected
             raise self.CollectError(str(error)) from None

@@ -6,7 +6,9 @@ JSON, :meth:`~dme_rules.Report.to_dict`). A subject's schema is made from its
 fields' kinds, the same that read it, so the two cannot drift apart; ``dme-rules schema NAME``
 prints it.
 
-The names come from the packs: each subject class declares its ``schema_name``.
+The names come from the packs: each subject class declares its ``schema_name``. A subject
+other than the default one (a migration case) requires its ``"subject"`` key, as every
+command and the service read documents: without it, a document is read as a migration case.
 
 A schema says what JSON Schema can say: the keys and no others, the required ones, each
 value's type, format, pattern and range. The library also refuses what a schema cannot say (a

@@ -51,7 +51,11 @@ class TestCatalogues:
             for texts in catalogue.texts.values():
                 for template in texts.values():
                     specs = set(re.findall(r"\{\w+(?::([^}]*))?\}", template))
-                    assert specs <= known, template
+                    counts = {spec for spec in specs if spec.startswith("count:")}
+                    assert specs - counts <= known, template
+                    for spec in counts:  # a count's noun has its forms in the catalogue
+                        noun = spec.removeprefix("count:")
+                        assert {f"{noun}.one", f"{noun}.other"} <= set(catalogue.texts), spec
 
     def test_unknown_code_or_language(self):
         """A code no catalogue has, or a language the library does not speak, is refused
@@ -80,14 +84,74 @@ class TestFormatting:
         [
             (1, 1, "en retard de 1 jour (1 jour ouvrable)"),
             (3, 2, "en retard de 3 jours (2 jours ouvrables)"),
-            (0, 0, "en retard de 0 jours (0 jours ouvrables)"),
+            (0, 0, "en retard de 0 jour (0 jour ouvrable)"),
         ],
     )
     def test_counts_agree_with_their_number(self, days, business, expected):
-        """A count takes its noun in the singular for one, the plural otherwise."""
+        """A count takes its noun in the form French gives its number (the CLDR's rule, by
+        Babel: 0 and 1 singular, 2 and more plural)."""
         assert expected == QUEBEC.format(
             "finding.late_business", "fr", days=days, business=business
         )
+
+    @pytest.mark.parametrize(
+        ("days", "business", "expected"),
+        [
+            (1, 1, "late by 1 day (1 business day)"),
+            (0, 0, "late by 0 days (0 business days)"),
+            (5, 2, "late by 5 days (2 business days)"),
+        ],
+    )
+    def test_counts_agree_in_english(self, days, business, expected):
+        """In English only 1 is singular (0 days)."""
+        assert expected == QUEBEC.format(
+            "finding.late_business", "en", days=days, business=business
+        )
+
+    @pytest.mark.parametrize(
+        ("lang", "count", "form"),
+        [("fr", 0, "one"), ("fr", 1, "one"), ("fr", 2, "other"), ("fr", 1_000_000, "many"),
+         ("en", 0, "other"), ("en", 1, "one"), ("en", 2, "other")],
+    )  # fmt: skip
+    def test_plural_forms_are_the_cldrs(self, lang, count, form):
+        """The plural form of a count is the one the CLDR gives, as Babel carries it."""
+        from babel import Locale
+
+        from dme_rules.engine.messages import plural_form
+
+        assert (form, Locale.parse(lang).plural_form(count)) == (plural_form(lang, count), form)
+
+    @pytest.mark.parametrize("lang", ["fr", "en"])
+    def test_plural_rules_agree_with_babel_everywhere(self, lang):
+        """The catalogue's own rule gives Babel's form for every count to 20,000 and around
+        each of the first hundred millions (Babel, installed with the tests, is the oracle;
+        the library does not need it)."""
+        from babel import Locale
+
+        from dme_rules.engine.messages import plural_form
+
+        babel = Locale.parse(lang).plural_form
+        counts = [*range(20_001)]
+        counts += [m * 1_000_000 + d for m in range(1, 101) for d in (-1, 0, 1)]
+        assert [] == [n for n in counts if plural_form(lang, n) != babel(n)]
+
+    @pytest.mark.parametrize(
+        ("lang", "count", "expected"),
+        [("fr", 1, "1 entrée lue"), ("fr", 0, "0 entrée lue"), ("fr", 12, "12 entrées lues"),
+         ("fr", 1_000_000, "1000000 entrées lues"), ("en", 1, "1 input read"),
+         ("en", 0, "0 inputs read")],
+    )  # fmt: skip
+    def test_a_count_of_a_noun_phrase(self, lang, count, expected):
+        """``{n:count:<code>}`` says the number and the phrase's form for it; a form the
+        catalogue lacks (French "many") reads as its "other" form."""
+        from dme_rules.engine.messages import Messages
+
+        words = Messages({
+            "inputs": {"fr": "{n:count:input}", "en": "{n:count:input}"},
+            "input.one": {"fr": "entrée lue", "en": "input read"},
+            "input.other": {"fr": "entrées lues", "en": "inputs read"},
+        })  # fmt: skip
+        assert expected == words.format("inputs", lang, n=count)
 
     @pytest.mark.parametrize(("lang", "expected"), [("fr", "110 h 05"), ("en", "110:05")])
     def test_business_hours(self, lang, expected):

@@ -74,9 +74,13 @@ ZONE = "_zone"
 _WORDS = Messages(
     {
         "summary.inputs": {
-            "fr": "{inputs} entrée(s) lue(s), dont {invalid} invalide(s)",
-            "en": "{inputs} input(s) read, {invalid} invalid",
+            "fr": "{inputs:count:summary.input}, dont {invalid:count:summary.invalid}",
+            "en": "{inputs:count:summary.input}, {invalid:count:summary.invalid}",
         },
+        "summary.input.one": {"fr": "entrée lue", "en": "input read"},
+        "summary.input.other": {"fr": "entrées lues", "en": "inputs read"},
+        "summary.invalid.one": {"fr": "invalide", "en": "invalid"},
+        "summary.invalid.other": {"fr": "invalides", "en": "invalid"},
         "summary.cases": {
             "fr": "dossiers par statut : {counts}",
             "en": "cases by status: {counts}",

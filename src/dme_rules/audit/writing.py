@@ -19,7 +19,7 @@ from dme_rules.audit.rows import (
     _spreadsheet_cells,
 )
 from dme_rules.engine import _speed
-from dme_rules.errors import DmeRulesError
+from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["write_table"]
 
@@ -61,7 +61,10 @@ def write_table(
     elif format == "html":
         out.write(html_page(list(rows), lang, summary))
     else:  # pragma: no cover - the command line offers only the formats above
-        raise DmeRulesError(f"unknown format {format!r}")
+        known = "csv, jsonl, xlsx, parquet, html"
+        raise InvalidArgumentError(
+            "format", f"one of {known}", format, expected_fr=f"un format parmi {known}"
+        )
 
 
 def _checked(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -49,8 +49,6 @@ def run(args: argparse.Namespace) -> int:
         raise usage_error(args, "error.needs_out", format=fmt)
     if args.excel and fmt != "csv":
         raise usage_error(args, "error.excel_csv", format=fmt)
-    if args.jobs < 1:
-        raise usage_error(args, "error.jobs")
     zone = default_jurisdiction().zone
     as_of = instant_of(args.as_of, zone)
     # A date: the end of that day in each subject's jurisdiction.

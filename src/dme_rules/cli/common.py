@@ -13,7 +13,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,7 +37,9 @@ __all__ = [
     "day",
     "instant",
     "instant_of",
+    "jobs",
     "load",
+    "moment_of",
     "output",
     "print_json",
     "read_bytes",
@@ -64,10 +66,13 @@ class InputError(Exception):
     """Bad input that names its file: reported on one line with exit code 2."""
 
 
-def both(code: str, /, **values: Any) -> str:
-    """The message ``code`` of :data:`~dme_rules.cli.words.WORDS` in English, then in French
-    (an error is read by whoever runs the command, whatever ``--lang``)."""
-    return f"{WORDS.format(code, 'en', **values)} / {WORDS.format(code, 'fr', **values)}"
+def both(code: str, /, *fields: Any, **values: Any) -> str:
+    """The message ``code`` of :data:`~dme_rules.cli.words.WORDS` in French, then in English
+    (an error is read by whoever runs the command, whatever ``--lang``); ``fields`` fill the
+    numbered fields (``{0}``)."""
+    if fields:
+        return " / ".join(WORDS.template(code, lang).format(*fields) for lang in ("fr", "en"))
+    return f"{WORDS.format(code, 'fr', **values)} / {WORDS.format(code, 'en', **values)}"
 
 
 def usage_error(args: argparse.Namespace, code: str, /, **values: Any) -> UsageError:
@@ -140,6 +145,13 @@ def year(text: str) -> int:
         raise argparse.ArgumentTypeError(both("error.year", shown=repr(text))) from None
 
 
+def jobs(text: str) -> int:
+    """A number of worker processes: a whole number, 1 or more."""
+    if text.isascii() and text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(both("error.jobs", shown=ascii(text)))
+
+
 def instant(text: str) -> datetime:
     """An instant with a UTC offset, in the supported years."""
     try:
@@ -188,6 +200,16 @@ def instant_of(value: datetime | date | None, zone: tzinfo) -> datetime:
     if isinstance(value, datetime):
         return value
     return end_of_day_in(value, zone)
+
+
+def moment_of(value: datetime | date, zone: tzinfo) -> datetime:
+    """The instant of a moment given as an instant or a date (``deadlines --transmitted``): as
+    given, or noon of the date in ``zone`` (the middle of the day, away from any change of
+    clock: a count that starts from the day an act was done gives, from noon, what it gives
+    from any instant of that day)."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time(12), zone)
 
 
 def reading(text: str) -> str:

@@ -11,7 +11,8 @@ only when that command runs.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NoReturn
 
 import dme_rules.jurisdictions  # noqa: F401  (the packs, discovered and registered)
@@ -20,7 +21,13 @@ from dme_rules.cli import common
 from dme_rules.cli.common import InputError, UsageError, both
 from dme_rules.cli.words import WORDS
 from dme_rules.engine.calendar import FIRST_YEAR, LAST_YEAR
-from dme_rules.engine.jurisdiction import Jurisdiction, default_jurisdiction, jurisdictions
+from dme_rules.engine.jurisdiction import (
+    Jurisdiction,
+    default_jurisdiction,
+    jurisdictions,
+    subject_class,
+    subject_classes,
+)
 from dme_rules.engine.messages import LANGUAGES, Messages
 from dme_rules.schemas import schema_names
 
@@ -31,11 +38,39 @@ _READING_EXAMPLES = 4
 
 
 class Parser(argparse.ArgumentParser):
-    """A parser whose errors are :class:`~dme_rules.cli.common.UsageError` (one line, exit 2),
-    never an exit of its own."""
+    """A parser whose errors are :class:`~dme_rules.cli.common.UsageError` (one line, exit 2,
+    in French then English), never an exit of its own."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {argparse_error(message)}")
+
+
+#: argparse's own error messages (in English), each with the code of its words.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (.*)"), "argparse.required"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), "argparse.choice"),
+    (re.compile(r"unrecognized arguments: (.*)"), "argparse.unrecognized"),
+    (re.compile(r"argument (\S+): expected one argument"), "argparse.one_value"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), "argparse.type"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), "argparse.ambiguous"),
+)
+#: An argument refused by its type, whose message is already in French then English.
+_REFUSED_ARGUMENT = re.compile(r"argument (\S+): (.*) / (.*)")
+
+
+def argparse_error(message: str) -> str:
+    """An error argparse writes in English, in French then English (one of our argument
+    types' errors, already in both languages, is named by its argument in each)."""
+    for pattern, code in _ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return both(code, *found.groups())
+    found = _REFUSED_ARGUMENT.fullmatch(message)
+    if found is not None:
+        name, french, english = found.groups()
+        said = WORDS.template("argparse.refused", "fr").format(name, french)
+        return f"{said} / {WORDS.template('argparse.refused', 'en').format(name, english)}"
+    return message
 
 
 class Words:
@@ -58,7 +93,8 @@ class Words:
     def formatter(self) -> type[argparse.HelpFormatter]:
         """A help formatter whose own words (usage, the sections) are in this language, and
         which shows each help as the catalogue has it (not as a ``%`` format)."""
-        usage = WORDS.template("help.usage", self.lang)
+        lang = self.lang
+        usage = WORDS.template("help.usage", lang)
         sections = {
             "positional arguments": WORDS.template("help.positional", self.lang),
             "options": WORDS.template("help.options", self.lang),
@@ -71,10 +107,24 @@ class Words:
                 super().add_usage(usage_text, actions, groups, usage if prefix is None else prefix)
 
             def start_section(self, heading: Any) -> None:
-                super().start_section(sections.get(heading, heading))
+                # argparse writes the colon after the heading: French puts a space before it.
+                found = sections.get(heading, heading)
+                super().start_section(WORDS.format("help.section", lang, heading=found))
 
             def _expand_help(self, action: argparse.Action) -> str:
                 return self._get_help_string(action) or ""
+
+            def _format_action(self, action: argparse.Action) -> str:
+                # The commands, each with its help, without a line for their metavar.
+                if isinstance(action, argparse._SubParsersAction):
+                    return "".join(self._format_commands(action))
+                return super()._format_action(action)
+
+            def _format_commands(
+                self, action: argparse._SubParsersAction[argparse.ArgumentParser]
+            ) -> Iterator[str]:
+                for command in action._get_subactions():
+                    yield super()._format_action(command)
 
         return Formatter
 
@@ -86,7 +136,10 @@ class Commands:
         self.words = words
         self.formatter = words.formatter()
         self.action = parser.add_subparsers(
-            dest="command", metavar="COMMAND", parser_class=Parser, title=words("help.commands")
+            dest="command",
+            metavar=words("help.metavar.command"),
+            parser_class=Parser,
+            title=words("help.commands"),
         )
         self.action.required = True
 
@@ -153,7 +206,12 @@ def _calendar(commands: Commands) -> None:
         help=t("help.calendar"),
         description=t("help.calendar.description", first=FIRST_YEAR, last=LAST_YEAR),
     )  # fmt: skip
-    command.add_argument("year", type=common.year, metavar="YEAR")
+    command.add_argument(
+        "year",
+        type=common.year,
+        metavar=t("help.metavar.year"),
+        help=t("help.calendar.year", first=FIRST_YEAR, last=LAST_YEAR),
+    )
     names: list[str] = []
     phrases: list[str] = []
     for pack in jurisdictions().values():
@@ -203,12 +261,22 @@ def option_dest(option: str) -> str:
 
 def _check(commands: Commands) -> None:
     t = commands.words
-    command = commands.add(
-        "check", "check", help=t("help.check"), description=t("help.check.description")
+    kinds = subject_classes()
+    default = subject_class(None)
+    description = t(
+        "help.check.description",
+        kinds=", ".join(kinds),
+        default=default.kind if default is not None else next(iter(kinds), ""),
     )
-    command.add_argument("case", metavar="CASE.json")
-    command.add_argument("--as-of", type=common.as_of, help=t("help.check.as_of"))
-    command.add_argument("--plot", metavar="FILE.png", help=t("help.check.plot"))
+    command = commands.add("check", "check", help=t("help.check"), description=description)
+    command.add_argument("case", metavar=t("help.metavar.case"), help=t("help.check.case"))
+    command.add_argument(
+        "--as-of",
+        type=common.as_of,
+        metavar=t("help.metavar.moment"),
+        help=t("help.check.as_of"),
+    )
+    command.add_argument("--plot", metavar=t("help.metavar.picture"), help=t("help.check.plot"))
     command.add_argument("--explain", action="store_true", help=t("help.check.explain"))
     command.add_argument("--sensitivity", action="store_true", help=t("help.check.sensitivity"))
     _reading_option(command, t)
@@ -226,7 +294,13 @@ def _deadlines(commands: Commands) -> None:
         help=t.of(default.messages, "deadlines.help"),
         description=t.of(default.messages, "deadlines.description"),
     )  # fmt: skip
-    command.add_argument("--transmitted", type=common.instant, required=True, metavar="ISO")
+    command.add_argument(
+        "--transmitted",
+        type=common.as_of,
+        required=True,
+        metavar=t("help.metavar.moment"),
+        help=t.of(default.messages, "deadlines.transmitted"),
+    )
     _jurisdiction_option(command, t, offering, default)
     _reading_option(command, t)
     _output_options(command, t)
@@ -237,9 +311,18 @@ def _rules(commands: Commands) -> None:
     command = commands.add(
         "rules", "rules", help=t("help.rules"), description=t("help.rules.description")
     )
-    command.add_argument("--as-of", type=common.day, metavar="DATE")
+    command.add_argument(
+        "--as-of", type=common.day, metavar=t("help.metavar.date"), help=t("help.rules.as_of")
+    )
     packs = list(jurisdictions().values())
-    _jurisdiction_option(command, t, packs, _default_among(packs))
+    name = "name_fr" if t.lang == "fr" else "name_en"
+    choices = ", ".join(f"{pack.id} ({getattr(pack, name)})" for pack in packs)
+    command.add_argument(
+        "--jurisdiction",
+        choices=[pack.id for pack in packs],
+        metavar="ID",
+        help=t("help.rules.jurisdiction", choices=choices),
+    )
     _output_options(command, t)
 
 
@@ -248,9 +331,16 @@ def _audit(commands: Commands) -> None:
     command = commands.add(
         "audit", "audit", help=t("help.audit"), description=t("help.audit.description")
     )
-    command.add_argument("paths", nargs="+", metavar="PATH")
-    command.add_argument("--as-of", type=common.as_of, help=t("help.audit.as_of"))
-    command.add_argument("--out", metavar="FILE", help=t("help.audit.out"))
+    command.add_argument(
+        "paths", nargs="+", metavar=t("help.metavar.path"), help=t("help.audit.paths")
+    )
+    command.add_argument(
+        "--as-of",
+        type=common.as_of,
+        metavar=t("help.metavar.moment"),
+        help=t("help.audit.as_of"),
+    )
+    command.add_argument("--out", metavar=t("help.metavar.file"), help=t("help.audit.out"))
     command.add_argument(
         "--format",
         choices=("csv", "jsonl", "xlsx", "parquet", "html"),
@@ -258,7 +348,13 @@ def _audit(commands: Commands) -> None:
     )
     command.add_argument("--excel", action="store_true", help=t("help.audit.excel"))
     _lang_option(command, t)
-    command.add_argument("--jobs", type=int, default=1, help=t("help.audit.jobs"))
+    command.add_argument(
+        "--jobs",
+        type=common.jobs,
+        default=1,
+        metavar=t("help.metavar.count"),
+        help=t("help.audit.jobs"),
+    )
     command.add_argument("--quiet", action="store_true", help=t("help.audit.quiet"))
     _reading_option(command, t)
 
@@ -268,7 +364,9 @@ def _test(commands: Commands) -> None:
     command = commands.add(
         "test", "test", help=t("help.test"), description=t("help.test.description")
     )
-    command.add_argument("paths", nargs="+", metavar="PATH")
+    command.add_argument(
+        "paths", nargs="+", metavar=t("help.metavar.path"), help=t("help.test.paths")
+    )
     _lang_option(command, t)
     _reading_option(command, t)
 
@@ -285,7 +383,11 @@ def _subject_commands(commands: Commands) -> None:
                 subject=subject,
                 jurisdiction=pack.id,
             )  # fmt: skip
-            command.add_argument("document", metavar=f"{name.upper()}.json")
+            command.add_argument(
+                "document",
+                metavar=t("help.metavar.document", name=name.upper()),
+                help=t("help.subject.document"),
+            )
             _reading_option(command, t)
             _output_options(command, t)
 
@@ -301,7 +403,7 @@ def _schema(commands: Commands) -> None:
     command.add_argument(
         "name",
         choices=names,
-        metavar="NAME",
+        metavar=t("help.metavar.name"),
         help=t("help.schema.name", names=", ".join(names[:-1]), last=names[-1]),
     )
 
@@ -311,10 +413,26 @@ def _serve(commands: Commands) -> None:
     command = commands.add(
         "serve", "serve", help=t("help.serve"), description=t("help.serve.description")
     )
-    command.add_argument("--host", default="127.0.0.1", help=t("help.serve.host"))
-    command.add_argument("--port", type=_port, default=8000, help=t("help.serve.port"))
-    command.add_argument("--workers", type=_workers, default=1, help=t("help.serve.workers"))
-    command.add_argument("--decision-log", metavar="FILE", help=t("help.serve.decision_log"))
+    command.add_argument(
+        "--host", default="127.0.0.1", metavar=t("help.metavar.host"), help=t("help.serve.host")
+    )
+    command.add_argument(
+        "--port",
+        type=_port,
+        default=8000,
+        metavar=t("help.metavar.port"),
+        help=t("help.serve.port"),
+    )
+    command.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar=t("help.metavar.count"),
+        help=t("help.serve.workers"),
+    )
+    command.add_argument(
+        "--decision-log", metavar=t("help.metavar.file"), help=t("help.serve.decision_log")
+    )
 
 
 def _log_audits(commands: Commands) -> None:
@@ -334,15 +452,23 @@ def _log_audits(commands: Commands) -> None:
                 f"--{table}",
                 dest=table_dest(table),
                 required=True,
-                metavar="FILE",
+                metavar=t("help.metavar.file"),
                 help=t.of(pack.messages, f"logs.table.{table}"),
             )
-        command.add_argument("--out", required=True, metavar="FILE", help=t("help.logs.out"))
         command.add_argument(
-            "--engine", default="duckdb", metavar="ENGINE", help=t("help.logs.engine")
+            "--out", required=True, metavar=t("help.metavar.file"), help=t("help.logs.out")
         )
         command.add_argument(
-            "--as-of", type=common.as_of, help=t("help.logs.as_of", zone=_zone_name(pack))
+            "--engine",
+            default="duckdb",
+            metavar=t("help.metavar.engine"),
+            help=t("help.logs.engine"),
+        )
+        command.add_argument(
+            "--as-of",
+            type=common.as_of,
+            metavar=t("help.metavar.moment"),
+            help=t("help.logs.as_of", zone=_zone_name(pack)),
         )
         _lang_option(command, t)
         command.add_argument("--quiet", action="store_true", help=t("help.logs.quiet"))

@@ -1,7 +1,7 @@
-"""``dme-rules rules``: a jurisdiction's rules with a version in force on a date.
+"""``dme-rules rules``: the rules with a version in force on a date.
 
-``--jurisdiction`` picks the pack (the default pack unless given); without ``--as-of`` the
-date is today in that pack's time zone.
+Every pack's rules, the default pack's first, unless ``--jurisdiction`` picks one; without
+``--as-of`` the date is today in the time zone of the pack picked, else of the default pack.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import datetime
 
 from dme_rules.cli.common import EXIT_OK, print_json
 from dme_rules.cli.words import WORDS
-from dme_rules.engine.jurisdiction import jurisdiction_of
+from dme_rules.engine.jurisdiction import default_jurisdiction, jurisdiction_of, jurisdictions
 from dme_rules.engine.presentation import table_lines
 
 __all__ = ["run"]
@@ -19,13 +19,19 @@ __all__ = ["run"]
 
 def run(args: argparse.Namespace) -> int:
     """Print the rules in force: each one's id, version, first day and title, or JSON."""
-    pack = jurisdiction_of(args.jurisdiction)
+    if args.jurisdiction is None:
+        packs = list(jurisdictions().values())
+        pack = default_jurisdiction()
+    else:
+        pack = jurisdiction_of(args.jurisdiction)
+        packs = [pack]
     day = args.as_of if args.as_of is not None else datetime.now(pack.zone).date()
     entries = []
-    for rule in pack.rules.in_force(day).values():
-        version = rule.version_at(day)
-        assert version is not None  # a rule in force has a version that day
-        entries.append((rule, version))
+    for listed in packs:
+        for rule in listed.rules.in_force(day).values():
+            version = rule.version_at(day)
+            assert version is not None  # a rule in force has a version that day
+            entries.append((rule, version))
     if args.format == "json":
         print_json(
             {

@@ -2,7 +2,7 @@
 
 One catalogue, :data:`WORDS`, by code: ``help.<command>`` and ``help.<command>.<option>`` for
 the help, ``<command>.<word>`` for what a command prints, ``error.<reason>`` for the errors
-(written in both languages on one line, English first); it falls back on the engine's
+(written in both languages on one line, French first); it falls back on the engine's
 catalogue. French typography comes from
 :meth:`~dme_rules.engine.messages.Messages.template`; the templates are :meth:`str.format`
 texts (a literal brace is doubled).
@@ -31,13 +31,18 @@ WORDS = Messages(
             fr="Règles de conformité des DMÉ : délais, plafonds et calendriers.",
         ),
         "help.usage": _texts(en="usage: ", fr="utilisation : "),
-        "help.positional": _texts(en="positional arguments", fr="arguments"),
+        "help.positional": _texts(en="positional arguments", fr="arguments positionnels"),
         "help.options": _texts(en="options", fr="options"),
         "help.commands": _texts(en="commands", fr="commandes"),
+        # A section's heading, before the colon argparse writes after it.
+        "help.section": _texts(en="{heading}", fr="{heading}\u00a0"),
         "help.help": _texts(en="show this help and exit", fr="afficher cette aide et quitter"),
         "help.version": _texts(en="show the version and exit", fr="afficher la version et quitter"),
         "help.format": _texts(en="the output's format", fr="le format de la sortie"),
-        "help.lang": _texts(en="the language of the words", fr="la langue des mots"),
+        "help.lang": _texts(
+            en="the language of what is shown (default fr)",
+            fr="la langue de ce qui s'affiche (par défaut fr)",
+        ),
         "help.reading": _texts(
             en="an alternative reading of an ambiguous phrase (repeatable; see the readings "
             "catalogue: {examples}...)",
@@ -48,6 +53,21 @@ WORDS = Messages(
             en="the jurisdiction: {choices}; default {default}",
             fr="la juridiction : {choices} ; par défaut {default}",
         ),
+        # What the help shows in place of a value (metavars).
+        "help.metavar.moment": _texts(en="DATE|INSTANT", fr="DATE|INSTANT"),
+        "help.metavar.date": _texts(en="DATE", fr="DATE"),
+        "help.metavar.command": _texts(en="COMMAND", fr="COMMANDE"),
+        "help.metavar.year": _texts(en="YEAR", fr="ANNÉE"),
+        "help.metavar.case": _texts(en="CASE.json", fr="DOSSIER.json"),
+        "help.metavar.picture": _texts(en="FILE.png", fr="FICHIER.png"),
+        "help.metavar.path": _texts(en="PATH", fr="CHEMIN"),
+        "help.metavar.file": _texts(en="FILE", fr="FICHIER"),
+        "help.metavar.count": _texts(en="N", fr="N"),
+        "help.metavar.name": _texts(en="NAME", fr="NOM"),
+        "help.metavar.engine": _texts(en="ENGINE", fr="MOTEUR"),
+        "help.metavar.host": _texts(en="ADDRESS", fr="ADRESSE"),
+        "help.metavar.port": _texts(en="PORT", fr="PORT"),
+        "help.metavar.document": _texts(en="{name}.json", fr="{name}.json"),
         # calendar
         "help.calendar": _texts(
             en="list a year's holidays in a business calendar",
@@ -55,7 +75,10 @@ WORDS = Messages(
         ),
         "help.calendar.description": _texts(
             en="List the holidays of YEAR ({first}-{last}) in French and English.",
-            fr="Les jours fériés de YEAR ({first}-{last}), en français et en anglais.",
+            fr="Les jours fériés de l'ANNÉE ({first}-{last}), en français et en anglais.",
+        ),
+        "help.calendar.year": _texts(
+            en="the year, {first} to {last}", fr="l'année, de {first} à {last}"
         ),
         # check
         "help.check": _texts(
@@ -63,18 +86,27 @@ WORDS = Messages(
             fr="évaluer un dossier selon chaque règle",
         ),
         "help.check.description": _texts(
-            en="Evaluate CASE.json against every rule, as the case stood at --as-of.",
-            fr="Évaluer CASE.json selon chaque règle, tel que le dossier était à --as-of.",
+            en="Evaluate the document CASE.json against every rule of its jurisdiction, as it "
+            'stood at --as-of (its "subject" key names its kind: {kinds}; {default} without '
+            "one).",
+            fr="Évaluer le document DOSSIER.json selon chaque règle de sa juridiction, tel qu'il "
+            'était à --as-of (sa clé "subject" en nomme le type : {kinds} ; {default} sans '
+            "elle).",
+        ),
+        "help.check.case": _texts(
+            en="the document to judge (JSON), or - for standard input",
+            fr="le document à juger (JSON), ou - pour l'entrée standard",
         ),
         "help.check.as_of": _texts(
             en="the instant to evaluate at, with its UTC offset, or a date YYYY-MM-DD (the end "
-            "of that day in the subject's time zone); default: now, and said so",
+            "of that day in the document's time zone); default: now (the output says so)",
             fr="l'instant de l'évaluation, avec son décalage UTC, ou une date AAAA-MM-JJ (la fin "
-            "de ce jour dans le fuseau horaire du sujet) ; par défaut : maintenant, et dit",
+            "de ce jour dans le fuseau horaire du document) ; par défaut : maintenant (la sortie "
+            "le dit)",
         ),
         "help.check.plot": _texts(
             en="also draw the case's timeline into FILE.png (or .svg, .pdf)",
-            fr="dessiner aussi la frise du dossier dans FILE.png (ou .svg, .pdf)",
+            fr="dessiner aussi la frise du dossier dans FICHIER.png (ou .svg, .pdf)",
         ),
         "help.check.explain": _texts(
             en="also show how each due date was computed, step by step, with its legal basis",
@@ -89,9 +121,19 @@ WORDS = Messages(
             en="the rules in force on a date", fr="les règles en vigueur à une date"
         ),
         "help.rules.description": _texts(
-            en="The catalogue of rules with a version in force on --as-of (default today).",
-            fr="Le catalogue des règles dont une version est en vigueur à --as-of (par défaut "
-            "aujourd'hui).",
+            en="The catalogue of rules with a version in force on a date: every "
+            "jurisdiction's, or one's.",
+            fr="Le catalogue des règles dont une version est en vigueur à une date : celles de "
+            "chaque juridiction, ou d'une seule.",
+        ),
+        "help.rules.as_of": _texts(
+            en="the date YYYY-MM-DD (default: today)",
+            fr="la date AAAA-MM-JJ (par défaut : aujourd'hui)",
+        ),
+        "help.rules.jurisdiction": _texts(
+            en="only the rules of this jurisdiction: {choices} (default: every jurisdiction)",
+            fr="seulement les règles de cette juridiction : {choices} (par défaut : toutes les "
+            "juridictions)",
         ),
         # audit
         "help.audit": _texts(
@@ -99,14 +141,24 @@ WORDS = Messages(
             fr="évaluer de nombreux dossiers en une table (CSV, JSON Lines, Excel, Parquet, HTML)",
         ),
         "help.audit.description": _texts(
-            en="Evaluate case files, folders of them, JSON Lines files or - (JSON Lines on "
-            "standard input) into one row per finding.",
-            fr="Évaluer des dossiers, des dossiers de dossiers, des fichiers JSON Lines ou - "
-            "(JSON Lines sur l'entrée standard) en une ligne par constat.",
+            en="Evaluate many documents into one table, one row per finding: JSON files, "
+            "folders (every .json file under them), JSON Lines files (one document a line) "
+            "or - (JSON Lines on standard input).",
+            fr="Évaluer de nombreux documents en une table, une ligne par constat : des "
+            "fichiers JSON, des répertoires (chaque fichier .json qu'ils contiennent), des "
+            "fichiers JSON Lines (un document par ligne) ou - (JSON Lines sur l'entrée "
+            "standard).",
+        ),
+        "help.audit.paths": _texts(
+            en="a JSON file, a folder, a JSON Lines file (.jsonl) or -",
+            fr="un fichier JSON, un répertoire, un fichier JSON Lines (.jsonl) ou -",
         ),
         "help.audit.as_of": _texts(
-            en="the instant to evaluate at, or a date YYYY-MM-DD (the end of that day)",
-            fr="l'instant de l'évaluation, ou une date AAAA-MM-JJ (la fin de ce jour)",
+            en="the instant to evaluate at, with its UTC offset, or a date YYYY-MM-DD (the "
+            "end of that day in each document's time zone); default: now",
+            fr="l'instant de l'évaluation, avec son décalage UTC, ou une date AAAA-MM-JJ (la "
+            "fin de ce jour dans le fuseau horaire de chaque document) ; par défaut : "
+            "maintenant",
         ),
         "help.audit.out": _texts(
             en="the file to write (default: CSV on stdout)",
@@ -125,29 +177,37 @@ WORDS = Messages(
         "help.audit.jobs": _texts(
             en="worker processes (default 1)", fr="processus de travail (par défaut 1)"
         ),
-        "help.audit.quiet": _texts(en="no progress bar", fr="sans barre de progression"),
+        "help.audit.quiet": _texts(
+            en="no progress bar (the summary is still written)",
+            fr="sans barre de progression (le résumé s'écrit quand même)",
+        ),
         # test
         "help.test": _texts(
             en="run declarative test files (YAML)",
             fr="exécuter des fichiers de tests déclaratifs (YAML)",
         ),
         "help.test.description": _texts(
-            en="Run every test of the YAML files PATH names (a folder: every *.yaml and *.yml "
-            "under it): each subject judged at its as_of and compared with what the test "
-            "expects. Needs pip install 'dme-rules[test-files]'.",
-            fr="Exécuter chaque test des fichiers YAML que PATH désigne (un dossier : chaque "
-            "*.yaml et *.yml qu'il contient) : chaque sujet évalué à son as_of et comparé à ce "
-            "que le test attend. Demande pip install 'dme-rules[test-files]'.",
+            en="Run every test of the YAML test files named: each subject judged at its as_of "
+            "and compared with what the test expects. Needs pip install "
+            "'dme-rules[test-files]'.",
+            fr="Exécuter chaque test des fichiers de tests YAML donnés : chaque sujet évalué à "
+            "son as_of et comparé à ce que le test attend. Demande pip install "
+            "'dme-rules[test-files]'.",
+        ),
+        "help.test.paths": _texts(
+            en="test files (*.yaml, *.yml) or folders of them (searched to any depth)",
+            fr="des fichiers de tests (*.yaml, *.yml) ou des dossiers qui en contiennent "
+            "(à toute profondeur)",
         ),
         # schema
         "help.schema": _texts(
             en="print a JSON Schema: {names}", fr="afficher un schéma JSON : {names}"
         ),
         "help.schema.description": _texts(
-            en="Print the JSON Schema (draft 2020-12) of a document NAME (a subject's, or a "
-            "report), to validate documents before sending them.",
-            fr="Afficher le schéma JSON (draft 2020-12) d'un document NAME (celui d'un sujet, ou "
-            "un rapport), pour valider des documents avant de les envoyer.",
+            en="Print the JSON Schema (draft 2020-12) of the documents called NAME (a kind of "
+            "subject, or a report), to validate documents before sending them.",
+            fr="Afficher le schéma JSON (draft 2020-12) des documents appelés NOM (un type de "
+            "sujet, ou un rapport), pour valider des documents avant de les envoyer.",
         ),
         "help.schema.name": _texts(en="{names} or {last}", fr="{names} ou {last}"),
         # serve
@@ -156,19 +216,23 @@ WORDS = Messages(
             fr="servir les règles par HTTP (JSON, FHIR, OpenAPI)",
         ),
         "help.serve.description": _texts(
-            en="Serve the decision service of SPEC 13 on uvicorn until interrupted "
-            "(pip install 'dme-rules[server]').",
-            fr="Servir le service de décision de la SPEC 13 sur uvicorn jusqu'à interruption "
+            en="Serve the decision service over HTTP (evaluations, rules, deadlines, calendars, "
+            "schemas, OpenAPI) on uvicorn until interrupted (pip install 'dme-rules[server]').",
+            fr="Servir le service de décision par HTTP (évaluations, règles, échéances, "
+            "calendriers, schémas, OpenAPI) sur uvicorn jusqu'à interruption "
             "(pip install 'dme-rules[server]').",
         ),
-        "help.serve.host": _texts(en="the address to listen on", fr="l'adresse d'écoute"),
+        "help.serve.host": _texts(
+            en="the address to listen on (default 127.0.0.1)",
+            fr="l'adresse d'écoute (par défaut 127.0.0.1)",
+        ),
         "help.serve.port": _texts(en="the port (default 8000)", fr="le port (par défaut 8000)"),
         "help.serve.workers": _texts(
             en="worker processes (default 1)", fr="processus de travail (par défaut 1)"
         ),
         "help.serve.decision_log": _texts(
             en="append one JSON line per decision to FILE (no case content)",
-            fr="ajouter une ligne JSON par décision à FILE (sans le contenu des dossiers)",
+            fr="ajouter une ligne JSON par décision à FICHIER (sans le contenu des dossiers)",
         ),
         # a pack's log audit (its own help and tables are the pack's words)
         "help.logs.out": _texts(
@@ -184,6 +248,34 @@ WORDS = Messages(
             "{zone})",
         ),
         "help.logs.quiet": _texts(en="no progress lines", fr="sans lignes de progression"),
+        "help.subject.document": _texts(
+            en="the document to judge (JSON), or - for standard input",
+            fr="le document à juger (JSON), ou - pour l'entrée standard",
+        ),
+        # argparse's own errors, as it writes them in English, and in French.
+        "argparse.required": _texts(
+            en="the following arguments are required: {0}",
+            fr="ces arguments sont obligatoires : {0}",
+        ),
+        "argparse.choice": _texts(
+            en="argument {0}: invalid choice: {1} (choose from {2})",
+            fr="argument {0} : choix invalide : {1} (choisir parmi {2})",
+        ),
+        "argparse.unrecognized": _texts(
+            en="unrecognized arguments: {0}", fr="arguments inconnus : {0}"
+        ),
+        "argparse.one_value": _texts(
+            en="argument {0}: expected one argument", fr="argument {0} : une valeur attendue"
+        ),
+        "argparse.type": _texts(
+            en="argument {0}: invalid {1} value: {2}",
+            fr="argument {0} : valeur invalide : {2} (type {1})",
+        ),
+        "argparse.refused": _texts(en="argument {0}: {1}", fr="argument {0} : {1}"),
+        "argparse.ambiguous": _texts(
+            en="ambiguous option: {0} could match {1}",
+            fr="option ambiguë : {0} pourrait désigner {1}",
+        ),
         # What the commands print.
         "check.now": _texts(en=" (now: no --as-of)", fr=" (maintenant : aucun --as-of)"),
         "check.explanations": _texts(
@@ -225,7 +317,7 @@ WORDS = Messages(
             en="{rows} verdicts as of {as_of:when} in {seconds} s, by rule and status:",
             fr="{rows} verdicts au {as_of:when} en {seconds} s, par règle et statut :",
         ),
-        # Errors: one line, English then French.
+        # Errors: one line, French then English.
         "error.year": _texts(
             en="expected a year such as 2026, got {shown}",
             fr="attendu une année comme 2026, reçu {shown}",
@@ -241,14 +333,15 @@ WORDS = Messages(
         ),
         "error.reading": _texts(
             en="expected a reading id ({ids}), got {shown}",
-            fr="attendu un id de lecture, reçu {shown}",
+            fr="attendu un id de lecture ({ids}), reçu {shown}",
         ),
         "error.port": _texts(
             en="expected a port from 0 to 65535, got {shown}",
             fr="attendu un port de 0 à 65535, reçu {shown}",
         ),
         "error.workers": _texts(
-            en="expected 1 to 64 workers, got {shown}", fr="attendu de 1 à 64, reçu {shown}"
+            en="expected 1 to 64 workers, got {shown}",
+            fr="attendu de 1 à 64 processus, reçu {shown}",
         ),
         "error.option": _texts(
             en="--{option} applies to --calendar {names} only",
@@ -260,15 +353,23 @@ WORDS = Messages(
             fr="deux commandes s'appellent {name} (la commande d'un territoire prend le nom "
             "d'une autre)",
         ),
-        "error.unreadable": _texts(en="cannot read the file ({reason})", fr="lecture impossible"),
-        "error.unwritable": _texts(en="cannot write the file ({reason})", fr="écriture impossible"),
+        "error.unreadable": _texts(
+            en="cannot read the file ({reason})", fr="lecture du fichier impossible ({reason})"
+        ),
+        "error.unwritable": _texts(
+            en="cannot write the file ({reason})", fr="écriture du fichier impossible ({reason})"
+        ),
         "error.picture": _texts(
-            en="cannot write the picture ({reason}: {error})", fr="écriture de l'image impossible"
+            en="cannot write the picture ({reason}: {error})",
+            fr="écriture de l'image impossible ({reason} : {error})",
         ),
         "error.table": _texts(
-            en="cannot write the table ({reason})", fr="écriture de la table impossible"
+            en="cannot write the table ({reason})", fr="écriture de la table impossible ({reason})"
         ),
-        "error.output": _texts(en="cannot write the output ({reason})", fr="écriture impossible"),
+        "error.output": _texts(
+            en="cannot write the output ({reason})",
+            fr="écriture de la sortie impossible ({reason})",
+        ),
         "error.internal": _texts(
             en="internal error ({name}); please report it with the command and its input",
             fr="erreur interne ({name}) ; merci de la signaler avec la commande et son entrée",
@@ -282,18 +383,22 @@ WORDS = Messages(
             fr="--plot ne dessine pas de frise d'un sujet {kind}",
         ),
         "error.needs_out": _texts(
-            en="--format {format} needs --out FILE", fr="--format {format} demande --out"
+            en="--format {format} needs --out FILE",
+            fr="--format {format} demande --out FICHIER",
+        ),
+        "error.jobs": _texts(
+            en="expected a whole number of processes, 1 or more, got {shown}",
+            fr="attendu un nombre entier de processus, 1 ou plus, reçu {shown}",
         ),
         "error.excel_csv": _texts(
             en="--excel writes CSV, not {format}", fr="--excel écrit du CSV, pas {format}"
         ),
-        "error.jobs": _texts(en="--jobs takes 1 or more", fr="--jobs vaut au moins 1"),
         "error.logs_out": _texts(
             en="--out ends with .parquet or .csv", fr="--out se termine par .parquet ou .csv"
         ),
         "error.decision_log": _texts(
             en="cannot write the decision log {path} ({reason})",
-            fr="impossible d'écrire le journal des décisions",
+            fr="impossible d'écrire le journal des décisions {path} ({reason})",
         ),
         # Test files (``dme-rules test``): the file and line come first.
         "error.test_extra": _texts(

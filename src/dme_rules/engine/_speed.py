@@ -236,13 +236,15 @@ _SAME_WHEN_EQUAL: dict[str, frozenset[type]] = {
     "business_days": frozenset({int}),
     "message": frozenset({str}),
 }
+#: A count (``count:<noun>``) reads the same whenever it is equal.
+_INTEGERS = frozenset({int})
 
 
 def text_key(
     code: str,
     lang: str,
     zone: int,
-    template: tuple[tuple[str, str | None, str], ...],
+    template: tuple[tuple[str, str | None, str, Any], ...],
     values: dict[str, Any],
 ) -> tuple[Any, ...] | None:
     """The key a message is remembered by (its code, language, the zone's identity and each
@@ -251,12 +253,12 @@ def text_key(
     instants equal on the wall clock of one zone (the repeated autumn hour, ``fold``) are not
     the same instant; a naive date-time, or an amount that is not finite, is never kept."""
     key: list[Any] = [code, lang, zone]
-    for _, field, spec in template:
+    for _, field, spec, _ in template:
         if field is None:
             continue
         value = values.get(field, MISS)
         kind = type(value)
-        same = _SAME_WHEN_EQUAL.get(spec)
+        same = _SAME_WHEN_EQUAL.get(spec) or (_INTEGERS if spec.startswith("count:") else None)
         if same is None or kind not in same:
             return None
         if kind is datetime:

@@ -16,7 +16,7 @@ from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import OfficeSchedule
 from dme_rules.engine.context import Context, check_options
 from dme_rules.engine.findings import Finding
-from dme_rules.engine.jsonform import loads
+from dme_rules.engine.jsonform import loads, wrong_type
 from dme_rules.engine.jurisdiction import (
     Jurisdiction,
     jurisdiction_of,
@@ -30,7 +30,12 @@ from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import as_instant
-from dme_rules.errors import CalendarRangeError, InvalidArgumentError, InvalidCaseError
+from dme_rules.errors import (
+    CalendarRangeError,
+    DmeRulesError,
+    InvalidArgumentError,
+    InvalidCaseError,
+)
 
 __all__ = ["evaluate", "evaluate_many", "read_subject"]
 
@@ -49,12 +54,12 @@ def _as_subject(value: object, field: str = "case") -> Subject:
         return value
     if isinstance(value, Mapping):
         try:
-            return _subject_class(value).from_dict(value)
+            return _from_dict(value)
         except InvalidCaseError as error:
             if field == "case":
                 raise
             path = field + error.path.removeprefix("$")
-            raise InvalidCaseError(path, error.expected, expected_fr=error.expected_fr) from None
+            raise error.at(path) from None
     names = ", ".join(cls.__name__ for cls in subject_classes().values())
     raise InvalidArgumentError(
         field,
@@ -73,8 +78,61 @@ def read_subject(text: str | bytes) -> Subject:
     """
     data = loads(text)
     if not isinstance(data, Mapping):
-        raise InvalidCaseError("$", "an object", expected_fr="un objet")
-    return _subject_class(data).from_dict(data)
+        raise wrong_type("$", data, "an object", "un objet")
+    return _from_dict(data)
+
+
+def _from_dict(data: Mapping[str, Any]) -> Subject:
+    """The subject of the JSON object ``data``, of the kind its ``"subject"`` key names (the
+    default kind without one).
+
+    Raises:
+        InvalidCaseError: ``data`` is not a valid subject of that kind; for a document without
+            a ``"subject"`` key that another registered kind reads, the error says which key
+            to add.
+    """
+    cls = _subject_class(data)
+    try:
+        return cls.from_dict(data)
+    except InvalidCaseError as error:
+        if "subject" in data:
+            raise
+        hint = _missing_subject_key(data, cls)
+        if hint is None:
+            raise
+        raise hint from error
+
+
+def _missing_subject_key(
+    data: Mapping[str, Any], default: type[Subject]
+) -> InvalidCaseError | None:
+    """The error for ``data``, a document without a ``"subject"`` key that the ``default``
+    kind refuses: if other registered kinds read it once it names them, which key to add;
+    else ``None`` (the default kind's own error says what is wrong)."""
+    fitting = []
+    for kind, cls in subject_classes().items():
+        if cls is default:
+            continue
+        try:
+            cls.from_dict({"subject": kind, **data})
+        except DmeRulesError:
+            continue
+        fitting.append(kind)
+    if not fitting:
+        return None
+    keys = " or ".join(f'"subject": "{kind}"' for kind in fitting)
+    keys_fr = " ou ".join(f'"subject": "{kind}"' for kind in fitting)
+    kinds = " or ".join(fitting)
+    kinds_fr = " ou ".join(fitting)
+    return InvalidCaseError(
+        "$.subject",
+        f"{keys} (add this key to the document)",
+        expected_fr=f"{keys_fr} (ajoutez cette clé au document)",
+        given=f'no "subject" key was given, and the document is not a valid {default.kind} '
+        f"but is a valid {kinds}",
+        given_fr=f"aucune clé \"subject\" n'a été donnée, et le document n'est pas un "
+        f"{default.kind} valide, mais un {kinds_fr} valide",
+    )
 
 
 def _subject_class(data: Mapping[str, Any]) -> type[Subject]:
@@ -203,8 +261,6 @@ def evaluate_many(
                 yield _report(subject, context, pack.rules if chosen is None else chosen, pack)
             except InvalidCaseError as error:  # named as the subject's place in the stream
                 path = f"cases[{index}]" + error.path.removeprefix("$")
-                raise InvalidCaseError(
-                    path, error.expected, expected_fr=error.expected_fr
-                ) from None
+                raise error.at(path) from None
 
     return reports()

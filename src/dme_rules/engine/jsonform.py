@@ -19,7 +19,15 @@ import attrs
 from dme_rules.engine import _speed
 from dme_rules.errors import InvalidCaseError
 
-__all__ = ["json_fields", "key_path", "loads", "read_fields", "write_fields"]
+__all__ = [
+    "given_words",
+    "json_fields",
+    "key_path",
+    "loads",
+    "read_fields",
+    "write_fields",
+    "wrong_type",
+]
 
 T = TypeVar("T")
 
@@ -48,6 +56,34 @@ def key_path(path: str, key: object) -> str:
     return f"{path}[{json.dumps(key if isinstance(key, str) else str(key))}]"
 
 
+def given_words(value: object) -> tuple[str, str]:
+    """What kind of JSON value ``value`` is, as an error says it was given, in English and
+    French (``a number was given``, ``un nombre a été donné``)."""
+    if value is None:
+        return "null was given", "null a été donné"
+    if value is True or value is False:
+        shown = "true" if value else "false"
+        return f"{shown} was given", f"{shown} a été donné"
+    if isinstance(value, float):
+        return "a number with a decimal point was given", "un nombre à virgule a été donné"
+    if isinstance(value, int):
+        return "a number was given", "un nombre a été donné"
+    if isinstance(value, str):
+        return "text was given", "du texte a été donné"
+    if isinstance(value, (list, tuple)):
+        return "a list was given", "une liste a été donnée"
+    if isinstance(value, Mapping):
+        return "an object was given", "un objet a été donné"
+    return f"a {type(value).__name__} was given", f"un {type(value).__name__} a été donné"
+
+
+def wrong_type(path: str, value: object, expected: str, expected_fr: str) -> InvalidCaseError:
+    """The error of a JSON value at ``path`` whose type is not the one expected: what was
+    given, then what was expected (« un nombre a été donné ; attendu du texte »)."""
+    given, given_fr = given_words(value)
+    return InvalidCaseError(path, expected, expected_fr=expected_fr, given=given, given_fr=given_fr)
+
+
 def read_fields(cls: type[T], data: object, path: str) -> T:
     """Build ``cls`` from the JSON object ``data`` found at ``path``, checking every field.
 
@@ -55,7 +91,7 @@ def read_fields(cls: type[T], data: object, path: str) -> T:
         InvalidCaseError: A key is unknown, a required field missing, a value malformed.
     """
     if not isinstance(data, Mapping):
-        raise InvalidCaseError(path, "an object", expected_fr="un objet")
+        raise wrong_type(path, data, "an object", "un objet")
     values = _speed.read_present(_parsers(cls), data, path)
     if values is _speed.MISS:  # something is wrong: the keys in order name the first error
         values = _read_in_order(cls, data, path)

@@ -191,14 +191,17 @@ class Jurisdiction:
 
     def row(
         self, finding: Finding, lang: str = "fr", rules: Ruleset | None = None
-    ) -> tuple[str, str, str, str, str, str]:
-        """``finding`` as a table row: rule, party, status, due, act, late or left."""
+    ) -> tuple[str, str, str, str, str, str, str]:
+        """``finding`` as a table row: rule, party, status, due, act, late or left, and why
+        it is what it is (its reason and its rule's notes, in words)."""
+        rule = self._rule(finding.rule_id, rules)
         return finding_row(
             finding,
             lang,
             messages=self.messages,
             zone=self.zone,
-            title=self.rule_title(finding.rule_id, lang, rules),
+            title=rule.title(lang) if rule is not None else finding.rule_id,
+            notes=rule.notes(finding) if rule is not None else (),
         )
 
 

@@ -20,7 +20,7 @@ import attrs
 
 from dme_rules.engine import _speed
 from dme_rules.engine._checks import checked_date, plain_decimal
-from dme_rules.engine.jsonform import read_fields, write_fields
+from dme_rules.engine.jsonform import read_fields, write_fields, wrong_type
 from dme_rules.engine.time import SUPPORTED_YEARS, as_instant
 from dme_rules.errors import FloatAmountError, InvalidArgumentError, InvalidCaseError
 
@@ -59,6 +59,10 @@ _BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 #: The largest count (of practitioners): far above any clinic, far below numbers that
 #: cannot be written.
 _COUNT_MAX = 1_000_000
+#: What a text field holds: something a person can read (a string of spaces, or of
+#: characters that show nothing or cannot be written, such as a lone surrogate, is not).
+_VISIBLE_TEXT = "text with at least one visible character and no invalid character"
+_VISIBLE_TEXT_FR = "du texte avec au moins un caractère visible et aucun caractère invalide"
 
 
 @attrs.frozen
@@ -75,10 +79,29 @@ class Kind:
     schema: Mapping[str, Any] = attrs.field(factory=dict)
     #: The class a block kind reads (its schema is a definition of its own), else ``None``.
     block: type[Any] | None = None
+    #: The JSON types a value of this kind is written as (``str``, ``int``, ``bool``…; empty:
+    #: any), and what such a value is in plain words: a value of another type is refused
+    #: saying what was given (« un nombre a été donné ; attendu du texte »).
+    json_types: tuple[type[Any], ...] = ()
+    plain: str = ""
+    plain_fr: str = ""
 
-    def refuse(self, path: str) -> InvalidCaseError:
-        """The error for a JSON value at ``path`` that is not of this kind."""
+    def refuse(self, path: str, value: object = None) -> InvalidCaseError:
+        """The error for the JSON ``value`` at ``path``, which is not of this kind: what was
+        given and what was expected when its type is not one of :attr:`json_types`."""
+        if self.json_types and not _of_types(value, self.json_types):
+            return wrong_type(
+                path, value, self.plain or self.expected, self.plain_fr or self.expected_fr
+            )
         return InvalidCaseError(path, self.expected, expected_fr=self.expected_fr)
+
+
+def _of_types(value: object, types: tuple[type[Any], ...]) -> bool:
+    """Whether ``value`` is of one of ``types`` (``true`` is not a number, though Python's
+    ``bool`` is an ``int``)."""
+    if isinstance(value, bool):
+        return bool in types
+    return isinstance(value, types)
 
 
 def _refuse(kind: str, kind_fr: str, value: object, field: str) -> InvalidArgumentError:
@@ -95,12 +118,7 @@ def _check_text(value: object, field: str) -> str:
         and any(c not in _BLANK and unicodedata.category(c) not in _INVISIBLE for c in value)
     ):
         return value
-    raise _refuse(
-        "a string with at least one visible character and no lone surrogate",
-        "une chaîne d'au moins un caractère visible, sans demi-code isolé",
-        value,
-        field,
-    )
+    raise _refuse(_VISIBLE_TEXT, _VISIBLE_TEXT_FR, value, field)
 
 
 def _check_fact_date(value: object, field: str) -> date:
@@ -170,7 +188,7 @@ def _parse_date(value: object, path: str) -> date:
         if _FIRST <= day.year <= _LAST:
             return day
         raise _out_of_range(path, "date")
-    raise DATE.refuse(path)
+    raise DATE.refuse(path, value)
 
 
 def _out_of_range(path: str, what: str) -> InvalidCaseError:
@@ -191,7 +209,7 @@ _INSTANT_TEXT = re.compile(
 
 def _parse_instant(value: object, path: str) -> datetime:
     if not isinstance(value, str) or not _INSTANT_TEXT.match(value):
-        raise INSTANT.refuse(path)
+        raise INSTANT.refuse(path, value)
     try:
         instant = datetime.fromisoformat(value)
     except ValueError:
@@ -219,10 +237,13 @@ def _parse_money(value: object, path: str) -> Decimal:
     if isinstance(value, float):
         raise InvalidCaseError(
             path,
-            'a decimal string such as "1800.00" or an integer, not a binary float',
-            expected_fr='une chaîne décimale comme "1800.00" ou un entier, pas un float binaire',
+            'a decimal string such as "1800.00" or an integer (a binary float is not exact)',
+            expected_fr='un montant en texte comme "1800.00" ou un nombre entier (un nombre à '
+            "virgule binaire n'est pas exact)",
+            given="a number with a decimal point was given",
+            given_fr="un nombre à virgule a été donné",
         )
-    raise MONEY.refuse(path)
+    raise MONEY.refuse(path, value)
 
 
 def _parsed_by(check: Callable[[Any, str], T], kind: Callable[[], Kind]) -> Callable[[Any, str], T]:
@@ -232,7 +253,7 @@ def _parsed_by(check: Callable[[Any, str], T], kind: Callable[[], Kind]) -> Call
         try:
             return check(value, path)
         except InvalidArgumentError:
-            raise kind().refuse(path) from None
+            raise kind().refuse(path, value) from None
 
     return parse
 
@@ -249,18 +270,22 @@ _parse_any_text = _parsed_by(_check_text, lambda: TEXT)
 _YEAR = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
 
 TEXT: Kind = Kind(
-    "a string with at least one visible character and no lone surrogate",
-    "une chaîne d'au moins un caractère visible, sans demi-code isolé",
+    _VISIBLE_TEXT,
+    _VISIBLE_TEXT_FR,
     _check_text,
     _parse_text,
     schema={"type": "string", "pattern": "\\S"},
+    json_types=(str,),
+    plain="text",
+    plain_fr="du texte",
 )
 COUNT: Kind = Kind(
-    f"an integer from 1 to {_COUNT_MAX:,}",
-    f"un entier de 1 à {_COUNT_MAX:,}".replace(",", " "),
+    f"a whole number from 1 to {_COUNT_MAX:,}",
+    f"un nombre entier de 1 à {_COUNT_MAX:,}".replace(",", "\u202f"),
     _check_count,
     _parsed_by(_check_count, lambda: COUNT),
     schema={"type": "integer", "minimum": 1, "maximum": _COUNT_MAX},
+    json_types=(int,),
 )
 BOOL: Kind = Kind(
     "true or false",
@@ -268,6 +293,7 @@ BOOL: Kind = Kind(
     _check_bool,
     _parsed_by(_check_bool, lambda: BOOL),
     schema={"type": "boolean"},
+    json_types=(bool,),
 )
 DATE: Kind = Kind(
     "a real date written YYYY-MM-DD",
@@ -276,6 +302,9 @@ DATE: Kind = Kind(
     _speed.remembered(_parse_date),
     date.isoformat,
     schema={"type": "string", "format": "date", "pattern": f"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"},
+    json_types=(str,),
+    plain="a date as text, written YYYY-MM-DD",
+    plain_fr="une date en texte, écrite AAAA-MM-JJ",
 )
 INSTANT: Kind = Kind(
     "an instant with a UTC offset, such as 2025-06-20T16:45:00-04:00",
@@ -287,6 +316,9 @@ INSTANT: Kind = Kind(
         "type": "string",
         "pattern": f"^{_YEAR}" + _INSTANT_TEXT.pattern[len("[0-9]{4}") : -len("\\Z")] + "$",
     },
+    json_types=(str,),
+    plain="an instant as text, such as 2025-06-20T16:45:00-04:00",
+    plain_fr="un instant en texte, comme 2025-06-20T16:45:00-04:00",
 )
 MONEY: Kind = Kind(
     'a non-negative amount: a decimal string such as "1800.00" or an integer',
@@ -294,6 +326,7 @@ MONEY: Kind = Kind(
     _check_money,
     _speed.remembered(_parse_money),
     plain_decimal,
+    json_types=(int, str),
     schema={
         "anyOf": [
             {"type": "integer", "minimum": 0, "maximum": 10**_MONEY_MAX_DIGITS - 1},
@@ -318,7 +351,7 @@ def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
 
     def parse(value: object, path: str) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise InvalidCaseError(path, expected, expected_fr=expected_fr)
+            raise wrong_type(path, value, expected, expected_fr)
         return tuple(item.parse(v, f"{path}[{i}]") for i, v in enumerate(value))
 
     return Kind(

@@ -8,6 +8,13 @@ reads (``{due:when}``, ``{fee:money}``, ``{late:hours}``): the formatter knows t
 value, and looks the words it needs (day or days, the currency) up in the catalogue too, so no
 code branches on the language.
 
+Plurals: ``{inputs:count:audit.input}`` says a number and its noun phrase in the form the
+language's plural rules give that number (the Unicode CLDR's: « 1 jour », « 0 jour »,
+« 5 jours »; "1 day", "0 days"): the catalogue holds each form of the phrase as its own code,
+``audit.input.one`` and ``audit.input.other`` (and ``.many`` where a language has it; the
+``other`` form serves a form the catalogue lacks). ``{n:days}`` and ``{n:business_days}`` are
+the same for ``word.day`` and ``word.business_day``; :func:`plural_form` gives the form itself.
+
 The engine's own catalogue, :data:`ENGINE_MESSAGES`, holds the words every jurisdiction shares
 (statuses, due, late, left, amounts, the report's table); a jurisdiction's catalogue falls
 back on it.
@@ -34,6 +41,7 @@ __all__ = [
     "LANGUAGES",
     "Messages",
     "check_language",
+    "plural_form",
     "shown_day",
     "when_text",
 ]
@@ -63,6 +71,35 @@ def check_language(lang: str) -> str:
     if isinstance(lang, str) and lang in LANGUAGES:
         return lang
     raise InvalidArgumentError("lang", "fr or en", lang, expected_fr="fr ou en")
+
+
+def _french_plural(count: int) -> str:
+    """CLDR's French rule for whole numbers: ``one`` for 0 and 1, ``many`` for a non-zero
+    multiple of a million (« 1 000 000 de jours »), else ``other``."""
+    if count in (0, 1):
+        return "one"
+    return "many" if count % 1_000_000 == 0 else "other"
+
+
+def _english_plural(count: int) -> str:
+    """CLDR's English rule for whole numbers: ``one`` for 1, else ``other``."""
+    return "one" if count == 1 else "other"
+
+
+#: The plural rule of each language the messages speak, for whole numbers, as the Unicode
+#: CLDR states it (the rules Babel and gettext catalogues carry); a test compares them with
+#: Babel's for every count up to beyond a million.
+_PLURAL_RULES: dict[str, Callable[[int], str]] = {"fr": _french_plural, "en": _english_plural}
+
+
+def plural_form(lang: str, count: int) -> str:
+    """The plural form (``one``, ``many`` or ``other``, as the Unicode CLDR names them) that
+    the whole number ``count`` takes in ``lang``: in French 0 and 1 are singular, in English
+    only 1."""
+    rule = _PLURAL_RULES.get(lang)
+    if rule is None:
+        rule = _PLURAL_RULES[check_language(lang)]  # check_language refuses the others
+    return rule(abs(count))
 
 
 def when_text(value: date | datetime | None, zone: tzinfo, *, with_zone: bool = False) -> str:
@@ -199,10 +236,9 @@ class Messages:
                 if text is not None:
                     return text
             parts = []
-            for literal, field, spec in template:
+            for literal, field, spec, kind in template:
                 parts.append(literal)
                 if field is not None:
-                    kind = _KINDS.get(spec)
                     value = values[field]
                     parts.append(format(value, spec) if kind is None else kind(words, value))
             text = "".join(parts)
@@ -235,7 +271,8 @@ class _Words:
 
     - ``when``: a date as ISO, an instant in the zone's local time with its abbreviation;
     - ``money``: an amount with the language's separators and the jurisdiction's currency;
-    - ``days`` / ``business_days``: a count with its noun, singular or plural;
+    - ``days`` / ``business_days``: a count with its noun, in its plural form;
+    - ``count:<code>``: a count with the noun phrase ``<code>.<form>``, in its plural form;
     - ``hours``: minutes of business time as hours and minutes (``110 h 00``, ``110:00``);
     - ``business_time``: business time, in business days and hours once it is a day or more;
     - ``duration``: minutes of real time in words (``1 semaine 2 heures``);
@@ -270,8 +307,12 @@ class _Words:
         return self.word("format.money").format(number=number)
 
     def count(self, value: int, noun: str) -> str:
-        plural = "one" if abs(value) == 1 else "other"
-        return f"{value} {self.word(noun + '.' + plural)}"
+        """``value`` and the form of the noun phrase ``noun`` it takes (``noun.one``,
+        ``noun.other``…), by the language's plural rules."""
+        code = f"{noun}.{plural_form(self.lang, value)}"
+        if code not in self.messages:
+            code = f"{noun}.other"
+        return f"{value} {self.word(code)}"
 
     def hours(self, minutes: int) -> str:
         hours, rest = divmod(minutes, 60)
@@ -308,16 +349,29 @@ class _Words:
         return ", ".join(f"{day.date.isoformat()} ({getattr(day, name)})" for day in days)
 
 
-#: A template parsed into its pieces: literal text, then a field's name and format spec
-#: (``None`` after the last literal).
-_Template = tuple[tuple[str, str | None, str], ...]
+#: A template parsed into its pieces: literal text, then a field's name, its format spec and
+#: the kind of value the spec names (``None`` after the last literal; a kind ``None`` for a
+#: spec :func:`format` reads, such as ``02d``).
+_Template = tuple[tuple[str, str | None, str, Callable[[_Words, Any], str] | None], ...]
 
 
 def _parse(template: str) -> _Template:
     return tuple(
-        (literal, field, spec or "")
+        (literal, field, spec or "", _kind(spec or ""))
         for literal, field, spec, _ in string.Formatter().parse(template)
     )
+
+
+def _kind(spec: str) -> Callable[[_Words, Any], str] | None:
+    """The kind of value a field's format spec names: one of :data:`_KINDS`, or a count of
+    a noun phrase (``count:audit.input``)."""
+    if spec.startswith(_COUNT):
+        noun = spec[len(_COUNT) :]
+        return lambda words, value: words.count(value, noun)
+    return _KINDS.get(spec)
+
+
+_COUNT = "count:"
 
 
 _KINDS: dict[str, Any] = {
@@ -418,9 +472,9 @@ ENGINE_MESSAGES = Messages(
         "sensitivity.alternatives": _texts(fr="autres lectures", en="other readings"),
         "sensitivity.alternative": _texts(fr="{reading} : {status}", en="{reading}: {status}"),
         "sensitivity.summary": _texts(
-            fr="{robust} constat(s) robuste(s) sur {total}; lectures qui changent un statut : "
+            fr="constats robustes : {robust} sur {total} ; lectures qui changent un statut : "
             "{flips}",
-            en="{robust} of {total} finding(s) robust; readings that change a status: {flips}",
+            en="robust findings: {robust} of {total}; readings that change a status: {flips}",
         ),
         "sensitivity.none": _texts(fr="aucune", en="none"),
         "list.separator": _texts(fr=" ; ", en="; "),
@@ -430,6 +484,7 @@ ENGINE_MESSAGES = Messages(
         "table.due": _texts(fr="échéance", en="due"),
         "table.act": _texts(fr="acte", en="act"),
         "table.delay": _texts(fr="retard / reste", en="late / left"),
+        "table.reason": _texts(fr="pourquoi", en="why"),
         "fhir.nothing_to_report": _texts(
             fr="Aucune non-conformité constatée.", en="No non-compliance found."
         ),

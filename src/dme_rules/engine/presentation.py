@@ -25,6 +25,7 @@ __all__ = [
     "describe",
     "finding_row",
     "party_text",
+    "reason_text",
     "report_heading",
     "report_html",
     "report_lines",
@@ -43,7 +44,15 @@ STATUS_COLOURS = {
 }
 
 #: The codes of the findings table's column headings, in order.
-_HEADINGS = ("table.rule", "table.party", "table.status", "table.due", "table.act", "table.delay")
+_HEADINGS = (
+    "table.rule",
+    "table.party",
+    "table.status",
+    "table.due",
+    "table.act",
+    "table.delay",
+    "table.reason",
+)
 
 
 def describe(
@@ -89,6 +98,24 @@ def describe(
     head = say("finding.head", title=title, status=finding.status.label(lang))
     separator = say("list.separator")
     return head + (" — " + separator.join(parts) if parts else "") + "."
+
+
+def reason_text(
+    finding: Finding, lang: str, *, messages: Messages, zone: tzinfo, notes: Sequence[Note]
+) -> str:
+    """Why ``finding`` is what it is, in words: its reason's message (``reason.<code>`` of the
+    catalogue), the field it misses, then the rule's own ``notes``; empty when it has none of
+    them (a finding whose dates say it all)."""
+    say = messages.speaker(lang, zone)
+    details = finding.details
+    parts = []
+    reason = details.get("reason")
+    if reason is not None:
+        parts.append(_said(say, messages, f"reason.{reason}", details, str(reason)))
+    if "missing" in details:
+        parts.append(say("finding.missing", missing=details["missing"]))
+    parts += [_said(say, messages, code, values, code) for code, values in notes]
+    return say("list.separator").join(parts)
 
 
 def _said(
@@ -137,9 +164,16 @@ def party_text(code: str, lang: str, messages: Messages) -> str:
 
 
 def finding_row(
-    finding: Finding, lang: str, *, messages: Messages, zone: tzinfo, title: str
-) -> tuple[str, str, str, str, str, str]:
-    """The cells of a finding's row: rule, party, status, due, act, late/left."""
+    finding: Finding,
+    lang: str,
+    *,
+    messages: Messages,
+    zone: tzinfo,
+    title: str,
+    notes: Sequence[Note] = (),
+) -> tuple[str, str, str, str, str, str, str]:
+    """The cells of a finding's row: rule, party, status, due, act, late/left, and why
+    (:func:`reason_text`, with the rule's ``notes``)."""
     return (
         title,
         party_text(finding.obligated_party, lang, messages),
@@ -147,6 +181,7 @@ def finding_row(
         when_text(finding.due, zone),
         when_text(finding.act_on, zone),
         delay_text(finding, lang, messages),
+        reason_text(finding, lang, messages=messages, zone=zone, notes=notes),
     )
 
 

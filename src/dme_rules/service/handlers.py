@@ -20,7 +20,7 @@ from starlette.responses import Response, StreamingResponse
 from dme_rules._version import VERSION
 from dme_rules.engine import _speed
 from dme_rules.engine.evaluation import evaluate
-from dme_rules.engine.jsonform import loads
+from dme_rules.engine.jsonform import loads, wrong_type
 from dme_rules.engine.jurisdiction import Jurisdiction, subject_class
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, InvalidCaseError
@@ -97,7 +97,7 @@ def _evaluated(
 
     A date ``as_of`` is the end of that day in the zone of the document's pack."""
     if not isinstance(document, dict):
-        raise Problem.invalid("$", "an object")
+        raise Problem.of(wrong_type("$", document, "an object", "un objet"))
     packs = query.served(request)
     found = _served_subject(document, packs)
     as_of = query.as_of(request, found[0].zone if found is not None else UTC)
@@ -184,7 +184,7 @@ async def rule(request: Request) -> Response:
         if rule_id in pack.rules:
             day = query.local_day(request, pack.zone)
             return json_response(pack.rules[rule_id].to_dict(day))
-    raise Problem(404, f"no rule has the id {rule_id!r}")
+    raise Problem.said(404, f"no rule has the id {rule_id!r}", f"aucune règle n'a l'id {rule_id!r}")
 
 
 async def deadlines(request: Request) -> Response:
@@ -192,16 +192,22 @@ async def deadlines(request: Request) -> Response:
     counted by a served pack that counts them (``jurisdiction``; the first by default)."""
     counting = {key: pack for key, pack in query.served(request).items() if pack.deadlines}
     if not counting:
-        raise Problem(404, "no jurisdiction this service serves counts deadlines")
+        raise Problem.said(
+            404,
+            "no jurisdiction this service serves counts deadlines",
+            "aucune juridiction servie ne compte d'échéances",
+        )
     pack = query.pack(request, counting)
-    transmitted = query.required_instant(request, "transmitted")
+    transmitted = query.required_moment(request, "transmitted", pack.zone)
     readings = query.readings(request)
     assert pack.deadlines is not None
     try:
         return json_response(pack.deadlines(transmitted, readings).to_dict())
     except DmeRulesError as error:  # no version in force, or past the supported years
         raise Problem.invalid(
-            "transmitted", f"an instant whose deadlines the rules can count ({error})"
+            "transmitted",
+            f"an instant whose deadlines the rules can count ({error})",
+            f"un instant dont les règles savent compter les échéances ({error})",
         ) from None
 
 
@@ -215,7 +221,9 @@ async def calendar(request: Request) -> Response:
                 holidays = [holiday.to_dict() for holiday in found.holidays(year)]
                 answer: HolidaysAnswer = {"calendar": found.id, "year": year, "holidays": holidays}
                 return json_response(answer)
-    raise Problem(404, f"no calendar has the id {calendar_id!r}")
+    raise Problem.said(
+        404, f"no calendar has the id {calendar_id!r}", f"aucun calendrier n'a l'id {calendar_id!r}"
+    )
 
 
 async def json_schema(request: Request) -> Response:

@@ -273,7 +273,8 @@ def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
     if counting:
         paths["/v1/deadlines"] = {"get": {
             "summary": "Every deadline a new request starts",
-            "parameters": [{**_query("transmitted", "an instant with its offset"),
+            "parameters": [{**_query("transmitted", "an instant with its offset, or a date "
+                                     "(noon that day in the jurisdiction's zone)"),
                             "required": True},
                            {**_query("reading", "a reading id (repeatable)"), "explode": True},
                            _choice(counting, "the pack that counts them")],

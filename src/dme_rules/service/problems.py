@@ -44,12 +44,12 @@ NDJSON = "application/x-ndjson"
 
 #: Each status the service answers with a problem: the problem's type and its title.
 PROBLEMS = {
-    400: ("bad-request", "Bad request / Requête invalide"),
-    404: ("not-found", "Not found / Introuvable"),
-    405: ("method-not-allowed", "Method not allowed / Méthode non permise"),
-    413: ("too-large", "Content too large / Contenu trop volumineux"),
-    422: ("invalid-input", "Invalid input / Entrée invalide"),
-    500: ("internal-error", "Internal error / Erreur interne"),
+    400: ("bad-request", "Requête invalide / Bad request"),
+    404: ("not-found", "Introuvable / Not found"),
+    405: ("method-not-allowed", "Méthode non permise / Method not allowed"),
+    413: ("too-large", "Contenu trop volumineux / Content too large"),
+    422: ("invalid-input", "Entrée invalide / Invalid input"),
+    500: ("internal-error", "Erreur interne / Internal error"),
 }
 
 #: The FHIR issue code of each status (``exception`` for the others).
@@ -87,9 +87,15 @@ class Problem(Exception):
         self.status, self.detail, self.errors = status, detail, errors or []
 
     @classmethod
-    def invalid(cls, path: str, expected: str) -> Problem:
-        """The 422 of one value at ``path`` (a JSON path, or a query parameter's name)."""
-        return cls(422, f"{path}: expected {expected}", [{"path": path, "expected": expected}])
+    def invalid(cls, path: str, expected: str, expected_fr: str) -> Problem:
+        """The 422 of one value at ``path`` (a JSON path, or a query parameter's name): what
+        was expected, in English and in French (the detail says it in French first)."""
+        return cls.of(InvalidCaseError(path, expected, expected_fr=expected_fr))
+
+    @classmethod
+    def said(cls, status: int, english: str, french: str) -> Problem:
+        """A problem whose detail is a sentence in French, then in English."""
+        return cls(status, f"{french} / {english}")
 
     @classmethod
     def of(cls, error: DmeRulesError, where: str = "$") -> Problem:
@@ -105,7 +111,7 @@ class Problem(Exception):
 
     def document(self) -> ProblemDocument:
         """The problem's JSON (RFC 9457)."""
-        kind, title = PROBLEMS.get(self.status, ("error", "Error / Erreur"))
+        kind, title = PROBLEMS.get(self.status, ("error", "Erreur / Error"))
         return {
             "type": f"urn:dme-rules:problem:{kind}",
             "title": title,
@@ -121,7 +127,7 @@ class Problem(Exception):
             {
                 "severity": "error",
                 "code": code,
-                "diagnostics": f"{error['path']}: expected {error['expected']}",
+                "diagnostics": self.detail if len(self.errors) == 1 else error["expected"],
                 "expression": [error["path"]],
             }
             for error in self.errors
@@ -179,14 +185,19 @@ async def on_http(request: Request, error: Exception) -> Response:
 
 async def on_disconnect(request: Request, error: Exception) -> Response:
     """The client left while sending its body: nobody reads the answer; not a bug."""
-    return problem_response(request, Problem(400, "the client closed the connection"))
+    closed = Problem.said(400, "the client closed the connection", "le client a fermé la connexion")
+    return problem_response(request, closed)
 
 
 async def on_bug(request: Request, error: Exception) -> Response:
     """Anything else: a bug, printed on standard error and answered 500."""
     print(f"dme-rules serve: internal error: {error!r}", file=sys.stderr)
-    detail = "an internal error: please report it with the request that caused it"
-    return problem_response(request, Problem(500, detail))
+    problem = Problem.said(
+        500,
+        "an internal error: please report it with the request that caused it",
+        "une erreur interne : merci de la signaler avec la requête qui l'a causée",
+    )
+    return problem_response(request, problem)
 
 
 def exception_handlers() -> Mapping[Any, Callable[[Request, Exception], Awaitable[Response]]]:

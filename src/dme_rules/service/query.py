@@ -5,7 +5,7 @@ checked, a 422 naming the parameter when it is wrong) and the body (a 413 past i
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from types import MappingProxyType
 from typing import cast
 
@@ -38,6 +38,9 @@ __all__ = [
 
 #: What an instant given in the query looks like.
 _AN_INSTANT = "an instant with a UTC offset, such as 2025-06-20T16:45:00-04:00"
+_REQUIRED_FR = (
+    "une valeur (obligatoire) : un instant avec décalage UTC, comme 2025-06-20T16:45:00-04:00"
+)
 
 
 def serving(
@@ -75,7 +78,9 @@ def one(request: Request, name: str) -> str | None:
     """The value of the query parameter ``name``, if given (once at most)."""
     values = request.query_params.getlist(name)
     if len(values) > 1:
-        raise Problem.invalid(name, "one value (it is given twice)")
+        raise Problem.invalid(
+            name, "one value (it is given twice)", "une seule valeur (elle est donnée deux fois)"
+        )
     return values[0] if values else None
 
 
@@ -83,7 +88,7 @@ def lang(request: Request) -> str:
     """``lang``: the language of the words (the first of the library's without one)."""
     found = one(request, "lang") or LANGUAGES[0]
     if found not in LANGUAGES:
-        raise Problem.invalid("lang", " or ".join(LANGUAGES))
+        raise Problem.invalid("lang", " or ".join(LANGUAGES), " ou ".join(LANGUAGES))
     return found
 
 
@@ -93,7 +98,7 @@ def readings(request: Request) -> list[str]:
     try:
         check_options(None, reading_values(tuple(chosen)), None)  # type: ignore[arg-type]
     except InvalidArgumentError as error:
-        raise Problem.invalid("reading", error.expected) from None
+        raise Problem.invalid("reading", error.expected, error.expected_fr) from None
     return chosen
 
 
@@ -103,7 +108,11 @@ def day(text: str, name: str) -> date:
         return DATE.parse(text, name)  # type: ignore[no-any-return]
     except InvalidCaseError:
         first, last = SUPPORTED_YEARS
-        raise Problem.invalid(name, f"a date YYYY-MM-DD in the years {first}-{last}") from None
+        raise Problem.invalid(
+            name,
+            f"a date YYYY-MM-DD in the years {first}-{last}",
+            f"une date AAAA-MM-JJ des années {first} à {last}",
+        ) from None
 
 
 def instant(text: str, name: str) -> datetime:
@@ -111,15 +120,24 @@ def instant(text: str, name: str) -> datetime:
     try:
         return INSTANT.parse(text, name)  # type: ignore[no-any-return]
     except InvalidCaseError as error:
-        raise Problem(422, str(error), [{"path": name, "expected": error.expected}]) from None
+        raise Problem.of(error) from None
 
 
 def required_instant(request: Request, name: str) -> datetime:
     """The query parameter ``name``, a required instant with its UTC offset."""
     text = one(request, name)
     if text is None:
-        raise Problem(422, f"{name} is required", [{"path": name, "expected": _AN_INSTANT}])
+        raise Problem.invalid(name, f"a value (required): {_AN_INSTANT}", _REQUIRED_FR)
     return instant(text, name)
+
+
+def required_moment(request: Request, name: str, zone: tzinfo) -> datetime:
+    """The query parameter ``name``, a required instant with its UTC offset or a date, which
+    means noon that day in ``zone`` (as ``dme-rules deadlines --transmitted`` reads it)."""
+    text = one(request, name)
+    if text is not None and len(text) == 10:
+        return datetime.combine(day(text, name), time(12), zone)
+    return required_instant(request, name)
 
 
 def as_of(request: Request, zone: tzinfo = UTC) -> datetime:
@@ -147,7 +165,8 @@ def pack(request: Request, among: Mapping[str, Jurisdiction]) -> Jurisdiction:
     if name is None:
         return next(iter(among.values()))
     if name not in among:
-        raise Problem.invalid("jurisdiction", "one of " + ", ".join(sorted(among)))
+        listed = ", ".join(sorted(among))
+        raise Problem.invalid("jurisdiction", f"one of {listed}", f"une valeur parmi {listed}")
     return among[name]
 
 
@@ -155,7 +174,9 @@ def year(text: str) -> int:
     """``text``, a year of the supported ones in ASCII digits, as the path's ``year``."""
     first, last = SUPPORTED_YEARS
     if not (text.isascii() and text.isdigit() and first <= int(text) <= last):
-        raise Problem.invalid("year", f"a year from {first} to {last}")
+        raise Problem.invalid(
+            "year", f"a year from {first} to {last}", f"une année de {first} à {last}"
+        )
     return int(text)
 
 
@@ -163,11 +184,20 @@ async def body(request: Request, limit: int) -> bytes:
     """The request's body, refused with a 413 past ``limit`` bytes."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise Problem(413, f"the body is larger than {limit:,} bytes")
+        raise _too_large(limit)
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise Problem(413, f"the body is larger than {limit:,} bytes")
+            raise _too_large(limit)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _too_large(limit: int) -> Problem:
+    """The 413 of a body larger than ``limit`` bytes."""
+    return Problem.said(
+        413,
+        f"the body is larger than {limit:,} bytes",
+        f"le corps dépasse {limit:,} octets".replace(",", "\u202f"),
+    )

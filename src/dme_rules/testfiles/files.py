@@ -77,7 +77,7 @@ class YamlTestError(DmeRulesError):
 
 
 def require(module: str) -> Any:
-    """Import ``module`` (``yaml``, ``babel``), which the ``test-files`` extra installs.
+    """Import ``module`` (``yaml``), which the ``test-files`` extra installs.
 
     Raises:
         DmeRulesError: The module is not installed; the message names the extra.
@@ -91,13 +91,12 @@ def require(module: str) -> Any:
 
 
 def require_extra() -> None:
-    """Check that what test files need (PyYAML, Babel) is installed.
+    """Check that what test files need (PyYAML) is installed.
 
     Raises:
         DmeRulesError: It is not; the message names the extra to install.
     """
-    for module in ("yaml", "babel"):
-        require(module)
+    require("yaml")
 
 
 @attrs.frozen

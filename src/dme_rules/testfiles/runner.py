@@ -21,8 +21,9 @@ import attrs
 
 from dme_rules.cli.words import WORDS
 from dme_rules.engine.evaluation import evaluate
+from dme_rules.engine.messages import plural_form
 from dme_rules.errors import DmeRulesError
-from dme_rules.testfiles.files import ExpectedFindings, YamlTest, YamlTestError, require
+from dme_rules.testfiles.files import ExpectedFindings, YamlTest, YamlTestError
 
 __all__ = ["FindingCount", "Mismatch", "YamlTestResult", "counted", "run_test", "summary"]
 
@@ -192,11 +193,10 @@ def _shown(value: Any, lang: str) -> str:
 
 
 def counted(code: str, count: int, lang: str) -> str:
-    """The text ``code`` for ``count`` things in ``lang``, in its plural form (CLDR's, by
-    Babel: ``0 test`` and ``1 test`` in French, ``0 tests`` in English): the catalogue's
+    """The text ``code`` for ``count`` things in ``lang``, in its plural form (the CLDR's:
+    ``0 test`` and ``1 test`` in French, ``0 tests`` in English): the catalogue's
     ``code.one``, ``code.other``…"""
-    babel = require("babel")
-    form = babel.Locale.parse(lang).plural_form(count)
+    form = plural_form(lang, count)
     chosen = f"{code}.{form}" if f"{code}.{form}" in WORDS else f"{code}.other"
     return WORDS.format(chosen, lang, count=count)
 

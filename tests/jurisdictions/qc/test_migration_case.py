@@ -117,25 +117,38 @@ class TestStrictValidation:
                 r"\$\.extraction\.delivered_on: expected a real date",
             ),
             ("extraction.delivered_on", "2025-07-10T00:00", r"\$\.extraction\.delivered_on"),
-            ("practitioners", 0, r"\$\.practitioners: expected an integer from 1 to 1,000,000"),
-            ("practitioners", "4", r"\$\.practitioners: expected an integer"),
-            ("practitioners", True, r"\$\.practitioners: expected an integer"),
-            ("practitioners", 4.0, r"\$\.practitioners: expected an integer"),
+            (
+                "practitioners",
+                0,
+                r"\$\.practitioners: expected a whole number from 1 to 1,000,000",
+            ),
+            ("practitioners", "4", r"\$\.practitioners: text was given; expected a whole"),
+            ("practitioners", True, r"\$\.practitioners: true was given; expected a whole"),
+            (
+                "practitioners",
+                4.0,
+                r"\$\.practitioners: a number with a decimal point was given; expected a whole",
+            ),
             ("extraction.fee", "-1", r"\$\.extraction\.fee: expected a non-negative amount"),
             ("extraction.fee", -5, r"\$\.extraction\.fee: expected a non-negative amount"),
             ("extraction.fee", "abc", r"\$\.extraction\.fee: expected a non-negative amount"),
             ("extraction.fee", "1e3", r"\$\.extraction\.fee"),
             ("extraction.fee", "NaN", r"\$\.extraction\.fee"),
-            ("extraction.fee", 1800.5, r"\$\.extraction\.fee: .*not a binary float"),
-            ("standard_scope", "yes", r"\$\.standard_scope: expected true or false"),
             (
-                "case_id",
-                "  ",
-                r"\$\.case_id: expected a string with at least one visible character",
+                "extraction.fee",
+                1800.5,
+                r"\$\.extraction\.fee: a number with a decimal point was given; .*binary float",
             ),
+            ("standard_scope", "yes", r"\$\.standard_scope: text was given; expected true or"),
+            ("case_id", "  ", r"\$\.case_id: expected text with at least one visible character"),
+            ("case_id", 2025, r"\$\.case_id: a number was given; expected text$"),
             ("case_id", None, r"\$\.case_id: expected a value \(required\)"),
-            ("extraction", [], r"\$\.extraction: expected an object"),
-            ("request_form.sent_to", "a@b.c", r"\$\.request_form\.sent_to: expected a list"),
+            ("extraction", [], r"\$\.extraction: a list was given; expected an object"),
+            (
+                "request_form.sent_to",
+                "a@b.c",
+                r"\$\.request_form\.sent_to: text was given; expected a list",
+            ),
             ("request_form.sent_to", ["a@b.c", 3], r"\$\.request_form\.sent_to\[1\]"),
             ("calendar.validation_sessions_on", ["x"], r"validation_sessions_on\[0\]"),
             (
@@ -152,7 +165,7 @@ class TestStrictValidation:
 
     def test_not_an_object(self):
         """A list is not a case."""
-        with pytest.raises(InvalidCaseError, match=r"\$: expected an object"):
+        with pytest.raises(InvalidCaseError, match=r"\$: a list was given; expected an object"):
             MigrationCase.from_dict([])
 
     def test_not_json(self):
@@ -161,12 +174,14 @@ class TestStrictValidation:
             MigrationCase.from_json("{not json")
 
     def test_errors_are_in_both_languages(self):
-        """The message says what was expected in English and in French."""
+        """The message says what was expected in French, then in English."""
         with pytest.raises(InvalidCaseError) as info:
             MigrationCase.from_dict(with_value("practitioners", 0))
-        assert "expected an integer from 1 to 1,000,000" in str(info.value)
-        assert "attendu un entier de 1 à 1 000 000" in str(info.value)
-        assert "$.practitioners" == info.value.path
+        expected = (
+            "$.practitioners : attendu un nombre entier de 1 à 1\u202f000\u202f000 / "
+            "$.practitioners: expected a whole number from 1 to 1,000,000"
+        )
+        assert (expected, "$.practitioners") == (str(info.value), info.value.path)
 
 
 class TestPythonConstruction:

@@ -208,7 +208,10 @@ def _refuse_bad_rows(counts: dict[str, int]) -> None:
         found = int(counts.get(key) or 0)
         if found:
             raise InvalidArgumentError(
-                table, expected, f"{found} row(s) or id(s) that are not", expected_fr=expected_fr
+                table,
+                f"{expected} (the number of rows or ids that are not is given)",
+                found,
+                expected_fr=f"{expected_fr} (le nombre de lignes ou d'ids fautifs est donné)",
             )
 
 

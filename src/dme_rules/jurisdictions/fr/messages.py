@@ -27,8 +27,18 @@ MESSAGES = Messages(
         "reason.no_opposition": {"fr": "aucune opposition", "en": "no opposition"},
         # FEEDING_OPPOSITION.
         "fr.dmp.feeding-opposition.deposits": {
-            "fr": "{count} versement(s) malgré une opposition : {ids:list}",
-            "en": "{count} deposit(s) despite an opposition: {ids:list}",
+            "fr": "{count:count:fr.dmp.word.deposit} malgré une opposition : {ids:list}",
+            "en": "{count:count:fr.dmp.word.deposit} despite an opposition: {ids:list}",
+        },
+        "fr.dmp.word.deposit.one": {"fr": "versement", "en": "deposit"},
+        "fr.dmp.word.deposit.other": {"fr": "versements", "en": "deposits"},
+        "fr.dmp.word.notified_access.one": {
+            "fr": "accès notifié à temps",
+            "en": "access notified in time",
+        },
+        "fr.dmp.word.notified_access.other": {
+            "fr": "accès notifiés à temps",
+            "en": "accesses notified in time",
         },
         "fr.dmp.feeding-opposition.not_binding": {
             "fr": "opposition sans motif légitime, formée le jour de l'autorisation ou après, "
@@ -67,8 +77,8 @@ MESSAGES = Messages(
                 (
                     "notified",
                     {
-                        "fr": "{count} accès notifié(s) à temps",
-                        "en": "{count} access(es) notified in time",
+                        "fr": "{count:count:fr.dmp.word.notified_access}",
+                        "en": "{count:count:fr.dmp.word.notified_access}",
                     },
                 ),
             )

@@ -174,20 +174,22 @@ MESSAGES = Messages(
             "(s. 61(23)): no extension (reading interpretation-act)",
         },
         "explain.clinic_delay_extends": {
-            "fr": "validation de la préanalyse due le {validation_due}, {business_days_late} "
-            "jour(s) ouvrable(s) de retard : échéance reportée d'autant, au {due} (Procédure "
-            "2024, étape 3 d : « modifier légèrement le calendrier »; lecture "
+            "fr": "validation de la préanalyse due le {validation_due}, "
+            "{business_days_late:business_days} de retard : échéance reportée d'autant, au "
+            "{due} (Procédure 2024, étape 3 d : « modifier légèrement le calendrier »; lecture "
             "clinic-delay-extends)",
-            "en": "pre-analysis validation due {validation_due}, {business_days_late} business "
-            "day(s) late: due date moved by as much, to {due} (Procedure 2024, step 3 d: "
-            "« modifier légèrement le calendrier »; reading clinic-delay-extends)",
+            "en": "pre-analysis validation due {validation_due}, "
+            "{business_days_late:business_days} late: due date moved by as much, to {due} "
+            "(Procedure 2024, step 3 d: « modifier légèrement le calendrier »; reading "
+            "clinic-delay-extends)",
         },
         "explain.clinic_delay_noted": {
-            "fr": "validation de la préanalyse due le {validation_due}, {business_days_late} "
-            "jour(s) ouvrable(s) de retard : signalé, échéance inchangée (lecture "
+            "fr": "validation de la préanalyse due le {validation_due}, "
+            "{business_days_late:business_days} de retard : signalé, échéance inchangée "
+            "(lecture clinic-delay-noted)",
+            "en": "pre-analysis validation due {validation_due}, "
+            "{business_days_late:business_days} late: reported, due date unchanged (reading "
             "clinic-delay-noted)",
-            "en": "pre-analysis validation due {validation_due}, {business_days_late} business "
-            "day(s) late: reported, due date unchanged (reading clinic-delay-noted)",
         },
         "explain.clinic_delay_after_due": {
             "fr": "validation de la préanalyse due le {validation_due}, "
@@ -276,11 +278,12 @@ MESSAGES = Messages(
         },
         # The import deadline.
         f"{_IMPORT}.clinic_delay": {
-            "fr": "la validation de la préanalyse par la clinique a {business_days_late} "
-            "jour(s) ouvrable(s) de retard (échéance {validation_due}), ce qui peut modifier "
-            "légèrement le calendrier",
-            "en": "the clinic's validation of the pre-analysis is {business_days_late} business "
-            "day(s) late (due {validation_due}), which may shift the calendar slightly",
+            "fr": "la validation de la préanalyse par la clinique a "
+            "{business_days_late:business_days} de retard (échéance {validation_due}), ce qui "
+            "peut modifier légèrement le calendrier",
+            "en": "the clinic's validation of the pre-analysis is "
+            "{business_days_late:business_days} late (due {validation_due}), which may shift "
+            "the calendar slightly",
         },
         f"{_IMPORT}.extended": {
             "fr": "l'échéance de l'importation est reportée d'autant (échéance légale "
@@ -407,6 +410,15 @@ MESSAGES = Messages(
             "en": "The official start and the extraction and import deadlines of a request.",
             "fr": "Le début officiel et les échéances d'extraction et d'importation d'une demande.",
         },
+        "deadlines.transmitted": {
+            "en": "when the request was transmitted: an instant with its UTC offset, or a date "
+            "YYYY-MM-DD, which means noon that day in Montreal (every deadline counts from the "
+            "request's date, so any instant of the day gives the same deadlines)",
+            "fr": "quand la demande a été transmise : un instant avec son décalage UTC, ou une "
+            "date AAAA-MM-JJ, qui signifie midi ce jour-là à Montréal (chaque échéance se "
+            "compte à partir de la date de la demande : tout instant du jour donne les mêmes "
+            "échéances)",
+        },
         "deadlines.heading": {
             "fr": "Demande transmise le {started}",
             "en": "Request sent {started}",
@@ -427,9 +439,10 @@ MESSAGES = Messages(
             "fr": "répondre aux questions avant d'activer une nouvelle fonctionnalité du DME",
         },
         "command.consent.description": {
-            "en": 'Decide from {{"assessed_on": DATE, "feature": TEXT, "answers": {{...}}}}.',
-            "fr": 'Décider à partir de {{"assessed_on": DATE, "feature": TEXT, '
-            '"answers": {{...}}}}.',
+            "en": 'Judge now the answers {{"assessed_on": DATE, "feature": TEXT, "answers": '
+            '{{...}}}} (their "subject" key may be left out here).',
+            "fr": 'Juger maintenant les réponses {{"assessed_on": DATE, "feature": TEXTE, '
+            '"answers": {{...}}}} (leur clé "subject" peut manquer ici).',
         },
         # and the timeline of a case.
         "timeline.started": {"fr": "demande transmise", "en": "request sent"},

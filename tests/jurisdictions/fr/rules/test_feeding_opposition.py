@@ -100,8 +100,8 @@ class TestFeedingOpposition(CommonRuleTests):
 
     def test_the_message_lists_the_deposits(self):
         found = self.finding(opposed(deposit("2024-01-11T08:00:00+01:00")), AS_OF)
-        assert "1 versement(s) malgré une opposition\u00a0: d1" in found.message("fr")
-        assert "1 deposit(s) despite an opposition: d1" in found.message("en")
+        assert "1 versement malgré une opposition\u00a0: d1" in found.message("fr")
+        assert "1 deposit despite an opposition: d1" in found.message("en")
 
 
 class TestFoundInReview:

@@ -179,9 +179,23 @@ class TestConsentAnswers:
         given = answers(**ALL_YES)
         assert given == ConsentAnswers.from_dict(given.to_dict())
         assert given == ConsentAnswers.from_json(
-            '{"assessed_on": "2025-03-01", "feature": '
+            '{"subject": "qc.emr.consent-assessment", "assessed_on": "2025-03-01", "feature": '
             '"Prise de rendez-vous en ligne", "answers": ' + str(ALL_YES).replace("'", '"') + "}"
         )
+
+    def test_the_json_form_names_its_kind(self):
+        """The JSON form carries "subject" first, and a document without it is refused
+        naming the key (without it, a document is read as a migration case)."""
+        given = answers(**ALL_YES)
+        assert ["subject", "feature", "assessed_on", "answers"] == list(given.to_dict())
+        document = {key: value for key, value in given.to_dict().items() if key != "subject"}
+        with pytest.raises(InvalidCaseError) as raised:
+            ConsentAnswers.from_dict(document)
+        expected = (
+            '$.subject : attendu "qc.emr.consent-assessment" (obligatoire) / '
+            '$.subject: expected "qc.emr.consent-assessment" (required)'
+        )
+        assert expected == str(raised.value)
 
     @pytest.mark.parametrize(
         ("data", "path"),
@@ -197,14 +211,19 @@ class TestConsentAnswers:
             ({"assessed_on": None}, r"\$\.assessed_on"),
             (
                 {"feature": ""},
-                r"\$\.feature: expected a string with at least one visible character",
+                r"\$\.feature: expected text with at least one visible character",
             ),
             ({"extra": 1}, r"\$\.extra: expected one of the known keys"),
         ],
     )
     def test_bad_input_names_the_path(self, data, path):
         """A bad value raises InvalidCaseError with its JSON path."""
-        document = {"assessed_on": "2025-03-01", "feature": "X", "answers": {}} | data
+        document = {
+            "subject": "qc.emr.consent-assessment",
+            "assessed_on": "2025-03-01",
+            "feature": "X",
+            "answers": {},
+        } | data
         with pytest.raises(InvalidCaseError, match=path):
             ConsentAnswers.from_dict(document)
 

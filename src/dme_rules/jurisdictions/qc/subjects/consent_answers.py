@@ -167,6 +167,9 @@ class ConsentAnswers(Subject):
     kind = "qc.emr.consent-assessment"
     schema_name = "consent"
     reference_field = "$.assessed_on"
+    #: Its JSON form names its kind, as its schema requires (without the key, a document is
+    #: read as a migration case; the ``consent`` command adds the key to a file without it).
+    subject_key_required = True
 
     feature: str = required(TEXT)
     assessed_on: date = required(DATE)
