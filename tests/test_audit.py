@@ -526,6 +526,21 @@ class TestFrenchRecords:
         assert code == 1  # violations, no invalid input
         assert "fr.dmp.retention" in err
 
+    def test_the_page_names_each_packs_instant(self, capsys, tmp_path):
+        """A page of records and cases says each pack's instant in its local time, the
+        sentence after the pack's name in lower case: 2025-01-15 24:00 in Montreal (EST) and
+        in Paris (CET)."""
+        from dme_rules import JURISDICTIONS
+
+        out = tmp_path / "audit.html"
+        audit(capsys, str(EXAMPLES / "dmp" / "deferred-data.json"),
+              str(EXAMPLES / "cases" / "spec-example.json"),
+              "--as-of", "2025-01-15", "--out", str(out))  # fmt: skip
+        page = Page(out.read_text(encoding="utf-8"))
+        for pack, zone in (("qc", "EST"), ("fr", "CET")):
+            name = JURISDICTIONS[pack].name_fr
+            assert f"{name} : évalué au 2025-01-15 24:00 ({zone})" in page.texts
+
 
 class TestDatesInTheirZone:
     """Every date shown for a finding is in its pack's zone: a French due instant is a Paris

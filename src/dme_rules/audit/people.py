@@ -40,7 +40,7 @@ _WORDS = Messages(
     {
         "html.title": {"fr": "Audit des dossiers", "en": "Audit of the cases"},
         "html.summary": {"fr": "Synthèse", "en": "Summary"},
-        "html.as_of": {"fr": "{pack} : {as_of}", "en": "{pack}: {as_of}"},
+        "html.as_of": {"fr": "{pack} : évalué au {as_of}", "en": "{pack}: as of {as_of}"},
         "html.chart": {"fr": "Statuts par règle", "en": "Statuses by rule"},
         "html.cases": {"fr": "Dossiers", "en": "Cases"},
         "html.sources": {"fr": "Sources citées", "en": "Sources cited"},
@@ -289,14 +289,16 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
     ]
     # The instant evaluated at, in each pack's local time (named when the audit mixes packs).
     evaluated = dict.fromkeys(
-        (people.pack(row["rule_id"]),
-         ENGINE_MESSAGES.format("report.heading_without_id", lang,
-                                as_of=when_text(row["as_of"], _zone_of(row), with_zone=True)))
+        (people.pack(row["rule_id"]), when_text(row["as_of"], _zone_of(row), with_zone=True))
         for row in rows if isinstance(row["as_of"], datetime)
     )  # fmt: skip
-    for pack, line in evaluated:
+    for pack, instant in evaluated:
         name = pack.name_fr if lang == "fr" else pack.name_en
-        shown = line if len(evaluated) == 1 else say("html.as_of", pack=name, as_of=line)
+        shown = (
+            ENGINE_MESSAGES.format("report.heading_without_id", lang, as_of=instant)
+            if len(evaluated) == 1
+            else say("html.as_of", pack=name, as_of=instant)
+        )
         parts.append(f"<p class='as-of'><strong>{escape(shown)}</strong></p>")
     by_status, by_rule = people.count_tables(summary or _summary_of(rows))
     parts.append(f"<h2>{escape(say('html.summary'))}</h2>")
