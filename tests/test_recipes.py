@@ -147,7 +147,7 @@ def _copy(destination: Path) -> Path:
     copy.mkdir()
     for name in ("src", "tests", "docs", "examples", "benchmarks"):
         shutil.copytree(ROOT / name, copy / name, ignore=ignored)
-    for name in ("README.md", "pyproject.toml", "CHANGELOG.md"):
+    for name in ("README.md", "pyproject.toml", "CHANGELOG.md", "LICENSE"):
         shutil.copy2(ROOT / name, copy / name)
     return copy
 
