@@ -247,7 +247,7 @@ def _offset_us(micros: int) -> int:
 
 
 @functools.cache
-def _zone_rows() -> dict[str, list[int | None]]:
+def _zone_rows(first: date, last: date) -> dict[str, list[int | None]]:
     """For each day in UTC: the zone's offset at its start, and the instant it changes inside
     it with the offset after (``NULL`` when it does not change that day). The zone's rules
     change its offset at most once a day."""
@@ -255,7 +255,7 @@ def _zone_rows() -> dict[str, list[int | None]]:
     before: list[int | None] = []
     changes: list[int | None] = []
     after: list[int | None] = []
-    for number in range(_day(_FIRST_DAY), _day(_LAST_DAY) + 1):
+    for number in range(_day(first), _day(last) + 1):
         begin, end = number * _DAY_US, (number + 1) * _DAY_US - 1
         first, last = _offset_us(begin), _offset_us(end)
         change = None
@@ -276,7 +276,7 @@ def _zone_rows() -> dict[str, list[int | None]]:
 
 
 @functools.cache
-def _day_rows(calendar: BusinessCalendar) -> dict[str, list[int | None]]:
+def _day_rows(calendar: BusinessCalendar, first: date, last: date) -> dict[str, list[int | None]]:
     """For each local day: its month (``year * 12 + month - 1``), its day number in the
     month, and the working day art. 642 extends it to on ``calendar`` (itself when it is one;
     ``NULL`` past the calendar's years)."""
@@ -284,9 +284,9 @@ def _day_rows(calendar: BusinessCalendar) -> dict[str, list[int | None]]:
     months: list[int | None] = []
     doms: list[int | None] = []
     rolled: list[int | None] = []
-    day = _LAST_DAY
+    day = last + timedelta(days=366)  # past the last day: the working day that follows it
     following: int | None = None
-    while day >= _FIRST_DAY:
+    while day >= first:
         if _FIRST_YEAR <= day.year <= _LAST_YEAR:
             if calendar.is_business_day(day):
                 following = _day(day)
@@ -297,16 +297,20 @@ def _day_rows(calendar: BusinessCalendar) -> dict[str, list[int | None]]:
         doms.append(day.day)
         rolled.append(following)
         day -= timedelta(days=1)
-    return {"day": days[::-1], "month": months[::-1], "dom": doms[::-1], "rolled": rolled[::-1]}
+    kept = _day(last) - _day(first) + 1
+    return {
+        "day": days[::-1][:kept], "month": months[::-1][:kept], "dom": doms[::-1][:kept],
+        "rolled": rolled[::-1][:kept],
+    }
 
 
 @functools.cache
-def _month_rows() -> dict[str, list[int | None]]:
+def _month_rows(first: date, last: date) -> dict[str, list[int | None]]:
     """Each month's first day and its length in days."""
     month_ids: list[int | None] = []
     firsts: list[int | None] = []
     lengths: list[int | None] = []
-    for year in range(_FIRST_DAY.year, _LAST_DAY.year + 12):
+    for year in range(first.year, last.year + 1):
         for month in range(1, 13):
             first = date(year, month, 1)
             following = date(year + month // 12, month % 12 + 1, 1)
@@ -316,17 +320,38 @@ def _month_rows() -> dict[str, list[int | None]]:
     return {"month": month_ids, "first_day": firsts, "length": lengths}
 
 
-def _helper_tables(calendar: BusinessCalendar) -> dict[str, Any]:
+def _helper_tables(calendar: BusinessCalendar, first: date, last: date) -> dict[str, Any]:
+    """The zone, the days and the months the tables' dates from ``first`` to ``last`` need:
+    their instants' days, and the days their time limits (ten years and a month at most,
+    then the working day that follows) may reach."""
     import pyarrow as pa
 
     def table(rows: dict[str, list[int | None]]) -> Any:
         return pa.table({name: pa.array(values, pa.int64()) for name, values in rows.items()})
 
+    first = max(first, _FIRST_DAY) - timedelta(days=2)
+    last = min(last, _LAST_DAY) + timedelta(days=2)
+    reach = min(date(last.year + 11, 12, 31), _LAST_DAY)
     return {
-        "dmp_zone": table(_zone_rows()),
-        "dmp_days": table(_day_rows(calendar)),
-        "dmp_months": table(_month_rows()),
+        "dmp_zone": table(_zone_rows(first, last)),
+        "dmp_days": table(_day_rows(calendar, first, reach)),
+        "dmp_months": table(_month_rows(first, reach + timedelta(days=400))),
     }
+
+
+def _range_sql(given: list[str]) -> str:
+    """The earliest and the latest day of the tables' dates and instants (UTC days)."""
+    parts = []
+    for table in given:
+        for column in _SPECS[table]:
+            if column.kind == _DATE:
+                parts.append(f"SELECT MIN({column.name}) AS lo, MAX({column.name}) AS hi "
+                             f"FROM dmp_{table}")  # fmt: skip
+            elif column.kind == _INSTANT:
+                name = f"{column.name}_us"
+                parts.append(f"SELECT {_floor_day(f'MIN({name})')} AS lo, "
+                             f"{_floor_day(f'MAX({name})')} AS hi FROM dmp_{table}")  # fmt: skip
+    return f"SELECT MIN(lo) AS lo, MAX(hi) AS hi FROM ({' UNION ALL '.join(parts)}) r"
 
 
 # -- the SQL -----------------------------------------------------------------------------------
@@ -338,7 +363,7 @@ def _floor_day(micros: str) -> str:
     return f"CAST(({micros} - ((({micros}) % {_DAY_US}) + {_DAY_US}) % {_DAY_US}) / {_DAY_US} AS BIGINT)"
 
 
-def _with_day(source: str, micros: str = "at_us", name: str = "day") -> str:
+def _with_day(source: str, micros: str = "at_us", name: str = "day", join: str = "JOIN") -> str:
     """``source`` (a table or a subquery) with ``name``, the local date of ``micros``: the
     UTC day of the instant moved by the zone's offset then (from ``dmp_zone``)."""
     local = (
@@ -346,7 +371,7 @@ def _with_day(source: str, micros: str = "at_us", name: str = "day") -> str:
     )
     return (
         f"(SELECT s.*, {_floor_day(local)} AS {name} "
-        f"FROM {source} s JOIN dmp_zone z ON z.utc_day = {_floor_day('s.' + micros)})"
+        f"FROM {source} s {join} dmp_zone z ON z.utc_day = {_floor_day('s.' + micros)})"
     )
 
 
@@ -586,10 +611,7 @@ def _due_day_of(sql: str) -> str:
         else f"x.{c}"
         for c in _SQL_COLUMNS
     )  # fmt: skip
-    inner = (
-        f"(SELECT y.*, COALESCE(y.due_at_us, 0) AS due_key FROM ({sql}) y)"
-    )
-    return f"SELECT {columns} FROM {_with_day(inner, 'due_key', 'local_due')} x"
+    return f"SELECT {columns} FROM {_with_day(f'({sql})', 'due_at_us', 'local_due', 'LEFT JOIN')} x"
 
 
 def _feeding_sql(plan: _Plan) -> str:
@@ -1000,8 +1022,8 @@ class _Engine:
     def arrow(self, sql: str) -> Any:
         raise NotImplementedError  # pragma: no cover
 
-    def close(self) -> None:
-        pass
+    def close(self, owned: bool) -> None:
+        """Let go of what the audit made (and of the session when it made it)."""
 
 
 def _arrow_of(source: Any, name: str) -> Any:
@@ -1080,12 +1102,9 @@ class _DuckDB(_Engine):
         fetch: Any = getattr(relation, "to_arrow_table", None) or getattr(relation, "arrow")  # noqa: B009
         return fetch()
 
-    def close(self) -> None:
-        for name in ("dmp_zone", "dmp_days", "dmp_months"):
-            try:
-                self.connection.unregister(name)
-            except Exception:  # pragma: no cover - already gone
-                pass
+    def close(self, owned: bool) -> None:
+        if owned:
+            self.connection.close()
 
 
 class _Spark(_Engine):
@@ -1094,6 +1113,16 @@ class _Spark(_Engine):
 
     def __init__(self, spark: Any) -> None:
         self.spark = spark
+        self.cached: list[Any] = []
+
+    def materialize(self, name: str, sql: str) -> None:
+        frame = self.spark.sql(sql).cache()
+        self.cached.append(frame)
+        frame.createOrReplaceTempView(name)
+
+    def close(self, owned: bool) -> None:
+        for frame in self.cached:
+            frame.unpersist()
 
     def register(self, name: str, source: Any) -> None:
         if isinstance(source, (str, os.PathLike)):
@@ -1310,8 +1339,15 @@ def audit_dmp_logs(
     runner, owned = _engine_of(engine)
     try:
         _load(runner, given)
-        for name, helper in _helper_tables(calendar).items():
-            runner.register(name, helper)
+        bounds = runner.arrow(_range_sql(list(given))).to_pylist()[0]
+        lowest, highest = _day(_FIRST_DAY), _day(_LAST_DAY)
+        first, last = (
+            _EPOCH + timedelta(days=min(max(int(bounds[key] or 0), lowest), highest))
+            for key in ("lo", "hi")
+        )
+        for name, helper in _helper_tables(calendar, first, last).items():
+            runner.register(f"{name}_in", helper)
+            runner.materialize(name, f"SELECT * FROM {name}_in")
         _check(runner, list(given))
         runner.materialize("dmp_record_dates", _record_dates_sql(given))
         parts = []
@@ -1325,8 +1361,7 @@ def audit_dmp_logs(
             )
             parts.append(_finish(runner.arrow(ordered)))
     finally:
-        if owned:
-            runner.close()
+        runner.close(owned)
     result = pa.concat_tables(parts) if parts else _finish(None)
     metadata = {
         "as_of": as_instant(as_of, "as_of").isoformat(),
