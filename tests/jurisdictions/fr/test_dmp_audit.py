@@ -4,15 +4,17 @@ reading, at several instants, on DuckDB (and on Spark in ``test_dmp_audit_spark.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from dme_rules.errors import InvalidArgumentError, TableRowsError
 from dme_rules.jurisdictions.fr.counting import PARIS
 
 from .dmp_tables import arrow_tables, generate, oracle
 
 pa = pytest.importorskip("pyarrow")
+pc = pytest.importorskip("pyarrow.compute")
 pytest.importorskip("duckdb")
 
 from dme_rules.jurisdictions.fr.dmp_logs import (  # noqa: E402 - needs pyarrow
@@ -93,3 +95,155 @@ def test_the_tables_reach_every_verdict():
         ("fr.dmp.emergency-access-opposition", "not_applicable", "no_emergency_opposition"),
     }
     assert expected - reached == set()
+
+
+def _changed(table: str, index: int, **values) -> dict:
+    """The generated rows of a small sample with row ``index`` of ``table`` changed."""
+    rows = {name: [dict(row) for row in found] for name, found in generate(20, seed=5).items()}
+    rows[table][index].update(values)
+    return rows
+
+
+def _refusal(tables: dict) -> TableRowsError:
+    with pytest.raises(TableRowsError) as caught:
+        audit_dmp_logs(tables, as_of=AS_OF[3])
+    return caught.value
+
+
+class TestRowsTheRecordRefuses:
+    """What a DmpRecord refuses, the audit refuses before judging anything, naming the table,
+    the column and how many rows."""
+
+    def test_missing_values(self):
+        """Two deposits without their professional: deposits.professional_id, 2 rows."""
+        rows = _changed("deposits", 0, professional_id=None)
+        rows["deposits"][1]["professional_id"] = None
+        error = _refusal(arrow_tables(rows))
+        assert ("deposits", "professional_id", 2) == (error.table, error.column, error.count)
+        assert "2 lignes en défaut" in str(error)
+
+    def test_an_unknown_code(self):
+        """A notification about something the record does not know."""
+        error = _refusal(arrow_tables(_changed("notifications", 0, about="other_thing")))
+        assert ("notifications", "about", 1) == (error.table, error.column, error.count)
+
+    def test_an_access_id_twice_in_a_record(self):
+        """Two accesses of one record with one id (1 id given twice)."""
+        rows = _changed("accesses", 0)
+        first = rows["accesses"][0]
+        rows["accesses"].append(dict(first, at=first["at"] + timedelta(days=1)))
+        error = _refusal(arrow_tables(rows))
+        assert ("accesses", "access_id", 1) == (error.table, error.column, error.count)
+
+    def test_a_record_twice(self):
+        """The records table gives one record twice."""
+        rows = _changed("records", 0)
+        rows["records"].append(dict(rows["records"][0]))
+        error = _refusal(arrow_tables(rows))
+        assert ("records", "record_id", 1) == (error.table, error.column, error.count)
+
+    def test_blank_and_invisible_ids(self):
+        """A deposit id of spaces and one of a zero-width space: 2 rows."""
+        rows = _changed("deposits", 0, deposit_id="   ")
+        rows["deposits"][1]["deposit_id"] = "\u200b"
+        error = _refusal(arrow_tables(rows))
+        assert ("deposits", "deposit_id", 2) == (error.table, error.column, error.count)
+
+    def test_visible_ids_beyond_ascii_are_ids(self):
+        """An id written in another script is an id (nothing refused)."""
+        rows = _changed("deposits", 0, deposit_id="Δ-1")
+        expected = oracle(rows, AS_OF[3])
+        assert expected == found_rows(audit_dmp_logs(arrow_tables(rows), as_of=AS_OF[3]))
+
+    def test_years_outside_the_supported_ones(self):
+        """A closure in 2201 and a deposit in 1899."""
+        error = _refusal(arrow_tables(_changed("records", 0, closed_on=date(2201, 1, 1),
+                                               purged_on=None)))  # fmt: skip
+        assert ("records", "closed_on", 1) == (error.table, error.column, error.count)
+        late = datetime(1899, 12, 31, 12, tzinfo=UTC)
+        error = _refusal(arrow_tables(_changed("deposits", 2, at=late)))
+        assert ("deposits", "at", 1) == (error.table, error.column, error.count)
+
+    def test_a_fact_that_cannot_be_true(self):
+        """An opposition to emergency access withdrawn before it was filed."""
+        rows = _changed("emergency_oppositions", 0)
+        row = rows["emergency_oppositions"][0]
+        row["withdrawn_on"] = row["filed_on"] - timedelta(days=1)
+        error = _refusal(arrow_tables(rows))
+        assert ("emergency_oppositions", "withdrawn_on", 1) == (
+            error.table, error.column, error.count)  # fmt: skip
+
+    def test_instants_finer_than_the_microsecond(self):
+        """Nanoseconds in the accesses' instants."""
+        tables = arrow_tables(generate(20, seed=5))
+        accesses = tables["accesses"]
+        nanos = pc.add(pc.cast(accesses.column("at"), pa.timestamp("ns", tz="UTC")).cast(
+            pa.int64()), 1).cast(pa.timestamp("ns", tz="UTC"))  # fmt: skip
+        tables["accesses"] = accesses.set_column(2, "at", nanos)
+        error = _refusal(tables)
+        assert ("accesses", "at", accesses.num_rows) == (error.table, error.column, error.count)
+
+
+class TestColumnsOfTheWrongType:
+    """A column of the wrong type is refused by name, with the type found."""
+
+    def test_a_boolean_column_of_integers(self):
+        """``emergency`` given as 0 and 1."""
+        tables = arrow_tables(generate(20, seed=5))
+        accesses = tables["accesses"]
+        flags = pc.cast(accesses.column("emergency"), pa.int64())
+        tables["accesses"] = accesses.set_column(4, "emergency", flags)
+        with pytest.raises(InvalidArgumentError, match=r"accesses\.emergency: expected booleans"):
+            audit_dmp_logs(tables, as_of=AS_OF[3])
+
+    def test_a_record_id_of_another_type(self):
+        """The records table's record_id as integers, text elsewhere."""
+        tables = arrow_tables(generate(20, seed=5))
+        records = tables["records"]
+        numbers = pa.array(range(records.num_rows), pa.int64())
+        tables["records"] = records.set_column(0, "record_id", numbers)
+        with pytest.raises(InvalidArgumentError, match=r"records\.record_id: expected text"):
+            audit_dmp_logs(tables, as_of=AS_OF[3])
+
+    def test_naive_instants(self):
+        """Deposits' instants without a time zone."""
+        tables = arrow_tables(generate(20, seed=5))
+        deposits = tables["deposits"]
+        naive = pc.cast(deposits.column("at"), pa.timestamp("us"))
+        tables["deposits"] = deposits.set_column(2, "at", naive)
+        with pytest.raises(InvalidArgumentError, match=r"deposits\.at: expected timezone-aware"):
+            audit_dmp_logs(tables, as_of=AS_OF[3])
+
+
+class TestTablesLeftOut:
+    """A table left out: the rules that read it are not run, and the result says so."""
+
+    def test_only_records(self):
+        """Records alone: RETENTION's rows, the other rules named as not run."""
+        rows = {"records": generate(40, seed=9)["records"]}
+        found = audit_dmp_logs(arrow_tables(rows), as_of=AS_OF[4])
+        assert oracle(rows, AS_OF[4]) == found_rows(found)
+        assert {"fr.dmp.retention"} == set(found.column("rule_id").to_pylist())
+        metadata = found.schema.metadata
+        assert b"fr.dmp.retention" == metadata[b"rules_run"]
+        assert b"fr.dmp.feeding-opposition:oppositions+deposits" in metadata[b"rules_not_run"]
+
+    def test_pandas_and_parquet(self, tmp_path):
+        """pandas DataFrames and Parquet files give the rows Arrow tables give."""
+        pq = pytest.importorskip("pyarrow.parquet")
+        pytest.importorskip("pandas")
+        rows = generate(30, seed=3)
+        tables = arrow_tables(rows)
+        paths = {}
+        for name, table in tables.items():
+            pq.write_table(table, tmp_path / f"{name}.parquet")
+            paths[name] = str(tmp_path / f"{name}.parquet")
+        frames = {name: table.to_pandas() for name, table in tables.items()}
+        expected = oracle(rows, AS_OF[3])
+        assert expected == found_rows(audit_dmp_logs(paths, as_of=AS_OF[3]))
+        assert expected == found_rows(audit_dmp_logs(frames, as_of=AS_OF[3]))
+
+    def test_an_unknown_table(self):
+        """A table the audit does not know is refused, named."""
+        with pytest.raises(InvalidArgumentError, match="tables"):
+            audit_dmp_logs({"visits": TABLES["accesses"]}, as_of=AS_OF[3])
