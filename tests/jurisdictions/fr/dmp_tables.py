@@ -74,8 +74,8 @@ def generate(records: int, seed: int = 2026) -> dict[str, list[dict[str, Any]]]:
             if authorized is not None and authorized > closed:
                 authorized = closed - 30 * _DAY
             anniversary = closed.replace(year=closed.year + 10, day=min(closed.day, 28))
-            purged = _maybe(rng, None, closed + 3 * _DAY, anniversary - _DAY, anniversary,
-                            anniversary + _DAY, anniversary + 2 * _DAY, anniversary + 3 * _DAY)  # fmt: skip
+            near = [anniversary + days * _DAY for days in (-1, 0, 1, 2, 3)]
+            purged = _maybe(rng, None, closed + 3 * _DAY, *near)
         elif rng.random() < 0.1:  # a purge without a closure
             purged = base + 40 * _DAY
         if rng.random() < 0.9:
@@ -183,7 +183,7 @@ def records_of(rows: dict[str, list[dict[str, Any]]]) -> list[DmpRecord]:
         blocks = found[record_id]
         head = blocks["records"][0] if blocks["records"] else {}
 
-        def block(name: str, make: Any) -> tuple[Any, ...] | None:
+        def block(name: str, make: Any, blocks: Any = blocks) -> tuple[Any, ...] | None:
             return tuple(make(row) for row in blocks[name]) if name in rows else None
 
         records.append(DmpRecord(
@@ -292,15 +292,17 @@ def arrow_tables(rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The rows as Arrow tables, typed as a host's Parquet files would be."""
     import pyarrow as pa
 
-    from dme_rules.jurisdictions.fr.dmp_logs import _SPECS
+    from dme_rules.jurisdictions.fr.dmp_logs._tables import _SPECS
 
     types = {"text": pa.string(), "code": pa.string(), "bool": pa.bool_(),
              "date": pa.date32(), "instant": pa.timestamp("us", tz="UTC")}  # fmt: skip
     return {
-        name: pa.table({
-            column.name: pa.array([row[column.name] for row in table], types[column.kind])
-            for column in _SPECS[name]
-        })  # fmt: skip
+        name: pa.table(
+            {
+                column.name: pa.array([row[column.name] for row in table], types[column.kind])
+                for column in _SPECS[name]
+            }
+        )
         for name, table in rows.items()
     }
 

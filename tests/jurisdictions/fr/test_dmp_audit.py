@@ -247,3 +247,76 @@ class TestTablesLeftOut:
         """A table the audit does not know is refused, named."""
         with pytest.raises(InvalidArgumentError, match="tables"):
             audit_dmp_logs({"visits": TABLES["accesses"]}, as_of=AS_OF[3])
+
+
+class TestCommandLine:
+    """``dme-rules dmp-audit``: the pack's log audit as a command."""
+
+    @staticmethod
+    def files(tmp_path, rows) -> list[str]:
+        pq = pytest.importorskip("pyarrow.parquet")
+        options = []
+        for name, table in arrow_tables(rows).items():
+            pq.write_table(table, tmp_path / f"{name}.parquet")
+            options += [f"--{name.replace('_', '-')}", str(tmp_path / f"{name}.parquet")]
+        return options
+
+    def test_every_table(self, tmp_path, capsys):
+        """Every table: the rows evaluating each record gives, progress lines and a summary
+        in English, exit 1 for a violation."""
+        pq = pytest.importorskip("pyarrow.parquet")
+        from dme_rules.cli import main
+
+        rows = generate(40, seed=3)
+        expected = oracle(rows, AS_OF[3], ("next-working-day",))
+        code = main(["dmp-audit", *self.files(tmp_path, rows), "--out",
+                     str(tmp_path / "out.parquet"), "--as-of", AS_OF[3].isoformat(),
+                     "--lang", "en", "--reading", "next-working-day"])  # fmt: skip
+        err = capsys.readouterr().err
+        assert 1 == code  # the sample has violations
+        assert expected == found_rows(pq.read_table(tmp_path / "out.parquet"))
+        assert f"{len(expected)} verdicts as of" in err
+        assert "judging fr.dmp.deferred-data…" in err
+        assert "not run" not in err
+
+    def test_two_tables_of_the_first_audit(self, tmp_path, capsys):
+        """Accesses and notifications alone (without deposit_id): the notices are judged,
+        the rules left out are named, in French; the CSV has the rows."""
+        import csv
+
+        from dme_rules.cli import main
+
+        rows = generate(30, seed=4)
+        rows = {"accesses": rows["accesses"], "notifications": rows["notifications"]}
+        files = self.files(tmp_path, rows)
+        pq = pytest.importorskip("pyarrow.parquet")
+        notices = pq.read_table(tmp_path / "notifications.parquet").drop(["deposit_id"])
+        pq.write_table(notices, tmp_path / "notifications.parquet")
+        main(["dmp-audit", *files, "--out", str(tmp_path / "out.csv"),
+              "--as-of", AS_OF[3].isoformat()])  # fmt: skip
+        err = capsys.readouterr().err
+        with (tmp_path / "out.csv").open(encoding="utf-8") as stream:
+            read = list(csv.DictReader(stream))
+        expected = oracle(rows, AS_OF[3])
+        assert [(row[1], row[3], row[5]) for row in expected] == [
+            (row["rule_id"], row["subject_id"], row["status"]) for row in read
+        ]
+        assert "fr.dmp.retention non jugée\u00a0: il manque --records" in err
+        assert "jugement\u00a0: fr.dmp.first-access-notice, fr.dmp.emergency-access-notice" in err
+
+    def test_refused_rows_write_nothing(self, tmp_path, capsys):
+        """A table the record would refuse: exit 2, the table, column and count named, no
+        verdict written."""
+        from dme_rules.cli import main
+
+        rows = _changed("deposits", 0, professional_id=None)
+        code = main(["dmp-audit", *self.files(tmp_path, rows), "--out",
+                     str(tmp_path / "out.parquet"), "--quiet"])  # fmt: skip
+        err = capsys.readouterr().err
+        assert 2 == code
+        assert (
+            "deposits.professional_id : attendu une valeur dans chaque ligne ; 1 ligne en défaut"
+            in err
+        )
+        assert not (tmp_path / "out.parquet").exists()
+        assert "Traceback" not in err

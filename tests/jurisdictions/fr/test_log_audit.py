@@ -129,46 +129,6 @@ def test_spark_reads_parquet_itself(tmp_path):
     assert rows(found) == oracle(accesses, notifications, AS_OF[0])
 
 
-class TestCommandLine:
-    def test_parquet_and_csv(self, tmp_path, capsys):
-        pq = pytest.importorskip("pyarrow.parquet")
-        import csv
-
-        from dme_rules.cli import main
-
-        accesses, notifications = generate(40, seed=3)
-        access_table, notice_table = tables(accesses, notifications)
-        pq.write_table(access_table, tmp_path / "a.parquet")
-        pq.write_table(notice_table, tmp_path / "n.parquet")
-        files = ["--accesses", str(tmp_path / "a.parquet"),
-                 "--notifications", str(tmp_path / "n.parquet")]  # fmt: skip
-        expected = oracle(accesses, notifications, AS_OF[1])
-        code = main(["dmp-audit", *files, "--out", str(tmp_path / "out.parquet"),
-                     "--as-of", AS_OF[1].isoformat(), "--lang", "en"])  # fmt: skip
-        err = capsys.readouterr().err
-        assert code == (1 if any(row[4] == "violation" for row in expected) else 0)
-        assert rows(pq.read_table(tmp_path / "out.parquet")) == expected
-        assert f"{len(expected)} verdicts as of" in err
-        assert "fr.dmp.first-access-notice:" in err
-        main(["dmp-audit", *files, "--out", str(tmp_path / "out.csv"),
-              "--as-of", AS_OF[1].isoformat(), "--quiet"])  # fmt: skip
-        with (tmp_path / "out.csv").open(encoding="utf-8") as stream:
-            read = list(csv.DictReader(stream))
-        assert [r["status"] for r in read] == [row[4] for row in expected]
-        assert "lecture" not in capsys.readouterr().err  # --quiet: no progress lines
-
-    def test_a_missing_file(self, tmp_path, capsys):
-        from dme_rules.cli import main
-
-        code = main(["dmp-audit", "--accesses", str(tmp_path / "none.parquet"),
-                     "--notifications", str(tmp_path / "none.parquet"),
-                     "--out", str(tmp_path / "out.parquet")])  # fmt: skip
-        err = capsys.readouterr().err
-        assert code == 2
-        assert "none.parquet" in err
-        assert "Traceback" not in err
-
-
 class TestRowsTheRecordRefuses:
     """Found in review: what a DmpRecord refuses, the SQL audit refuses too, named."""
 
