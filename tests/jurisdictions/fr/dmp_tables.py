@@ -33,11 +33,12 @@ from dme_rules.jurisdictions.fr.subjects import (
 
 #: Deposit and access days worth testing: a month's last day (31 January, in a leap year and
 #: not), a deposit whose two weeks end on a holiday (8 May 2024, then Ascension), on a Saturday,
-#: the days of the clocks' changes, the last days before the rules.
+#: the days of the clocks' changes, the last days before the rules, a deposit whose two weeks
+#: end on Good Friday 2024 (a holiday in Alsace-Moselle only).
 DAYS = [
     date(2024, 1, 31), date(2023, 1, 31), date(2024, 4, 24), date(2024, 4, 27),
     date(2024, 5, 2), date(2024, 3, 30), date(2024, 10, 26), date(2021, 12, 20),
-    date(2021, 12, 31), date(2022, 1, 1),
+    date(2021, 12, 31), date(2022, 1, 1), date(2024, 3, 15),
 ]  # fmt: skip
 #: Closures: 29 February (ten years on, 28 February: a Thursday in 2030, a Sunday in 2038),
 #: the last day before the retention rule (2016-07-01) and its first day, a day whose
@@ -219,7 +220,10 @@ def _with(record: DmpRecord, **changes: Any) -> DmpRecord:
 
 
 def oracle(
-    rows: dict[str, list[dict[str, Any]]], as_of: datetime, readings: tuple[str, ...] = ()
+    rows: dict[str, list[dict[str, Any]]],
+    as_of: datetime,
+    readings: tuple[str, ...] = (),
+    calendar: Any = None,
 ) -> list[tuple[Any, ...]]:
     """The rows that evaluating each record gives, in the order of ``DMP_COLUMNS``: one per
     item a finding lists, one per finding that lists none, rule by rule, then by record and
@@ -227,7 +231,7 @@ def oracle(
     skipped = rules_not_run(rows)
     found = []
     for record in records_of(rows):
-        report = evaluate(record, as_of, readings=readings)
+        report = evaluate(record, as_of, readings=readings, calendar=calendar)
         for finding in report.findings:
             if finding.rule_id in skipped:
                 continue

@@ -57,6 +57,18 @@ def test_duckdb_gives_what_each_record_gives(readings, as_of):
     assert expected == found_rows(audit_dmp_logs(TABLES, as_of=as_of, readings=readings))
 
 
+def test_another_calendar():
+    """Art. 642's working days counted on the calendar given (Alsace-Moselle's, with Good
+    Friday and 26 December), as evaluate counts them with it."""
+    from dme_rules.jurisdictions.fr.calendars import FRANCE_ALSACE_MOSELLE
+
+    readings = ("next-working-day", "retention-extended")
+    expected = oracle(ROWS, AS_OF[3], readings, FRANCE_ALSACE_MOSELLE)
+    found = audit_dmp_logs(TABLES, as_of=AS_OF[3], readings=readings,
+                           calendar=FRANCE_ALSACE_MOSELLE)  # fmt: skip
+    assert expected == found_rows(found)
+
+
 def test_the_tables_reach_every_verdict():
     """The generated tables reach each status and reason of each rule, at some instant and
     under some reading (so that the equality above tests them)."""
