@@ -24,14 +24,20 @@ Why one SQL text serves both engines. The loading step, each engine's own, turns
 into microseconds since the epoch (UTC) and every date into a day number (days since
 1970-01-01); the rules then need only integers, joins, ``GROUP BY``, ``ROW_NUMBER()`` and
 ``CASE``, which DuckDB and Spark SQL read alike. What depends on the pack is handed to the
-engine as three small tables made in Python: ``dmp_zone`` (for each day in UTC, the instant
-local midnight falls in it, in the pack's zone: an instant's date in Paris is a join, not a
-time-zone function of the engine), ``dmp_days`` (each local day's month, day number in its
+engine as three small tables made in Python: ``dmp_zone`` (for each day in UTC, the pack
+zone's offset at its start, and the instant it changes that day with the offset after: an
+instant's date in Paris is a join and integer arithmetic, not a time-zone function of the
+engine), ``dmp_days`` (each local day's month, day number in its
 month, and the working day art. 642 extends it to, from the evaluation's
 :class:`~dme_rules.engine.calendar.BusinessCalendar`) and ``dmp_months`` (each month's first
 day and length, for art. 641's months and years). The numbers (days, months, years, hours,
 first days in force) come from the rule objects' versions; the readings choose between SQL
 branches. The dialects differ only where :data:`DIALECTS` says.
+
+The machinery lives in three private modules: ``_tables`` (the tables a host gives, the
+output's columns, the zone, days and months made from the pack), ``_sql`` (the SQL of each
+family of rules) and ``_engines`` (DuckDB and Spark, their dialects, the loading and the
+checks of the tables).
 """
 
 from __future__ import annotations

@@ -145,7 +145,7 @@ def _offset_us(micros: int) -> int:
     return (offset.days * 86_400 + offset.seconds) * _MICROS + offset.microseconds
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)  # the few ranges and calendars of a session
 def _zone_rows(first: date, last: date) -> dict[str, list[int | None]]:
     """For each day in UTC: the zone's offset at its start, and the instant it changes inside
     it with the offset after (``NULL`` when it does not change that day). The zone's rules
@@ -174,7 +174,7 @@ def _zone_rows(first: date, last: date) -> dict[str, list[int | None]]:
     return {"utc_day": utc_days, "before_us": before, "change_us": changes, "after_us": after}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)  # the few ranges and calendars of a session
 def _day_rows(calendar: BusinessCalendar, first: date, last: date) -> dict[str, list[int | None]]:
     """For each local day: its month (``year * 12 + month - 1``), its day number in the
     month, and the working day art. 642 extends it to on ``calendar`` (itself when it is one;
@@ -205,7 +205,7 @@ def _day_rows(calendar: BusinessCalendar, first: date, last: date) -> dict[str, 
     }
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)  # the few ranges and calendars of a session
 def _month_rows(first: date, last: date) -> dict[str, list[int | None]]:
     """Each month's first day and its length in days."""
     month_ids: list[int | None] = []
