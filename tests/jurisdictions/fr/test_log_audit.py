@@ -108,9 +108,11 @@ def _spark_available() -> bool:
 
 @pytest.mark.skipif(not _spark_available(), reason="pyspark or Java is not installed")
 def test_spark_gives_the_same_rows():
+    """Spark's rows are those evaluating each record gives, under the defaults and under both
+    alternatives (DuckDB's tests take each reading alone)."""
     accesses, notifications = generate(150, seed=11)
     access_table, notice_table = tables(accesses, notifications)
-    for readings in READINGS:
+    for readings in (READINGS[0], READINGS[-1]):
         spark = audit_access_logs(access_table, notice_table, as_of=AS_OF[1], engine="spark",
                                   readings=readings)  # fmt: skip
         assert rows(spark) == oracle(accesses, notifications, AS_OF[1], readings)
@@ -147,7 +149,7 @@ class TestRowsTheRecordRefuses:
     def test_an_unknown_code(self):
         accesses, notifications = generate(5, seed=5)
         notifications[0]["recipient"] = "patient"
-        with pytest.raises(InvalidArgumentError, match="recipient among"):
+        with pytest.raises(InvalidArgumentError, match="one of holder, medecin_traitant"):
             audit_access_logs(*tables(accesses, notifications), as_of=AS_OF[1])
 
     def test_nanoseconds(self):
