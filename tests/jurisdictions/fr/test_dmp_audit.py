@@ -106,7 +106,7 @@ def test_the_tables_reach_every_verdict():
         ("fr.dmp.emergency-access-opposition", "compliant", None),
         ("fr.dmp.emergency-access-opposition", "not_applicable", "no_emergency_opposition"),
     }
-    assert expected - reached == set()
+    assert set() == expected - reached
 
 
 def _changed(table: str, index: int, **values) -> dict:
@@ -194,6 +194,18 @@ class TestRowsTheRecordRefuses:
         tables["accesses"] = accesses.set_column(2, "at", nanos)
         error = _refusal(tables)
         assert ("accesses", "at", accesses.num_rows) == (error.table, error.column, error.count)
+
+    def test_nanoseconds_in_a_parquet_file(self, tmp_path):
+        """A Parquet file of nanosecond instants, read by DuckDB itself."""
+        pq = pytest.importorskip("pyarrow.parquet")
+        tables = arrow_tables(generate(20, seed=5))
+        deposits = tables["deposits"]
+        nanos = pc.add(pc.cast(deposits.column("at"), pa.timestamp("ns", tz="UTC")).cast(
+            pa.int64()), 7).cast(pa.timestamp("ns", tz="UTC"))  # fmt: skip
+        pq.write_table(deposits.set_column(2, "at", nanos), tmp_path / "deposits.parquet")
+        tables["deposits"] = str(tmp_path / "deposits.parquet")
+        error = _refusal(tables)
+        assert ("deposits", "at", deposits.num_rows) == (error.table, error.column, error.count)
 
 
 class TestColumnsOfTheWrongType:
@@ -331,4 +343,15 @@ class TestCommandLine:
             in err
         )
         assert not (tmp_path / "out.parquet").exists()
+        assert "Traceback" not in err
+
+    def test_a_missing_file(self, tmp_path, capsys):
+        """A table's file that does not exist: exit 2, the file named, no traceback."""
+        from dme_rules.cli import main
+
+        code = main(["dmp-audit", "--accesses", str(tmp_path / "none.parquet"),
+                     "--out", str(tmp_path / "out.parquet")])  # fmt: skip
+        err = capsys.readouterr().err
+        assert 2 == code
+        assert "none.parquet" in err
         assert "Traceback" not in err
