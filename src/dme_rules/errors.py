@@ -15,6 +15,7 @@ __all__ = [
     "InvalidCaseError",
     "NaiveDatetimeError",
     "NotInForceError",
+    "TableRowsError",
     "UnknownRuleError",
 ]
 
@@ -59,6 +60,37 @@ class InvalidArgumentError(DmeRulesError):
         super().__init__(
             f"{field} : attendu {expected_fr or expected}, reçu {shown} / "
             f"{field}: expected {expected}, got {shown}"
+        )
+
+
+class TableRowsError(InvalidArgumentError):
+    """Rows of a table that a subject's reading would refuse (a log audit at scale).
+
+    Args:
+        table: The table's name.
+        column: The column at fault.
+        count: How many rows (or ids) are at fault.
+        expected: What every row should hold, in plain English.
+        expected_fr: The same in French.
+    """
+
+    def __init__(
+        self, table: str, column: str, count: int, expected: str, *, expected_fr: str
+    ) -> None:
+        self.table = table
+        self.column = column
+        self.count = count
+        field = f"{table}.{column}"
+        self.field = field
+        self.expected = expected
+        self.expected_fr = expected_fr
+        self.got = count
+        rows_fr = "ligne en défaut" if count < 2 else "lignes en défaut"
+        rows_en = "row at fault" if count == 1 else "rows at fault"
+        DmeRulesError.__init__(
+            self,
+            f"{field} : attendu {expected_fr} ; {count} {rows_fr} / "
+            f"{field}: expected {expected}; {count} {rows_en}",
         )
 
 

@@ -64,14 +64,26 @@ def run(args: argparse.Namespace) -> int:
     as_of = instant_of(args.as_of, pack.zone)
     started = time.perf_counter()
 
-    def progress(step: str) -> None:
+    def progress(step: str, **values: object) -> None:
         if not args.quiet:
-            say(f"{WORDS.template(step, args.lang)} ({time.perf_counter() - started:.1f} s)")
+            line = WORDS.template(f"logs.{step}", args.lang).format(**values)
+            say(f"{line} ({time.perf_counter() - started:.1f} s)")
 
-    progress("logs.reading")
-    tables = {table: getattr(args, table_dest(table)) for table in pack.logs.tables}
-    table = pack.logs.audit(tables, as_of=as_of, engine=args.engine, readings=args.reading)
-    progress("logs.writing")
+    tables = {
+        table: path
+        for table in pack.logs.tables
+        if (path := getattr(args, table_dest(table))) is not None
+    }
+    if not tables:
+        names = ", ".join(f"--{table.replace('_', '-')}" for table in pack.logs.tables)
+        raise usage_error(args, "error.logs_tables", options=names)
+    for rule_id, missing in pack.logs.not_run(list(tables)).items():
+        options = ", ".join(f"--{table.replace('_', '-')}" for table in missing)
+        say(WORDS.template("logs.not_run", args.lang).format(rule=rule_id, tables=options))
+    progress("reading")
+    extra = {"progress": progress} if pack.logs.needs else {}
+    table = pack.logs.audit(tables, as_of=as_of, engine=args.engine, readings=args.reading, **extra)
+    progress("writing")
     _write(table, out, args.prog)
     counts: dict[tuple[str, str], int] = {}
     for rule_id, status in zip(

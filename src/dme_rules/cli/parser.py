@@ -449,9 +449,9 @@ def _log_audits(commands: Commands) -> None:
         )  # fmt: skip
         for table in pack.logs.tables:
             command.add_argument(
-                f"--{table}",
+                f"--{table.replace('_', '-')}",
                 dest=table_dest(table),
-                required=True,
+                required=not pack.logs.needs,  # with needs, a table left out skips its rules
                 metavar=t("help.metavar.file"),
                 help=t.of(pack.messages, f"logs.table.{table}"),
             )

@@ -313,6 +313,11 @@ WORDS = Messages(
             en="reading and auditing the logs…", fr="lecture et audit des journaux…"
         ),
         "logs.writing": _texts(en="writing the table…", fr="écriture de la table…"),
+        "logs.checking": _texts(en="checking the tables…", fr="vérification des tables…"),
+        "logs.judging": _texts(en="judging {rules}…", fr="jugement : {rules}…"),
+        "logs.not_run": _texts(
+            en="{rule} not run: missing {tables}", fr="{rule} non jugée : il manque {tables}"
+        ),
         "logs.summary": _texts(
             en="{rows} verdicts as of {as_of:when} in {seconds} s, by rule and status:",
             fr="{rows} verdicts au {as_of:when} en {seconds} s, par règle et statut :",
@@ -392,6 +397,10 @@ WORDS = Messages(
         ),
         "error.excel_csv": _texts(
             en="--excel writes CSV, not {format}", fr="--excel écrit du CSV, pas {format}"
+        ),
+        "error.logs_tables": _texts(
+            en="give at least one table among {options}",
+            fr="donner au moins une table parmi {options}",
         ),
         "error.logs_out": _texts(
             en="--out ends with .parquet or .csv", fr="--out se termine par .parquet ou .csv"

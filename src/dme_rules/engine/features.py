@@ -148,15 +148,30 @@ class LogAudit:
     Attributes:
         command: The command's name (``dmp-audit``).
         tables: The tables it reads, each an option of the command (``--accesses FILE``).
-        audit: ``audit(tables, *, as_of, engine, readings)``: the tables by name (Parquet
-            paths, Arrow tables or pandas DataFrames), the instant, the engine's name (or a
-            Spark session or master URL), the readings; returns an Arrow table with at least
-            the columns ``rule_id`` and ``status``.
+        audit: ``audit(tables, *, as_of, engine, readings, progress)``: the tables by name
+            (Parquet paths, Arrow tables or pandas DataFrames), the instant, the engine's
+            name (or a Spark session or master URL), the readings, and a function it calls
+            with each step (``progress(step, **values)``: ``checking``, then ``judging`` with
+            ``rules``, the ids of the rules judged next); returns an Arrow table with at
+            least the columns ``rule_id`` and ``status``.
+        needs: The tables each rule reads, by rule id. When given, any table may be left
+            out: the rules whose tables are not all given are not run, and the command says
+            which; when empty, every table is required.
     """
 
     command: str
     tables: tuple[str, ...]
     audit: Callable[..., Any]
+    needs: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_copied)
+
+    def not_run(self, given: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """The rules that the tables ``given`` do not let run, each with the tables missing."""
+        have = set(given)
+        return {
+            rule_id: tuple(table for table in tables if table not in have)
+            for rule_id, tables in self.needs.items()
+            if not have.issuperset(tables)
+        }
 
 
 @attrs.frozen

@@ -13,8 +13,8 @@ Everything local to France lives here, one module or package per part:
 - ``subjects``: the DMP record (``fr.dmp.record``);
 - ``messages``: every word of its findings, in French and English;
 - ``rules``: one module per rule, discovered into ``RULES``;
-- ``logs``: the audit of months of access logs at scale (DuckDB or Spark), which
-  :mod:`dme_rules.fr` makes public.
+- ``dmp_logs``: every rule audited over a host's tables at scale (DuckDB or Spark), and
+  ``logs``, the first audit of its notices; :mod:`dme_rules.fr` makes them public.
 
 :data:`FRANCE_DMP` gathers them for the engine.
 """
@@ -25,7 +25,7 @@ from dme_rules.engine.features import CalendarName, LogAudit
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.jurisdictions.fr.calendars import FRANCE, FRANCE_ALSACE_MOSELLE
 from dme_rules.jurisdictions.fr.counting import PARIS
-from dme_rules.jurisdictions.fr.logs import TABLES, audit_tables
+from dme_rules.jurisdictions.fr.dmp_logs import DMP_TABLES, RULE_TABLES, audit_dmp_logs
 from dme_rules.jurisdictions.fr.messages import MESSAGES
 from dme_rules.jurisdictions.fr.parties import Party
 from dme_rules.jurisdictions.fr.readings import READINGS
@@ -51,7 +51,7 @@ FRANCE_DMP = Jurisdiction(
         CalendarName("france", FRANCE),
         CalendarName("alsace-moselle", FRANCE_ALSACE_MOSELLE),
     ),
-    logs=LogAudit("dmp-audit", TABLES, audit_tables),
+    logs=LogAudit("dmp-audit", DMP_TABLES, audit_dmp_logs, RULE_TABLES),
 )
 
 #: The pack, under the name every pack gives it.

@@ -1,4 +1,4 @@
-"""DMP access logs audited at scale: one SQL text, run by DuckDB or by Apache Spark.
+"""DMP access logs audited at scale: the notices alone, the first audit of the pack.
 
 A DMP host audits months of logs, hundreds of millions of events, not one record at a time.
 :func:`audit_access_logs` takes the two logs as tables (Parquet paths, Arrow tables or pandas
@@ -7,15 +7,16 @@ DataFrames): ``accesses`` (``record_id``, ``access_id``, ``at``, ``professional_
 ``access_id``), instants timezone-aware. It returns one row per judged access and rule, with
 the verdicts of :data:`~dme_rules.jurisdictions.fr.rules.first_access_notice.FIRST_ACCESS_NOTICE`
 and :data:`~dme_rules.jurisdictions.fr.rules.emergency_access_notice.EMERGENCY_ACCESS_NOTICE`:
-the same, row for row, as evaluating each record's :class:`DmpRecord` (the tests check it on
-generated logs, under every reading, on both engines).
+the rows of those rules' judged accesses that
+:func:`~dme_rules.jurisdictions.fr.dmp_logs.audit_dmp_logs` gives (its SQL, its checks), in the
+columns of the first audit.
 
-Why one SQL text serves both engines: instants enter as microseconds since the epoch (UTC), so
-the rules need only integer arithmetic, joins, ``GROUP BY`` and ``ROW_NUMBER()``, which DuckDB
-and Spark SQL read alike; only the loading (reading Parquet, turning timestamps into
-microseconds) is each engine's own. The parameters (the versions' first instant in Paris, the
-24 hours, the readings) come from the rule objects, never written twice. Two accesses of one
-professional at the same instant are ordered by ``access_id``.
+:func:`notices_sql` and :func:`register_spark_view` write the first audit's SQL text for a
+Spark session that writes its rows itself: instants enter as microseconds since the epoch
+(UTC), so the rules need only integer arithmetic, joins, ``GROUP BY`` and ``ROW_NUMBER()``;
+the parameters (the versions' first instant in Paris, the 24 hours, the readings) come from
+the rule objects. Two accesses of one professional at the same instant are ordered by
+``access_id``.
 """
 
 from __future__ import annotations
@@ -26,11 +27,8 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.registry import reading_values
-from dme_rules.engine.time import as_instant
 from dme_rules.errors import DmeRulesError, InvalidArgumentError
 from dme_rules.jurisdictions.fr.counting import PARIS
-from dme_rules.jurisdictions.fr.readings import ANY_TIME, FIRST_EVER
 from dme_rules.jurisdictions.fr.rules.emergency_access_notice import EMERGENCY_ACCESS_NOTICE
 from dme_rules.jurisdictions.fr.rules.first_access_notice import FIRST_ACCESS_NOTICE
 from dme_rules.jurisdictions.fr.subjects.dmp_record import ABOUT, RECIPIENTS
@@ -180,62 +178,6 @@ SELECT
 """
 
 
-#: What each count of :func:`checks_sql` means, in English and French.
-_REFUSALS = {
-    "missing_in_accesses": (
-        "accesses", "a value in every row of record_id, access_id, at, professional_id and "
-        "emergency", "une valeur dans chaque ligne de record_id, access_id, at, "
-        "professional_id et emergency",
-    ),
-    "missing_in_notifications": (
-        "notifications", "a value in every row of record_id, at, recipient and about",
-        "une valeur dans chaque ligne de record_id, at, recipient et about",
-    ),
-    "unknown_codes": (
-        "notifications", f"recipient among {', '.join(RECIPIENTS)} and about among "
-        f"{', '.join(ABOUT)}", f"recipient parmi {', '.join(RECIPIENTS)} et about parmi "
-        f"{', '.join(ABOUT)}",
-    ),
-    "repeated_access_ids": (
-        "accesses", "each access_id once in a record", "chaque access_id une fois par dossier",
-    ),
-}  # fmt: skip
-
-
-def _refuse_bad_rows(counts: dict[str, int]) -> None:
-    """Raise naming the first kind of row the logs must not hold, with how many there are."""
-    for key, (table, expected, expected_fr) in _REFUSALS.items():
-        found = int(counts.get(key) or 0)
-        if found:
-            raise InvalidArgumentError(
-                table,
-                f"{expected} (the number of rows or ids that are not is given)",
-                found,
-                expected_fr=f"{expected_fr} (le nombre de lignes ou d'ids fautifs est donné)",
-            )
-
-
-def _choices(
-    readings: Iterable[Reading | str],
-) -> tuple[bool, bool, tuple[str, ...], tuple[str, ...]]:
-    """The readings chosen: first-ever?, any-time?, and the ids each rule applies."""
-    chosen = reading_values(tuple(readings))
-    if not isinstance(chosen, tuple) or not all(isinstance(r, Reading) for r in chosen):
-        raise InvalidArgumentError(
-            "readings", "reading values or ids", readings, expected_fr="des lectures ou des ids"
-        )
-    first, emergency = (
-        tuple(version.choice(topic, chosen) for topic in version.topics)
-        for version in (FIRST_ACCESS_NOTICE.versions[0], EMERGENCY_ACCESS_NOTICE.versions[0])
-    )
-    return (
-        FIRST_EVER in first,
-        ANY_TIME in first,
-        tuple(r.id for r in first),
-        tuple(r.id for r in emergency),
-    )
-
-
 def audit_access_logs(
     accesses: Any,
     notifications: Any,
@@ -263,29 +205,27 @@ def audit_access_logs(
 
     Raises:
         InvalidArgumentError: A bad argument, a missing column, or rows the record's reading
-            refuses (a missing value, an unknown recipient or subject, an access id given
-            twice in a record), named with how many there are.
+            refuses (as :func:`~dme_rules.jurisdictions.fr.dmp_logs.audit_dmp_logs` refuses
+            them), named with the table, the column and how many rows.
         DmeRulesError: The engine or the logs cannot be read.
     """
-    instant = as_instant(as_of, "as_of")
-    first_ever, any_time, first_ids, emergency_ids = _choices(readings)
-    sql = notices_sql(as_of_us=_micros(instant), first_ever=first_ever, any_time=any_time)
-    if isinstance(engine, str) and engine == "duckdb":
-        table = _run_duckdb(sql, accesses, notifications)
-    elif (
-        engine == "spark"
-        or _is_spark(engine)
-        or (
-            isinstance(engine, str) and (engine.startswith(("spark://", "local", "yarn", "k8s://")))
-        )
-    ):
-        table = _run_spark(sql, accesses, notifications, engine)
-    else:
-        raise InvalidArgumentError(
-            "engine", "duckdb, spark, a Spark master URL or a SparkSession", engine,
-            expected_fr="duckdb, spark, l'URL d'un maître Spark ou une SparkSession",
-        )  # fmt: skip
-    return _finish(table, first_ids, emergency_ids)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from dme_rules.jurisdictions.fr.dmp_logs import audit_dmp_logs
+
+    tables = {"accesses": accesses, "notifications": notifications}
+    found = audit_dmp_logs(tables, as_of=as_of, engine=engine, readings=readings)
+    # The judged accesses' rows (a record's row, with nothing judged, names no professional).
+    items = found.filter(pc.is_valid(found.column("professional_id")))
+    columns = {
+        "record_id": "record_id", "access_id": "subject_id", "professional_id": "professional_id",
+        "rule_id": "rule_id", "status": "status", "due": "due_at", "notified_at": "act_at",
+        "holder_notified_at": "holder_notified_at",
+        "medecin_traitant_notified_at": "medecin_traitant_notified_at", "readings": "readings",
+    }  # fmt: skip
+    table = pa.table({name: items.column(source) for name, source in columns.items()})
+    return table.sort_by([(name, "ascending") for name in ("record_id", "rule_id", "access_id")])
 
 
 #: The tables :func:`audit_tables` reads, by name.
@@ -371,61 +311,6 @@ def _with_micros(table: Any) -> Any:
     return table.set_column(index, "at_us", micros)
 
 
-def _run_duckdb(sql: str, accesses: Any, notifications: Any) -> Any:
-    try:
-        import duckdb
-    except ImportError:
-        raise DmeRulesError(
-            "the DuckDB engine needs duckdb: pip install 'dme-rules[logs]' / "
-            "le moteur DuckDB a besoin de duckdb : pip install 'dme-rules[logs]'"
-        ) from None
-    accesses_us = _with_micros(_arrow(accesses, "accesses", _ACCESS_COLUMNS))
-    notifications_us = _with_micros(_arrow(notifications, "notifications", _NOTICE_COLUMNS))
-    connection = duckdb.connect()
-    try:
-        connection.register("accesses_us", accesses_us)
-        connection.register("notifications_us", notifications_us)
-        checks = connection.execute(checks_sql())
-        names = [column[0] for column in checks.description or ()]
-        _refuse_bad_rows(dict(zip(names, checks.fetchall()[0], strict=True)))
-        relation = connection.sql(sql)
-        # A relation's Arrow table: to_arrow_table from DuckDB 2, arrow() before.
-        fetch: Any = getattr(relation, "to_arrow_table", None) or getattr(relation, "arrow")  # noqa: B009
-        return fetch()
-    finally:
-        connection.close()
-
-
-def _is_spark(engine: Any) -> bool:
-    return type(engine).__name__ == "SparkSession"
-
-
-def _run_spark(sql: str, accesses: Any, notifications: Any, engine: Any) -> Any:
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError:
-        raise DmeRulesError(
-            "the Spark engine needs pyspark: pip install 'dme-rules[spark]' / "
-            "le moteur Spark a besoin de pyspark : pip install 'dme-rules[spark]'"
-        ) from None
-    if _is_spark(engine):
-        spark = engine
-    else:
-        master = "local[*]" if engine == "spark" else engine
-        spark = (
-            SparkSession.builder.master(master).appName("dme-rules dmp-audit")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")
-            .getOrCreate()
-        )  # fmt: skip
-    for name, source, columns in (("accesses", accesses, _ACCESS_COLUMNS),
-                                  ("notifications", notifications, _NOTICE_COLUMNS)):  # fmt: skip
-        register_spark_view(spark, name, source, columns)
-    _refuse_bad_rows(spark.sql(checks_sql()).collect()[0].asDict())
-    return spark.sql(sql).toArrow()
-
-
 def register_spark_view(spark: Any, name: str, source: Any, columns: tuple[str, ...]) -> None:
     """``source`` as the view ``<name>_us`` of ``spark``, ``at`` as ``at_us`` (microseconds):
     a Parquet path is read by Spark itself, on the cluster; an Arrow table or a pandas
@@ -444,34 +329,3 @@ def register_spark_view(spark: Any, name: str, source: Any, columns: tuple[str, 
         return
     table = _with_micros(_arrow(source, name, columns))
     spark.createDataFrame(table).createOrReplaceTempView(f"{name}_us")  # Arrow, Spark 4
-
-
-def _finish(table: Any, first_ids: tuple[str, ...], emergency_ids: tuple[str, ...]) -> Any:
-    """The engine's rows with instants as UTC timestamps and the readings applied."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    instant = pa.timestamp("us", tz="UTC")
-
-    def as_instant_column(name: str) -> Any:
-        values = pc.cast(table.column(name), pa.int64())
-        return pc.cast(values, instant)
-
-    readings = [
-        ";".join(first_ids if rule == FIRST_ACCESS_NOTICE.id else emergency_ids)
-        for rule in table.column("rule_id").to_pylist()
-    ]
-    return pa.table(
-        {
-            "record_id": pc.cast(table.column("record_id"), pa.string()),
-            "access_id": pc.cast(table.column("access_id"), pa.string()),
-            "professional_id": pc.cast(table.column("professional_id"), pa.string()),
-            "rule_id": pc.cast(table.column("rule_id"), pa.string()),
-            "status": pc.cast(table.column("status"), pa.string()),
-            "due": as_instant_column("due_us"),
-            "notified_at": as_instant_column("notified_us"),
-            "holder_notified_at": as_instant_column("holder_notified_us"),
-            "medecin_traitant_notified_at": as_instant_column("doctor_notified_us"),
-            "readings": pa.array(readings, pa.string()),
-        }
-    )

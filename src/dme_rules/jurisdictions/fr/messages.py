@@ -197,17 +197,30 @@ MESSAGES = Messages(
         },
         # and the audit of its logs.
         "logs.help": {
-            "fr": "auditer les journaux d'accès au DMP à grande échelle (DuckDB ou Spark)",
-            "en": "audit DMP access logs at scale (DuckDB or Spark)",
+            "fr": "auditer les tables d'un hébergeur du DMP à grande échelle (DuckDB ou Spark)",
+            "en": "audit a DMP host's tables at scale (DuckDB or Spark)",
         },
         "logs.description": {
-            "fr": "Juger chaque premier accès et chaque accès en urgence des journaux "
-            "(FIRST_ACCESS_NOTICE, EMERGENCY_ACCESS_NOTICE) en une table "
-            "(pip install 'dme-rules[logs]').",
-            "en": "Judge every first access and every emergency access of the logs "
-            "(FIRST_ACCESS_NOTICE, EMERGENCY_ACCESS_NOTICE) into one table "
-            "(pip install 'dme-rules[logs]').",
+            "fr": "Juger chaque dossier des tables par les six règles du DMP en une table de "
+            "verdicts (pip install 'dme-rules[logs]'). Toute table peut manquer : les règles "
+            "qui la lisent ne sont pas jugées, et la commande le dit.",
+            "en": "Judge every record of the tables by the six DMP rules into one table of "
+            "verdicts (pip install 'dme-rules[logs]'). Any table may be left out: the rules "
+            "that read it are not run, and the command says so.",
         },
+        "logs.table.records": {
+            "fr": "les dossiers : record_id, authorized_on, closed_on, purged_on (Parquet)",
+            "en": "the records: record_id, authorized_on, closed_on, purged_on (Parquet)",
+        },
+        "logs.table.oppositions": {
+            "fr": "les oppositions à l'alimentation (Parquet)",
+            "en": "the oppositions to deposits (Parquet)",
+        },
+        "logs.table.emergency_oppositions": {
+            "fr": "les oppositions à l'accès en urgence (Parquet)",
+            "en": "the oppositions to emergency access (Parquet)",
+        },
+        "logs.table.deposits": {"fr": "les versements (Parquet)", "en": "the deposits (Parquet)"},
         "logs.table.accesses": {"fr": "les accès (Parquet)", "en": "the accesses (Parquet)"},
         "logs.table.notifications": {
             "fr": "les notifications (Parquet)",
