@@ -189,11 +189,11 @@ class TestEvaluate:
         assert (422, "application/problem+json") == (status, kind)
         expected_error = {
             "path": "$.subject",
-            "expected": '"subject": "qc.emr.consent-assessment" (add this key to the document)',
+            "expected": '"subject": "qc.emr.consent-assessment" (ajoutez cette clé au document)',
         }
         assert [expected_error] == body["errors"]
         assert body["detail"].startswith('$.subject : aucune clé "subject" n\'a été donnée')
-        assert "Entrée invalide / Invalid input" == body["title"]
+        assert "Entrée invalide" == body["title"]
 
 
 class TestFrenchRecords:
@@ -305,8 +305,11 @@ class TestBatch:
             {"content-type": "application/x-ndjson"},
         )
         answers = [json.loads(line) for line in body.decode().splitlines()]
+        decision_ids = [answer.pop("decision_id", None) for answer in answers]
         assert status == 200
         assert headers["content-type"].startswith("application/x-ndjson")
+        assert [True, True, False, False, True] == [bool(d) for d in decision_ids]
+        assert 3 == len({d for d in decision_ids if d})
         as_of = datetime.fromisoformat(AS_OF)
         expected = [evaluate(MigrationCase.from_json(text), as_of).to_dict() for text in good]
         assert answers[0] == json.loads(json.dumps(expected[0]))
@@ -529,7 +532,7 @@ class TestOnePackServed:
         status, _, body = french_server.json("GET", query("/v1/rules", as_of="2025-01-01"))
         assert (status, body["jurisdiction"]) == (200, "fr")
         status, _, body = french_server.json("GET", query("/v1/rules", jurisdiction="qc"))
-        assert (status, body["errors"][0]["expected"]) == (422, "one of fr")
+        assert (status, body["errors"][0]["expected"]) == (422, "une valeur parmi fr")
 
     def test_a_record_and_not_a_case(self, french_server):
         path = sorted((EXAMPLES / "dmp").glob("*.json"))[0]
@@ -540,7 +543,7 @@ class TestOnePackServed:
         status, _, body = french_server.json("POST", "/v1/evaluate", CASES[0].read_bytes())
         assert status == 422
         assert body["errors"] == [
-            {"path": "$.subject", "expected": "the kind of a known subject: fr.dmp.record"}
+            {"path": "$.subject", "expected": "le type d'un sujet connu : fr.dmp.record"}
         ]
 
     @pytest.mark.parametrize(
@@ -645,8 +648,9 @@ class TestDecisionLog:
         lines = server.log.read_text().splitlines()[before:]
         assert len(lines) == 3
         first = json.loads(lines[0])
-        assert set(first) == {"decision_id", "time", "input_digest", "ruleset_digest", "calendar",
-                              "readings", "status", "library_version"}  # fmt: skip
+        assert set(first) == {"decision_id", "request_id", "time", "path", "as_of", "lang",
+                              "readings", "readings_applied", "input_digest", "ruleset_digest",
+                              "calendar", "status", "library_version", "duration_ms"}  # fmt: skip
         assert first["input_digest"] == report["decision"]["input_digest"]
         assert (first["readings"], first["status"]) == (["ninety-days"], report["status"])
         logged = "\n".join(lines)

@@ -433,6 +433,14 @@ def _serve(commands: Commands) -> None:
     command.add_argument(
         "--decision-log", metavar=t("help.metavar.file"), help=t("help.serve.decision_log")
     )
+    command.add_argument("--access-log", action="store_true", help=t("help.serve.access_log"))
+    command.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar=t("help.metavar.origin"),
+        help=t("help.serve.cors_origin"),
+    )
 
 
 def _log_audits(commands: Commands) -> None:

@@ -198,12 +198,20 @@ def _in_path(name: str, kind: str = "string") -> dict[str, Any]:
     return {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
 
 
+def _lang() -> dict[str, Any]:
+    """The ``lang`` parameter every operation takes: the language of its words and problems
+    (``Accept-Language`` without it, French without either)."""
+    return _query("lang", f"the language of the words and problems: {LANGUAGES[0]} (default, "
+                  "or Accept-Language) or " + ", ".join(LANGUAGES[1:]), type="string",
+                  enum=list(LANGUAGES))  # fmt: skip
+
+
 def _answers(ok: dict[str, Any], *errors: int, media: str = JSON) -> dict[str, Any]:
     """The responses of an operation: ``ok`` for a 200, a problem for each of ``errors``."""
     found: dict[str, Any] = {"200": {"description": "OK", "content": {media: ok}}}
     for status in errors:
         found[str(status)] = {
-            "description": PROBLEMS[status][1],
+            "description": PROBLEMS[status][1]["en"],
             "content": {PROBLEM: {"schema": _ref("problem")}, FHIR: {"schema": {"type": "object"}}},
         }
     return found
@@ -220,8 +228,7 @@ def _evaluations(names: list[str], examples: dict[str, Any]) -> dict[str, Any]:
     """The paths of the evaluations, one document or a batch."""
     subjects = [name for name in names if name != REPORT]
     readings = {**_query("reading", "a reading id (repeatable)"), "explode": True}
-    lang = _query("lang", f"{LANGUAGES[0]} (default) or {', '.join(LANGUAGES[1:])}",
-                  type="string", enum=list(LANGUAGES))  # fmt: skip
+    lang = _lang()
     as_of = _query("as_of", "an instant with its offset, or a date (the end of that day); "
                    "default now")  # fmt: skip
     report = {"schema": _ref(REPORT), **_example(examples, "report")}
@@ -259,13 +266,13 @@ def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
             "summary": "The rules in force on a date",
             "parameters": [_query("as_of", "a date (default today)", type="string",
                                   format="date"),
-                           _choice(packs, "the pack")],
+                           _choice(packs, "the pack"), _lang()],
             "responses": _answers({"schema": _ref("rules")}, 422)}},
         "/v1/rules/{rule_id}": {"get": {
             "summary": "One rule: its versions, parameters, readings and citations",
             "parameters": [_in_path("rule_id"),
                            _query("as_of", "a date: the version in force then", type="string",
-                                  format="date")],
+                                  format="date"), _lang()],
             "responses": _answers({"schema": _ref("rule"), **_example(examples, "rule")},
                                   404, 422)}},
     }  # fmt: skip
@@ -277,16 +284,16 @@ def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
                                      "(noon that day in the jurisdiction's zone)"),
                             "required": True},
                            {**_query("reading", "a reading id (repeatable)"), "explode": True},
-                           _choice(counting, "the pack that counts them")],
+                           _lang(), _choice(counting, "the pack that counts them")],
             "responses": _answers({"schema": _ref("deadlines"),
                                    **_example(examples, "deadlines")}, 422)}}  # fmt: skip
     paths["/v1/calendars/{calendar_id}/{year}"] = {"get": {
         "summary": "A year's holidays, in French and English",
-        "parameters": [_in_path("calendar_id"), _in_path("year", "integer")],
+        "parameters": [_in_path("calendar_id"), _in_path("year", "integer"), _lang()],
         "responses": _answers({"schema": _ref("holidays")}, 404, 422)}}  # fmt: skip
     paths["/v1/schemas/{name}"] = {"get": {
         "summary": "A JSON Schema: " + ", ".join(names),
-        "parameters": [_in_path("name")],
+        "parameters": [_in_path("name"), _lang()],
         "responses": _answers({"schema": {"type": "object"}}, 404)}}  # fmt: skip
     return paths
 
@@ -302,7 +309,13 @@ def _document(packs: tuple[Jurisdiction, ...]) -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {"title": "dme_rules", "version": VERSION, "description": _DESCRIPTION},
         "paths": {
-            "/v1/health": {"get": {"summary": "Health", "responses": _answers(health)}},
+            "/v1/health": {
+                "get": {
+                    "summary": "Health",
+                    "parameters": [_lang()],
+                    "responses": _answers(health, 422),
+                }
+            },
             **_evaluations(names, examples),
             **_catalogue(packs, names, examples),
         },
