@@ -365,3 +365,60 @@ class TestMetrics:
         assert (200, ["/docs/assets/swagger-ui-bundle.js"]) == (status, scripts)
         status, _, script = logged.request("GET", scripts[0])
         assert (200, True) == (status, b"SwaggerUIBundle" in script)
+
+
+SEVEN_FAULTS = (
+    b'{"case_id": 7, "bogus": 1, "practitioners": "x", "extraction": {"fee": 1.5},'
+    b' "request_transmitted_at": "2025"}'
+)
+#: The unknown key first, then each field in the order the case declares them.
+SEVEN_PATHS = ["$.bogus", "$.case_id", "$.request_transmitted_at", "$.source_solution",
+               "$.target_solution", "$.practitioners", "$.extraction.fee"]  # fmt: skip
+
+
+class TestEveryError:
+    def test_a_422_lists_every_fault_of_the_body(self, logged):
+        """A body with seven faults: one 422 naming the seven paths, its detail the first
+        and the count of the others."""
+        status, _, body = logged.json("POST", "/v1/evaluate?lang=en", SEVEN_FAULTS)
+        assert (422, SEVEN_PATHS) == (status, [error["path"] for error in body["errors"]])
+        assert body["detail"].startswith("$.bogus: expected one of the known keys")
+        assert body["detail"].endswith(" (and 6 more errors)")
+
+    def test_a_batch_line_lists_every_fault_too(self, logged):
+        """A refused batch line's problem lists its every fault."""
+        _, _, body = logged.request("POST", "/v1/evaluate/batch", SEVEN_FAULTS)
+        error = json.loads(body)["error"]
+        assert SEVEN_PATHS == [one["path"] for one in error["errors"]]
+
+    def test_the_reader_collects_them_its_message_the_first(self):
+        """DmeRulesError.errors lists every fault; str() is the first's message alone."""
+        from dme_rules.errors import DmeRulesError
+
+        with pytest.raises(DmeRulesError) as caught:
+            read_subject(SEVEN_FAULTS)
+        paths = [getattr(error, "path", None) for error in caught.value.errors]
+        assert (SEVEN_PATHS, str(caught.value.errors[0])) == (paths, str(caught.value))
+
+    def test_at_most_a_hundred(self, logged):
+        """A body with 150 unknown keys: the problem lists the first 100."""
+        keys = ", ".join(f'"k{i}": 1' for i in range(150))
+        status, _, body = logged.json("POST", "/v1/evaluate", f"{{{keys}}}".encode())
+        assert (422, [f"$.k{i}" for i in range(100)]) == (
+            status, [error["path"] for error in body["errors"]],
+        )  # fmt: skip
+
+    def test_check_prints_the_first_and_the_count(self, tmp_path):
+        """dme-rules check: one line, the first fault then how many others, exit 2."""
+        case = tmp_path / "bad.json"
+        case.write_bytes(SEVEN_FAULTS)
+        result = subprocess.run(
+            [sys.executable, "-m", "dme_rules.cli", "check", str(case)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        [line] = result.stderr.splitlines()
+        assert (2, True, True) == (
+            result.returncode,
+            line.startswith(f"dme-rules: {case}: $.bogus : attendu une des clés connues"),
+            line.endswith(" (et 6 autres erreurs / and 6 more errors)"),
+        )

@@ -364,6 +364,9 @@ WORDS = Messages(
             fr="deux commandes s'appellent {name} (la commande d'un territoire prend le nom "
             "d'une autre)",
         ),
+        "error.more": _texts(en="and {more:count:error.other}", fr="et {more:count:error.other}"),
+        "error.other.one": _texts(en="more error", fr="autre erreur"),
+        "error.other.other": _texts(en="more errors", fr="autres erreurs"),
         "error.unreadable": _texts(
             en="cannot read the file ({reason})", fr="lecture du fichier impossible ({reason})"
         ),
