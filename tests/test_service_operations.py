@@ -5,6 +5,7 @@ started ``dme-rules serve``."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import subprocess
@@ -13,10 +14,11 @@ import time
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
 import pytest
 
-from dme_rules import evaluate
+from dme_rules import __version__, evaluate
 from dme_rules.engine import _speed
 from dme_rules.engine.evaluation import read_subject
 from tests.test_service import CASES, EXAMPLES, Server, free_port, query, stop
@@ -27,15 +29,18 @@ pytest.importorskip("uvicorn")
 DOCUMENTS = [*CASES, *sorted((EXAMPLES / "consent").glob("*.json"))]
 
 
-def launched(port: int, *options: str) -> subprocess.Popen[bytes]:
-    """``dme-rules serve`` with ``options``, its standard output and error kept, once it
-    listens on ``port``."""
+def launched(
+    port: int, *options: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """``dme-rules serve`` with ``options`` (and ``env``), its standard output and error
+    kept, once it listens on ``port``."""
     import socket
 
     process = subprocess.Popen(
         [sys.executable, "-m", "dme_rules.cli", "serve", "--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=env,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -422,3 +427,79 @@ class TestEveryError:
             line.startswith(f"dme-rules: {case}: $.bogus : attendu une des clés connues"),
             line.endswith(" (et 6 autres erreurs / and 6 more errors)"),
         )
+
+
+class TestWithoutTheirPackages:
+    def test_metrics_and_docs_say_what_to_install(self, tmp_path):
+        """Where prometheus-client and swagger-ui-py cannot be imported, /metrics and /docs
+        answer a 404 problem naming the extra to install."""
+        import os
+
+        for name in ("prometheus_client", "swagger_ui"):
+            (tmp_path / f"{name}.py").write_text("raise ImportError('not installed')\n")
+        paths = [str(tmp_path), os.environ.get("PYTHONPATH", "")]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+        port = free_port()
+        process = launched(port, env=env)
+        server = Server(port, tmp_path / "none", process)
+        try:
+            metrics = server.json("GET", "/metrics?lang=en")
+            docs = server.json("GET", "/docs", None, **{"Accept-Language": "en"})
+        finally:
+            stop(process)
+            if process.stdout is not None:
+                process.stdout.close()
+        assert [
+            (404, "/metrics needs the metrics extra: pip install 'dme-rules[metrics]' "
+             "(prometheus-client)"),
+            (404, "/docs needs the server extra: pip install 'dme-rules[server]' (swagger-ui-py)"),
+        ] == [(metrics[0], metrics[2]["detail"]), (docs[0], docs[2]["detail"])]  # fmt: skip
+
+
+class TestDocsInChromium:
+    def test_try_it_out_in_the_docs_page(self, logged, tmp_path):
+        """In headless Chromium, /docs lists every operation of the OpenAPI document, and
+        "Try it out" then "Execute" on the health and on an evaluation of the example answer
+        200 with the service's own answers."""
+        from tests import chromium
+
+        pytest.importorskip("swagger_ui")
+        if (reason := chromium.missing()) is not None:
+            pytest.skip(reason)
+        _, _, document = logged.json("GET", "/openapi.json")
+        # Swagger UI's ids: each of / { } of the path becomes _ after the method.
+        expected = sorted(
+            f"operations-default-{method}_{re.sub('[/{}]', '_', path.strip('/'))}"
+            for path, operations in document["paths"].items()
+            for method in operations
+        )
+
+        async def drive() -> tuple[list[str], list[tuple[str, Any]]]:
+            async with chromium.opened(f"http://127.0.0.1:{logged.port}/docs") as page:
+                await page.until("document.querySelectorAll('.opblock').length > 0")
+                shown = await page.run("[...document.querySelectorAll('.opblock')].map(o => o.id)")
+                answers = []
+                for block in ("operations-default-get_v1_health",
+                              "operations-default-post_v1_evaluate"):  # fmt: skip
+                    here = f"document.getElementById('{block}')"
+                    await page.run(f"{here}.querySelector('.opblock-summary-control').click()")
+                    await page.until(f"!!{here}.querySelector('.try-out__btn')")
+                    await page.run(f"{here}.querySelector('.try-out__btn').click()")
+                    await page.until(f"!!{here}.querySelector('.execute')")
+                    await page.run(f"{here}.querySelector('.execute').click()")
+                    row = ".live-responses-table tr.response .response-col_status"
+                    cell = f"{here}.querySelector('{row}')"
+                    status = await page.until(f"{cell} && {cell}.textContent.trim()")
+                    text = await page.run(
+                        f"{here}.querySelector('.live-responses-table .microlight').textContent"
+                    )
+                    answers.append((status, json.loads(text)))
+                (tmp_path / "docs.png").write_bytes(await page.screenshot())
+                return shown, answers
+
+        shown, answers = asyncio.run(drive())
+        assert expected == sorted(shown)
+        health, report = answers
+        assert ("200", {"status": "ok", "library_version": __version__}) == health
+        assert ("200", "violation") == (report[0], report[1]["status"])
+        assert (tmp_path / "docs.png").read_bytes().startswith(b"\x89PNG")
