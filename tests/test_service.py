@@ -694,9 +694,10 @@ class TestCommandLine:
 class TestNodeClient:
     CLIENT = EXAMPLES / "clients" / "node" / "evaluate.mjs"
 
-    def run(self, server: Server, path: Path) -> subprocess.CompletedProcess[str]:
+    def run(self, server: Server | int, path: Path, *lang: str) -> subprocess.CompletedProcess[str]:
+        port = server if isinstance(server, int) else server.port
         return subprocess.run(
-            ["node", str(self.CLIENT), f"http://127.0.0.1:{server.port}", str(path), AS_OF],
+            ["node", str(self.CLIENT), f"http://127.0.0.1:{port}", str(path), AS_OF, *lang],
             capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip
 
@@ -713,12 +714,45 @@ class TestNodeClient:
             [finding.rule_id, finding.status.value] for finding in expected.findings
         ]
 
-    def test_a_refused_case(self, server, tmp_path):
+    @pytest.mark.parametrize("lang", ["fr", "en"])
+    def test_each_finding_with_its_message_in_the_language_asked(self, server, lang):
+        """The client's fr/en argument is the language of the findings' messages."""
+        path = EXAMPLES / "cases" / "spec-example.json"
+        result = self.run(server, path, lang)
+        expected = evaluate(
+            MigrationCase.from_json(path.read_bytes()), datetime.fromisoformat(AS_OF)
+        )
+        messages = [line.split(" — ", 1)[1] for line in result.stdout.splitlines()[1:]]
+        assert [finding.message(lang) for finding in expected.findings] == messages
+
+    @pytest.mark.parametrize(
+        ("lang", "shown"),
+        [("fr", "evaluate.mjs: 422 Entrée invalide : $.request_transmitted_at : attendu une "
+                "valeur"),
+         ("en", "evaluate.mjs: 422 Invalid input: $.request_transmitted_at: expected a value")],
+    )  # fmt: skip
+    def test_a_refused_case_in_one_line(self, server, tmp_path, lang, shown):
+        """A problem is one line in the client's language: status, title, detail, and how
+        many other faults; exit 2."""
         bad = tmp_path / "bad.json"
         bad.write_text('{"case_id": "x"}')
-        result = self.run(server, bad)
-        assert result.returncode == 2
-        assert "$.request_transmitted_at" in result.stderr
+        result = self.run(server, bad, lang)
+        [line] = result.stderr.splitlines()
+        more = " (et 3 autres erreurs)" if lang == "fr" else " (and 3 more errors)"
+        # $.request_transmitted_at, source_solution, target_solution, practitioners missing
+        assert (2, True, True) == (result.returncode, line.startswith(shown), line.endswith(more))
+
+    @pytest.mark.parametrize(
+        ("lang", "shown"),
+        [("fr", "evaluate.mjs: le service ne répond pas à http://127.0.0.1:{port} (ECONNREFUSED)"),
+         ("en", "evaluate.mjs: the service does not answer at http://127.0.0.1:{port} "
+                "(ECONNREFUSED)")],
+    )  # fmt: skip
+    def test_a_service_that_is_down_in_one_line(self, lang, shown):
+        """A refused connection: one line in the client's language, no stack; exit 3."""
+        port = free_port()  # nothing listens there
+        result = self.run(port, EXAMPLES / "cases" / "spec-example.json", lang)
+        assert (3, [shown.format(port=port)]) == (result.returncode, result.stderr.splitlines())
 
 
 GUIDE = ROOT / "docs" / "how-to" / "call-from-another-language.md"
