@@ -575,3 +575,72 @@ class TestTypeScriptClient:
         codes = sorted(set(re.findall(r"wrong\.ts\(\d+,\d+\): error (TS\d+)", checked.stdout)))
         # TS2322: "de" is not "fr" | "en"; TS2339: a report has no key "verdict".
         assert ["TS2322", "TS2339"] == codes, checked.stdout
+
+
+def events_of(ics: bytes) -> list[tuple[str, str, str, str]]:
+    """Each event of an iCalendar read back by the icalendar package: its start and end
+    dates, the rule and the reading its description names."""
+    icalendar = pytest.importorskip("icalendar")
+    found = []
+    for event in icalendar.Calendar.from_ical(ics).walk("VEVENT"):
+        description = str(event["description"])
+        rule = re.search(r"(?:Règle|Rule)\s?: (\S+)", description)
+        reading = re.search(r"(?:Lecture|Reading)\s?: (\S+)", description)
+        assert rule is not None, description
+        assert reading is not None, description
+        found.append((event.decoded("dtstart").isoformat(), event.decoded("dtend").isoformat(),
+                      rule.group(1), reading.group(1)))  # fmt: skip
+    return found
+
+
+def expected_events(deadlines: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """The events the JSON deadlines give: each due date, ending the next day (all-day)."""
+    from datetime import date, timedelta
+
+    def after(day: str) -> str:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+    return [
+        (deadlines["extraction_due"], after(deadlines["extraction_due"]),
+         "qc.migration.extraction-deadline", deadlines["extraction_interpretation"]),
+        (deadlines["import_due"], after(deadlines["import_due"]),
+         "qc.migration.import-deadline", deadlines["import_interpretation"]),
+    ]  # fmt: skip
+
+
+class TestDeadlinesAsICalendar:
+    @pytest.mark.parametrize(
+        ("lang", "reading"), [("fr", []), ("en", ["civil-procedure", "labour-standards-calendar"])]
+    )
+    def test_over_http_as_the_json_says(self, logged, lang, reading):
+        """Accept: text/calendar gives one all-day event per deadline, on the JSON's due
+        dates, naming its rule, its legal basis and the reading that counted it."""
+        path = query("/v1/deadlines", transmitted="2025-06-20T16:45:00-04:00", lang=lang,
+                     reading=reading)  # fmt: skip
+        _, _, deadlines = logged.json("GET", path)
+        status, headers, ics = logged.request("GET", path, headers={"Accept": "text/calendar"})
+        assert (200, "text/calendar") == (status, headers["content-type"].split(";")[0])
+        assert expected_events(deadlines) == events_of(ics)
+        icalendar = pytest.importorskip("icalendar")
+        described = [
+            str(event["description"]).splitlines()
+            for event in icalendar.Calendar.from_ical(ics).walk("VEVENT")
+        ]
+        for lines, (_, _, rule_id, _) in zip(described, expected_events(deadlines), strict=True):
+            _, _, rule = logged.json("GET", query(f"/v1/rules/{rule_id}", as_of="2025-06-20"))
+            [version] = [v for v in rule["versions"] if v["version"] == rule["in_force"]]
+            label = "Fondement\u00a0: " if lang == "fr" else "Legal basis: "
+            starts = [f"{label}{c['document']} ({c['issuer']}" for c in version["citations"]]
+            cited = lines[1:-1]
+            assert starts == [
+                line[: len(start)] for line, start in zip(cited, starts, strict=False)
+            ]
+            assert len(starts) == len(cited)
+
+    def test_the_command_line_as_its_json_says(self):
+        """dme-rules deadlines --format ics: the same events as its --format json."""
+        command = [sys.executable, "-m", "dme_rules.cli", "deadlines", "--transmitted",
+                   "2025-12-19"]  # fmt: skip
+        shown = subprocess.run([*command, "--format", "json"], capture_output=True, check=True)
+        ics = subprocess.run([*command, "--format", "ics"], capture_output=True, check=True)
+        assert expected_events(json.loads(shown.stdout)) == events_of(ics.stdout)

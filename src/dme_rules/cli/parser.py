@@ -303,7 +303,7 @@ def _deadlines(commands: Commands) -> None:
     )
     _jurisdiction_option(command, t, offering, default)
     _reading_option(command, t)
-    _output_options(command, t)
+    _output_options(command, t, formats=("text", "json", "ics"))
 
 
 def _rules(commands: Commands) -> None:

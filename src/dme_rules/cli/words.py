@@ -367,6 +367,10 @@ WORDS = Messages(
         "error.more": _texts(en="and {more:count:error.other}", fr="et {more:count:error.other}"),
         "error.other.one": _texts(en="more error", fr="autre erreur"),
         "error.other.other": _texts(en="more errors", fr="autres erreurs"),
+        "error.calendar_extra": _texts(
+            en="--format ics needs the calendar extra: pip install 'dme-rules[calendar]'",
+            fr="--format ics a besoin de l'extra calendar : pip install 'dme-rules[calendar]'",
+        ),
         "error.unreadable": _texts(
             en="cannot read the file ({reason})", fr="lecture du fichier impossible ({reason})"
         ),

@@ -38,6 +38,7 @@ from dme_rules.service.problems import (
     Problem,
     in_languages,
     json_response,
+    wants_calendar,
     wants_fhir,
 )
 
@@ -230,7 +231,13 @@ async def deadlines(request: Request) -> Response:
     readings = query.readings(request)
     assert pack.deadlines is not None
     try:
-        return json_response(pack.deadlines(transmitted, readings).to_dict())
+        counted = pack.deadlines(transmitted, readings)
+        if wants_calendar(request):
+            from dme_rules.ics import MEDIA_TYPE, deadlines_ics
+
+            ics = deadlines_ics(pack, counted, query.lang(request))
+            return Response(ics, media_type=MEDIA_TYPE)
+        return json_response(counted.to_dict())
     except DmeRulesError as error:  # no version in force, or past the supported years
         raise Problem.invalid(
             "transmitted",

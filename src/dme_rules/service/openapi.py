@@ -34,6 +34,7 @@ from dme_rules.errors import DmeRulesError
 from dme_rules.schemas import REPORT, schema, schema_names
 from dme_rules.service.answers import HealthAnswer, HolidaysAnswer, RulesAnswer
 from dme_rules.service.problems import (
+    CALENDAR,
     FHIR,
     JSON,
     NDJSON,
@@ -287,6 +288,12 @@ def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
                            _lang(), _choice(counting, "the pack that counts them")],
             "responses": _answers({"schema": _ref("deadlines"),
                                    **_example(examples, "deadlines")}, 422)}}  # fmt: skip
+        paths["/v1/deadlines"]["get"]["responses"]["200"]["content"][CALENDAR] = {
+            "schema": {"type": "string"}}  # fmt: skip
+        paths["/v1/deadlines"]["get"]["responses"]["200"]["description"] = (
+            "The deadlines, or an iCalendar (one all-day event per deadline) with "
+            "Accept: text/calendar"
+        )
     paths["/v1/calendars/{calendar_id}/{year}"] = {"get": {
         "summary": "A year's holidays, in French and English",
         "parameters": [_in_path("calendar_id"), _in_path("year", "integer"), _lang()],

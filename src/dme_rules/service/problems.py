@@ -25,6 +25,7 @@ from dme_rules.engine.messages import LANGUAGES
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, InvalidCaseError, _shown
 
 __all__ = [
+    "CALENDAR",
     "FHIR",
     "JSON",
     "MAX_ERRORS",
@@ -38,6 +39,7 @@ __all__ = [
     "in_languages",
     "json_response",
     "request_lang",
+    "wants_calendar",
     "wants_fhir",
 ]
 
@@ -45,6 +47,7 @@ JSON = "application/json"
 FHIR = "application/fhir+json"
 PROBLEM = "application/problem+json"
 NDJSON = "application/x-ndjson"
+CALENDAR = "text/calendar"
 
 #: Each status the service answers with a problem: the problem's type and its title in each
 #: language.
@@ -226,9 +229,8 @@ def json_response(document: Any, status: int = 200, media_type: str = JSON) -> R
     return Response(body, status_code=status, media_type=media_type)
 
 
-def wants_fhir(request: Request) -> bool:
-    """Whether the client prefers FHIR: ``application/fhir+json`` accepted (any case, any
-    parameter but ``q=0``) at least as much as ``application/json``."""
+def _accepted(request: Request) -> dict[str, float]:
+    """Each media type the client accepts, with its weight (``q``)."""
     weights: dict[str, float] = {}
     for part in request.headers.get("accept", "").split(","):
         media, *params = (piece.strip() for piece in part.split(";"))
@@ -242,8 +244,22 @@ def wants_fhir(request: Request) -> bool:
                     weight = 0.0
         media = media.lower()
         weights[media] = max(weights.get(media, 0.0), weight)
+    return weights
+
+
+def wants_fhir(request: Request) -> bool:
+    """Whether the client prefers FHIR: ``application/fhir+json`` accepted (any case, any
+    parameter but ``q=0``) at least as much as ``application/json``."""
+    weights = _accepted(request)
     fhir = weights.get(FHIR, 0.0)
     return fhir > 0 and fhir >= weights.get(JSON, 0.0)
+
+
+def wants_calendar(request: Request) -> bool:
+    """Whether the client prefers an iCalendar: ``text/calendar`` accepted more than
+    ``application/json``."""
+    weights = _accepted(request)
+    return weights.get(CALENDAR, 0.0) > weights.get(JSON, 0.0)
 
 
 def problem_response(request: Request, problem: Problem) -> Response:
