@@ -30,7 +30,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from dme_rules._version import VERSION
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.errors import InvalidCaseError
-from dme_rules.service import handlers, pages
+from dme_rules.service import handlers, pages, query
 from dme_rules.service.decisions import DecisionLog
 from dme_rules.service.openapi import openapi_document
 from dme_rules.service.operations import Metrics, Operations, metrics_available
@@ -60,7 +60,7 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 def _declared(endpoint: Endpoint) -> Endpoint:
     """``endpoint``, refusing first a query parameter its operation does not declare in the
-    OpenAPI document (a 422 naming it)."""
+    OpenAPI document (a 422 naming it), and a ``lang`` that is not one of the library's."""
 
     @functools.wraps(endpoint)
     async def checked(request: Request) -> Response:
@@ -79,6 +79,7 @@ def _declared(endpoint: Endpoint) -> Endpoint:
                         given_fr="un paramètre de requête inconnu",
                     )
                     raise Problem.of(unknown)
+        query.lang(request)  # every endpoint takes lang (its problems' words); a bad one is a 422
         return await endpoint(request)
 
     return checked

@@ -191,6 +191,11 @@ async def evaluate_batch(request: Request) -> Response:
     query.as_of(request)  # a bad as_of or reading is refused before anything is streamed
     query.readings(request)
     body = await query.body(request, MAX_BATCH_BYTES)
+    if not body:
+        raise Problem.invalid(
+            "$", "a body: JSON Lines of documents (none was sent)",
+            "un corps : des lignes JSON de documents (aucun n'a été envoyé)",
+        )  # fmt: skip
     return StreamingResponse(_streamed(_batch_lines(request, body, lang)), media_type=NDJSON)
 
 
