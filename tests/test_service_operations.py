@@ -644,3 +644,58 @@ class TestDeadlinesAsICalendar:
         shown = subprocess.run([*command, "--format", "json"], capture_output=True, check=True)
         ics = subprocess.run([*command, "--format", "ics"], capture_output=True, check=True)
         assert expected_events(json.loads(shown.stdout)) == events_of(ics.stdout)
+
+
+def accepted_by_the_document(document: dict[str, Any], path: str, method: str, name: str,
+                             value: Any) -> bool:  # fmt: skip
+    """Whether the OpenAPI document's schema of the parameter ``name`` takes ``value``, as
+    the jsonschema package (with its format checker) reads it."""
+    jsonschema = pytest.importorskip("jsonschema")
+    [parameter] = [p for p in document["paths"][path][method]["parameters"] if p["name"] == name]
+    validator = jsonschema.Draft202012Validator(
+        parameter["schema"], format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return bool(validator.is_valid(value))
+
+
+CASE_TEXT = (EXAMPLES / "cases" / "spec-example.json").read_bytes()
+DOCUMENTED = [
+    ("/v1/evaluate", "post", "as_of", v) for v in
+    ["2025-09-01", "0709-01-23", "2025-02-30", "2024-02-29", "1900-01-01", "2200-12-30",
+     "2200-12-31", "2025-06-20T16:45:00-04:00", "2025-06-20T16:45-04:00",
+     "2025-06-20T24:00:00Z", "2025-06-20 16:45:00-04:00", "2025-W25-5", "", "1899-12-31"]
+] + [
+    ("/v1/deadlines", "get", "transmitted", v) for v in
+    ["2021-10-27", "2021-10-28", "2200-11-16", "2200-11-17", "2025-02-29",
+     "2025-06-20T16:45:00-04:00", "2025-06-20T16:45:00", ""]
+] + [("/v1/rules", "get", "lang", v) for v in ["fr", "en", "", "de"]] + [
+    ("/v1/rules", "get", "jurisdiction", v) for v in ["qc", "fr", "", "xx"]
+] + [("/v1/rules", "get", "as_of", v) for v in ["2025-01-01", "0709-01-23", "2200-12-31"]] + [
+    ("/v1/evaluate", "post", "reading", v) for v in
+    [["ninety-days"], ["ninety-days", "ninety-days"], ["procedure-2024", "civil-procedure"],
+     ["nope"], ["confirm-same-day", "ninety-days"]]
+]  # fmt: skip
+
+
+class TestTheDocumentsLimits:
+    @pytest.mark.parametrize(("path", "method", "name", "value"), DOCUMENTED)
+    def test_the_service_refuses_what_the_document_refuses(self, logged, path, method, name, value):
+        """A query value is answered 200 exactly when the OpenAPI document's schema of its
+        parameter takes it (and 422 otherwise)."""
+        _, _, document = logged.json("GET", "/openapi.json")
+        documented = accepted_by_the_document(document, path, method, name, value)
+        values = {name: value}
+        if path == "/v1/deadlines" and name != "transmitted":
+            values["transmitted"] = "2025-06-20"
+        body = CASE_TEXT if method == "post" else None
+        status, _, answer = logged.request(method.upper(), query(path, **values), body)
+        assert (200 if documented else 422) == status, answer[:300]
+
+    @pytest.mark.parametrize("year", [1899, 1900, 2200, 2201])
+    def test_a_calendars_year_as_the_document_says(self, logged, year):
+        """The year of a calendar's path: 200 within the document's minimum and maximum."""
+        _, _, document = logged.json("GET", "/openapi.json")
+        path = "/v1/calendars/{calendar_id}/{year}"
+        documented = accepted_by_the_document(document, path, "get", "year", year)
+        status = logged.request("GET", f"/v1/calendars/quebec-cpc/{year}")[0]
+        assert (200 if documented else 422, 1900 <= year <= 2200) == (status, documented)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import typing
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
@@ -315,10 +316,19 @@ def _transmitted(packs: list[Jurisdiction]) -> dict[str, Any]:
 
 
 def _readings() -> dict[str, Any]:
-    """The ``reading`` parameter: known reading ids, repeatable."""
-    ids = list(known_readings())
+    """The ``reading`` parameter: known reading ids, repeatable, no two of one topic (the
+    same one given twice is one)."""
+    known = known_readings()
+    topics: dict[str, list[str]] = {}
+    for key, reading in known.items():
+        topics.setdefault(reading.topic, []).append(key)
+    apart = [
+        {"not": {"allOf": [{"contains": {"const": one}}, {"contains": {"const": other}}]}}
+        for ids in topics.values()
+        for one, other in itertools.combinations(ids, 2)
+    ]
     return {**_query("reading", "a reading id (repeatable; at most one per topic)",
-                     type="array", items={"type": "string", "enum": ids}),
+                     type="array", items={"type": "string", "enum": list(known)}, allOf=apart),
             "style": "form", "explode": True}  # fmt: skip
 
 
@@ -351,7 +361,7 @@ def _evaluations(names: list[str], examples: dict[str, Any]) -> dict[str, Any]:
             "summary": "Evaluate JSON Lines of documents, streamed back in order",
             "parameters": [as_of, lang, readings],
             "requestBody": {"required": True, "content": {NDJSON: {
-                "schema": {"type": "string"}}}},
+                "schema": {"type": "string", "minLength": 1}}}},
             "responses": _answers({"schema": {"type": "string"}}, 413, 422, media=NDJSON),
         }},
     }  # fmt: skip
