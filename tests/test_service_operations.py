@@ -672,8 +672,8 @@ DOCUMENTED = [
     ("/v1/rules", "get", "jurisdiction", v) for v in ["qc", "fr", "", "xx"]
 ] + [("/v1/rules", "get", "as_of", v) for v in ["2025-01-01", "0709-01-23", "2200-12-31"]] + [
     ("/v1/evaluate", "post", "reading", v) for v in
-    [["ninety-days"], ["ninety-days", "ninety-days"], ["procedure-2024", "civil-procedure"],
-     ["nope"], ["confirm-same-day", "ninety-days"]]
+    [["ninety-days"], ["ninety-days", "ninety-days"], ["nope"],
+     ["confirm-same-day", "ninety-days"]]
 ]  # fmt: skip
 
 
