@@ -539,7 +539,7 @@ class TestFrenchRecords:
         page = Page(out.read_text(encoding="utf-8"))
         for pack, zone in (("qc", "EST"), ("fr", "CET")):
             name = JURISDICTIONS[pack].name_fr
-            assert f"{name} : évalué au 2025-01-15 24:00 ({zone})" in page.texts
+            assert f"{name}\u00a0: évalué au 2025-01-15 24:00 ({zone})" in page.texts
 
 
 class TestDatesInTheirZone:
