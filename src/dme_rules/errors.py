@@ -31,9 +31,11 @@ class DmeRulesError(ValueError):
 
     @property
     def errors(self) -> list[DmeRulesError]:
-        """Every error found, this one first: a reader that reads a whole document (a case,
-        consent answers, a record) lists each field at fault, up to 100; otherwise this error
-        alone. The message is the first's."""
+        """Every error found, this one first.
+
+        A reader that reads a whole document (a case, consent answers, a record) lists each
+        field at fault, up to 100; otherwise this error alone. The message is the first's.
+        """
         others: list[DmeRulesError] = self.__dict__.get("_others") or []
         return [self, *others]
 
