@@ -9,7 +9,9 @@ For 1 and then 2 worker processes, it starts ``dme-rules serve`` on a free loopb
 a fixed number of evaluations of the complete SPEC §6 case from 32 concurrent clients (each a
 kept-alive HTTP/1.1 connection, asyncio in this process), then 10,000 malformed requests
 (bad JSON, unknown keys, binary floats, wrong types, a bad ``as_of``), and asks for the
-health after. It prints the throughput, the p50 and p99 latencies, the errors, and the
+health after; the service runs with its decision log, access log and metrics on, and
+``--baseline SRC`` measures another checkout's code just before each run, under the same
+load. It prints the throughput, the p50 and p99 latencies, the errors, and the
 machine's load average at the time. Targets (SPEC §13), with 2 workers: at least 1,500
 evaluations per second, p99 ≤ 50 ms, zero errors; every malformed request answered 4xx; the
 service healthy after. The script exits 1 when a target is missed.
@@ -25,6 +27,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -111,11 +114,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve(port: int, workers: int) -> subprocess.Popen[bytes]:
+def serve(port: int, workers: int, baseline: str | None) -> subprocess.Popen[bytes]:
+    """The service on ``port``: with its decision log (to a temporary file), its access log
+    and its metrics on; or the code under ``baseline`` (a source folder) as it runs with a
+    decision log only."""
+    log = Path(tempfile.gettempdir()) / f"bench-service-decisions-{os.getpid()}.jsonl"
+    options = ["--decision-log", str(log)] + ([] if baseline else ["--access-log"])
+    env = {**os.environ, "PYTHONPATH": baseline} if baseline else None
     process = subprocess.Popen(
         [sys.executable, "-m", "dme_rules.cli", "serve", "--port", str(port),
-         "--workers", str(workers)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+         "--workers", str(workers), *options],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
     )  # fmt: skip
     ready = request("/v1/evaluate", json.dumps(CASE).encode())
     deadline = time.monotonic() + 30
@@ -129,9 +138,9 @@ def serve(port: int, workers: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("the service did not start")
 
 
-def run(workers: int, count: int) -> bool:
+def run(workers: int, count: int, baseline: str | None = None) -> bool:
     port = free_port()
-    process = serve(port, workers)
+    process = serve(port, workers, baseline)
     try:
         good = request(PATH, json.dumps(CASE).encode())
         started = time.perf_counter()
@@ -152,7 +161,9 @@ def run(workers: int, count: int) -> bool:
     errors = sum(status != 200 for status in statuses)
     not_4xx = sum(not 400 <= status < 500 for status in bad_statuses)
     answered = len(bad_statuses) - not_4xx
-    print(f"{workers} worker(s): {count:,} evaluations at {CLIENTS} clients in {elapsed:.2f} s: "
+    which = "baseline " if baseline else ""
+    print(f"{which}{workers} worker(s): {count:,} evaluations at {CLIENTS} clients in "
+          f"{elapsed:.2f} s: "
           f"{rate:,.0f}/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, errors {errors}; "
           f"{len(bad_statuses):,} malformed: {answered:,} answered 4xx, {not_4xx} not; "
           f"health after: {health[0]}; load average {load_average[0]:.2f}")  # fmt: skip
@@ -165,10 +176,20 @@ def run(workers: int, count: int) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=20_000)
+    parser.add_argument(
+        "--baseline", metavar="SRC",
+        help="also measure the code of another source folder (a checkout's src), each of its "
+        "runs just before this code's, to compare them under the same load",
+    )  # fmt: skip
     args = parser.parse_args()
     print(f"loopback, {os.cpu_count()} cores; the clients run in this process, on the same "
-          f"machine; load average before {os.getloadavg()[0]:.2f}")  # fmt: skip
-    met = [run(workers, args.requests) for workers in (1, 2)]
+          f"machine; load average before {os.getloadavg()[0]:.2f}; decision log, access log "
+          "and metrics on")  # fmt: skip
+    met = []
+    for workers in (1, 2):
+        if args.baseline:
+            run(workers, args.requests, args.baseline)
+        met.append(run(workers, args.requests))
     print(f"targets with 2 workers (≥ {TARGET_RATE:,.0f}/s, p99 ≤ {TARGET_P99_MS:.0f} ms, "
           f"no error): {'met' if all(met) else 'MISSED'}")  # fmt: skip
     return 0 if all(met) else 1

@@ -189,11 +189,11 @@ class TestEvaluate:
         assert (422, "application/problem+json") == (status, kind)
         expected_error = {
             "path": "$.subject",
-            "expected": '"subject": "qc.emr.consent-assessment" (add this key to the document)',
+            "expected": '"subject": "qc.emr.consent-assessment" (ajoutez cette clé au document)',
         }
         assert [expected_error] == body["errors"]
         assert body["detail"].startswith('$.subject : aucune clé "subject" n\'a été donnée')
-        assert "Entrée invalide / Invalid input" == body["title"]
+        assert "Entrée invalide" == body["title"]
 
 
 class TestFrenchRecords:
@@ -305,8 +305,11 @@ class TestBatch:
             {"content-type": "application/x-ndjson"},
         )
         answers = [json.loads(line) for line in body.decode().splitlines()]
+        decision_ids = [answer.pop("decision_id", None) for answer in answers]
         assert status == 200
         assert headers["content-type"].startswith("application/x-ndjson")
+        assert [True, True, False, False, True] == [bool(d) for d in decision_ids]
+        assert 3 == len({d for d in decision_ids if d})
         as_of = datetime.fromisoformat(AS_OF)
         expected = [evaluate(MigrationCase.from_json(text), as_of).to_dict() for text in good]
         assert answers[0] == json.loads(json.dumps(expected[0]))
@@ -529,7 +532,7 @@ class TestOnePackServed:
         status, _, body = french_server.json("GET", query("/v1/rules", as_of="2025-01-01"))
         assert (status, body["jurisdiction"]) == (200, "fr")
         status, _, body = french_server.json("GET", query("/v1/rules", jurisdiction="qc"))
-        assert (status, body["errors"][0]["expected"]) == (422, "one of fr")
+        assert (status, body["errors"][0]["expected"]) == (422, "une valeur parmi fr")
 
     def test_a_record_and_not_a_case(self, french_server):
         path = sorted((EXAMPLES / "dmp").glob("*.json"))[0]
@@ -540,7 +543,7 @@ class TestOnePackServed:
         status, _, body = french_server.json("POST", "/v1/evaluate", CASES[0].read_bytes())
         assert status == 422
         assert body["errors"] == [
-            {"path": "$.subject", "expected": "the kind of a known subject: fr.dmp.record"}
+            {"path": "$.subject", "expected": "le type d'un sujet connu : fr.dmp.record"}
         ]
 
     @pytest.mark.parametrize(
@@ -645,8 +648,9 @@ class TestDecisionLog:
         lines = server.log.read_text().splitlines()[before:]
         assert len(lines) == 3
         first = json.loads(lines[0])
-        assert set(first) == {"decision_id", "time", "input_digest", "ruleset_digest", "calendar",
-                              "readings", "status", "library_version"}  # fmt: skip
+        assert set(first) == {"decision_id", "request_id", "time", "path", "as_of", "lang",
+                              "readings", "readings_applied", "input_digest", "ruleset_digest",
+                              "calendar", "status", "library_version", "duration_ms"}  # fmt: skip
         assert first["input_digest"] == report["decision"]["input_digest"]
         assert (first["readings"], first["status"]) == (["ninety-days"], report["status"])
         logged = "\n".join(lines)
@@ -690,9 +694,10 @@ class TestCommandLine:
 class TestNodeClient:
     CLIENT = EXAMPLES / "clients" / "node" / "evaluate.mjs"
 
-    def run(self, server: Server, path: Path) -> subprocess.CompletedProcess[str]:
+    def run(self, server: Server | int, path: Path, *lang: str) -> subprocess.CompletedProcess[str]:
+        port = server if isinstance(server, int) else server.port
         return subprocess.run(
-            ["node", str(self.CLIENT), f"http://127.0.0.1:{server.port}", str(path), AS_OF],
+            ["node", str(self.CLIENT), f"http://127.0.0.1:{port}", str(path), AS_OF, *lang],
             capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip
 
@@ -709,12 +714,45 @@ class TestNodeClient:
             [finding.rule_id, finding.status.value] for finding in expected.findings
         ]
 
-    def test_a_refused_case(self, server, tmp_path):
+    @pytest.mark.parametrize("lang", ["fr", "en"])
+    def test_each_finding_with_its_message_in_the_language_asked(self, server, lang):
+        """The client's fr/en argument is the language of the findings' messages."""
+        path = EXAMPLES / "cases" / "spec-example.json"
+        result = self.run(server, path, lang)
+        expected = evaluate(
+            MigrationCase.from_json(path.read_bytes()), datetime.fromisoformat(AS_OF)
+        )
+        messages = [line.split(" — ", 1)[1] for line in result.stdout.splitlines()[1:]]
+        assert [finding.message(lang) for finding in expected.findings] == messages
+
+    @pytest.mark.parametrize(
+        ("lang", "shown"),
+        [("fr", "evaluate.mjs: 422 Entrée invalide : $.request_transmitted_at : attendu une "
+                "valeur"),
+         ("en", "evaluate.mjs: 422 Invalid input: $.request_transmitted_at: expected a value")],
+    )  # fmt: skip
+    def test_a_refused_case_in_one_line(self, server, tmp_path, lang, shown):
+        """A problem is one line in the client's language: status, title, detail, and how
+        many other faults; exit 2."""
         bad = tmp_path / "bad.json"
         bad.write_text('{"case_id": "x"}')
-        result = self.run(server, bad)
-        assert result.returncode == 2
-        assert "$.request_transmitted_at" in result.stderr
+        result = self.run(server, bad, lang)
+        [line] = result.stderr.splitlines()
+        more = " (et 3 autres erreurs)" if lang == "fr" else " (and 3 more errors)"
+        # $.request_transmitted_at, source_solution, target_solution, practitioners missing
+        assert (2, True, True) == (result.returncode, line.startswith(shown), line.endswith(more))
+
+    @pytest.mark.parametrize(
+        ("lang", "shown"),
+        [("fr", "evaluate.mjs: le service ne répond pas à http://127.0.0.1:{port} (ECONNREFUSED)"),
+         ("en", "evaluate.mjs: the service does not answer at http://127.0.0.1:{port} "
+                "(ECONNREFUSED)")],
+    )  # fmt: skip
+    def test_a_service_that_is_down_in_one_line(self, lang, shown):
+        """A refused connection: one line in the client's language, no stack; exit 3."""
+        port = free_port()  # nothing listens there
+        result = self.run(port, EXAMPLES / "cases" / "spec-example.json", lang)
+        assert (3, [shown.format(port=port)]) == (result.returncode, result.stderr.splitlines())
 
 
 GUIDE = ROOT / "docs" / "how-to" / "call-from-another-language.md"

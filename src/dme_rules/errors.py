@@ -30,6 +30,21 @@ class DmeRulesError(ValueError):
     def __reduce__(self) -> tuple[object, ...]:
         return _restore, (type(self), str(self), dict(self.__dict__))
 
+    @property
+    def errors(self) -> list[DmeRulesError]:
+        """Every error found, this one first.
+
+        A reader that reads a whole document (a case, consent answers, a record) lists each
+        field at fault, up to 100; otherwise this error alone. The message is the first's.
+        """
+        others: list[DmeRulesError] = self.__dict__.get("_others") or []
+        return [self, *others]
+
+    def listing(self, errors: list[DmeRulesError]) -> DmeRulesError:
+        """This error, listing ``errors`` (this one first) as :attr:`errors`."""
+        self._others = [error for error in errors if error is not self]
+        return self
+
 
 def _restore(cls: type[DmeRulesError], message: str, state: dict[str, object]) -> DmeRulesError:
     """An error as it was pickled, without calling its ``__init__`` again."""

@@ -116,7 +116,9 @@ def load(path: str, reader: Callable[[bytes], T]) -> T:
     try:
         return reader(read_bytes(path))
     except DmeRulesError as error:
-        raise InputError(f"{path}: {error}") from None
+        more = len(error.errors) - 1
+        counted = f" ({both('error.more', more=more)})" if more else ""
+        raise InputError(f"{path}: {error}{counted}") from None
 
 
 @contextlib.contextmanager

@@ -303,7 +303,7 @@ def _deadlines(commands: Commands) -> None:
     )
     _jurisdiction_option(command, t, offering, default)
     _reading_option(command, t)
-    _output_options(command, t)
+    _output_options(command, t, formats=("text", "json", "ics"))
 
 
 def _rules(commands: Commands) -> None:
@@ -432,6 +432,14 @@ def _serve(commands: Commands) -> None:
     )
     command.add_argument(
         "--decision-log", metavar=t("help.metavar.file"), help=t("help.serve.decision_log")
+    )
+    command.add_argument("--access-log", action="store_true", help=t("help.serve.access_log"))
+    command.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar=t("help.metavar.origin"),
+        help=t("help.serve.cors_origin"),
     )
 
 

@@ -23,5 +23,12 @@ def run(args: argparse.Namespace) -> int:
             raise usage_error(
                 args, "error.decision_log", path=args.decision_log, reason=error.strerror
             ) from None
-    serve(args.host, args.port, args.workers, args.decision_log)
+    serve(
+        args.host,
+        args.port,
+        args.workers,
+        args.decision_log,
+        access_log=args.access_log,
+        cors_origins=args.cors_origin,
+    )
     return EXIT_OK

@@ -56,6 +56,7 @@ WORDS = Messages(
         # What the help shows in place of a value (metavars).
         "help.metavar.moment": _texts(en="DATE|INSTANT", fr="DATE|INSTANT"),
         "help.metavar.date": _texts(en="DATE", fr="DATE"),
+        "help.metavar.origin": _texts(en="ORIGIN", fr="ORIGINE"),
         "help.metavar.command": _texts(en="COMMAND", fr="COMMANDE"),
         "help.metavar.year": _texts(en="YEAR", fr="ANNÉE"),
         "help.metavar.case": _texts(en="CASE.json", fr="DOSSIER.json"),
@@ -234,6 +235,16 @@ WORDS = Messages(
             en="append one JSON line per decision to FILE (no case content)",
             fr="ajouter une ligne JSON par décision à FICHIER (sans le contenu des dossiers)",
         ),
+        "help.serve.access_log": _texts(
+            en="write one JSON line per request on standard output (request id, method, path, "
+            "status, duration)",
+            fr="écrire une ligne JSON par requête sur la sortie standard (id de requête, "
+            "méthode, chemin, statut, durée)",
+        ),
+        "help.serve.cors_origin": _texts(
+            en="answer CORS requests from ORIGIN (repeatable; none by default)",
+            fr="répondre aux requêtes CORS de ORIGINE (répétable ; aucune par défaut)",
+        ),
         # a pack's log audit (its own help and tables are the pack's words)
         "help.logs.out": _texts(
             en="the table to write (.parquet or .csv)", fr="la table à écrire (.parquet ou .csv)"
@@ -357,6 +368,13 @@ WORDS = Messages(
             en="two commands are named {name} (a pack's command takes the name of another)",
             fr="deux commandes s'appellent {name} (la commande d'un territoire prend le nom "
             "d'une autre)",
+        ),
+        "error.more": _texts(en="and {more:count:error.other}", fr="et {more:count:error.other}"),
+        "error.other.one": _texts(en="more error", fr="autre erreur"),
+        "error.other.other": _texts(en="more errors", fr="autres erreurs"),
+        "error.calendar_extra": _texts(
+            en="--format ics needs the calendar extra: pip install 'dme-rules[calendar]'",
+            fr="--format ics a besoin de l'extra calendar : pip install 'dme-rules[calendar]'",
         ),
         "error.unreadable": _texts(
             en="cannot read the file ({reason})", fr="lecture du fichier impossible ({reason})"

@@ -94,6 +94,11 @@ class Deadlines(Protocol):
         """The JSON answer (``dme-rules deadlines --format json``, ``GET /v1/deadlines``)."""
         ...  # pragma: no cover
 
+    def rule_of(self, code: str) -> str | None:
+        """The id of the rule whose deadline the row ``code`` is, or ``None`` for a row that
+        is no deadline (a count's day 1): each deadline is an event of the iCalendar."""
+        ...  # pragma: no cover
+
 
 #: A pack's function of the deadlines a subject started at an instant sets going, with the
 #: readings chosen (values or ids).

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import attrs
 
 from dme_rules.engine import _speed
-from dme_rules.errors import InvalidCaseError
+from dme_rules.errors import DmeRulesError, InvalidCaseError
 
 __all__ = [
     "given_words",
@@ -113,31 +113,52 @@ def _parsers(cls: type[Any]) -> _speed.Parsers:
 _PARSERS: dict[type[Any], _speed.Parsers] = {}
 
 
+#: The most errors a reading of one document collects.
+MAX_ERRORS = 100
+
+
 def _read_in_order(cls: type[Any], data: Mapping[Any, Any], path: str) -> dict[str, Any]:
     """The values of ``data``'s fields, by parameter name, read key by key in the order of the
-    fields: the first unknown key, then the first field that is missing or malformed, raises.
+    fields. Every error is collected (up to :data:`MAX_ERRORS`): each unknown key, then each
+    field missing or malformed, nested blocks' own included; the first is raised, listing them
+    all as its ``errors``.
     """
     fields = json_fields(cls)
+    errors: list[DmeRulesError] = []
     for key in data:
         if not isinstance(key, str) or key not in fields:
             keys = ", ".join(fields)
-            raise InvalidCaseError(
-                key_path(path, key),
-                f"one of the known keys ({keys}); this key is unknown",
-                expected_fr=f"une des clés connues ({keys}) ; cette clé est inconnue",
+            errors.append(
+                InvalidCaseError(
+                    key_path(path, key),
+                    f"one of the known keys ({keys}); this key is unknown",
+                    expected_fr=f"une des clés connues ({keys}) ; cette clé est inconnue",
+                )
             )
+            if len(errors) >= MAX_ERRORS:
+                break
     values = {}
     for key, field in fields.items():
         value = data.get(key)
         if value is None:
             if field.default is attrs.NOTHING:
-                raise InvalidCaseError(
-                    f"{path}.{key}",
-                    f"a value (required): {field.metadata['kind'].expected}",
-                    expected_fr=f"une valeur (obligatoire) : {field.metadata['kind'].expected_fr}",
+                errors.append(
+                    InvalidCaseError(
+                        f"{path}.{key}",
+                        f"a value (required): {field.metadata['kind'].expected}",
+                        expected_fr="une valeur (obligatoire) : "
+                        f"{field.metadata['kind'].expected_fr}",
+                    )
                 )
             continue
-        values[_alias(field)] = field.metadata["kind"].parse(value, f"{path}.{key}")
+        try:
+            values[_alias(field)] = field.metadata["kind"].parse(value, f"{path}.{key}")
+        except DmeRulesError as error:
+            errors.extend(error.errors)
+        if len(errors) >= MAX_ERRORS:
+            break
+    if errors:
+        raise errors[0].listing(errors[:MAX_ERRORS])
     return values
 
 

@@ -268,6 +268,18 @@ _parse_any_text = _parsed_by(_check_text, lambda: TEXT)
 
 #: A year of the supported years, as a pattern (1900-2200).
 _YEAR = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
+#: A real date of the supported years, as a pattern: each month's days, and 29 February of
+#: the leap years (every fourth year, 2000 but not 1900, 2100 or 2200).
+_REAL_DATE = (
+    f"({_YEAR}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    "|02-(0[1-9]|1[0-9]|2[0-8]))"
+    "|((19|21)(0[48]|[2468][048]|[13579][26])|20([02468][048]|[13579][26]))-02-29)"
+)
+#: A time of day and its UTC offset, as the reader of instants takes them.
+_TIME_AND_OFFSET = (
+    "T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?"
+    "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+)
 
 TEXT: Kind = Kind(
     _VISIBLE_TEXT,
@@ -301,7 +313,7 @@ DATE: Kind = Kind(
     _check_fact_date,
     _speed.remembered(_parse_date),
     date.isoformat,
-    schema={"type": "string", "format": "date", "pattern": f"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"},
+    schema={"type": "string", "format": "date", "pattern": f"^{_REAL_DATE}$"},
     json_types=(str,),
     plain="a date as text, written YYYY-MM-DD",
     plain_fr="une date en texte, écrite AAAA-MM-JJ",
@@ -314,7 +326,7 @@ INSTANT: Kind = Kind(
     datetime.isoformat,
     schema={  # no "format": "date-time", which wants seconds the library does not require
         "type": "string",
-        "pattern": f"^{_YEAR}" + _INSTANT_TEXT.pattern[len("[0-9]{4}") : -len("\\Z")] + "$",
+        "pattern": f"^{_REAL_DATE}{_TIME_AND_OFFSET}$",
     },
     json_types=(str,),
     plain="an instant as text, such as 2025-06-20T16:45:00-04:00",

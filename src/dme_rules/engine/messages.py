@@ -397,6 +397,14 @@ def _texts(**by_language: str) -> dict[str, str]:
 #: report's table and heading, numbers and counts.
 ENGINE_MESSAGES = Messages(
     {
+        # A deadline's event in an iCalendar (its description's lines).
+        "ics.rule": _texts(
+            fr="Règle : {rule} (version {version})", en="Rule: {rule} (version {version})"
+        ),
+        "ics.basis": _texts(fr="Fondement : {basis}", en="Legal basis: {basis}"),
+        "ics.reading": _texts(
+            fr="Lecture : {reading} — {summary}", en="Reading: {reading} — {summary}"
+        ),
         # Statuses.
         "status.compliant": _texts(fr="conforme", en="compliant"),
         "status.violation": _texts(fr="non conforme", en="violation"),

@@ -10,6 +10,7 @@ own: a rule's ``to_dict``, a report's); a request at fault raises a
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import UTC
 from typing import Any
@@ -27,9 +28,19 @@ from dme_rules.errors import DmeRulesError, InvalidArgumentError, InvalidCaseErr
 from dme_rules.schemas import schema
 from dme_rules.service import query
 from dme_rules.service.answers import BatchError, HealthAnswer, HolidaysAnswer, RulesAnswer
-from dme_rules.service.decisions import DecisionLog
+from dme_rules.service.decisions import DecisionLog, new_id
 from dme_rules.service.openapi import openapi_document, schema_names_of
-from dme_rules.service.problems import FHIR, JSON, NDJSON, Problem, json_response, wants_fhir
+from dme_rules.service.operations import Metrics
+from dme_rules.service.problems import (
+    FHIR,
+    JSON,
+    NDJSON,
+    Problem,
+    in_languages,
+    json_response,
+    wants_calendar,
+    wants_fhir,
+)
 
 __all__ = [
     "MAX_BATCH_BYTES",
@@ -60,9 +71,26 @@ async def health(request: Request) -> Response:
 # -- evaluations -------------------------------------------------------------------------------
 
 
-def _decision_log(request: Request) -> DecisionLog | None:
+def _decided(request: Request, whole: dict[str, Any], lang: str, started: float) -> str:
+    """The id of the decision a report (its JSON) records, made ``started`` (a
+    :func:`time.perf_counter`): logged in the decision log if there is one, counted in the
+    metrics if there are any."""
+    decision_id = new_id()
     log: DecisionLog | None = request.app.state.decision_log
-    return log
+    if log is not None:
+        log.record(
+            whole,
+            query.readings(request),
+            decision_id=decision_id,
+            request_id=request.state.request_id,
+            path=request.url.path,
+            lang=lang,
+            duration=time.perf_counter() - started,
+        )
+    metrics: Metrics | None = request.app.state.metrics
+    if metrics is not None:
+        metrics.decided(whole["status"])
+    return decision_id
 
 
 def _served_subject(
@@ -120,20 +148,22 @@ async def evaluate_one(request: Request) -> Response:
         document = loads(body)
     except InvalidCaseError as error:
         raise Problem.of(error) from None
+    started = time.perf_counter()
     answer, whole = _evaluated(document, request, lang, fhir)
-    log = _decision_log(request)
-    if log is not None:
-        log.record(whole, query.readings(request))
-    return json_response(answer, media_type=FHIR if fhir else JSON)
+    response = json_response(answer, media_type=FHIR if fhir else JSON)
+    response.headers["x-decision-id"] = _decided(request, whole, lang, started)
+    return response
 
 
 def _batch_lines(request: Request, body: bytes, lang: str) -> Iterator[str]:
     """The answer to each document of a batch, in order: its report, or the problem of its
-    line. Lines end at LF (a CR before it is JSON whitespace; a lone CR is not a line end)."""
-    log = _decision_log(request)
+    line. Lines end at LF (a CR before it is JSON whitespace; a lone CR is not a line end).
+
+    A report's line begins with its ``decision_id``, the rest its report's own JSON."""
     for number, line in enumerate(body.split(b"\n"), start=1):
         if not line.strip():
             continue
+        started = time.perf_counter()
         try:
             try:
                 document = loads(line)
@@ -141,12 +171,11 @@ def _batch_lines(request: Request, body: bytes, lang: str) -> Iterator[str]:
                 raise Problem.of(error) from None
             _, whole = _evaluated(document, request, lang, False)
         except Problem as problem:
-            refused: BatchError = {"line": number, "error": problem.document()}
+            refused: BatchError = {"line": number, "error": problem.document(lang)}
             yield _speed.json_line(refused)
             continue
-        if log is not None:
-            log.record(whole, query.readings(request))
-        yield _speed.json_line(whole)
+        decision_id = _decided(request, whole, lang, started)
+        yield f'{{"decision_id":"{decision_id}",{_speed.json_line(whole)[1:]}'
 
 
 async def _streamed(lines: Iterator[str]) -> AsyncIterator[str]:
@@ -162,6 +191,11 @@ async def evaluate_batch(request: Request) -> Response:
     query.as_of(request)  # a bad as_of or reading is refused before anything is streamed
     query.readings(request)
     body = await query.body(request, MAX_BATCH_BYTES)
+    if not body:
+        raise Problem.invalid(
+            "$", "a body: JSON Lines of documents (none was sent)",
+            "un corps : des lignes JSON de documents (aucun n'a été envoyé)",
+        )  # fmt: skip
     return StreamingResponse(_streamed(_batch_lines(request, body, lang)), media_type=NDJSON)
 
 
@@ -202,7 +236,13 @@ async def deadlines(request: Request) -> Response:
     readings = query.readings(request)
     assert pack.deadlines is not None
     try:
-        return json_response(pack.deadlines(transmitted, readings).to_dict())
+        counted = pack.deadlines(transmitted, readings)
+        if wants_calendar(request):
+            from dme_rules.ics import MEDIA_TYPE, deadlines_ics
+
+            ics = deadlines_ics(pack, counted, query.lang(request))
+            return Response(ics, media_type=MEDIA_TYPE)
+        return json_response(counted.to_dict())
     except DmeRulesError as error:  # no version in force, or past the supported years
         raise Problem.invalid(
             "transmitted",
@@ -235,7 +275,8 @@ async def json_schema(request: Request) -> Response:
         error = InvalidArgumentError(
             "name", f"one of {listed}", name, expected_fr=f"un nom parmi {listed}"
         )
-        raise Problem(404, str(error))
+        french, english = in_languages(error)
+        raise Problem.said(404, english, french)
     return json_response(schema(name))
 
 

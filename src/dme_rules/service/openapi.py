@@ -18,7 +18,7 @@ import contextlib
 import functools
 import typing
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from dme_rules._version import VERSION
@@ -27,13 +27,17 @@ from dme_rules.engine.citations import CitationEntry
 from dme_rules.engine.evaluation import evaluate
 from dme_rules.engine.features import DeadlinesOf
 from dme_rules.engine.jurisdiction import Jurisdiction, subject_class
+from dme_rules.engine.kinds import DATE, INSTANT
 from dme_rules.engine.messages import LANGUAGES
+from dme_rules.engine.registry import known_readings
 from dme_rules.engine.rule import Rule
 from dme_rules.engine.shapes import schema_of
+from dme_rules.engine.time import SUPPORTED_YEARS
 from dme_rules.errors import DmeRulesError
 from dme_rules.schemas import REPORT, schema, schema_names
 from dme_rules.service.answers import HealthAnswer, HolidaysAnswer, RulesAnswer
 from dme_rules.service.problems import (
+    CALENDAR,
     FHIR,
     JSON,
     NDJSON,
@@ -198,12 +202,20 @@ def _in_path(name: str, kind: str = "string") -> dict[str, Any]:
     return {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
 
 
+def _lang() -> dict[str, Any]:
+    """The ``lang`` parameter every operation takes: the language of its words and problems
+    (``Accept-Language`` without it, French without either)."""
+    return _query("lang", f"the language of the words and problems: {LANGUAGES[0]} (default, "
+                  "or Accept-Language) or " + ", ".join(LANGUAGES[1:]), type="string",
+                  enum=list(LANGUAGES))  # fmt: skip
+
+
 def _answers(ok: dict[str, Any], *errors: int, media: str = JSON) -> dict[str, Any]:
     """The responses of an operation: ``ok`` for a 200, a problem for each of ``errors``."""
     found: dict[str, Any] = {"200": {"description": "OK", "content": {media: ok}}}
     for status in errors:
         found[str(status)] = {
-            "description": PROBLEMS[status][1],
+            "description": PROBLEMS[status][1]["en"],
             "content": {PROBLEM: {"schema": _ref("problem")}, FHIR: {"schema": {"type": "object"}}},
         }
     return found
@@ -216,14 +228,109 @@ def _choice(packs: Iterable[Jurisdiction], description: str) -> dict[str, Any]:
                   enum=sorted(ids))  # fmt: skip
 
 
+#: A date ``as_of`` of an evaluation: a date of the supported years whose end (the next
+#: day's 00:00) is one too, so every date but the last day.
+_AS_OF_DATE = {
+    "allOf": [
+        dict(DATE.schema),
+        {"pattern": "^((19|20|21)[0-9]{2}|2200-(0[0-9]|1[01])|2200-12-([0-2][0-9]|30))"},
+    ]
+}
+
+
+def _alternatives(values: Iterable[int], width: int = 2) -> str:
+    return "(" + "|".join(f"{value:0{width}d}" for value in values) + ")"
+
+
+def _dates_between(first: date, last: date) -> str:
+    """A pattern that a text starting with a date from ``first`` to ``last`` matches (a date,
+    or an instant by its written date)."""
+    if first.year == last.year and first.month == last.month:
+        days = _alternatives(range(first.day, last.day + 1))
+        return f"^{first.year}-{first.month:02d}-{days}"
+    parts = []
+    if first.year == last.year:
+        middle = range(first.month + 1, last.month)
+        parts.append(f"{first.year}-{_alternatives(middle)}-" if middle else "")
+    else:
+        if first.month < 12:
+            parts.append(f"{first.year}-{_alternatives(range(first.month + 1, 13))}-")
+        if last.year - first.year > 1:
+            parts.append(f"{_alternatives(range(first.year + 1, last.year), 4)}-")
+        if last.month > 1:
+            parts.append(f"{last.year}-{_alternatives(range(1, last.month))}-")
+    parts.append(f"{first.year}-{first.month:02d}-{_alternatives(range(first.day, 32))}")
+    parts.append(f"{last.year}-{last.month:02d}-{_alternatives(range(1, last.day + 1))}")
+    return "^(" + "|".join(part for part in parts if part) + ")"
+
+
+def _countable(pack: Jurisdiction) -> tuple[date, date] | None:
+    """The first and last days a subject started at noon (in the pack's zone) has deadlines
+    the pack can count (the rules in force, the counts inside the supported years), found by
+    halving from a day that has them: the pack's example's, or today."""
+    assert pack.deadlines is not None
+    counts = pack.deadlines
+
+    def counted(day: date) -> bool:
+        try:
+            counts(datetime.combine(day, time(12), pack.zone), ())
+        except DmeRulesError:
+            return False
+        return True
+
+    start = datetime.now(pack.zone).date()
+    if pack.example is not None:
+        start = datetime.fromisoformat(pack.example.as_of).astimezone(pack.zone).date()
+    if not counted(start):
+        return None
+    first, last = date(SUPPORTED_YEARS[0], 1, 1), date(SUPPORTED_YEARS[1], 12, 31)
+    low, high = first, start  # the first day counted lies in (low, high] unless low is
+    if not counted(low):
+        while (high - low).days > 1:
+            middle = low + (high - low) / 2
+            low, high = (low, middle) if counted(middle) else (middle, high)
+        first = high
+    low, high = start, last
+    if not counted(high):
+        while (high - low).days > 1:
+            middle = low + (high - low) / 2
+            low, high = (middle, high) if counted(middle) else (low, middle)
+        last = low
+    return first, last
+
+
+def _transmitted(packs: list[Jurisdiction]) -> dict[str, Any]:
+    """The ``transmitted`` parameter: an instant or a date of the days whose deadlines every
+    counting pack can count (the range of the widest when they differ)."""
+    ranges = [found for pack in packs if (found := _countable(pack)) is not None]
+    moment: dict[str, Any] = {"anyOf": [dict(DATE.schema), dict(INSTANT.schema)]}
+    if ranges:
+        within = {"pattern": _dates_between(min(r[0] for r in ranges), max(r[1] for r in ranges))}
+        moment = {"anyOf": [{"allOf": [dict(DATE.schema), within]},
+                            {"allOf": [dict(INSTANT.schema), within]}]}  # fmt: skip
+    return {**_query("transmitted", "an instant with its offset, or a date YYYY-MM-DD (noon "
+                     "that day in the jurisdiction's zone), on a day whose deadlines the rules "
+                     "in force count within the supported years"),
+            "required": True, "schema": moment}  # fmt: skip
+
+
+def _readings() -> dict[str, Any]:
+    """The ``reading`` parameter: known reading ids, repeatable. That no two may be of one
+    topic is said in words: JSON Schema could say it (``not`` of two ``contains``), but the
+    tools that make requests from the document would then make none."""
+    return {**_query("reading", "a reading id (repeatable; at most one per topic)",
+                     type="array", items={"type": "string", "enum": list(known_readings())}),
+            "style": "form", "explode": True}  # fmt: skip
+
+
 def _evaluations(names: list[str], examples: dict[str, Any]) -> dict[str, Any]:
     """The paths of the evaluations, one document or a batch."""
     subjects = [name for name in names if name != REPORT]
-    readings = {**_query("reading", "a reading id (repeatable)"), "explode": True}
-    lang = _query("lang", f"{LANGUAGES[0]} (default) or {', '.join(LANGUAGES[1:])}",
-                  type="string", enum=list(LANGUAGES))  # fmt: skip
-    as_of = _query("as_of", "an instant with its offset, or a date (the end of that day); "
-                   "default now")  # fmt: skip
+    readings = _readings()
+    lang = _lang()
+    as_of = {**_query("as_of", "an instant with its offset, or a date YYYY-MM-DD (the end of "
+                      "that day in the subject's zone); default now"),
+             "schema": {"anyOf": [_AS_OF_DATE, dict(INSTANT.schema)]}}  # fmt: skip
     report = {"schema": _ref(REPORT), **_example(examples, "report")}
     return {
         "/v1/evaluate": {"post": {
@@ -245,7 +352,7 @@ def _evaluations(names: list[str], examples: dict[str, Any]) -> dict[str, Any]:
             "summary": "Evaluate JSON Lines of documents, streamed back in order",
             "parameters": [as_of, lang, readings],
             "requestBody": {"required": True, "content": {NDJSON: {
-                "schema": {"type": "string"}}}},
+                "schema": {"type": "string", "minLength": 1}}}},
             "responses": _answers({"schema": {"type": "string"}}, 413, 422, media=NDJSON),
         }},
     }  # fmt: skip
@@ -257,15 +364,15 @@ def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
     paths: dict[str, Any] = {
         "/v1/rules": {"get": {
             "summary": "The rules in force on a date",
-            "parameters": [_query("as_of", "a date (default today)", type="string",
-                                  format="date"),
-                           _choice(packs, "the pack")],
+            "parameters": [{**_query("as_of", "a date YYYY-MM-DD (default today)"),
+                            "schema": dict(DATE.schema)},
+                           _choice(packs, "the pack"), _lang()],
             "responses": _answers({"schema": _ref("rules")}, 422)}},
         "/v1/rules/{rule_id}": {"get": {
             "summary": "One rule: its versions, parameters, readings and citations",
             "parameters": [_in_path("rule_id"),
-                           _query("as_of", "a date: the version in force then", type="string",
-                                  format="date")],
+                           {**_query("as_of", "a date YYYY-MM-DD: the version in force then"),
+                            "schema": dict(DATE.schema)}, _lang()],
             "responses": _answers({"schema": _ref("rule"), **_example(examples, "rule")},
                                   404, 422)}},
     }  # fmt: skip
@@ -273,21 +380,29 @@ def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
     if counting:
         paths["/v1/deadlines"] = {"get": {
             "summary": "Every deadline a new request starts",
-            "parameters": [{**_query("transmitted", "an instant with its offset, or a date "
-                                     "(noon that day in the jurisdiction's zone)"),
-                            "required": True},
-                           {**_query("reading", "a reading id (repeatable)"), "explode": True},
-                           _choice(counting, "the pack that counts them")],
+            "parameters": [_transmitted(counting), _readings(),
+                           _lang(), _choice(counting, "the pack that counts them")],
             "responses": _answers({"schema": _ref("deadlines"),
                                    **_example(examples, "deadlines")}, 422)}}  # fmt: skip
+        paths["/v1/deadlines"]["get"]["responses"]["200"]["content"][CALENDAR] = {
+            "schema": {"type": "string"}}  # fmt: skip
+        paths["/v1/deadlines"]["get"]["responses"]["200"]["description"] = (
+            "The deadlines, or an iCalendar (one all-day event per deadline) with "
+            "Accept: text/calendar"
+        )
     paths["/v1/calendars/{calendar_id}/{year}"] = {"get": {
         "summary": "A year's holidays, in French and English",
-        "parameters": [_in_path("calendar_id"), _in_path("year", "integer")],
+        "parameters": [_in_path("calendar_id"),
+                       {**_in_path("year", "integer"),
+                        "schema": {"type": "integer", "minimum": SUPPORTED_YEARS[0],
+                                   "maximum": SUPPORTED_YEARS[1]}},
+                       _lang()],
         "responses": _answers({"schema": _ref("holidays")}, 404, 422)}}  # fmt: skip
     paths["/v1/schemas/{name}"] = {"get": {
         "summary": "A JSON Schema: " + ", ".join(names),
-        "parameters": [_in_path("name")],
-        "responses": _answers({"schema": {"type": "object"}}, 404)}}  # fmt: skip
+        "parameters": [{**_in_path("name"), "schema": {"type": "string", "enum": names}},
+                       _lang()],
+        "responses": _answers({"schema": {"type": "object"}}, 404, 422)}}  # fmt: skip
     return paths
 
 
@@ -302,7 +417,13 @@ def _document(packs: tuple[Jurisdiction, ...]) -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {"title": "dme_rules", "version": VERSION, "description": _DESCRIPTION},
         "paths": {
-            "/v1/health": {"get": {"summary": "Health", "responses": _answers(health)}},
+            "/v1/health": {
+                "get": {
+                    "summary": "Health",
+                    "parameters": [_lang()],
+                    "responses": _answers(health, 422),
+                }
+            },
             **_evaluations(names, examples),
             **_catalogue(packs, names, examples),
         },

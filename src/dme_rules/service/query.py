@@ -85,8 +85,11 @@ def one(request: Request, name: str) -> str | None:
 
 
 def lang(request: Request) -> str:
-    """``lang``: the language of the words (the first of the library's without one)."""
-    found = one(request, "lang") or LANGUAGES[0]
+    """``lang``: the language of the words (the first of the library's without one; an empty
+    value is refused)."""
+    found = one(request, "lang")
+    if found is None:
+        return LANGUAGES[0]
     if found not in LANGUAGES:
         raise Problem.invalid("lang", " or ".join(LANGUAGES), " ou ".join(LANGUAGES))
     return found
@@ -160,7 +163,8 @@ def local_day(request: Request, zone: tzinfo) -> date:
 
 
 def pack(request: Request, among: Mapping[str, Jurisdiction]) -> Jurisdiction:
-    """The pack ``jurisdiction`` names among ``among`` (not empty); the first without one."""
+    """The pack ``jurisdiction`` names among ``among`` (not empty); the first without one (an
+    empty value is refused)."""
     name = one(request, "jurisdiction")
     if name is None:
         return next(iter(among.values()))

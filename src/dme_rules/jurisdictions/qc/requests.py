@@ -87,6 +87,12 @@ class RequestDeadlines:
             ("import_due", self.import_due, self.import_reading),
         )
 
+    def rule_of(self, code: str) -> str | None:
+        """The rule whose deadline the row ``code`` is (the extraction's, the import's); none
+        for a day 1."""
+        rules = {"extraction_due": EXTRACTION_DEADLINE.id, "import_due": IMPORT_DEADLINE.id}
+        return rules.get(code)
+
     def to_dict(self) -> RequestDeadlinesEntry:
         """The JSON answer: the instant, the official start, each deadline's day 1, due date
         and reading."""

@@ -1,0 +1,701 @@
+"""What a production team needs of the HTTP service (request and decision ids, a decision log
+that replays, problems in the request's language, unknown query parameters refused, the
+startup line, the access log, CORS, metrics and the docs page), each spoken to over HTTP on a
+started ``dme-rules serve``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dme_rules import __version__, evaluate
+from dme_rules.engine import _speed
+from dme_rules.engine.evaluation import read_subject
+from tests.test_service import CASES, EXAMPLES, Server, free_port, query, stop
+
+pytest.importorskip("starlette")
+pytest.importorskip("uvicorn")
+
+DOCUMENTS = [*CASES, *sorted((EXAMPLES / "consent").glob("*.json"))]
+
+
+def launched(
+    port: int, *options: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """``dme-rules serve`` with ``options`` (and ``env``), its standard output and error
+    kept, once it listens on ``port``."""
+    import socket
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dme_rules.cli", "serve", "--port", str(port), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return process
+        except OSError:
+            if process.poll() is not None:
+                error = process.stderr.read().decode() if process.stderr else ""
+                raise RuntimeError(error) from None
+            time.sleep(0.1)
+    stop(process)
+    raise RuntimeError("the service did not start")
+
+
+@pytest.fixture(scope="module")
+def logged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server with a decision log, an access log and one CORS origin."""
+    log = tmp_path_factory.mktemp("operations") / "decisions.jsonl"
+    port = free_port()
+    process = launched(
+        port, "--decision-log", str(log), "--access-log", "--cors-origin", "https://emr.example"
+    )
+    try:
+        yield Server(port, log, process)
+    finally:
+        stop(process)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def log_lines(server: Server, before: int) -> list[dict[str, object]]:
+    return [json.loads(line) for line in server.log.read_text().splitlines()[before:]]
+
+
+def log_length(server: Server) -> int:
+    return server.log.read_text().count("\n") if server.log.exists() else 0
+
+
+class TestIds:
+    def test_the_clients_request_id_is_echoed(self, logged):
+        """A visible ASCII X-Request-ID comes back as it was sent."""
+        _, headers, _ = logged.request("GET", "/v1/health", headers={"X-Request-ID": "abc-123"})
+        assert "abc-123" == headers["x-request-id"]
+
+    @pytest.mark.parametrize("sent", [None, "with space", "x" * 201])
+    def test_otherwise_a_new_request_id(self, logged, sent):
+        """Without an X-Request-ID, or with one that is not 1-200 visible ASCII characters,
+        the answer carries a new UUID."""
+        headers = {"X-Request-ID": sent} if sent else {}
+        _, answer, _ = logged.request("GET", "/v1/health", headers=headers)
+        assert str(uuid.UUID(answer["x-request-id"])) == answer["x-request-id"]
+
+    def test_an_evaluation_names_its_decision_line(self, logged):
+        """X-Decision-ID is the decision_id of the evaluation's decision-log line, which names
+        the request id too."""
+        before = log_length(logged)
+        status, headers, _ = logged.request(
+            "POST", query("/v1/evaluate", as_of="2025-09-01"), CASES[0].read_bytes(),
+            {"X-Request-ID": "vendor-42"},
+        )  # fmt: skip
+        [line] = log_lines(logged, before)
+        assert (200, headers["x-decision-id"], "vendor-42") == (
+            status, line["decision_id"], line["request_id"],
+        )  # fmt: skip
+
+    def test_a_batch_line_names_its_decision_and_keeps_the_reports_bytes(self, logged):
+        """Each report line of a batch begins with its decision_id (the log's, in order); the
+        rest is the report's own JSON, byte for byte as the library writes it."""
+        text = (EXAMPLES / "cases" / "spec-example.json").read_bytes().replace(b"\n", b" ")
+        before = log_length(logged)
+        _, _, body = logged.request(
+            "POST", query("/v1/evaluate/batch", as_of="2025-09-01T12:00:00-04:00"),
+            b"\n".join([text, text]),
+        )  # fmt: skip
+        lines = body.decode().splitlines(keepends=True)
+        report = evaluate(read_subject(text), datetime.fromisoformat("2025-09-01T12:00:00-04:00"))
+        own = _speed.json_line(report.to_dict())
+        ids = [line["decision_id"] for line in log_lines(logged, before)]
+        expected = [f'{{"decision_id":"{one}",{own[1:]}' for one in ids]
+        assert expected == lines
+        assert 2 == len(set(ids))
+
+
+REPLAYED = [
+    (path, as_of, lang, readings)
+    for path in DOCUMENTS
+    for as_of, lang, readings in [
+        ("2025-09-01", "fr", []),
+        ("2026-03-01T09:30:00-05:00", "en", []),
+        ("2025-09-01", "en", ["ninety-days"]),
+    ]
+]
+
+
+class TestReplay:
+    def test_logged_decisions_replay_to_the_same_reports(self, logged):
+        """Every decision logged, replayed from its line and the document with its
+        input_digest, gives the report the service answered, byte for byte."""
+        before = log_length(logged)
+        answered = {}
+        for path, as_of, lang, readings in REPLAYED:
+            status, headers, body = logged.request(
+                "POST", query("/v1/evaluate", as_of=as_of, lang=lang, reading=readings),
+                path.read_bytes(),
+            )  # fmt: skip
+            assert 200 == status, body
+            answered[headers["x-decision-id"]] = body
+        documents = {}
+        for path in DOCUMENTS:
+            text = path.read_bytes()
+            digest = evaluate(read_subject(text), datetime(2025, 1, 1).astimezone())
+            documents[digest.to_dict()["decision"]["input_digest"]] = text
+        lines = log_lines(logged, before)
+        replayed = {}
+        for line in lines:
+            report = evaluate(
+                read_subject(documents[line["input_digest"]]),
+                datetime.fromisoformat(line["as_of"]),
+                readings=line["readings"],
+            )
+            replayed[line["decision_id"]] = _speed.json_line(report.to_dict(line["lang"]))[:-1]
+        assert {key: body.decode() for key, body in answered.items()} == replayed
+        assert len(REPLAYED) == len(lines)
+
+    def test_the_same_case_at_two_instants_is_told_apart(self, logged):
+        """Two evaluations of one case at different as_of share an input_digest but not the
+        as_of of their lines."""
+        before = log_length(logged)
+        for as_of in ("2025-07-01", "2025-09-01"):
+            logged.request("POST", query("/v1/evaluate", as_of=as_of), CASES[0].read_bytes())
+        first, second = log_lines(logged, before)
+        assert first["input_digest"] == second["input_digest"]
+        # A date is the end of that day in Montreal: 24:00, the next day's 00:00.
+        assert ["2025-07-02T00:00:00-04:00", "2025-09-02T00:00:00-04:00"] == [
+            first["as_of"], second["as_of"],
+        ]  # fmt: skip
+
+    def test_a_line_says_how_it_was_asked(self, logged):
+        """A line holds the path, lang, readings asked and applied, and no case content."""
+        before = log_length(logged)
+        text = (EXAMPLES / "cases" / "spec-example.json").read_bytes()
+        _, _, body = logged.request(
+            "POST", query("/v1/evaluate", as_of="2025-09-01", lang="en", reading="ninety-days"),
+            text,
+        )  # fmt: skip
+        [line] = log_lines(logged, before)
+        report = json.loads(body)
+        applied = list(dict.fromkeys(r for f in report["findings"] for r in f["readings"]))
+        assert ("/v1/evaluate", "en", ["ninety-days"], applied) == (
+            line["path"], line["lang"], line["readings"], line["readings_applied"],
+        )  # fmt: skip
+        assert "ninety-days" in applied
+        for secret in ("2025-0147", "Omnimed", "MYLE"):
+            assert secret not in json.dumps(line)
+
+
+class TestQueryAndLanguage:
+    @pytest.mark.parametrize(
+        ("method", "path"),
+        [("POST", "/v1/evaluate?asof=2025-09-01"), ("POST", "/v1/evaluate/batch?asof=2025-09-01"),
+         ("GET", "/v1/rules?asof=2025-09-01"), ("GET", "/v1/health?asof=2025-09-01"),
+         ("GET", "/v1/calendars/quebec-cpc/2025?asof=1")],
+    )  # fmt: skip
+    def test_an_unknown_query_parameter_is_named(self, logged, method, path):
+        """A misspelt parameter is a 422 naming it, not a request answered as if absent."""
+        status, _, body = logged.json(method, path, CASES[0].read_bytes())
+        assert (422, "asof") == (status, body["errors"][0]["path"])
+
+    @pytest.mark.parametrize(
+        ("headers", "path", "title"),
+        [({}, "/v1/evaluate", "Entrée invalide"),
+         ({"Accept-Language": "en-CA,en;q=0.9"}, "/v1/evaluate", "Invalid input"),
+         ({"Accept-Language": "en;q=0.5, fr;q=0.9"}, "/v1/evaluate", "Entrée invalide"),
+         ({"Accept-Language": "en"}, "/v1/evaluate?lang=fr", "Entrée invalide"),
+         ({}, "/v1/evaluate?lang=en", "Invalid input")],
+    )  # fmt: skip
+    def test_a_problem_speaks_the_requests_language(self, logged, headers, path, title):
+        """lang first, then Accept-Language, then French: the title, detail and errors."""
+        status, _, body = logged.json("POST", path, b'{"case_id": 7}', **headers)
+        french = title == "Entrée invalide"
+        expected_start = "$.case_id : " if french else "$.case_id: "
+        assert (422, title, True) == (
+            status,
+            body["title"],
+            body["detail"].startswith(expected_start),
+        )
+        assert (" / " in body["detail"]) is False
+
+    @pytest.mark.parametrize(
+        ("method", "path", "status", "fr", "en"),
+        [("GET", "/nowhere", 404, "rien n'est servi à ce chemin", "nothing is served at this path"),
+         ("DELETE", "/v1/health", 405,
+          "ce chemin ne prend pas la méthode DELETE ; il prend GET, HEAD",
+          "this path does not take the method DELETE; it takes GET, HEAD"),
+         ("GET", "/v1/rules/qc.nope", 404, "aucune règle n'a l'id 'qc.nope'",
+          "no rule has the id 'qc.nope'")],
+    )  # fmt: skip
+    def test_starlettes_own_answers_and_ours_in_each_language(
+        self, logged, method, path, status, fr, en
+    ):
+        """404 and 405, Starlette's or ours, say their detail in French or English."""
+        french = logged.json(method, path)
+        english = logged.json(method, path, None, **{"Accept-Language": "en"})
+        assert [(status, fr), (status, en)] == [
+            (french[0], french[2]["detail"]), (english[0], english[2]["detail"]),
+        ]  # fmt: skip
+
+    def test_a_413_in_each_language(self, logged):
+        """The 413's detail in French by default, in English when asked."""
+        big = b" " * 1_000_001
+        french = logged.json("POST", "/v1/evaluate", big)[2]["detail"]
+        english = logged.json("POST", "/v1/evaluate?lang=en", big)[2]["detail"]
+        assert ["le corps dépasse 1\u202f000\u202f000 octets",
+                "the body is larger than 1,000,000 bytes"] == [french, english]  # fmt: skip
+
+    def test_a_missing_query_value_in_english(self, logged):
+        """A required query value's problem in English when asked."""
+        status, _, body = logged.json("GET", "/v1/deadlines?lang=en")
+        assert (422, "transmitted: expected a value (required): an instant with a UTC offset, "
+                "such as 2025-06-20T16:45:00-04:00") == (status, body["detail"])  # fmt: skip
+
+
+class TestOperations:
+    def test_the_startup_line(self):
+        """serve says its address, its workers and the library's version as it starts."""
+        from dme_rules import __version__
+
+        port = free_port()
+        process = launched(port, "--workers", "2")
+        try:
+            assert process.stderr is not None
+            first = process.stderr.readline().decode()
+        finally:
+            stop(process)
+            if process.stdout is not None:
+                process.stdout.close()
+        address = f"http://127.0.0.1:{port}"
+        expected = (
+            f"dme-rules serve : {address}, 2 processus, dme_rules {__version__} / "
+            f"dme-rules serve: {address}, 2 workers, dme_rules {__version__}\n"
+        )
+        assert expected == first
+
+    def test_the_access_log(self, tmp_path):
+        """With --access-log, one JSON line per request on standard output: request id,
+        method, path, status, duration."""
+        port = free_port()
+        process = launched(port, "--access-log")
+        server = Server(port, tmp_path / "none", process)
+        try:
+            server.request("GET", "/v1/health", headers={"X-Request-ID": "one"})
+            server.request("GET", "/v1/nowhere", headers={"X-Request-ID": "two"})
+        finally:
+            stop(process)
+        assert process.stdout is not None
+        lines = [json.loads(line) for line in process.stdout.read().decode().splitlines()]
+        process.stdout.close()
+        shown = [(x["request_id"], x["method"], x["path"], x["status"]) for x in lines]
+        assert [("one", "GET", "/v1/health", 200), ("two", "GET", "/v1/nowhere", 404)] == shown
+        assert all(isinstance(x["duration_ms"], float) and x["duration_ms"] >= 0 for x in lines)
+
+    def test_cors_for_the_origins_named_only(self, logged):
+        """A preflight from the named origin is allowed, with the id headers exposed; another
+        origin gets no Access-Control-Allow-Origin."""
+        preflight = {"Origin": "https://emr.example", "Access-Control-Request-Method": "POST",
+                     "Access-Control-Request-Headers": "content-type, x-request-id"}  # fmt: skip
+        status, headers, _ = logged.request("OPTIONS", "/v1/evaluate", headers=preflight)
+        assert (200, "https://emr.example") == (status, headers["access-control-allow-origin"])
+        _, headers, _ = logged.request(
+            "GET", "/v1/health", headers={"Origin": "https://emr.example"}
+        )
+        assert "X-Request-ID, X-Decision-ID" == headers["access-control-expose-headers"]
+        other = {**preflight, "Origin": "https://elsewhere.example"}
+        status, headers, _ = logged.request("OPTIONS", "/v1/evaluate", headers=other)
+        assert (400, None) == (status, headers.get("access-control-allow-origin"))
+
+    def test_no_cors_by_default(self, tmp_path):
+        """Without --cors-origin a preflight is a method not allowed, with no CORS header."""
+        port = free_port()
+        process = launched(port)
+        try:
+            status, headers, _ = Server(port, tmp_path, process).request(
+                "OPTIONS", "/v1/evaluate",
+                headers={"Origin": "https://emr.example", "Access-Control-Request-Method": "POST"},
+            )  # fmt: skip
+        finally:
+            stop(process)
+            if process.stdout is not None:
+                process.stdout.close()
+        assert (405, None) == (status, headers.get("access-control-allow-origin"))
+
+
+class TestMetrics:
+    def test_requests_latency_and_decisions_are_counted(self, logged):
+        """/metrics counts the requests by route and status, their latency and the decisions
+        by status, as the prometheus parser reads them."""
+        parser = pytest.importorskip("prometheus_client.parser")
+
+        def samples() -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+            text = logged.request("GET", "/metrics")[2].decode()
+            return {
+                (s.name, tuple(sorted(s.labels.items()))): s.value
+                for family in parser.text_string_to_metric_families(text)
+                for s in family.samples
+            }
+
+        before = samples()
+        text = (EXAMPLES / "cases" / "spec-example.json").read_bytes()  # a violation
+        for _ in range(3):
+            logged.request("POST", query("/v1/evaluate", as_of="2025-09-01"), text)
+        logged.request("POST", "/v1/evaluate", b"{}")
+        after = samples()
+        ok = ("dme_rules_http_requests_total",
+              (("method", "POST"), ("route", "/v1/evaluate"), ("status", "200")))  # fmt: skip
+        refused = (ok[0], (*ok[1][:2], ("status", "422")))
+        violation = ("dme_rules_decisions_total", (("status", "violation"),))
+        latency = ("dme_rules_http_request_duration_seconds_count", (("route", "/v1/evaluate"),))
+        deltas = [after[key] - before.get(key, 0.0) for key in (ok, refused, violation, latency)]
+        assert [3.0, 1.0, 3.0, 4.0] == deltas
+
+    def test_the_docs_page_and_its_assets(self, logged):
+        """/docs is Swagger UI's page, its script served from the package (no network)."""
+        pytest.importorskip("swagger_ui")
+        status, _, page = logged.request("GET", "/docs")
+        scripts = re.findall(r'<script src="([^"]+)"', page.decode())
+        assert (200, ["/docs/assets/swagger-ui-bundle.js"]) == (status, scripts)
+        status, _, script = logged.request("GET", scripts[0])
+        assert (200, True) == (status, b"SwaggerUIBundle" in script)
+
+
+SEVEN_FAULTS = (
+    b'{"case_id": 7, "bogus": 1, "practitioners": "x", "extraction": {"fee": 1.5},'
+    b' "request_transmitted_at": "2025"}'
+)
+#: The unknown key first, then each field in the order the case declares them.
+SEVEN_PATHS = ["$.bogus", "$.case_id", "$.request_transmitted_at", "$.source_solution",
+               "$.target_solution", "$.practitioners", "$.extraction.fee"]  # fmt: skip
+
+
+class TestEveryError:
+    def test_a_422_lists_every_fault_of_the_body(self, logged):
+        """A body with seven faults: one 422 naming the seven paths, its detail the first
+        and the count of the others."""
+        status, _, body = logged.json("POST", "/v1/evaluate?lang=en", SEVEN_FAULTS)
+        assert (422, SEVEN_PATHS) == (status, [error["path"] for error in body["errors"]])
+        assert body["detail"].startswith("$.bogus: expected one of the known keys")
+        assert body["detail"].endswith(" (and 6 more errors)")
+
+    def test_a_batch_line_lists_every_fault_too(self, logged):
+        """A refused batch line's problem lists its every fault."""
+        _, _, body = logged.request("POST", "/v1/evaluate/batch", SEVEN_FAULTS)
+        error = json.loads(body)["error"]
+        assert SEVEN_PATHS == [one["path"] for one in error["errors"]]
+
+    def test_the_reader_collects_them_its_message_the_first(self):
+        """DmeRulesError.errors lists every fault; str() is the first's message alone."""
+        from dme_rules.errors import DmeRulesError
+
+        with pytest.raises(DmeRulesError) as caught:
+            read_subject(SEVEN_FAULTS)
+        paths = [getattr(error, "path", None) for error in caught.value.errors]
+        assert (SEVEN_PATHS, str(caught.value.errors[0])) == (paths, str(caught.value))
+
+    def test_at_most_a_hundred(self, logged):
+        """A body with 150 unknown keys: the problem lists the first 100."""
+        keys = ", ".join(f'"k{i}": 1' for i in range(150))
+        status, _, body = logged.json("POST", "/v1/evaluate", f"{{{keys}}}".encode())
+        assert (422, [f"$.k{i}" for i in range(100)]) == (
+            status, [error["path"] for error in body["errors"]],
+        )  # fmt: skip
+
+    def test_check_prints_the_first_and_the_count(self, tmp_path):
+        """dme-rules check: one line, the first fault then how many others, exit 2."""
+        case = tmp_path / "bad.json"
+        case.write_bytes(SEVEN_FAULTS)
+        result = subprocess.run(
+            [sys.executable, "-m", "dme_rules.cli", "check", str(case)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        [line] = result.stderr.splitlines()
+        assert (2, True, True) == (
+            result.returncode,
+            line.startswith(f"dme-rules: {case}: $.bogus : attendu une des clés connues"),
+            line.endswith(" (et 6 autres erreurs / and 6 more errors)"),
+        )
+
+
+class TestWithoutTheirPackages:
+    def test_metrics_and_docs_say_what_to_install(self, tmp_path):
+        """Where prometheus-client and swagger-ui-py cannot be imported, /metrics and /docs
+        answer a 404 problem naming the extra to install."""
+        import os
+
+        for name in ("prometheus_client", "swagger_ui"):
+            (tmp_path / f"{name}.py").write_text("raise ImportError('not installed')\n")
+        paths = [str(tmp_path), os.environ.get("PYTHONPATH", "")]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+        port = free_port()
+        process = launched(port, env=env)
+        server = Server(port, tmp_path / "none", process)
+        try:
+            metrics = server.json("GET", "/metrics?lang=en")
+            docs = server.json("GET", "/docs", None, **{"Accept-Language": "en"})
+        finally:
+            stop(process)
+            if process.stdout is not None:
+                process.stdout.close()
+        assert [
+            (404, "/metrics needs the metrics extra: pip install 'dme-rules[metrics]' "
+             "(prometheus-client)"),
+            (404, "/docs needs the server extra: pip install 'dme-rules[server]' (swagger-ui-py)"),
+        ] == [(metrics[0], metrics[2]["detail"]), (docs[0], docs[2]["detail"])]  # fmt: skip
+
+
+class TestDocsInChromium:
+    def test_try_it_out_in_the_docs_page(self, logged, tmp_path):
+        """In headless Chromium, /docs lists every operation of the OpenAPI document, and
+        "Try it out" then "Execute" on the health and on an evaluation of the example answer
+        200 with the service's own answers."""
+        from tests import chromium
+
+        pytest.importorskip("swagger_ui")
+        if (reason := chromium.missing()) is not None:
+            pytest.skip(reason)
+        _, _, document = logged.json("GET", "/openapi.json")
+        # Swagger UI's ids: each of / { } of the path becomes _ after the method.
+        expected = sorted(
+            f"operations-default-{method}_{re.sub('[/{}]', '_', path.strip('/'))}"
+            for path, operations in document["paths"].items()
+            for method in operations
+        )
+
+        async def drive() -> tuple[list[str], list[tuple[str, Any]]]:
+            async with chromium.opened(f"http://127.0.0.1:{logged.port}/docs") as page:
+                await page.until("document.querySelectorAll('.opblock').length > 0")
+                shown = await page.run("[...document.querySelectorAll('.opblock')].map(o => o.id)")
+                answers = []
+                for block in ("operations-default-get_v1_health",
+                              "operations-default-post_v1_evaluate"):  # fmt: skip
+                    here = f"document.getElementById('{block}')"
+                    await page.run(f"{here}.querySelector('.opblock-summary-control').click()")
+                    await page.until(f"!!{here}.querySelector('.try-out__btn')")
+                    await page.run(f"{here}.querySelector('.try-out__btn').click()")
+                    await page.until(f"!!{here}.querySelector('.execute')")
+                    await page.run(f"{here}.querySelector('.execute').click()")
+                    row = ".live-responses-table tr.response .response-col_status"
+                    cell = f"{here}.querySelector('{row}')"
+                    status = await page.until(f"{cell} && {cell}.textContent.trim()")
+                    text = await page.run(
+                        f"{here}.querySelector('.live-responses-table .microlight').textContent"
+                    )
+                    answers.append((status, json.loads(text)))
+                (tmp_path / "docs.png").write_bytes(await page.screenshot())
+                return shown, answers
+
+        shown, answers = asyncio.run(drive())
+        assert expected == sorted(shown)
+        health, report = answers
+        assert ("200", {"status": "ok", "library_version": __version__}) == health
+        assert ("200", "violation") == (report[0], report[1]["status"])
+        assert (tmp_path / "docs.png").read_bytes().startswith(b"\x89PNG")
+
+
+TYPESCRIPT = EXAMPLES / "clients" / "typescript"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The TypeScript client's folder copied to a temporary one, its pinned packages
+    installed (skipped when the registry cannot be reached)."""
+    folder = tmp_path_factory.mktemp("typescript")
+    for name in ("package.json", "tsconfig.json", "client.ts"):
+        shutil.copy(TYPESCRIPT / name, folder / name)
+    installed = subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts"],
+        cwd=folder, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    if installed.returncode != 0:
+        pytest.skip(f"the npm packages cannot be installed: {installed.stderr[-300:]}")
+    return folder
+
+
+@pytest.mark.skipif(
+    shutil.which("node") is None or shutil.which("npm") is None, reason="node or npm is missing"
+)
+class TestTypeScriptClient:
+    def npx(self, project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["npx", "--no-install", *arguments],
+            cwd=project, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+
+    def test_types_from_the_openapi_document_check_and_run(self, logged, project):
+        """openapi-typescript writes the types from the live /openapi.json, tsc checks and
+        compiles the client, and the client's decision id is the decision log's."""
+        address = f"http://127.0.0.1:{logged.port}"
+        generated = self.npx(project, "openapi-typescript", f"{address}/openapi.json",
+                             "-o", "schema.d.ts")  # fmt: skip
+        assert 0 == generated.returncode, generated.stderr
+        checked = self.npx(project, "tsc")
+        assert (0, "") == (checked.returncode, checked.stdout)
+        before = log_length(logged)
+        path = EXAMPLES / "cases" / "spec-example.json"
+        ran = subprocess.run(
+            ["node", "dist/client.js", address, str(path), "2025-09-01", "en"],
+            cwd=project, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        [line] = log_lines(logged, before)
+        assert (1, f"2025-0147: violation ({line['decision_id']})") == (
+            ran.returncode, ran.stdout.splitlines()[0],
+        )  # fmt: skip
+
+    def test_a_wrong_use_is_refused_by_tsc(self, logged, project):
+        """The generated types refuse a language the service does not speak and a key the
+        report does not have."""
+        address = f"http://127.0.0.1:{logged.port}"
+        self.npx(project, "openapi-typescript", f"{address}/openapi.json", "-o", "schema.d.ts")
+        (project / "wrong.ts").write_text(
+            'import type { Query, Report } from "./client.js";\n'
+            'export const query: Query = { lang: "de" };\n'
+            "export const key = (report: Report) => report.verdict;\n"
+        )
+        checked = subprocess.run(
+            ["npx", "--no-install", "tsc", "--noEmit", "--strict", "--module", "NodeNext",
+             "--moduleResolution", "NodeNext", "--target", "ES2022", "--types", "node",
+             "wrong.ts"],
+            cwd=project, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        codes = sorted(set(re.findall(r"wrong\.ts\(\d+,\d+\): error (TS\d+)", checked.stdout)))
+        # TS2322: "de" is not "fr" | "en"; TS2339: a report has no key "verdict".
+        assert ["TS2322", "TS2339"] == codes, checked.stdout
+
+
+def events_of(ics: bytes) -> list[tuple[str, str, str, str]]:
+    """Each event of an iCalendar read back by the icalendar package: its start and end
+    dates, the rule and the reading its description names."""
+    icalendar = pytest.importorskip("icalendar")
+    found = []
+    for event in icalendar.Calendar.from_ical(ics).walk("VEVENT"):
+        description = str(event["description"])
+        rule = re.search(r"(?:Règle|Rule)\s?: (\S+)", description)
+        reading = re.search(r"(?:Lecture|Reading)\s?: (\S+)", description)
+        assert rule is not None, description
+        assert reading is not None, description
+        found.append((event.decoded("dtstart").isoformat(), event.decoded("dtend").isoformat(),
+                      rule.group(1), reading.group(1)))  # fmt: skip
+    return found
+
+
+def expected_events(deadlines: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """The events the JSON deadlines give: each due date, ending the next day (all-day)."""
+    from datetime import date, timedelta
+
+    def after(day: str) -> str:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+    return [
+        (deadlines["extraction_due"], after(deadlines["extraction_due"]),
+         "qc.migration.extraction-deadline", deadlines["extraction_interpretation"]),
+        (deadlines["import_due"], after(deadlines["import_due"]),
+         "qc.migration.import-deadline", deadlines["import_interpretation"]),
+    ]  # fmt: skip
+
+
+class TestDeadlinesAsICalendar:
+    @pytest.mark.parametrize(
+        ("lang", "reading"), [("fr", []), ("en", ["civil-procedure", "labour-standards-calendar"])]
+    )
+    def test_over_http_as_the_json_says(self, logged, lang, reading):
+        """Accept: text/calendar gives one all-day event per deadline, on the JSON's due
+        dates, naming its rule, its legal basis and the reading that counted it."""
+        path = query("/v1/deadlines", transmitted="2025-06-20T16:45:00-04:00", lang=lang,
+                     reading=reading)  # fmt: skip
+        _, _, deadlines = logged.json("GET", path)
+        status, headers, ics = logged.request("GET", path, headers={"Accept": "text/calendar"})
+        assert (200, "text/calendar") == (status, headers["content-type"].split(";")[0])
+        assert expected_events(deadlines) == events_of(ics)
+        icalendar = pytest.importorskip("icalendar")
+        described = [
+            str(event["description"]).splitlines()
+            for event in icalendar.Calendar.from_ical(ics).walk("VEVENT")
+        ]
+        for lines, (_, _, rule_id, _) in zip(described, expected_events(deadlines), strict=True):
+            _, _, rule = logged.json("GET", query(f"/v1/rules/{rule_id}", as_of="2025-06-20"))
+            [version] = [v for v in rule["versions"] if v["version"] == rule["in_force"]]
+            label = "Fondement\u00a0: " if lang == "fr" else "Legal basis: "
+            starts = [f"{label}{c['document']} ({c['issuer']}" for c in version["citations"]]
+            cited = lines[1:-1]
+            assert starts == [
+                line[: len(start)] for line, start in zip(cited, starts, strict=False)
+            ]
+            assert len(starts) == len(cited)
+
+    def test_the_command_line_as_its_json_says(self):
+        """dme-rules deadlines --format ics: the same events as its --format json."""
+        command = [sys.executable, "-m", "dme_rules.cli", "deadlines", "--transmitted",
+                   "2025-12-19"]  # fmt: skip
+        shown = subprocess.run([*command, "--format", "json"], capture_output=True, check=True)
+        ics = subprocess.run([*command, "--format", "ics"], capture_output=True, check=True)
+        assert expected_events(json.loads(shown.stdout)) == events_of(ics.stdout)
+
+
+def accepted_by_the_document(document: dict[str, Any], path: str, method: str, name: str,
+                             value: Any) -> bool:  # fmt: skip
+    """Whether the OpenAPI document's schema of the parameter ``name`` takes ``value``, as
+    the jsonschema package (with its format checker) reads it."""
+    jsonschema = pytest.importorskip("jsonschema")
+    [parameter] = [p for p in document["paths"][path][method]["parameters"] if p["name"] == name]
+    validator = jsonschema.Draft202012Validator(
+        parameter["schema"], format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return bool(validator.is_valid(value))
+
+
+CASE_TEXT = (EXAMPLES / "cases" / "spec-example.json").read_bytes()
+DOCUMENTED = [
+    ("/v1/evaluate", "post", "as_of", v) for v in
+    ["2025-09-01", "0709-01-23", "2025-02-30", "2024-02-29", "1900-01-01", "2200-12-30",
+     "2200-12-31", "2025-06-20T16:45:00-04:00", "2025-06-20T16:45-04:00",
+     "2025-06-20T24:00:00Z", "2025-06-20 16:45:00-04:00", "2025-W25-5", "", "1899-12-31"]
+] + [
+    ("/v1/deadlines", "get", "transmitted", v) for v in
+    ["2021-10-27", "2021-10-28", "2200-11-16", "2200-11-17", "2025-02-29",
+     "2025-06-20T16:45:00-04:00", "2025-06-20T16:45:00", ""]
+] + [("/v1/rules", "get", "lang", v) for v in ["fr", "en", "", "de"]] + [
+    ("/v1/rules", "get", "jurisdiction", v) for v in ["qc", "fr", "", "xx"]
+] + [("/v1/rules", "get", "as_of", v) for v in ["2025-01-01", "0709-01-23", "2200-12-31"]] + [
+    ("/v1/evaluate", "post", "reading", v) for v in
+    [["ninety-days"], ["ninety-days", "ninety-days"], ["nope"],
+     ["confirm-same-day", "ninety-days"]]
+]  # fmt: skip
+
+
+class TestTheDocumentsLimits:
+    @pytest.mark.parametrize(("path", "method", "name", "value"), DOCUMENTED)
+    def test_the_service_refuses_what_the_document_refuses(self, logged, path, method, name, value):
+        """A query value is answered 200 exactly when the OpenAPI document's schema of its
+        parameter takes it (and 422 otherwise)."""
+        _, _, document = logged.json("GET", "/openapi.json")
+        documented = accepted_by_the_document(document, path, method, name, value)
+        values = {name: value}
+        if path == "/v1/deadlines" and name != "transmitted":
+            values["transmitted"] = "2025-06-20"
+        body = CASE_TEXT if method == "post" else None
+        status, _, answer = logged.request(method.upper(), query(path, **values), body)
+        assert (200 if documented else 422) == status, answer[:300]
+
+    @pytest.mark.parametrize("year", [1899, 1900, 2200, 2201])
+    def test_a_calendars_year_as_the_document_says(self, logged, year):
+        """The year of a calendar's path: 200 within the document's minimum and maximum."""
+        _, _, document = logged.json("GET", "/openapi.json")
+        path = "/v1/calendars/{calendar_id}/{year}"
+        documented = accepted_by_the_document(document, path, "get", "year", year)
+        status = logged.request("GET", f"/v1/calendars/quebec-cpc/{year}")[0]
+        assert (200 if documented else 422, 1900 <= year <= 2200) == (status, documented)
