@@ -18,6 +18,7 @@ from dme_rules.cli.common import (
     EXIT_OK,
     EXIT_VIOLATION,
     instant_of,
+    not_an_input,
     output,
     say,
     usage_error,
@@ -49,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         raise usage_error(args, "error.needs_out", format=fmt)
     if args.excel and fmt != "csv":
         raise usage_error(args, "error.excel_csv", format=fmt)
+    not_an_input(args.out, args.paths, args.prog)
     zone = default_jurisdiction().zone
     as_of = instant_of(args.as_of, zone)
     # A date: the end of that day in each subject's jurisdiction.

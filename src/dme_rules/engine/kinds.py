@@ -268,13 +268,30 @@ _parse_any_text = _parsed_by(_check_text, lambda: TEXT)
 
 #: A year of the supported years, as a pattern (1900-2200).
 _YEAR = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
+#: A month and a day that can exist (February up to its 29th), as a pattern.
+MONTH_DAY_PATTERN = (
+    "-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31|02-29)"
+)
+#: A time of day (00:00 to 23:59, seconds to 59 with up to six decimals) and a UTC offset
+#: (``Z`` or up to 23:59 either way), as a pattern.
+CLOCK_PATTERN = "T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+#: Text with a visible character, as a pattern: one character that is not a space, a
+#: control, a common invisible format character (soft hyphen, zero-width and direction
+#: marks, word joiners, the byte order mark), a combining mark of the main block, a
+#: variation selector, a private use character or a blank letter. (The library's own check,
+#: by Unicode category, refuses a few rarer invisible characters this pattern lets through.)
+VISIBLE_TEXT_PATTERN = (
+    "[^\\s\\x00-\\x1f\\x7f-\\x9f\\u00ad\\u0300-\\u036f\\u061c\\u115f\\u1160"
+    "\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f"
+    "\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufffb\\ue000-\\uf8ff]"
+)
 
 TEXT: Kind = Kind(
     _VISIBLE_TEXT,
     _VISIBLE_TEXT_FR,
     _check_text,
     _parse_text,
-    schema={"type": "string", "pattern": "\\S"},
+    schema={"type": "string", "pattern": VISIBLE_TEXT_PATTERN},
     json_types=(str,),
     plain="text",
     plain_fr="du texte",
@@ -301,7 +318,7 @@ DATE: Kind = Kind(
     _check_fact_date,
     _speed.remembered(_parse_date),
     date.isoformat,
-    schema={"type": "string", "format": "date", "pattern": f"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"},
+    schema={"type": "string", "format": "date", "pattern": f"^{_YEAR}{MONTH_DAY_PATTERN}$"},
     json_types=(str,),
     plain="a date as text, written YYYY-MM-DD",
     plain_fr="une date en texte, écrite AAAA-MM-JJ",
@@ -314,7 +331,7 @@ INSTANT: Kind = Kind(
     datetime.isoformat,
     schema={  # no "format": "date-time", which wants seconds the library does not require
         "type": "string",
-        "pattern": f"^{_YEAR}" + _INSTANT_TEXT.pattern[len("[0-9]{4}") : -len("\\Z")] + "$",
+        "pattern": f"^{_YEAR}{MONTH_DAY_PATTERN}{CLOCK_PATTERN}$",
     },
     json_types=(str,),
     plain="an instant as text, such as 2025-06-20T16:45:00-04:00",
