@@ -79,6 +79,8 @@ def run(
     """Serve on uvicorn until interrupted (``dme-rules serve``)."""
     import uvicorn
 
+    from dme_rules.service.limits import KEEP_ALIVE_SECONDS, SlowClientProtocol
+
     if decision_log:
         os.environ[DECISION_LOG_VARIABLE] = str(Path(decision_log).resolve())
     uvicorn.run(
@@ -89,4 +91,6 @@ def run(
         workers=workers,
         log_level=log_level,
         access_log=False,
+        http=SlowClientProtocol,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )

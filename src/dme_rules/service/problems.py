@@ -47,7 +47,9 @@ PROBLEMS = {
     400: ("bad-request", "Requête invalide / Bad request"),
     404: ("not-found", "Introuvable / Not found"),
     405: ("method-not-allowed", "Méthode non permise / Method not allowed"),
+    408: ("timeout", "Délai dépassé / Request timeout"),
     413: ("too-large", "Contenu trop volumineux / Content too large"),
+    415: ("unsupported-media-type", "Type de contenu non pris en charge / Unsupported media type"),
     422: ("invalid-input", "Entrée invalide / Invalid input"),
     500: ("internal-error", "Erreur interne / Internal error"),
 }

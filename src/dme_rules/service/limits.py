@@ -1,0 +1,151 @@
+"""What keeps the service answering under load and abuse: evaluations off the event loop,
+bodies of the declared type only, and connections that cannot be held open by a slow client.
+
+- :func:`in_thread` runs an evaluation in a thread of a pool of :data:`EVALUATION_THREADS`,
+  so the event loop keeps answering (``/v1/health``) while large documents are judged.
+- :func:`checked_body_headers` refuses a body whose ``Content-Type`` is not JSON or NDJSON
+  (415) or whose ``Content-Encoding`` is not ``identity`` (400): the service decodes nothing.
+- :func:`body_within` reads a body that must arrive within :data:`BODY_SECONDS`.
+- :class:`SlowClientProtocol` closes a connection whose request headers do not arrive within
+  :data:`HEADER_SECONDS` (uvicorn's own keep-alive timeout closes an idle one).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+from starlette.requests import Request
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from dme_rules.service.problems import Problem
+
+__all__ = [
+    "BODY_SECONDS",
+    "BODY_TYPES",
+    "EVALUATION_THREADS",
+    "HEADER_SECONDS",
+    "KEEP_ALIVE_SECONDS",
+    "SlowClientProtocol",
+    "body_within",
+    "checked_body_headers",
+    "in_thread",
+]
+
+T = TypeVar("T")
+
+#: The threads that evaluate at once in one worker process: one per core (Python runs one
+#: at a time; more would only queue behind the lock and hold more documents in memory).
+EVALUATION_THREADS = max(2, os.cpu_count() or 1)
+#: The media types of a body the service reads (a ``charset`` parameter allowed).
+BODY_TYPES = ("application/json", "application/x-ndjson", "application/ndjson")
+#: The seconds a client has to send its request headers.
+HEADER_SECONDS = 10.0
+#: The seconds a client has to send its whole body (100 MB at 10 MB/s and more).
+BODY_SECONDS = 60.0
+#: The seconds an idle connection is kept between two requests.
+KEEP_ALIVE_SECONDS = 5
+
+_limiter: anyio.CapacityLimiter | None = None
+
+
+async def in_thread(function: Callable[..., T], *arguments: Any) -> T:
+    """``function(*arguments)`` run in the evaluation threads, off the event loop."""
+    global _limiter
+    if _limiter is None:  # made in the running loop
+        _limiter = anyio.CapacityLimiter(EVALUATION_THREADS)
+    return await anyio.to_thread.run_sync(function, *arguments, limiter=_limiter)
+
+
+def checked_body_headers(request: Request) -> None:
+    """Refuse a body the service would misread: a ``Content-Type`` other than JSON or NDJSON
+    (415), a ``Content-Encoding`` other than ``identity`` (400). A request without a
+    ``Content-Type`` is read as JSON.
+
+    Raises:
+        Problem: 415 or 400.
+    """
+    declared = request.headers.get("content-type")
+    if declared is not None:
+        media_type = declared.split(";", 1)[0].strip().lower()
+        if media_type not in BODY_TYPES:
+            listed = ", ".join(BODY_TYPES)
+            shown = ascii(declared[:100])
+            raise Problem.said(
+                415,
+                f"the Content-Type {shown} is not one the service reads: {listed}",
+                f"le Content-Type {shown} n'est pas un de ceux que le service lit : {listed}",
+            )
+    encodings = [
+        part.strip().lower()
+        for value in request.headers.getlist("content-encoding")
+        for part in value.split(",")
+        if part.strip()
+    ]
+    if any(encoding != "identity" for encoding in encodings):
+        shown = ascii(", ".join(encodings)[:100])
+        raise Problem.said(
+            400,
+            f"the Content-Encoding {shown} is not read: send the body as is (identity)",
+            f"le Content-Encoding {shown} n'est pas lu : envoyez le corps tel quel (identity)",
+        )
+
+
+async def body_within(read: Callable[[], Any], seconds: float = BODY_SECONDS) -> bytes:
+    """The body ``read()`` returns, refused with a 408 when it takes more than ``seconds``.
+
+    Raises:
+        Problem: 408.
+    """
+    try:
+        with anyio.fail_after(seconds):
+            body: bytes = await read()
+            return body
+    except TimeoutError:
+        raise Problem.said(
+            408,
+            f"the body did not arrive within {seconds:g} seconds",
+            f"le corps n'est pas arrivé en {seconds:g} secondes",
+        ) from None
+
+
+class SlowClientProtocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, closing a connection whose request headers do not all
+    arrive within :data:`HEADER_SECONDS` (a client that opens connections and sends its
+    headers a byte at a time would hold them open for ever)."""
+
+    header_seconds = HEADER_SECONDS
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._header_timer: asyncio.TimerHandle | None = None
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        if self._header_timer is None and not self._in_request():
+            self._arm()  # the first bytes of the next request on a kept connection
+        super().data_received(data)
+        if self._in_request() and self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+        super().connection_lost(exc)
+
+    def _in_request(self) -> bool:
+        return self.cycle is not None and not self.cycle.response_complete
+
+    def _arm(self) -> None:
+        self._header_timer = self.loop.call_later(self.header_seconds, self._too_slow)
+
+    def _too_slow(self) -> None:
+        self._header_timer = None
+        if not self._in_request() and not self.transport.is_closing():
+            self.transport.close()
