@@ -57,8 +57,16 @@ def write_table(
             for row in rows:
                 writer.writerow(_not_formulas(cells(row)))
         else:
+            # Python's csv module quotes a cell with a line feed but not one with a lone
+            # carriage return when lines end at LF: such a row has every cell quoted, so a
+            # reader finds the cell as it was.
+            quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
             for row in rows:
-                writer.writerow(cells(row))  # None is written as an empty cell
+                written = cells(row)  # None is written as an empty cell
+                if any(type(cell) is str and "\r" in cell for cell in written):
+                    quoted.writerow(written)
+                else:
+                    writer.writerow(written)
     elif format == "jsonl":
         for row in rows:
             out.write(_speed.json_line(dict(zip(COLUMNS, _cells(row), strict=True))))
