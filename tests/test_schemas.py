@@ -269,5 +269,6 @@ class TestImpossibleValues:
         except DmeRulesError:
             pytest.skip("an example of a refused document")
         loads(path.read_bytes())
-        errors = list(jsonschema.Draft202012Validator(schema(cls.schema_name)).iter_errors(document))
+        validator = jsonschema.Draft202012Validator(schema(cls.schema_name))
+        errors = list(validator.iter_errors(document))
         assert [] == [error.message for error in errors]

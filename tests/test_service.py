@@ -930,7 +930,8 @@ class TestSlowClients:
         timeout (10 s), not kept open."""
         from dme_rules.service.limits import HEADER_SECONDS
 
-        with socket.create_connection(("127.0.0.1", server.port), timeout=HEADER_SECONDS + 10) as sock:
+        address = ("127.0.0.1", server.port)
+        with socket.create_connection(address, timeout=HEADER_SECONDS + 10) as sock:
             sock.sendall(b"GET /v1/hea")
             started = time.monotonic()
             closed = sock.recv(1024) == b""  # the server closes it: end of stream

@@ -7,6 +7,8 @@ its local time; the summary is a table of counts by status and one by rule and s
 from __future__ import annotations
 
 import html
+import io
+import os
 import re
 from collections import Counter
 from datetime import date, datetime
@@ -214,11 +216,12 @@ def write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summary
     sheet = book.active
     sheet.title = people.say("sheet.findings")
     sheet.append([people.heading(column) for column in COLUMNS])
-    for row in rows:
-        sheet.append([people.held(_person_cell(people, row, column)) for column in COLUMNS])
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # text that begins with "=": a string, never a formula
-                cell.data_type = "s"
+    for number, row in enumerate(rows, start=2):
+        values = [people.held(_person_cell(people, row, column)) for column in COLUMNS]
+        sheet.append(values)
+        for index, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                sheet.cell(number, index).data_type = "s"  # a string, never a formula
     _dress(sheet, Font(bold=True), get_column_letter)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -246,7 +249,15 @@ def write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summary
     for number in (2, len(by_status) + 4):  # their headings
         for cell in counts[number]:
             cell.font = bold
-    book.save(out)
+    if isinstance(out, (str, os.PathLike)):
+        # Built in memory, then written: a zip archive left open by a failed write (a full
+        # disk) would try again to close itself when collected, and complain.
+        buffer = io.BytesIO()
+        book.save(buffer)
+        with open(out, "wb") as stream:
+            stream.write(buffer.getbuffer())
+    else:
+        book.save(out)
     if summary is not None:
         summary.replaced += people.replaced
 

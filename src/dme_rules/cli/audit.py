@@ -17,6 +17,8 @@ from dme_rules.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATION,
+    InputError,
+    both,
     instant_of,
     not_an_input,
     output,
@@ -74,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
             yield from found
 
     if fmt in ("xlsx", "parquet"):
-        write_table(list(rows()), args.out, fmt, lang=args.lang, summary=summary)
+        try:
+            write_table(list(rows()), args.out, fmt, lang=args.lang, summary=summary)
+        except OSError as error:  # a full disk: the previous file is left as it was
+            reason = error.strerror or type(error).__name__
+            raise InputError(f"{args.out}: {both('error.unwritable', reason=reason)}") from None
     elif fmt == "html":
         all_rows = list(rows())
         with output(args.out) as out:

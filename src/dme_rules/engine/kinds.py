@@ -274,7 +274,10 @@ MONTH_DAY_PATTERN = (
 )
 #: A time of day (00:00 to 23:59, seconds to 59 with up to six decimals) and a UTC offset
 #: (``Z`` or up to 23:59 either way), as a pattern.
-CLOCK_PATTERN = "T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+CLOCK_PATTERN = (
+    "T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?"
+    "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+)
 #: Text with a visible character, as a pattern: one character that is not a space, a
 #: control, a common invisible format character (soft hyphen, zero-width and direction
 #: marks, word joiners, the byte order mark), a combining mark of the main block, a
