@@ -121,7 +121,7 @@ async def evaluate_one(request: Request) -> Response:
     lang, fhir = query.lang(request), wants_fhir(request)
     limits.checked_body_headers(request)
     body = await limits.body_within(lambda: query.body(request, MAX_DOCUMENT_BYTES))
-    answer, whole = await limits.in_thread(_read_and_evaluated, body, request, lang, fhir)
+    answer, whole = await limits.evaluated(_read_and_evaluated, body, request, lang, fhir)
     log = _decision_log(request)
     if log is not None:
         log.record(whole, query.readings(request))
