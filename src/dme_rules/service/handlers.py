@@ -121,7 +121,13 @@ async def evaluate_one(request: Request) -> Response:
     lang, fhir = query.lang(request), wants_fhir(request)
     limits.checked_body_headers(request)
     body = await limits.body_within(lambda: query.body(request, MAX_DOCUMENT_BYTES))
-    answer, whole = await limits.evaluated(_read_and_evaluated, body, request, lang, fhir)
+    return await limits.evaluated(_answered, body, request, lang, fhir)
+
+
+def _answered(body: bytes, request: Request, lang: str, fhir: bool) -> Response:
+    """The answer to one document, its decision logged (in the evaluation threads for a
+    large document: its report is written there too)."""
+    answer, whole = _read_and_evaluated(body, request, lang, fhir)
     log = _decision_log(request)
     if log is not None:
         log.record(whole, query.readings(request))

@@ -15,7 +15,6 @@ bodies of the declared type only, and connections that cannot be held open by a 
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -42,9 +41,12 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: The threads that evaluate at once in one worker process: one per core (Python runs one
-#: at a time; more would only queue behind the lock and hold more documents in memory).
-EVALUATION_THREADS = max(2, os.cpu_count() or 1)
+#: The threads that evaluate at once in one worker process: one. Python runs one thread at a
+#: time; with two or more judging, the event loop waits its turn behind each of them at every
+#: step of a request (``/v1/health`` took up to 190 ms while eight 1 MB documents were judged
+#: on two threads, up to 80 ms on one). The worker processes (``--workers``) judge in
+#: parallel.
+EVALUATION_THREADS = 1
 #: The largest document judged on the event loop itself (about 4 ms of work; a case of a few
 #: complaints is 1 to 5 KB). A larger one goes to the evaluation threads.
 INLINE_BYTES = 8_192
