@@ -356,6 +356,37 @@ class TestCommandLine:
         assert "none.parquet" in err
         assert "Traceback" not in err
 
+    def test_output_that_is_a_table_is_refused(self, tmp_path, capsys):
+        """--out naming a table's file: exit 2 naming both, the table's bytes untouched."""
+        from dme_rules.cli import main
+
+        files = self.files(tmp_path, generate(10, seed=6))
+        accesses = tmp_path / "accesses.parquet"
+        before = accesses.read_bytes()
+        code = main(["dmp-audit", *files, "--out", str(accesses), "--quiet"])
+        err = capsys.readouterr().err
+        assert (2, before) == (code, accesses.read_bytes())
+        assert 2 * 2 == err.count(str(accesses))  # the output and the input, in both languages
+
+    def test_a_failed_write_leaves_the_previous_verdicts(self, tmp_path, monkeypatch, capsys):
+        """The writer failing (a full disk): exit 2, the previous file as it was, no
+        temporary file left."""
+        pq = pytest.importorskip("pyarrow.parquet")
+        from dme_rules.cli import main
+
+        files = self.files(tmp_path, generate(10, seed=6))
+        out = tmp_path / "out.parquet"
+        out.write_bytes(b"previous")
+
+        def full_disk(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(pq, "write_table", full_disk)
+        code = main(["dmp-audit", *files, "--out", str(out), "--quiet"])
+        left = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith("s.parquet"))
+        assert (2, b"previous", ["out.parquet"]) == (code, out.read_bytes(), left)
+        assert "No space left on device" in capsys.readouterr().err
+
 
 class TestMalformedLogs:
     """The malformed logs a reliability run sent: each refused by table and column."""
