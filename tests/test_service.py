@@ -889,6 +889,18 @@ class TestUnderLoad:
             status, first["line"], first["error"]["status"], "findings" in second
         )  # fmt: skip
 
+    def test_error_line_of_a_huge_key_is_short(self, server):
+        """A batch line whose unknown key is 900,000 characters: its error line is cut
+        (texts of at most 500 characters), not twice the key."""
+        line = b'{"x' + b"y" * 900_000 + b'": 1}'
+        status, _, answer = server.request(
+            "POST", query("/v1/evaluate/batch", as_of=AS_OF), line,
+            {"content-type": "application/x-ndjson"},
+        )  # fmt: skip
+        (error,) = (json.loads(found) for found in answer.splitlines())
+        assert (200, 1, 500) == (status, error["line"], len(error["error"]["detail"]))
+        assert error["error"]["detail"].endswith("…")
+
     @pytest.mark.parametrize(
         "content_type", ["application/xml", "text/plain", "application/x-www-form-urlencoded"]
     )

@@ -164,7 +164,7 @@ def _batch_lines(request: Request, body: bytes, lang: str) -> Iterator[str]:
                 raise _line_too_large()
             _, whole = _read_and_evaluated(line, request, lang, False)
         except Problem as problem:
-            refused: BatchError = {"line": number, "error": problem.document()}
+            refused: BatchError = {"line": number, "error": limits.shortened(problem.document())}
             yield _speed.json_line(refused)
             continue
         if log is not None:

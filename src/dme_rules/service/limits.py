@@ -28,6 +28,7 @@ from dme_rules.service.problems import Problem
 __all__ = [
     "BODY_SECONDS",
     "BODY_TYPES",
+    "ERROR_TEXT_CHARACTERS",
     "EVALUATION_THREADS",
     "HEADER_SECONDS",
     "INLINE_BYTES",
@@ -37,6 +38,7 @@ __all__ = [
     "checked_body_headers",
     "evaluated",
     "in_thread",
+    "shortened",
 ]
 
 T = TypeVar("T")
@@ -56,6 +58,9 @@ BODY_TYPES = ("application/json", "application/x-ndjson", "application/ndjson")
 HEADER_SECONDS = 10.0
 #: The seconds a client has to send its whole body (100 MB at 10 MB/s and more).
 BODY_SECONDS = 60.0
+#: The most characters of a text in a batch's error line (a key of a megabyte, named in its
+#: error, would otherwise come back twice over).
+ERROR_TEXT_CHARACTERS = 500
 #: The seconds an idle connection is kept between two requests.
 KEEP_ALIVE_SECONDS = 5
 
@@ -166,3 +171,15 @@ class SlowClientProtocol(H11Protocol):
         self._header_timer = None
         if not self._in_request() and not self.transport.is_closing():
             self.transport.close()
+
+
+def shortened(document: T) -> T:
+    """``document`` (a problem's JSON) with each text longer than
+    :data:`ERROR_TEXT_CHARACTERS` cut there and ended with ``…``."""
+    if isinstance(document, str) and len(document) > ERROR_TEXT_CHARACTERS:
+        return document[: ERROR_TEXT_CHARACTERS - 1] + "…"  # type: ignore[return-value]
+    if isinstance(document, dict):
+        return {key: shortened(value) for key, value in document.items()}  # type: ignore[return-value]
+    if isinstance(document, list):
+        return [shortened(value) for value in document]  # type: ignore[return-value]
+    return document
