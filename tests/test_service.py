@@ -970,3 +970,26 @@ class TestSlowClients:
             for sock in sockets:
                 sock.close()
         assert (200, True, 150) == (status, seconds < 0.5, closed)
+
+    def test_body_that_does_not_arrive_in_time_is_408(self):
+        """A body still arriving after the time allowed: a 408 problem, French first."""
+        import anyio
+
+        from dme_rules.service.limits import body_within
+        from dme_rules.service.problems import Problem
+
+        async def never() -> bytes:
+            await anyio.sleep(10)
+            return b""
+
+        async def read() -> Problem:
+            try:
+                await body_within(never, seconds=0.1)
+            except Problem as problem:
+                return problem
+            raise AssertionError("no problem")
+
+        problem = anyio.run(read)
+        assert (408, "le corps n'est pas arrivé en 0.1 secondes") == (
+            problem.status, problem.detail.split(" / ")[0]
+        )  # fmt: skip
