@@ -79,7 +79,8 @@ def run(
     """Serve on uvicorn until interrupted (``dme-rules serve``)."""
     import uvicorn
 
-    from dme_rules.service.limits import KEEP_ALIVE_SECONDS, SlowClientProtocol
+    from dme_rules.service.connections import protocol
+    from dme_rules.service.limits import KEEP_ALIVE_SECONDS
 
     if decision_log:
         os.environ[DECISION_LOG_VARIABLE] = str(Path(decision_log).resolve())
@@ -91,6 +92,6 @@ def run(
         workers=workers,
         log_level=log_level,
         access_log=False,
-        http=SlowClientProtocol,
+        http=protocol(),
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )

@@ -8,8 +8,9 @@ bodies of the declared type only, and connections that cannot be held open by a 
 - :func:`checked_body_headers` refuses a body whose ``Content-Type`` is not JSON or NDJSON
   (415) or whose ``Content-Encoding`` is not ``identity`` (400): the service decodes nothing.
 - :func:`body_within` reads a body that must arrive within :data:`BODY_SECONDS`.
-- :class:`SlowClientProtocol` closes a connection whose request headers do not arrive within
-  :data:`HEADER_SECONDS` (uvicorn's own keep-alive timeout closes an idle one).
+- :mod:`~dme_rules.service.connections` closes a connection whose request headers do not
+  arrive within :data:`HEADER_SECONDS` (uvicorn's own keep-alive timeout closes an idle
+  one, after :data:`KEEP_ALIVE_SECONDS`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from typing import Any, TypeVar
 import anyio
 import anyio.to_thread
 from starlette.requests import Request
-from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from dme_rules.service.problems import Problem
 
@@ -33,7 +33,7 @@ __all__ = [
     "HEADER_SECONDS",
     "INLINE_BYTES",
     "KEEP_ALIVE_SECONDS",
-    "SlowClientProtocol",
+    "HeaderDeadline",
     "body_within",
     "checked_body_headers",
     "evaluated",
@@ -135,22 +135,25 @@ async def body_within(read: Callable[[], Any], seconds: float = BODY_SECONDS) ->
         ) from None
 
 
-class SlowClientProtocol(H11Protocol):
-    """uvicorn's HTTP/1.1 protocol, closing a connection whose request headers do not all
-    arrive within :data:`HEADER_SECONDS` (a client that opens connections and sends its
-    headers a byte at a time would hold them open for ever)."""
+class HeaderDeadline:
+    """Closes the connection when a request's headers take more than ``header_seconds``:
+    armed when the connection opens and when the next request starts on a kept one,
+    disarmed once the request is under way."""
 
     header_seconds = HEADER_SECONDS
+    cycle: Any
+    loop: asyncio.AbstractEventLoop
+    transport: asyncio.Transport
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
+    def connection_made(self, transport: Any) -> None:
+        super().connection_made(transport)  # type: ignore[misc]
         self._header_timer: asyncio.TimerHandle | None = None
         self._arm()
 
     def data_received(self, data: bytes) -> None:
         if self._header_timer is None and not self._in_request():
             self._arm()  # the first bytes of the next request on a kept connection
-        super().data_received(data)
+        super().data_received(data)  # type: ignore[misc]
         if self._in_request() and self._header_timer is not None:
             self._header_timer.cancel()
             self._header_timer = None
@@ -159,7 +162,7 @@ class SlowClientProtocol(H11Protocol):
         if self._header_timer is not None:
             self._header_timer.cancel()
             self._header_timer = None
-        super().connection_lost(exc)
+        super().connection_lost(exc)  # type: ignore[misc]
 
     def _in_request(self) -> bool:
         return self.cycle is not None and not self.cycle.response_complete
