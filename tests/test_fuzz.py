@@ -17,7 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from . import strategies
-from .fuzzing import MUTATIONS, judge, judge_cli, seeds
+from .fuzzing import (
+    MUTATIONS,
+    judge,
+    judge_audit,
+    judge_cli,
+    judge_log_tables,
+    mutate_log_table,
+    seeds,
+)
 
 BUDGET = int(os.environ.get("DME_FUZZ_EXAMPLES", "60"))
 SEEDS = seeds()
@@ -86,3 +94,29 @@ def test_the_command_line_in_a_process(tmp_path, name):
     assert b"Traceback" not in done.stderr
     if done.returncode == 2:
         assert 1 == len(done.stderr.strip().splitlines())
+
+
+@FUZZ
+@given(st.sampled_from(["control", "formula", "text", "type"]), st.randoms(use_true_random=False))
+def test_the_audit_on_mutated_cases(tmp_path_factory, name, rng):
+    """The audit of a mutated case: a workbook without formulas, a page without control
+    characters, a spreadsheet's CSV without formula-like cells, an output that is its own
+    input refused (the input kept); never a traceback."""
+    pytest.importorskip("openpyxl")
+    _, document = next(seed for seed in SEEDS if seed[0] == "case")
+    folder = tmp_path_factory.mktemp("audit")
+    outcome, detail = judge_audit(MUTATIONS[name](rng, document), folder)
+    assert ("accepted", "") == (outcome, detail)
+
+
+@FUZZ
+@given(st.randoms(use_true_random=False))
+def test_log_tables_with_a_column_of_another_type(rng):
+    """The DMP log audit given a column of another type: a DmeRulesError or a table, never
+    another exception (a database's own)."""
+    pytest.importorskip("duckdb")
+    from .jurisdictions.fr.dmp_tables import arrow_tables, generate
+
+    changed, where = mutate_log_table(rng, arrow_tables(generate(20, seed=5)))
+    outcome, detail = judge_log_tables(changed)
+    assert outcome in ("refused", "accepted"), (where, detail)

@@ -208,3 +208,67 @@ class TestNames:
         error = capsys.readouterr().err
         assert "dmp-record" in error  # argparse lists the names
         assert "Traceback" not in error
+
+
+class TestImpossibleValues:
+    """The schemas refuse the dates, instants and text the reader refuses."""
+
+    @pytest.mark.parametrize(
+        "value",
+        ["1900-00-00T00:00Z", "2025-13-01T10:00Z", "2025-01-32T10:00Z", "2025-02-30T10:00Z",
+         "2025-06-20T24:00Z", "2025-06-20T16:60-04:00", "2025-06-20T16:45:61Z",
+         "2025-06-20T16:45+24:00"],
+    )  # fmt: skip
+    def test_impossible_instant_is_refused_by_schema_and_reader(self, value):
+        """An impossible instant: the schema and the reader both refuse it."""
+        document = json.loads((EXAMPLES / "cases" / "spec-example.json").read_text("utf-8"))
+        document["request_transmitted_at"] = value
+        validator = jsonschema.Draft202012Validator(schema("case"))
+        with pytest.raises(DmeRulesError):
+            MigrationCase.from_json(json.dumps(document))
+        assert False is validator.is_valid(document)
+
+    @pytest.mark.parametrize("value", ["2025-00-10", "2025-13-10", "2025-01-00", "2025-04-31"])
+    def test_impossible_date_is_refused_by_schema_and_reader(self, value):
+        """An impossible date: the schema and the reader both refuse it."""
+        document = json.loads((EXAMPLES / "cases" / "spec-example.json").read_text("utf-8"))
+        document["extraction"] = {**(document.get("extraction") or {}), "delivered_on": value}
+        validator = jsonschema.Draft202012Validator(schema("case"))
+        with pytest.raises(DmeRulesError):
+            MigrationCase.from_json(json.dumps(document))
+        assert False is validator.is_valid(document)
+
+    @pytest.mark.parametrize("value", ["\x13", " ", "\u200b", "\u0301", "\ufeff\t"])
+    def test_invisible_text_is_refused_by_schema_and_reader(self, value):
+        """Text with no visible character: the schema and the reader both refuse it."""
+        document = json.loads((EXAMPLES / "cases" / "spec-example.json").read_text("utf-8"))
+        document["case_id"] = value
+        validator = jsonschema.Draft202012Validator(schema("case"))
+        with pytest.raises(DmeRulesError):
+            MigrationCase.from_json(json.dumps(document))
+        assert False is validator.is_valid(document)
+
+    @pytest.mark.parametrize(
+        "path",
+        sorted(p for p in EXAMPLES.rglob("*.json") if "clients" not in p.parts),
+        ids=lambda p: p.name,
+    )
+    def test_every_example_file_the_reader_takes_is_valid(self, path):
+        """Every example document the library reads is valid against its schema."""
+        from dme_rules.engine.jsonform import loads
+        from dme_rules.engine.jurisdiction import subject_class
+
+        document = json.loads(path.read_text("utf-8"))
+        if not isinstance(document, dict):
+            pytest.skip("not a subject document")
+        cls = subject_class(document.get("subject"))
+        if cls is None:
+            pytest.skip("not a subject document")
+        try:
+            cls.from_json(path.read_text("utf-8"))
+        except DmeRulesError:
+            pytest.skip("an example of a refused document")
+        loads(path.read_bytes())
+        validator = jsonschema.Draft202012Validator(schema(cls.schema_name))
+        errors = list(validator.iter_errors(document))
+        assert [] == [error.message for error in errors]

@@ -7,6 +7,8 @@ its local time; the summary is a table of counts by status and one by rule and s
 from __future__ import annotations
 
 import html
+import io
+import os
 import re
 from collections import Counter
 from datetime import date, datetime
@@ -100,14 +102,30 @@ def _summary_of(rows: list[dict[str, Any]]) -> Summary:
     return summary
 
 
+#: The characters a workbook or a page cannot hold: controls other than tab, line feed and
+#: carriage return, C1 controls, lone surrogates, and the noncharacters U+FFFE and U+FFFF.
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: What stands for such a character, visibly: the replacement character.
+REPLACEMENT = "\ufffd"
+
+
 class _People:
     """How a row's codes read for people in one language: statuses, parties, rule titles
-    and reasons in the words of each row's pack, instants in its local time."""
+    and reasons in the words of each row's pack, instants in its local time; text with the
+    characters people's formats cannot hold replaced visibly (counted in ``replaced``)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.say = _WORDS.speaker(lang)
         self._packs: dict[str | None, Any] = {}
+        self.replaced = 0
+
+    def held(self, value: Any) -> Any:
+        """``value`` with each character the format cannot hold replaced by U+FFFD."""
+        if isinstance(value, str):
+            value, count = _UNHOLDABLE.subn(REPLACEMENT, value)
+            self.replaced += count
+        return value
 
     def pack(self, rule_id: str | None) -> Any:
         """The pack of ``rule_id`` (the default pack for an invalid input's row)."""
@@ -198,8 +216,12 @@ def write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summary
     sheet = book.active
     sheet.title = people.say("sheet.findings")
     sheet.append([people.heading(column) for column in COLUMNS])
-    for row in rows:
-        sheet.append([_person_cell(people, row, column) for column in COLUMNS])
+    for number, row in enumerate(rows, start=2):
+        values = [people.held(_person_cell(people, row, column)) for column in COLUMNS]
+        sheet.append(values)
+        for index, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                sheet.cell(number, index).data_type = "s"  # a string, never a formula
     _dress(sheet, Font(bold=True), get_column_letter)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -227,7 +249,17 @@ def write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summary
     for number in (2, len(by_status) + 4):  # their headings
         for cell in counts[number]:
             cell.font = bold
-    book.save(out)
+    if isinstance(out, (str, os.PathLike)):
+        # Built in memory, then written: a zip archive left open by a failed write (a full
+        # disk) would try again to close itself when collected, and complain.
+        buffer = io.BytesIO()
+        book.save(buffer)
+        with open(out, "wb") as stream:
+            stream.write(buffer.getbuffer())
+    else:
+        book.save(out)
+    if summary is not None:
+        summary.replaced += people.replaced
 
 
 def _person_cell(people: _People, row: dict[str, Any], column: str) -> Any:
@@ -280,7 +312,10 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
     in words in ``lang``; instants in the local time of each row's pack."""
     people = _People(lang)
     say = people.say
-    escape = html.escape
+
+    def escape(text: str) -> str:
+        return html.escape(people.held(text))
+
     parts = [
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>",
         f"<title>{escape(say('html.title'))}</title>",
@@ -338,6 +373,8 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
             parts.append("<tr>" + "".join(cells) + "</tr>")
         parts.append("</table>")
     parts.append("</body></html>")
+    if summary is not None:
+        summary.replaced += people.replaced
     return "".join(parts)
 
 

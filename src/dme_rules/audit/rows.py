@@ -89,6 +89,10 @@ _WORDS = Messages(
             "fr": "constats par règle et statut :",
             "en": "findings by rule and status:",
         },
+        "summary.replaced": {
+            "fr": "{replaced} caractère(s) que le format ne peut contenir remplacé(s) par �",
+            "en": "{replaced} character(s) the format cannot hold replaced by �",
+        },
     }
 )
 
@@ -275,6 +279,8 @@ class Summary:
     invalid: int = 0
     cases: Counter[str] = attrs.field(factory=Counter)
     findings: Counter[tuple[str, str]] = attrs.field(factory=Counter)
+    # Characters the format written cannot hold, each replaced by U+FFFD (Excel, HTML).
+    replaced: int = 0
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         """Count the rows of one input."""
@@ -309,6 +315,8 @@ class Summary:
         for (rule_id, status), n in sorted(self.findings.items()):
             by_rule.setdefault(rule_id, []).append(f"{label(status)} {n}")
         lines += [f"  {rule_id}: {', '.join(parts)}" for rule_id, parts in by_rule.items()]
+        if self.replaced:
+            lines.append(say("summary.replaced", replaced=self.replaced))
         return lines
 
 

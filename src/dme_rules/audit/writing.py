@@ -4,10 +4,14 @@ Parquet (typed), Excel and HTML (for people, :mod:`dme_rules.audit.people`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
-from collections.abc import Iterable
+import os
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from dme_rules._files import replacing
 from dme_rules.audit.people import html_page, write_xlsx
 from dme_rules.audit.rows import (
     COLUMNS,
@@ -49,15 +53,29 @@ def write_table(
         else:
             writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow(cells(row))  # None is written as an empty cell
+        if spreadsheet:
+            for row in rows:
+                writer.writerow(_not_formulas(cells(row)))
+        else:
+            # Python's csv module quotes a cell with a line feed but not one with a lone
+            # carriage return when lines end at LF: such a row has every cell quoted, so a
+            # reader finds the cell as it was.
+            quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+            for row in rows:
+                written = cells(row)  # None is written as an empty cell
+                if any(type(cell) is str and "\r" in cell for cell in written):
+                    quoted.writerow(written)
+                else:
+                    writer.writerow(written)
     elif format == "jsonl":
         for row in rows:
             out.write(_speed.json_line(dict(zip(COLUMNS, _cells(row), strict=True))))
     elif format == "xlsx":
-        write_xlsx(_checked(rows), out, lang, summary)
+        with _written(out) as target:
+            write_xlsx(_checked(rows), target, lang, summary)
     elif format == "parquet":
-        _write_parquet(_checked(rows), out)
+        with _written(out) as target:
+            _write_parquet(_checked(rows), target)
     elif format == "html":
         out.write(html_page(list(rows), lang, summary))
     else:  # pragma: no cover - the command line offers only the formats above
@@ -65,6 +83,34 @@ def write_table(
         raise InvalidArgumentError(
             "format", f"one of {known}", format, expected_fr=f"un format parmi {known}"
         )
+
+
+#: What a spreadsheet may take for the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A number as the spreadsheet's CSV writes it (a negative one is a number, not a formula).
+_NUMBER = re.compile(r"-?[0-9]+([.,][0-9]+)?\Z")
+
+
+def _not_formulas(cells: list[Any]) -> list[Any]:
+    """The cells of a spreadsheet's CSV, text that a spreadsheet would take for a formula
+    behind a ``'``, which shows it as text."""
+    return [
+        f"'{cell}"
+        if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBER.match(cell)
+        else cell
+        for cell in cells
+    ]
+
+
+@contextlib.contextmanager
+def _written(out: Any) -> Iterator[Any]:
+    """Where a binary format writes: a temporary file renamed over ``out`` once complete
+    when ``out`` is a path (:func:`~dme_rules._files.replacing`), else the stream itself."""
+    if isinstance(out, (str, os.PathLike)):
+        with replacing(out) as temporary:
+            yield temporary
+    else:
+        yield out
 
 
 def _checked(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

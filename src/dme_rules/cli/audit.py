@@ -17,7 +17,10 @@ from dme_rules.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_VIOLATION,
+    InputError,
+    both,
     instant_of,
+    not_an_input,
     output,
     say,
     usage_error,
@@ -49,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise usage_error(args, "error.needs_out", format=fmt)
     if args.excel and fmt != "csv":
         raise usage_error(args, "error.excel_csv", format=fmt)
+    not_an_input(args.out, args.paths, args.prog)
     zone = default_jurisdiction().zone
     as_of = instant_of(args.as_of, zone)
     # A date: the end of that day in each subject's jurisdiction.
@@ -72,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
             yield from found
 
     if fmt in ("xlsx", "parquet"):
-        write_table(list(rows()), args.out, fmt, lang=args.lang, summary=summary)
+        try:
+            write_table(list(rows()), args.out, fmt, lang=args.lang, summary=summary)
+        except OSError as error:  # a full disk: the previous file is left as it was
+            reason = error.strerror or type(error).__name__
+            raise InputError(f"{args.out}: {both('error.unwritable', reason=reason)}") from None
     elif fmt == "html":
         all_rows = list(rows())
         with output(args.out) as out:

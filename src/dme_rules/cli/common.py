@@ -11,12 +11,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
+from dme_rules._files import replacing
 from dme_rules.cli.words import WORDS
 from dme_rules.engine.calendar import FIRST_YEAR, LAST_YEAR
 from dme_rules.engine.kinds import DATE
@@ -40,6 +42,7 @@ __all__ = [
     "jobs",
     "load",
     "moment_of",
+    "not_an_input",
     "output",
     "print_json",
     "read_bytes",
@@ -123,7 +126,8 @@ def load(path: str, reader: Callable[[bytes], T]) -> T:
 
 @contextlib.contextmanager
 def output(path: str | None) -> Iterator[Any]:
-    """The text stream to write to: standard output, or ``path`` (UTF-8).
+    """The text stream to write to: standard output, or ``path`` (UTF-8), which takes what
+    was written only when the block ends normally (:func:`~dme_rules._files.replacing`).
 
     Raises:
         InputError: ``path`` cannot be written.
@@ -132,11 +136,36 @@ def output(path: str | None) -> Iterator[Any]:
         yield sys.stdout
         return
     try:
-        with open(path, "w", encoding="utf-8", newline="") as stream:
+        with (
+            replacing(path) as temporary,
+            open(temporary, "w", encoding="utf-8", newline="") as stream,
+        ):
             yield stream
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise InputError(f"{path}: {both('error.unwritable', reason=reason)}") from None
+
+
+def not_an_input(out: str | os.PathLike[str] | None, inputs: Iterable[Any], prog: str) -> None:
+    """Refuse an output that is also one of ``inputs`` (a file or a folder's file), before
+    anything is opened: writing it would destroy what is being read.
+
+    Raises:
+        UsageError: ``out`` is an input, or inside an input folder.
+    """
+    if out is None:
+        return
+    written = Path(os.path.abspath(out))
+    for given in inputs:
+        if given is None or str(given) == "-":
+            continue
+        path = Path(os.path.abspath(given))
+        same = written == path or written.resolve() == path.resolve()
+        if not same and written.exists() and path.exists():
+            same = os.path.samefile(written, path)
+        inside = path.is_dir() and written.resolve().is_relative_to(path.resolve())
+        if same or inside:
+            raise UsageError(f"{prog}: {both('error.out_is_input', out=out, path=given)}")
 
 
 def year(text: str) -> int:

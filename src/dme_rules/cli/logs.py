@@ -11,6 +11,7 @@ import argparse
 import time
 from pathlib import Path
 
+from dme_rules._files import replacing
 from dme_rules.cli.common import (
     EXIT_OK,
     EXIT_VIOLATION,
@@ -18,6 +19,7 @@ from dme_rules.cli.common import (
     UsageError,
     both,
     instant_of,
+    not_an_input,
     say,
     usage_error,
 )
@@ -33,7 +35,8 @@ _SUFFIXES = {".parquet": True, ".csv": False}
 
 
 def _write(table: object, out: Path, prog: str) -> None:
-    """Write ``table`` (Arrow) to ``out`` as Parquet or CSV by its suffix.
+    """Write ``table`` (Arrow) to ``out`` as Parquet or CSV by its suffix, whole or not at
+    all (:func:`~dme_rules._files.replacing`).
 
     Raises:
         UsageError: pyarrow is not installed.
@@ -45,10 +48,11 @@ def _write(table: object, out: Path, prog: str) -> None:
     except ImportError as error:
         raise UsageError(f"{prog}: {error}") from None
     try:
-        if _SUFFIXES[out.suffix]:
-            pq.write_table(table, out)
-        else:
-            pcsv.write_csv(table, out)
+        with replacing(out) as temporary:
+            if _SUFFIXES[out.suffix]:
+                pq.write_table(table, temporary)
+            else:
+                pcsv.write_csv(table, temporary)
     except OSError as error:
         reason = error.strerror or error
         raise InputError(f"{out}: {both('error.table', reason=reason)}") from None
@@ -74,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         for table in pack.logs.tables
         if (path := getattr(args, table_dest(table))) is not None
     }
+    not_an_input(out, tables.values(), args.prog)
     if not tables:
         names = ", ".join(f"--{table.replace('_', '-')}" for table in pack.logs.tables)
         raise usage_error(args, "error.logs_tables", options=names)

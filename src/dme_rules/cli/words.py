@@ -413,6 +413,10 @@ WORDS = Messages(
             en="expected a whole number of processes, 1 or more, got {shown}",
             fr="attendu un nombre entier de processus, 1 ou plus, reçu {shown}",
         ),
+        "error.out_is_input": _texts(
+            en="the output “{out}” is also an input (“{path}”): writing it would destroy it",
+            fr="la sortie « {out} » est aussi une entrée (« {path} ») : l'écrire la détruirait",
+        ),
         "error.excel_csv": _texts(
             en="--excel writes CSV, not {format}", fr="--excel écrit du CSV, pas {format}"
         ),

@@ -280,13 +280,27 @@ _TIME_AND_OFFSET = (
     "T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?"
     "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
 )
+#: A real date of the supported years, and a time of day with its UTC offset, as patterns
+#: (the report's schema writes its dates and instants with them).
+DATE_PATTERN = _REAL_DATE
+CLOCK_PATTERN = _TIME_AND_OFFSET
+#: Text with a visible character, as a pattern: one character that is not a space, a
+#: control, a common invisible format character (soft hyphen, zero-width and direction
+#: marks, word joiners, the byte order mark), a combining mark of the main block, a
+#: variation selector, a private use character or a blank letter. (The library's own check,
+#: by Unicode category, refuses a few rarer invisible characters this pattern lets through.)
+VISIBLE_TEXT_PATTERN = (
+    "[^\\s\\x00-\\x1f\\x7f-\\x9f\\u00ad\\u0300-\\u036f\\u061c\\u115f\\u1160"
+    "\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f"
+    "\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufffb\\ue000-\\uf8ff]"
+)
 
 TEXT: Kind = Kind(
     _VISIBLE_TEXT,
     _VISIBLE_TEXT_FR,
     _check_text,
     _parse_text,
-    schema={"type": "string", "pattern": "\\S"},
+    schema={"type": "string", "pattern": VISIBLE_TEXT_PATTERN},
     json_types=(str,),
     plain="text",
     plain_fr="du texte",

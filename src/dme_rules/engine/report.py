@@ -13,6 +13,7 @@ from dme_rules.engine.context import Context
 from dme_rules.engine.fhir import operation_outcome
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.jurisdiction import Jurisdiction
+from dme_rules.engine.kinds import CLOCK_PATTERN, DATE_PATTERN
 from dme_rules.engine.messages import check_language
 from dme_rules.engine.presentation import (
     report_heading,
@@ -41,8 +42,7 @@ _NULLABLE_TEXT = {"type": ["string", "null"]}
 _AMOUNT = {"type": ["string", "null"], "pattern": "^[0-9]+(\\.[0-9]+)?$"}
 _WHEN = {  # a date, or an instant with its offset (the BCH's clock)
     "type": ["string", "null"],
-    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?"
-    "(Z|[+-][0-9]{2}:[0-9]{2}))?$",
+    "pattern": f"^{DATE_PATTERN}({CLOCK_PATTERN})?$",
 }
 _DIGEST = {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"}
 

@@ -192,6 +192,9 @@ def run(
     standard error."""
     import uvicorn
 
+    from dme_rules.service.connections import protocol
+    from dme_rules.service.limits import KEEP_ALIVE_SECONDS
+
     if decision_log:
         os.environ[DECISION_LOG_VARIABLE] = str(Path(decision_log).resolve())
     os.environ[ACCESS_LOG_VARIABLE] = "1" if access_log else ""
@@ -205,4 +208,6 @@ def run(
         workers=workers,
         log_level=log_level,
         access_log=False,
+        http=protocol(),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )

@@ -9,7 +9,6 @@ own: a rule's ``to_dict``, a report's); a request at fault raises a
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import UTC
@@ -26,7 +25,7 @@ from dme_rules.engine.jurisdiction import Jurisdiction, subject_class
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, InvalidCaseError
 from dme_rules.schemas import schema
-from dme_rules.service import query
+from dme_rules.service import limits, query
 from dme_rules.service.answers import BatchError, HealthAnswer, HolidaysAnswer, RulesAnswer
 from dme_rules.service.decisions import DecisionLog, new_id
 from dme_rules.service.openapi import openapi_document, schema_names_of
@@ -44,6 +43,7 @@ from dme_rules.service.problems import (
 
 __all__ = [
     "MAX_BATCH_BYTES",
+    "MAX_BATCH_LINES",
     "MAX_DOCUMENT_BYTES",
     "calendar",
     "deadlines",
@@ -60,6 +60,10 @@ __all__ = [
 MAX_DOCUMENT_BYTES = 1_000_000
 #: The largest body of a batch, 100 MB.
 MAX_BATCH_BYTES = 100_000_000
+#: The most documents (lines that are not blank) a batch answers; past it, one error line.
+MAX_BATCH_LINES = 100_000
+#: The lines of a batch judged in one trip to the evaluation threads.
+_LINES_PER_TRIP = 32
 
 
 async def health(request: Request) -> Response:
@@ -143,46 +147,95 @@ def _evaluated(
 async def evaluate_one(request: Request) -> Response:
     """``POST /v1/evaluate``: the report on one document (FHIR if the client prefers it)."""
     lang, fhir = query.lang(request), wants_fhir(request)
-    body = await query.body(request, MAX_DOCUMENT_BYTES)
-    try:
-        document = loads(body)
-    except InvalidCaseError as error:
-        raise Problem.of(error) from None
+    limits.checked_body_headers(request)
+    body = await limits.body_within(lambda: query.body(request, MAX_DOCUMENT_BYTES))
+    return await limits.evaluated(_answered, body, request, lang, fhir)
+
+
+def _answered(body: bytes, request: Request, lang: str, fhir: bool) -> Response:
+    """The answer to one document, its decision logged and counted (in the evaluation
+    threads for a large document: its report is written there too)."""
     started = time.perf_counter()
-    answer, whole = _evaluated(document, request, lang, fhir)
+    answer, whole = _read_and_evaluated(body, request, lang, fhir)
     response = json_response(answer, media_type=FHIR if fhir else JSON)
     response.headers["x-decision-id"] = _decided(request, whole, lang, started)
     return response
 
 
+def _read_and_evaluated(
+    body: bytes, request: Request, lang: str, fhir: bool
+) -> tuple[Any, dict[str, Any]]:
+    """:func:`_evaluated` of a document's bytes (in the evaluation threads)."""
+    try:
+        document = loads(body)
+    except InvalidCaseError as error:
+        raise Problem.of(error) from None
+    return _evaluated(document, request, lang, fhir)
+
+
 def _batch_lines(request: Request, body: bytes, lang: str) -> Iterator[str]:
     """The answer to each document of a batch, in order: its report, or the problem of its
     line. Lines end at LF (a CR before it is JSON whitespace; a lone CR is not a line end).
-
-    A report's line begins with its ``decision_id``, the rest its report's own JSON."""
+    A report's line begins with its ``decision_id``, the rest its report's own JSON. A line
+    longer than a document may be is refused; past :data:`MAX_BATCH_LINES` documents, one
+    error line ends the answer."""
+    documents = 0
     for number, line in enumerate(body.split(b"\n"), start=1):
         if not line.strip():
             continue
+        documents += 1
+        if documents > MAX_BATCH_LINES:
+            yield _speed.json_line({"line": number, "error": _too_many_lines().document(lang)})
+            return
         started = time.perf_counter()
         try:
-            try:
-                document = loads(line)
-            except InvalidCaseError as error:
-                raise Problem.of(error) from None
-            _, whole = _evaluated(document, request, lang, False)
+            if len(line) > MAX_DOCUMENT_BYTES:
+                raise _line_too_large()
+            _, whole = _read_and_evaluated(line, request, lang, False)
         except Problem as problem:
-            refused: BatchError = {"line": number, "error": problem.document(lang)}
+            refused: BatchError = {
+                "line": number,
+                "error": limits.shortened(problem.document(lang)),
+            }
             yield _speed.json_line(refused)
             continue
         decision_id = _decided(request, whole, lang, started)
         yield f'{{"decision_id":"{decision_id}",{_speed.json_line(whole)[1:]}'
 
 
-async def _streamed(lines: Iterator[str]) -> AsyncIterator[str]:
-    """``lines``, letting other requests be answered between two of them."""
+def _too_many_lines() -> Problem:
+    return Problem.said(
+        413,
+        f"a batch holds at most {MAX_BATCH_LINES:,} documents: the rest is not read",
+        f"un lot compte au plus {MAX_BATCH_LINES:,} documents : la suite n'est pas lue".replace(
+            ",", "\u202f"
+        ),
+    )
+
+
+def _line_too_large() -> Problem:
+    return Problem.said(
+        413,
+        f"the line is longer than {MAX_DOCUMENT_BYTES:,} bytes",
+        f"la ligne dépasse {MAX_DOCUMENT_BYTES:,} octets".replace(",", "\u202f"),
+    )
+
+
+def _next_lines(lines: Iterator[str]) -> list[str]:
+    """The next few answers of a batch (in the evaluation threads)."""
+    taken: list[str] = []
     for line in lines:
-        yield line
-        await asyncio.sleep(0)
+        taken.append(line)
+        if len(taken) == _LINES_PER_TRIP:
+            break
+    return taken
+
+
+async def _streamed(lines: Iterator[str]) -> AsyncIterator[str]:
+    """``lines``, judged in the evaluation threads a few at a time: the event loop answers
+    other requests meanwhile."""
+    while taken := await limits.in_thread(_next_lines, lines):
+        yield "".join(taken)
 
 
 async def evaluate_batch(request: Request) -> Response:
@@ -190,7 +243,8 @@ async def evaluate_batch(request: Request) -> Response:
     lang = query.lang(request)
     query.as_of(request)  # a bad as_of or reading is refused before anything is streamed
     query.readings(request)
-    body = await query.body(request, MAX_BATCH_BYTES)
+    limits.checked_body_headers(request)
+    body = await limits.body_within(lambda: query.body(request, MAX_BATCH_BYTES))
     if not body:
         raise Problem.invalid(
             "$", "a body: JSON Lines of documents (none was sent)",

@@ -55,7 +55,12 @@ PROBLEMS = {
     400: ("bad-request", {"fr": "Requête invalide", "en": "Bad request"}),
     404: ("not-found", {"fr": "Introuvable", "en": "Not found"}),
     405: ("method-not-allowed", {"fr": "Méthode non permise", "en": "Method not allowed"}),
+    408: ("timeout", {"fr": "Délai dépassé", "en": "Request timeout"}),
     413: ("too-large", {"fr": "Contenu trop volumineux", "en": "Content too large"}),
+    415: (
+        "unsupported-media-type",
+        {"fr": "Type de contenu non pris en charge", "en": "Unsupported media type"},
+    ),
     422: ("invalid-input", {"fr": "Entrée invalide", "en": "Invalid input"}),
     500: ("internal-error", {"fr": "Erreur interne", "en": "Internal error"}),
 }

@@ -355,3 +355,91 @@ class TestCommandLine:
         assert 2 == code
         assert "none.parquet" in err
         assert "Traceback" not in err
+
+    def test_output_that_is_a_table_is_refused(self, tmp_path, capsys):
+        """--out naming a table's file: exit 2 naming both, the table's bytes untouched."""
+        from dme_rules.cli import main
+
+        files = self.files(tmp_path, generate(10, seed=6))
+        accesses = tmp_path / "accesses.parquet"
+        before = accesses.read_bytes()
+        code = main(["dmp-audit", *files, "--out", str(accesses), "--quiet"])
+        err = capsys.readouterr().err
+        assert (2, before) == (code, accesses.read_bytes())
+        assert 2 * 2 == err.count(str(accesses))  # the output and the input, in both languages
+
+    def test_a_failed_write_leaves_the_previous_verdicts(self, tmp_path, monkeypatch, capsys):
+        """The writer failing (a full disk): exit 2, the previous file as it was, no
+        temporary file left."""
+        pq = pytest.importorskip("pyarrow.parquet")
+        from dme_rules.cli import main
+
+        files = self.files(tmp_path, generate(10, seed=6))
+        out = tmp_path / "out.parquet"
+        out.write_bytes(b"previous")
+
+        def full_disk(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(pq, "write_table", full_disk)
+        code = main(["dmp-audit", *files, "--out", str(out), "--quiet"])
+        left = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith("s.parquet"))
+        assert (2, b"previous", ["out.parquet"]) == (code, out.read_bytes(), left)
+        assert "No space left on device" in capsys.readouterr().err
+
+
+class TestMalformedLogs:
+    """The malformed logs a reliability run sent: each refused by table and column."""
+
+    @pytest.mark.parametrize(
+        ("table", "column", "value"),
+        [("accesses", "professional_id", "   "), ("accesses", "access_id", ""),
+         ("accesses", "record_id", "\u200b")],
+    )  # fmt: skip
+    def test_blank_or_invisible_text(self, table, column, value):
+        """Blank, empty or invisible text in an id column: refused, 1 row."""
+        error = _refusal(arrow_tables(_changed(table, 0, **{column: value})))
+        assert (table, column, 1) == (error.table, error.column, error.count)
+
+    @pytest.mark.parametrize("year", [1850, 2500])
+    def test_an_access_outside_the_supported_years(self, year):
+        """An access in 1850 or 2500: refused, 1 row."""
+        at = datetime(year, 6, 1, 12, tzinfo=UTC)
+        error = _refusal(arrow_tables(_changed("accesses", 0, at=at)))
+        assert ("accesses", "at", 1) == (error.table, error.column, error.count)
+
+    @pytest.mark.parametrize("flags", [["yes", "no"], [2, 0]], ids=["text", "integers"])
+    def test_emergency_neither_true_nor_false(self, flags):
+        """``emergency`` as "yes"/"no" or 2/0: refused by table and column."""
+        tables = arrow_tables(generate(20, seed=5))
+        accesses = tables["accesses"]
+        values = pa.array([flags[i % 2] for i in range(accesses.num_rows)])
+        tables["accesses"] = accesses.set_column(4, "emergency", values)
+        with pytest.raises(InvalidArgumentError, match=r"accesses\.emergency"):
+            audit_dmp_logs(tables, as_of=AS_OF[3])
+
+    def test_record_id_integers_in_one_table_text_in_another(self):
+        """record_id int64 in the accesses, text in the records: refused by table and column."""
+        tables = arrow_tables(generate(20, seed=5))
+        accesses = tables["accesses"]
+        numbers = pa.array(range(accesses.num_rows), pa.int64())
+        tables["accesses"] = accesses.set_column(
+            accesses.schema.get_field_index("record_id"), "record_id", numbers
+        )
+        with pytest.raises(InvalidArgumentError, match=r"accesses\.record_id"):
+            audit_dmp_logs(tables, as_of=AS_OF[3])
+
+    def test_text_in_a_parquet_instant_column_is_a_library_error(self, tmp_path):
+        """A Parquet file whose instants are text: a library error naming table and column,
+        never a database exception."""
+        pq = pytest.importorskip("pyarrow.parquet")
+        from dme_rules.errors import DmeRulesError
+
+        tables = arrow_tables(generate(20, seed=5))
+        accesses = tables["accesses"]
+        index = accesses.schema.get_field_index("at")
+        texts = pa.array(["not an instant"] * accesses.num_rows)
+        pq.write_table(accesses.set_column(index, "at", texts), tmp_path / "accesses.parquet")
+        tables["accesses"] = str(tmp_path / "accesses.parquet")
+        with pytest.raises(DmeRulesError, match=r"accesses\.at"):
+            audit_dmp_logs(tables, as_of=AS_OF[3])
