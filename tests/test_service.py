@@ -79,6 +79,11 @@ def started(port: int, *arguments: str) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
         [sys.executable, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    return listening(process, port)
+
+
+def listening(process: subprocess.Popen[bytes], port: int) -> subprocess.Popen[bytes]:
+    """``process``, once it listens on ``port`` (its standard error told if it ends first)."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
@@ -23,7 +22,7 @@ import pytest
 from dme_rules import __version__, evaluate
 from dme_rules.engine import _speed
 from dme_rules.engine.evaluation import read_subject
-from tests.test_service import CASES, EXAMPLES, Server, free_port, query, stop
+from tests.test_service import CASES, EXAMPLES, Server, free_port, listening, query, stop
 
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
@@ -36,26 +35,13 @@ def launched(
 ) -> subprocess.Popen[bytes]:
     """``dme-rules serve`` with ``options`` (and ``env``), its standard output and error
     kept, once it listens on ``port``."""
-    import socket
-
     process = subprocess.Popen(
         [sys.executable, "-m", "dme_rules.cli", "serve", "--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process
-        except OSError:
-            if process.poll() is not None:
-                error = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(error) from None
-            time.sleep(0.1)
-    stop(process)
-    raise RuntimeError("the service did not start")
+    return listening(process, port)
 
 
 @pytest.fixture(scope="module")
