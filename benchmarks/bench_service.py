@@ -7,8 +7,10 @@ Run from the repository's root after installing the package with the ``server`` 
 
 For 1 and then 2 worker processes, it starts ``dme-rules serve`` on a free loopback port, sends
 a fixed number of evaluations of the complete SPEC §6 case from 32 concurrent clients (each a
-kept-alive HTTP/1.1 connection, asyncio in this process), then 10,000 malformed requests
-(bad JSON, unknown keys, binary floats, wrong types, a bad ``as_of``), and asks for the
+kept-alive HTTP/1.1 connection, asyncio in this process; spread evenly over the workers, as a
+load balancer would, by finding which process holds each one in Linux's ``/proc``), then
+10,000 malformed requests (bad JSON, unknown keys, binary floats, wrong types, a bad
+``as_of``), and asks for the
 health after; the service runs with its decision log, access log and metrics on, and
 ``--baseline SRC`` measures another checkout's code just before each run, under the same
 load. It prints the throughput, the p50 and p99 latencies, the errors, and the
@@ -89,14 +91,88 @@ async def read_response(reader: asyncio.StreamReader) -> int:
     return status
 
 
-async def load(port: int, payloads: list[bytes]) -> tuple[list[float], list[int]]:
-    """Send ``payloads`` over :data:`CLIENTS` connections; each request's latency and status."""
+HEALTH = b"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+Connection = tuple[asyncio.StreamReader, asyncio.StreamWriter]
+
+
+def owner(server_port: int, client_port: int) -> int | None:
+    """The process that holds the server's end of a loopback connection (Linux's ``/proc``),
+    or None where it cannot be told."""
+    wanted = f":{server_port:04X} "
+    inode = None
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if (fields[1] + " ").endswith(wanted) and fields[2].endswith(f":{client_port:04X}"):
+                inode = fields[9]
+    if inode is None:
+        return None
+    target = f"socket:[{inode}]"
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            for descriptor in (entry / "fd").iterdir():
+                if os.readlink(descriptor) == target:
+                    return int(entry.name)
+        except OSError:
+            continue
+    return None
+
+
+async def spread(port: int, workers: int) -> tuple[list[Connection], str]:
+    """:data:`CLIENTS` kept-alive connections, as many on each worker process.
+
+    The workers share one listening socket and the first awake accepts: left to chance, one
+    worker can take every kept-alive connection and two workers answer as one. A load
+    balancer in front spreads them; here each connection answers a health check, the process
+    holding its server end is found, and a connection to a worker that holds its share
+    already is closed and opened again, until each holds ``CLIENTS / workers``."""
+    share = CLIENTS // workers
+    held: dict[int | None, list[Connection]] = {}
+    kept: list[Connection] = []
+    for _ in range(CLIENTS * 20):
+        if len(kept) == CLIENTS:
+            break
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(HEALTH)
+        await read_response(reader)
+        process = owner(port, writer.get_extra_info("sockname")[1])
+        if process is None:  # not Linux: as the kernel spread them
+            kept.append((reader, writer))
+            held.setdefault(None, []).append((reader, writer))
+            continue
+        mine = held.setdefault(process, [])
+        if len(mine) < share:
+            mine.append((reader, writer))
+            kept.append((reader, writer))
+        else:
+            writer.close()
+    counts = sorted((len(found) for found in held.values()), reverse=True)
+    told = "unknown" if None in held else " + ".join(str(count) for count in counts)
+    return kept, told
+
+
+async def load(
+    port: int, payloads: list[bytes], workers: int = 0
+) -> tuple[list[float], list[int], str]:
+    """Send ``payloads`` over :data:`CLIENTS` connections (spread evenly over ``workers``
+    processes when given); each request's latency and status, and how the connections were
+    spread."""
     latencies: list[float] = []
     statuses: list[int] = []
     queue = iter(payloads)
+    if workers:
+        connections, told = await spread(port, workers)
+    else:
+        connections = [await asyncio.open_connection("127.0.0.1", port) for _ in range(CLIENTS)]
+        told = "as accepted"
 
-    async def client() -> None:
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    async def client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         for payload in queue:
             started = time.perf_counter()
             writer.write(payload)
@@ -104,8 +180,8 @@ async def load(port: int, payloads: list[bytes]) -> tuple[list[float], list[int]
             latencies.append(time.perf_counter() - started)
         writer.close()
 
-    await asyncio.gather(*(client() for _ in range(CLIENTS)))
-    return latencies, statuses
+    await asyncio.gather(*(client(reader, writer) for reader, writer in connections))
+    return latencies, statuses, told
 
 
 def free_port() -> int:
@@ -144,13 +220,13 @@ def run(workers: int, count: int, baseline: str | None = None) -> bool:
     try:
         good = request(PATH, json.dumps(CASE).encode())
         started = time.perf_counter()
-        latencies, statuses = asyncio.run(load(port, [good] * count))
+        latencies, statuses, told = asyncio.run(load(port, [good] * count, workers))
         elapsed = time.perf_counter() - started
         load_average = os.getloadavg()
         bad = [request(PATH, BAD_BODIES[i % len(BAD_BODIES)]) for i in range(10_000)]
         bad.append(request("/v1/evaluate?as_of=yesterday", json.dumps(CASE).encode()))
-        _, bad_statuses = asyncio.run(load(port, bad))
-        health = asyncio.run(load(port, [b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"]))[1]
+        _, bad_statuses, _ = asyncio.run(load(port, bad))
+        health = asyncio.run(load(port, [HEALTH]))[1]
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -163,7 +239,7 @@ def run(workers: int, count: int, baseline: str | None = None) -> bool:
     answered = len(bad_statuses) - not_4xx
     which = "baseline " if baseline else ""
     print(f"{which}{workers} worker(s): {count:,} evaluations at {CLIENTS} clients in "
-          f"{elapsed:.2f} s: "
+          f"{elapsed:.2f} s (connections per worker: {told}): "
           f"{rate:,.0f}/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, errors {errors}; "
           f"{len(bad_statuses):,} malformed: {answered:,} answered 4xx, {not_4xx} not; "
           f"health after: {health[0]}; load average {load_average[0]:.2f}")  # fmt: skip
