@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -92,6 +93,16 @@ class TestValidDocuments:
     @given(strategies.consent_answers)
     def test_generated_consent_answers_validate(self, answers):
         assert errors(VALIDATORS["consent"], answers.to_dict()) == []
+
+    def test_an_instant_of_a_local_mean_time_is_written_in_utc(self):
+        """Paris kept its mean time (+00:09:21) until 1911-03-11: a report judged at 24:00 of
+        1905-05-01 there writes that instant in UTC, 1905-05-01 24:00 - 0:09:21, since RFC
+        3339 (and the schema) has no seconds in an offset."""
+        record = DmpRecord.from_json((EXAMPLES / "dmp" / "closed-record-kept.json").read_text())
+        paris = datetime(1905, 5, 2, tzinfo=ZoneInfo("Europe/Paris"))
+        document = evaluate(record, paris).to_dict()
+        assert "1905-05-01T23:50:39+00:00" == document["as_of"]
+        assert errors(REPORT, document) == []
 
     def test_the_subject_key_names_the_kind(self):
         document = json.loads((EXAMPLES / "cases" / "spec-example.json").read_text("utf-8"))
@@ -237,6 +248,21 @@ class TestImpossibleValues:
         with pytest.raises(DmeRulesError):
             MigrationCase.from_json(json.dumps(document))
         assert False is validator.is_valid(document)
+
+    @given(st.text(max_size=4) | st.sampled_from(["\U000e0041", "\U000f0000", "\U0010fffd",
+                                                   "\U000e01ef", "\u0378", "\U0001d173"]))
+    def test_the_schema_and_the_reader_agree_on_every_text(self, value):
+        """One pattern says what visible text is: a text the schema takes, the reader takes
+        (and the other way round), whatever its characters (tags, supplementary private use,
+        unassigned code points included)."""
+        document = json.loads((EXAMPLES / "cases" / "spec-example.json").read_text("utf-8"))
+        document["case_id"] = value
+        try:
+            MigrationCase.from_json(json.dumps(document))
+            read = True
+        except DmeRulesError:
+            read = False
+        assert VALIDATORS["case"].is_valid(document) is read
 
     @pytest.mark.parametrize("value", ["\x13", " ", "\u200b", "\u0301", "\ufeff\t"])
     def test_invisible_text_is_refused_by_schema_and_reader(self, value):

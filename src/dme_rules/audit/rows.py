@@ -29,7 +29,7 @@ from dme_rules.engine.messages import (
 )
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.status import Status
-from dme_rules.engine.time import end_of_day_in
+from dme_rules.engine.time import end_of_day_in, instant_text
 from dme_rules.errors import DmeRulesError
 
 __all__ = [
@@ -371,7 +371,9 @@ def _spreadsheet_cells(row: dict[str, Any]) -> list[Any]:
 
 def _json(value: Any) -> Any:
     """A value as JSON writes it: ISO dates and instants, plain decimals, the rest kept."""
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, datetime):
+        return instant_text(value)
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return format(value, "f")

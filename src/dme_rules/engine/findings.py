@@ -13,6 +13,7 @@ from dme_rules.engine.citations import Citation
 from dme_rules.engine.messages import check_language
 from dme_rules.engine.registry import pack_of
 from dme_rules.engine.status import Status
+from dme_rules.engine.time import instant_text
 
 __all__ = ["NO_DETAILS", "Finding"]
 
@@ -50,7 +51,9 @@ def jsonable(value: Any) -> Any:
     """``value`` with dates, instants, amounts and enums written as JSON strings."""
     if value is None or type(value) in _AS_THEY_ARE:
         return value
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, datetime):
+        return instant_text(value)
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):  # plainly: "0.0000000", never "0E-7"; zero unsigned
         return plain_decimal(value)

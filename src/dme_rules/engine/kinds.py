@@ -10,7 +10,6 @@ lists and nested objects.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -21,7 +20,7 @@ import attrs
 from dme_rules.engine import _speed
 from dme_rules.engine._checks import checked_date, plain_decimal
 from dme_rules.engine.jsonform import read_fields, write_fields, wrong_type
-from dme_rules.engine.time import SUPPORTED_YEARS, as_instant
+from dme_rules.engine.time import SUPPORTED_YEARS, as_instant, instant_text
 from dme_rules.errors import FloatAmountError, InvalidArgumentError, InvalidCaseError
 
 __all__ = [
@@ -50,15 +49,12 @@ _FIRST, _LAST = SUPPORTED_YEARS
 #: The largest amount and the finest fraction an amount may have (a guard against numbers
 #: of thousands of digits, which no fee has).
 _MONEY_MAX_DIGITS, _MONEY_MAX_DECIMALS = 15, 20
-#: The Unicode categories of characters that show nothing on their own: controls, formats
-#: (zero-width spaces…), surrogates, private use, unassigned, separators, and marks (a
-#: combining accent or a variation selector alone).
-_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Mc", "Me"})
-#: Letters and symbols that are drawn blank (Hangul fillers, the blank Braille pattern).
-_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 #: The largest count (of practitioners): far above any clinic, far below numbers that
 #: cannot be written.
 _COUNT_MAX = 1_000_000
+#: From this on, not every integer is a float: a JSON number such as 9007199254740993.0 may
+#: have been rounded when it was read.
+_WHOLE_FLOATS = 2**53
 #: What a text field holds: something a person can read (a string of spaces, or of
 #: characters that show nothing or cannot be written, such as a lone surrogate, is not).
 _VISIBLE_TEXT = "text with at least one visible character and no invalid character"
@@ -114,8 +110,8 @@ def _refuse(kind: str, kind_fr: str, value: object, field: str) -> InvalidArgume
 def _check_text(value: object, field: str) -> str:
     if (
         isinstance(value, str)
-        and not any("\ud800" <= c <= "\udfff" for c in value)  # a lone surrogate
-        and any(c not in _BLANK and unicodedata.category(c) not in _INVISIBLE for c in value)
+        and _VISIBLE.search(value) is not None
+        and _LONE_SURROGATE.search(value) is None
     ):
         return value
     raise _refuse(_VISIBLE_TEXT, _VISIBLE_TEXT_FR, value, field)
@@ -140,6 +136,22 @@ def _check_count(value: object, field: str) -> int:
         value,
         field,
     )
+
+
+def _whole_number(value: object) -> object:
+    """A JSON number with a zero fraction (``4.0``) as the integer it is, as JSON Schema's
+    ``integer`` counts it; any other value as it is. From 2**53 on a float no longer holds
+    every integer, so such a number stays a float (and is refused)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < _WHOLE_FLOATS:
+        return int(value)
+    return value
+
+
+def _parse_count(value: object, path: str) -> int:
+    try:
+        return _check_count(_whole_number(value), path)
+    except InvalidArgumentError:
+        raise COUNT.refuse(path, value) from None
 
 
 def _check_bool(value: object, field: str) -> bool:
@@ -225,6 +237,7 @@ def _parse_instant(value: object, path: str) -> datetime:
 
 def _parse_money(value: object, path: str) -> Decimal:
     amount: Decimal | None = None
+    value = _whole_number(value)
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         amount = Decimal(value)
     elif isinstance(value, str) and _MONEY_TEXT.match(value):
@@ -285,15 +298,21 @@ _TIME_AND_OFFSET = (
 DATE_PATTERN = _REAL_DATE
 CLOCK_PATTERN = _TIME_AND_OFFSET
 #: Text with a visible character, as a pattern: one character that is not a space, a
-#: control, a common invisible format character (soft hyphen, zero-width and direction
-#: marks, word joiners, the byte order mark), a combining mark of the main block, a
-#: variation selector, a private use character or a blank letter. (The library's own check,
-#: by Unicode category, refuses a few rarer invisible characters this pattern lets through.)
+#: control, an invisible format character (soft hyphen, zero-width and direction marks, word
+#: joiners, the byte order mark, tags), a combining mark of the main block, a variation
+#: selector, a private use character or a blank letter. The reader and the JSON Schemas use
+#: this one pattern, so they agree on every text. (Code points that Unicode has not assigned
+#: yet, drawn as a box, count as visible: which are unassigned changes with each Unicode
+#: version.) Characters beyond U+FFFF are written in the pattern as themselves, as JSON Schema
+#: reads patterns (ECMA-262, Unicode mode).
 VISIBLE_TEXT_PATTERN = (
     "[^\\s\\x00-\\x1f\\x7f-\\x9f\\u00ad\\u0300-\\u036f\\u061c\\u115f\\u1160"
     "\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f"
-    "\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufffb\\ue000-\\uf8ff]"
+    "\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufffb\\ue000-\\uf8ff"
+    "\U000e0000-\U000e007f\U000e0100-\U000e01ef\U000f0000-\U0010ffff]"
 )
+_VISIBLE = re.compile(VISIBLE_TEXT_PATTERN)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 TEXT: Kind = Kind(
     _VISIBLE_TEXT,
@@ -309,7 +328,7 @@ COUNT: Kind = Kind(
     f"a whole number from 1 to {_COUNT_MAX:,}",
     f"un nombre entier de 1 à {_COUNT_MAX:,}".replace(",", "\u202f"),
     _check_count,
-    _parsed_by(_check_count, lambda: COUNT),
+    _parse_count,
     schema={"type": "integer", "minimum": 1, "maximum": _COUNT_MAX},
     json_types=(int,),
 )
@@ -337,7 +356,7 @@ INSTANT: Kind = Kind(
     "un instant avec décalage UTC, comme 2025-06-20T16:45:00-04:00",
     as_instant,
     _speed.remembered(_parse_instant),
-    datetime.isoformat,
+    instant_text,
     schema={  # no "format": "date-time", which wants seconds the library does not require
         "type": "string",
         "pattern": f"^{_REAL_DATE}{_TIME_AND_OFFSET}$",

@@ -25,6 +25,7 @@ from dme_rules.engine.presentation import (
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
+from dme_rules.engine.time import instant_text
 from dme_rules.errors import InvalidArgumentError, UnknownRuleError
 
 __all__ = ["RECORD_COLUMNS", "REPORT_SCHEMA", "Report", "checked_indent"]
@@ -202,7 +203,7 @@ class Report:
         check_language(lang)
         return {
             "case_id": self.case_id,
-            "as_of": self.as_of.isoformat(),
+            "as_of": instant_text(self.as_of),
             "library_version": self.library_version,
             "status": self.status.value,
             "findings": [

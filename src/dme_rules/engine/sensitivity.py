@@ -26,6 +26,7 @@ from dme_rules.engine.readings import Reading
 from dme_rules.engine.report import Report, checked_indent
 from dme_rules.engine.ruleset import Ruleset
 from dme_rules.engine.subjects import Subject
+from dme_rules.engine.time import instant_text
 
 __all__ = ["FindingSensitivity", "Sensitivity", "sensitivity"]
 
@@ -108,7 +109,7 @@ class Sensitivity:
         """The JSON form: ``{"case_id", "as_of", "findings": […]}``."""
         return {
             "case_id": self.case_id,
-            "as_of": self.as_of.isoformat(),
+            "as_of": instant_text(self.as_of),
             "findings": [entry.to_dict() for entry in self.findings],
         }
 

@@ -8,7 +8,7 @@ time of its due date (:func:`end_of_day_in`).
 from __future__ import annotations
 
 from calendar import monthrange
-from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta, tzinfo
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta, tzinfo
 
 from dme_rules.engine._checks import checked_date, checked_int
 from dme_rules.errors import CalendarRangeError, InvalidArgumentError, NaiveDatetimeError
@@ -65,6 +65,23 @@ def as_instant(value: object, field: str = "instant") -> datetime:
             expected_fr=f"un instant des années {_FIRST} à {_LAST}",
         )
     return value
+
+
+def instant_text(value: datetime) -> str:
+    """An aware instant as RFC 3339 text: ISO 8601 with its UTC offset in hours and minutes.
+
+    The instant keeps its own offset, except an offset with seconds, which RFC 3339 cannot
+    write: a local mean time of before the standard zones (Paris until 1911-03-11, +00:09:21)
+    is written in UTC instead, the same instant.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> instant_text(datetime(1905, 5, 1, tzinfo=ZoneInfo("Europe/Paris")))
+    '1905-04-30T23:50:39+00:00'
+    """
+    offset = value.utcoffset()
+    if offset is not None and offset.total_seconds() % 60:
+        return value.astimezone(UTC).isoformat()
+    return value.isoformat()
 
 
 def local_date(value: object, field: str, zone: tzinfo) -> date:

@@ -370,7 +370,9 @@ def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
             "responses": _answers({"schema": _ref("rules")}, 422)}},
         "/v1/rules/{rule_id}": {"get": {
             "summary": "One rule: its versions, parameters, readings and citations",
-            "parameters": [_in_path("rule_id"),
+            "parameters": [{**_in_path("rule_id"), "schema": {
+                               "type": "string",
+                               "enum": sorted(rule for pack in packs for rule in pack.rules)}},
                            {**_query("as_of", "a date YYYY-MM-DD: the version in force then"),
                             "schema": dict(DATE.schema)}, _lang()],
             "responses": _answers({"schema": _ref("rule"), **_example(examples, "rule")},
@@ -392,7 +394,9 @@ def _catalogue(packs: tuple[Jurisdiction, ...], names: list[str],
         )
     paths["/v1/calendars/{calendar_id}/{year}"] = {"get": {
         "summary": "A year's holidays, in French and English",
-        "parameters": [_in_path("calendar_id"),
+        "parameters": [{**_in_path("calendar_id"), "schema": {
+                           "type": "string",
+                           "enum": [calendar.id for pack in packs for calendar in pack.calendars]}},
                        {**_in_path("year", "integer"),
                         "schema": {"type": "integer", "minimum": SUPPORTED_YEARS[0],
                                    "maximum": SUPPORTED_YEARS[1]}},

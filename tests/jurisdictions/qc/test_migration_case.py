@@ -126,9 +126,11 @@ class TestStrictValidation:
             ("practitioners", True, r"\$\.practitioners: true was given; expected a whole"),
             (
                 "practitioners",
-                4.0,
+                4.5,
                 r"\$\.practitioners: a number with a decimal point was given; expected a whole",
             ),
+            ("practitioners", 2.0**53, r"\$\.practitioners: a number with a decimal point"),
+            ("extraction.fee", 1800.5, r"\$\.extraction\.fee: a number with a decimal point"),
             ("extraction.fee", "-1", r"\$\.extraction\.fee: expected a non-negative amount"),
             ("extraction.fee", -5, r"\$\.extraction\.fee: expected a non-negative amount"),
             ("extraction.fee", "abc", r"\$\.extraction\.fee: expected a non-negative amount"),
@@ -162,6 +164,23 @@ class TestStrictValidation:
         """Each malformed field is reported with its path."""
         with pytest.raises(InvalidCaseError, match=message):
             MigrationCase.from_dict(with_value(path, value))
+
+    @pytest.mark.parametrize(
+        ("path", "written", "read"),
+        [
+            ("practitioners", "4.0", 4),
+            ("extraction.fee", "1800.0", Decimal(1800)),
+            ("extraction.fee", "18e2", Decimal(1800)),
+        ],
+    )
+    def test_a_json_number_with_a_zero_fraction_is_an_integer(self, path, written, read):
+        """JSON has one kind of number: 4.0 is the integer 4, as JSON Schema's ``integer``
+        says (the schema and the reader agree). A fraction stays refused (above)."""
+        text = json.dumps(with_value(path, "<number>")).replace('"<number>"', written)
+        case = MigrationCase.from_json(text)
+        block, _, name = path.rpartition(".")
+        value = getattr(getattr(case, block) if block else case, name)
+        assert (read, type(read)) == (value, type(value))
 
     def test_not_an_object(self):
         """A list is not a case."""

@@ -49,7 +49,7 @@ from typing import Any
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import reading_values
-from dme_rules.engine.time import as_instant
+from dme_rules.engine.time import as_instant, instant_text
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.fr.calendars import FRANCE
 from dme_rules.jurisdictions.fr.counting import PARIS
@@ -198,7 +198,7 @@ def audit_dmp_logs(
         runner.close(owned)
     result = pa.concat_tables(parts) if parts else _finish(None)
     metadata = {
-        "as_of": as_instant(as_of, "as_of").isoformat(),
+        "as_of": instant_text(as_instant(as_of, "as_of")),
         "rules_run": ";".join(r for r in RULE_TABLES if r not in skipped),
         "rules_not_run": ";".join(f"{r}:{'+'.join(t)}" for r, t in skipped.items()),
     }

@@ -152,8 +152,8 @@ def _checks(given: list[str], dialect: Dialect) -> list[_Check]:
     # Facts that cannot be true, as the record refuses them.
     if "records" in given:
         for later, earlier, what, what_fr in (
-            ("closed_on", "authorized_on", "the authorization", "l'autorisation"),
-            ("purged_on", "closed_on", "the closure", "la fermeture"),
+            ("closed_on", "authorized_on", "the authorization", "celle de l'autorisation"),
+            ("purged_on", "closed_on", "the closure", "celle de la fermeture"),
         ):
             checks.append(_Check("records", later, f"t.{later} < t.{earlier}",
                                  f"a date on or after {what}",
@@ -161,7 +161,7 @@ def _checks(given: list[str], dialect: Dialect) -> list[_Check]:
     if "emergency_oppositions" in given:
         checks.append(_Check("emergency_oppositions", "withdrawn_on",
                              "t.withdrawn_on < t.filed_on", "a date on or after the opposition",
-                             "une date égale ou postérieure à l'opposition"))  # fmt: skip
+                             "une date égale ou postérieure à celle de l'opposition"))  # fmt: skip
     if "deposits" in given:
         dated = "(SELECT * FROM dmp_deposits WHERE at_us IS NOT NULL)"
         for name in ("announcement_on", "holder_informed_on", "made_accessible_on"):

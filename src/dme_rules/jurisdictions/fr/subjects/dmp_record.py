@@ -275,8 +275,9 @@ _FIRST_DAY = date(SUPPORTED_YEARS[0], 1, 1)
 
 
 def _refuse(path: str, what: str, earliest: date) -> None:
-    what_fr = {"the authorization": "l'autorisation", "the closure": "la fermeture",
-               "the deposit": "le versement", "the opposition": "l'opposition"}[what]  # fmt: skip
+    what_fr = {"the authorization": "celle de l'autorisation",
+               "the closure": "celle de la fermeture", "the deposit": "celle du versement",
+               "the opposition": "celle de l'opposition"}[what]  # fmt: skip
     raise InvalidCaseError(
         path,
         f"a date on or after {what} ({earliest})",
