@@ -99,15 +99,17 @@ class Context:
     _clocks: dict[OfficeSchedule, BusinessClock] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
-    #: The last subject asked about by :meth:`has_started`, and the answer: every rule of an
-    #: evaluation asks it, and comparing two aware instants (usually of two zones) looks up
-    #: both UTC offsets. One tuple, replaced whole.
-    _started: list[tuple[Any, bool]] = attrs.field(
-        factory=lambda: [(None, True)], init=False, eq=False, repr=False
+    #: Where each clock stands at ``as_of`` (the same for every subject of the context).
+    _positions: dict[OfficeSchedule, int] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
     )
-    #: What the rules computed on the last subject seen, for the rules after them (a cache:
-    #: one subject at a time, see :meth:`shared`).
-    _shared: list[Any] = attrs.field(factory=lambda: [None, {}], init=False, eq=False, repr=False)
+    #: The last subject seen (by :meth:`has_started` or :meth:`shared`), whether it had
+    #: started at ``as_of``, and what the rules computed on it for the rules after them: one
+    #: tuple, replaced whole, so that a context shared by several evaluations (one per run,
+    #: see :func:`~dme_rules.engine.evaluation.evaluate`) never mixes two subjects' values.
+    _subject: list[tuple[Any, bool, dict[int, Any]]] = attrs.field(
+        factory=lambda: [(None, True, {})], init=False, eq=False, repr=False
+    )
 
     @classmethod
     def at(
@@ -168,12 +170,19 @@ class Context:
     def has_started(self, subject: Any) -> bool:
         """Whether the obligations of ``subject`` had started at ``as_of``: always for a
         subject without a start (``started_at`` is ``None``), else from that instant on."""
-        seen, answer = self._started[0]
+        seen, started, _ = self._subject[0]
         if seen is not subject:
-            started_at = subject.started_at
-            answer = started_at is None or self.as_of >= started_at
-            self._started[0] = (subject, answer)
-        return answer
+            started = self._see(subject)[1]
+        return started
+
+    def _see(self, subject: Any) -> tuple[Any, bool, dict[int, Any]]:
+        """Make ``subject`` the one this context's per-subject values are of: whether it had
+        started at ``as_of`` (comparing two aware instants looks up both UTC offsets, asked
+        once instead of once per rule), and nothing computed on it yet."""
+        started_at = subject.started_at
+        found = (subject, started_at is None or self.as_of >= started_at, {})
+        self._subject[0] = found
+        return found
 
     def shared(
         self, subject: object, rule: object, version: object, compute: Callable[..., T], *args: Any
@@ -185,15 +194,15 @@ class Context:
         The value belongs to the ``rule`` object and ``version`` object that computed it
         (another rule with the same id, a caller's evolved rule, never sees it); ``compute``
         must give the same value for the same subject, rule, version and context (the rules
-        are pure). A context belongs to one evaluation in one thread (``evaluate`` makes its
-        own, ``evaluate_many`` one per stream); a caller who shares one between threads must
-        not judge different subjects with it at the same time.
+        are pure). A context may serve several evaluations, in several threads (``evaluate``
+        keeps one per run, ``evaluate_many`` one per stream): a subject's values are kept in
+        one tuple with it, replaced whole, so that evaluations of two subjects at once each
+        compute their own and never see the other's.
         """
-        cache = self._shared
-        if cache[0] is not subject:
-            cache[0], cache[1] = subject, {}
-        values: dict[int, tuple[object, object, Any]] = cache[1]
-        # Kept by the version's id, with the rule and the version that computed the value: a
+        seen, _, values = self._subject[0]
+        if seen is not subject:
+            _, _, values = self._see(subject)
+        # Kept by the version's id, with the rule and the version that computed it: a
         # value is found only by those two objects (another rule with the same versions, a
         # caller's evolved rule, computes its own in their place).
         key = id(version)
@@ -206,5 +215,8 @@ class Context:
         return value
 
     def position(self, window: OfficeSchedule) -> int:
-        """Where the clock of ``window`` stands at ``as_of``."""
-        return self.clock(window).position(self.as_of)
+        """Where the clock of ``window`` stands at ``as_of`` (found once per context)."""
+        found = self._positions.get(window)
+        if found is None:
+            found = self._positions[window] = self.clock(window).position(self.as_of)
+        return found
