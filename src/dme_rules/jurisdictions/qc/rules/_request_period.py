@@ -230,9 +230,15 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> Terms:
         """:meth:`terms` under ``version``, by its dated piece ``terms_YYYY_MM``."""
-        terms: Terms = context.shared(
-            case, self, version, self.dated("terms", version), version, case, context
-        )
+        terms: Terms = context.shared(case, self, version, self._terms, version, case, context)
+        return terms
+
+    def _terms(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> Terms:
+        """:meth:`terms_of` computed (the dated piece looked up only then: every rule that
+        follows the deadline asks for its terms, computed by the first)."""
+        terms: Terms = self.dated("terms", version)(version, case, context)
         return terms
 
     def terms_2021_10(

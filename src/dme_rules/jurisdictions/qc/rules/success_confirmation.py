@@ -163,10 +163,15 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
             judged["status"] = Status.INSUFFICIENT_DATA
             judged["unknown"], judged["missing"] = unknown
             return judged
-        for field in ("days_late", "business_days_late", "days_left", "business_days_left"):
-            value = getattr(state, field)
-            if value is not None:
-                judged[field] = value
+        _, _, days_late, business_days_late, days_left, business_days_left, _, _ = state
+        if days_late is not None:
+            judged["days_late"] = days_late
+        if business_days_late is not None:
+            judged["business_days_late"] = business_days_late
+        if days_left is not None:
+            judged["days_left"] = days_left
+        if business_days_left is not None:
+            judged["business_days_left"] = business_days_left
         return judged
 
     def notes(self, finding: Finding) -> list[Note]:
