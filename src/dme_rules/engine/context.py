@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
@@ -17,6 +17,10 @@ from dme_rules.errors import InvalidArgumentError
 __all__ = ["Context", "check_options"]
 
 T = TypeVar("T")
+
+#: How many values a context remembers for the whole run (:meth:`Context.remembered`) before
+#: it starts afresh: the subjects of a run share few dates, and memory stays bounded.
+_RUN_VALUES_KEPT = 1 << 14
 
 
 def check_options(
@@ -109,6 +113,11 @@ class Context:
     #: see :func:`~dme_rules.engine.evaluation.evaluate`) never mixes two subjects' values.
     _subject: list[tuple[Any, bool, dict[int, Any]]] = attrs.field(
         factory=lambda: [(None, True, {})], init=False, eq=False, repr=False
+    )
+    #: What the rules computed from a date alone, for every subject of the run (see
+    #: :meth:`remembered`).
+    _run_values: dict[tuple[int, int, Hashable], tuple[object, object, Any]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
     )
 
     @classmethod
@@ -212,6 +221,36 @@ class Context:
             return value
         value = compute(*args)
         values[key] = (rule, version, value)
+        return value
+
+    def remembered(
+        self,
+        rule: object,
+        version: object,
+        key: Hashable,
+        compute: Callable[..., T],
+        *args: Any,
+    ) -> T:
+        """``compute(*args)``, computed once per ``rule``, ``version`` and ``key`` in this
+        context, whatever the subject: for what a version computes from a date alone (a
+        period's end from a request's date, the access required from a migration's), which
+        the subjects of a run share. ``compute`` must give the same value for the same rule,
+        version, key and context (its calendar, readings and instant), and the value must be
+        immutable.
+
+        As with :meth:`shared`, the value belongs to the ``rule`` and ``version`` objects
+        that computed it (kept with it while it is kept).
+        """
+        values = self._run_values
+        slot = (id(rule), id(version), key)
+        found = values.get(slot)
+        if found is not None and found[0] is rule and found[1] is version:
+            value: T = found[2]
+            return value
+        value = compute(*args)
+        if len(values) >= _RUN_VALUES_KEPT:
+            values.clear()
+        values[slot] = (rule, version, value)
         return value
 
     def position(self, window: OfficeSchedule) -> int:
