@@ -160,13 +160,18 @@ class Context:
         )
 
     def with_as_of(self, as_of: datetime) -> Context:
-        """The same zone, calendar, readings and schedule at another instant.
+        """The same zone, calendar, readings and schedule at another instant, sharing this
+        context's clocks and what it remembered from dates alone (:meth:`remembered`), which
+        the instant does not change.
 
         Raises:
             NaiveDatetimeError: ``as_of`` has no UTC offset.
         """
         instant = as_instant(as_of, "as_of")
-        return attrs.evolve(self, as_of=instant, today=instant.astimezone(self.zone).date())
+        moved = attrs.evolve(self, as_of=instant, today=instant.astimezone(self.zone).date())
+        object.__setattr__(moved, "_clocks", self._clocks)
+        object.__setattr__(moved, "_run_values", self._run_values)
+        return moved
 
     def clock(self, window: OfficeSchedule) -> BusinessClock:
         """The business-hour clock that runs inside ``window`` on this context's calendar,
@@ -235,8 +240,8 @@ class Context:
         context, whatever the subject: for what a version computes from a date alone (a
         period's end from a request's date, the access required from a migration's), which
         the subjects of a run share. ``compute`` must give the same value for the same rule,
-        version, key and context (its calendar, readings and instant), and the value must be
-        immutable.
+        version, key, calendar and readings, whatever the instant (contexts moved to another
+        instant share these values, :meth:`with_as_of`), and the value must be immutable.
 
         As with :meth:`shared`, the value belongs to the ``rule`` and ``version`` objects
         that computed it (kept with it while it is kept).

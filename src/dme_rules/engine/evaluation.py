@@ -226,12 +226,12 @@ def _run_context(
     last = _LAST_RUN.get(pack.id)
     if last is not None:
         as_of, given, hours, options, context = last
-        if (
-            given is calendar
-            and hours is schedule
-            and _same_instant(as_of, instant)
-            and _same_readings(options, chosen)
-        ):
+        if given is calendar and hours is schedule and _same_readings(options, chosen):
+            if _same_instant(as_of, instant):
+                return context
+            # Another instant (a service answering at "now"): the same circumstances, moved.
+            context = context.with_as_of(instant)
+            _LAST_RUN[pack.id] = (instant, calendar, schedule, chosen, context)
             return context
     context = pack.context(instant, calendar=calendar, readings=chosen, schedule=schedule)  # type: ignore[arg-type]
     _LAST_RUN[pack.id] = (instant, calendar, schedule, chosen, context)
