@@ -194,7 +194,11 @@ class Context:
         started at ``as_of`` (comparing two aware instants looks up both UTC offsets, asked
         once instead of once per rule), and nothing computed on it yet."""
         started_at = subject.started_at
-        found = (subject, started_at is None or self.as_of >= started_at, {})
+        found: tuple[Any, bool, dict[int, Any]] = (
+            subject,
+            started_at is None or self.as_of >= started_at,
+            {},
+        )
         self._subject[0] = found
         return found
 
