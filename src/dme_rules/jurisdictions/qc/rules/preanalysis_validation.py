@@ -151,8 +151,10 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
         validation): ``submitted_on`` (``None``), ``validated_on``, ``validation_due`` (the
         earliest it can have been) and ``business_days_late`` (the most)."""
         validated = self.unvalidated_submission(case, context)
+        if validated is None:  # the usual case: nothing to measure
+            return None
         version = self.version_at(case.requested_on)
-        if validated is None or version is None:
+        if version is None:
             return None
         earliest = self.validation_due(version, case.requested_on, context)
         late = context.calendar.business_days_between(earliest, validated)
