@@ -151,10 +151,6 @@ def _subject_class(data: Mapping[str, Any]) -> type[Subject]:
     return found
 
 
-#: A finding's status.
-_status_of = operator.attrgetter("status")
-
-
 def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdiction) -> Report:
     """The report on ``subject``: every rule of ``ruleset`` that reads its kind, in order."""
     findings: list[Finding] = []
@@ -176,7 +172,7 @@ def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdic
     return Report(
         subject.subject_id,
         context.as_of,
-        Status.worst(map(_status_of, findings)),
+        Status.worst(finding.status for finding in findings),
         tuple(findings),
         VERSION,
         context.calendar.id,

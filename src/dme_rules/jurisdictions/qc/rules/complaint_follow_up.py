@@ -100,7 +100,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         complaints = case.complaints
         if not complaints:
             return (self.outcome(None, Status.NOT_APPLICABLE, details={"reason": "no_complaint"}),)
-        return tuple([self.assess_complaint(case, i, context) for i in range(len(complaints))])
+        return tuple(self.assess_complaint(case, i, context) for i in range(len(complaints)))
 
     def assess_complaint(self, case: MigrationCase, index: int, context: Context) -> Finding:
         """The finding on the ``index``-th complaint of ``case``."""
