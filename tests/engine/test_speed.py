@@ -538,6 +538,20 @@ class TestOneContextPerRun:
             evaluate(case, instant).as_of.isoformat() for instant in (utc, montreal, utc)
         ]
 
+    def test_an_instant_of_a_subclass_is_another_run(self):
+        """An as_of of a datetime subclass, then the equal plain datetime: each report keeps
+        the instant it was given, of its own type."""
+
+        class Instant(datetime):
+            pass
+
+        case = spec_case()
+        plain = datetime(2025, 9, 1, 12, tzinfo=MONTREAL)
+        special = Instant(2025, 9, 1, 12, tzinfo=MONTREAL)
+        assert [Instant, datetime, Instant] == [
+            type(evaluate(case, instant).as_of) for instant in (special, plain, special)
+        ]
+
     def test_evaluations_in_threads(self):
         """Four threads evaluating different cases at one instant at once, with one context
         between them: each report is the plain evaluation's."""

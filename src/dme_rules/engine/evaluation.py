@@ -187,14 +187,14 @@ def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdic
 #: calendar, schedule and readings it was made of: the next evaluations with the same ones
 #: use it again, so that a run of evaluations (an auditor's loop, a service answering at one
 #: instant) makes one context, not one per subject. One tuple per jurisdiction, replaced whole.
-_LAST_RUN: dict[str, tuple[datetime, object, object, object, Context]] = {}
+_LAST_RUN: dict[str, tuple[Jurisdiction, datetime, object, object, object, Context]] = {}
 
 
 def _same_instant(kept: datetime, given: datetime) -> bool:
     """Whether ``given`` is ``kept`` or the same value written alike: the same instant, the
     same fields, the same ``tzinfo`` object and fold (a report shows its context's ``as_of``)."""
     return kept is given or (
-        type(given) is datetime
+        type(given) is type(kept) is datetime  # not a subclass, which may write itself otherwise
         and given.tzinfo is kept.tzinfo
         and given.fold == kept.fold
         and given == kept  # with the same tzinfo: the same wall-clock fields
@@ -225,16 +225,21 @@ def _run_context(
     chosen = reading_values(readings)  # an unknown id is refused first, as pack.context does
     last = _LAST_RUN.get(pack.id)
     if last is not None:
-        as_of, given, hours, options, context = last
-        if given is calendar and hours is schedule and _same_readings(options, chosen):
+        known, as_of, given, hours, options, context = last
+        if (
+            known is pack  # not another pack registered under the same id since
+            and given is calendar
+            and hours is schedule
+            and _same_readings(options, chosen)
+        ):
             if _same_instant(as_of, instant):
                 return context
             # Another instant (a service answering at "now"): the same circumstances, moved.
             context = context.with_as_of(instant)
-            _LAST_RUN[pack.id] = (instant, calendar, schedule, chosen, context)
+            _LAST_RUN[pack.id] = (pack, instant, calendar, schedule, chosen, context)
             return context
     context = pack.context(instant, calendar=calendar, readings=chosen, schedule=schedule)  # type: ignore[arg-type]
-    _LAST_RUN[pack.id] = (instant, calendar, schedule, chosen, context)
+    _LAST_RUN[pack.id] = (pack, instant, calendar, schedule, chosen, context)
     return context
 
 
