@@ -13,8 +13,11 @@ The script prints the median microseconds per evaluate() at one ``as_of`` (an au
 loop), the same when every call passes a new ``as_of`` object (a back-end evaluating at
 "now"), and the seconds for 100,000 cases through evaluate_many(). Every call runs the plain
 loop over the case's rules; what is carried from one call to the next is each rule's version
-in force by reference date, and each calendar's table of days. It compares the
-first and the last with the targets (≤ 50 µs median, ≤ 5 s) and exits 1 when one is missed.
+in force by reference date, each calendar's table of days, and the run's context (one per
+instant and options, as an auditor's loop has it): what a rule version computes from a date
+alone (a request period's end, the access required after a migration) serves every case that
+shares the date. It compares the first and the last with the targets (≤ 50 µs median, ≤ 5 s)
+and exits 1 when one is missed.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
@@ -17,6 +17,10 @@ from dme_rules.errors import InvalidArgumentError
 __all__ = ["Context", "check_options"]
 
 T = TypeVar("T")
+
+#: How many values a context remembers for the whole run (:meth:`Context.remembered`) before
+#: it starts afresh: the subjects of a run share few dates, and memory stays bounded.
+_RUN_VALUES_KEPT = 1 << 14
 
 
 def check_options(
@@ -99,15 +103,22 @@ class Context:
     _clocks: dict[OfficeSchedule, BusinessClock] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
-    #: The last subject asked about by :meth:`has_started`, and the answer: every rule of an
-    #: evaluation asks it, and comparing two aware instants (usually of two zones) looks up
-    #: both UTC offsets. One tuple, replaced whole.
-    _started: list[tuple[Any, bool]] = attrs.field(
-        factory=lambda: [(None, True)], init=False, eq=False, repr=False
+    #: Where each clock stands at ``as_of`` (the same for every subject of the context).
+    _positions: dict[OfficeSchedule, int] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
     )
-    #: What the rules computed on the last subject seen, for the rules after them (a cache:
-    #: one subject at a time, see :meth:`shared`).
-    _shared: list[Any] = attrs.field(factory=lambda: [None, {}], init=False, eq=False, repr=False)
+    #: The last subject seen (by :meth:`has_started` or :meth:`shared`), whether it had
+    #: started at ``as_of``, and what the rules computed on it for the rules after them: one
+    #: tuple, replaced whole, so that a context shared by several evaluations (one per run,
+    #: see :func:`~dme_rules.engine.evaluation.evaluate`) never mixes two subjects' values.
+    _subject: list[tuple[Any, bool, dict[int, Any]]] = attrs.field(
+        factory=lambda: [(None, True, {})], init=False, eq=False, repr=False
+    )
+    #: What the rules computed from a date alone, for every subject of the run (see
+    #: :meth:`remembered`).
+    _run_values: dict[tuple[int, int, Hashable], tuple[object, object, Any]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
 
     @classmethod
     def at(
@@ -149,13 +160,18 @@ class Context:
         )
 
     def with_as_of(self, as_of: datetime) -> Context:
-        """The same zone, calendar, readings and schedule at another instant.
+        """The same zone, calendar, readings and schedule at another instant, sharing this
+        context's clocks and what it remembered from dates alone (:meth:`remembered`), which
+        the instant does not change.
 
         Raises:
             NaiveDatetimeError: ``as_of`` has no UTC offset.
         """
         instant = as_instant(as_of, "as_of")
-        return attrs.evolve(self, as_of=instant, today=instant.astimezone(self.zone).date())
+        moved = attrs.evolve(self, as_of=instant, today=instant.astimezone(self.zone).date())
+        object.__setattr__(moved, "_clocks", self._clocks)
+        object.__setattr__(moved, "_run_values", self._run_values)
+        return moved
 
     def clock(self, window: OfficeSchedule) -> BusinessClock:
         """The business-hour clock that runs inside ``window`` on this context's calendar,
@@ -168,12 +184,23 @@ class Context:
     def has_started(self, subject: Any) -> bool:
         """Whether the obligations of ``subject`` had started at ``as_of``: always for a
         subject without a start (``started_at`` is ``None``), else from that instant on."""
-        seen, answer = self._started[0]
+        seen, started, _ = self._subject[0]
         if seen is not subject:
-            started_at = subject.started_at
-            answer = started_at is None or self.as_of >= started_at
-            self._started[0] = (subject, answer)
-        return answer
+            started = self._see(subject)[1]
+        return started
+
+    def _see(self, subject: Any) -> tuple[Any, bool, dict[int, Any]]:
+        """Make ``subject`` the one this context's per-subject values are of: whether it had
+        started at ``as_of`` (comparing two aware instants looks up both UTC offsets, asked
+        once instead of once per rule), and nothing computed on it yet."""
+        started_at = subject.started_at
+        found: tuple[Any, bool, dict[int, Any]] = (
+            subject,
+            started_at is None or self.as_of >= started_at,
+            {},
+        )
+        self._subject[0] = found
+        return found
 
     def shared(
         self, subject: object, rule: object, version: object, compute: Callable[..., T], *args: Any
@@ -185,15 +212,15 @@ class Context:
         The value belongs to the ``rule`` object and ``version`` object that computed it
         (another rule with the same id, a caller's evolved rule, never sees it); ``compute``
         must give the same value for the same subject, rule, version and context (the rules
-        are pure). A context belongs to one evaluation in one thread (``evaluate`` makes its
-        own, ``evaluate_many`` one per stream); a caller who shares one between threads must
-        not judge different subjects with it at the same time.
+        are pure). A context may serve several evaluations, in several threads (``evaluate``
+        keeps one per run, ``evaluate_many`` one per stream): a subject's values are kept in
+        one tuple with it, replaced whole, so that evaluations of two subjects at once each
+        compute their own and never see the other's.
         """
-        cache = self._shared
-        if cache[0] is not subject:
-            cache[0], cache[1] = subject, {}
-        values: dict[int, tuple[object, object, Any]] = cache[1]
-        # Kept by the version's id, with the rule and the version that computed the value: a
+        seen, _, values = self._subject[0]
+        if seen is not subject:
+            _, _, values = self._see(subject)
+        # Kept by the version's id, with the rule and the version that computed it: a
         # value is found only by those two objects (another rule with the same versions, a
         # caller's evolved rule, computes its own in their place).
         key = id(version)
@@ -205,6 +232,39 @@ class Context:
         values[key] = (rule, version, value)
         return value
 
+    def remembered(
+        self,
+        rule: object,
+        version: object,
+        key: Hashable,
+        compute: Callable[..., T],
+        *args: Any,
+    ) -> T:
+        """``compute(*args)``, computed once per ``rule``, ``version`` and ``key`` in this
+        context, whatever the subject: for what a version computes from a date alone (a
+        period's end from a request's date, the access required from a migration's), which
+        the subjects of a run share. ``compute`` must give the same value for the same rule,
+        version, key, calendar and readings, whatever the instant (contexts moved to another
+        instant share these values, :meth:`with_as_of`), and the value must be immutable.
+
+        As with :meth:`shared`, the value belongs to the ``rule`` and ``version`` objects
+        that computed it (kept with it while it is kept).
+        """
+        values = self._run_values
+        slot = (id(rule), id(version), key)
+        found = values.get(slot)
+        if found is not None and found[0] is rule and found[1] is version:
+            value: T = found[2]
+            return value
+        value = compute(*args)
+        if len(values) >= _RUN_VALUES_KEPT:
+            values.clear()
+        values[slot] = (rule, version, value)
+        return value
+
     def position(self, window: OfficeSchedule) -> int:
-        """Where the clock of ``window`` stands at ``as_of``."""
-        return self.clock(window).position(self.as_of)
+        """Where the clock of ``window`` stands at ``as_of`` (found once per context)."""
+        found = self._positions.get(window)
+        if found is None:
+            found = self._positions[window] = self.clock(window).position(self.as_of)
+        return found

@@ -7,6 +7,7 @@ in the jurisdiction's time zone and on its default calendar unless the caller ch
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
@@ -182,6 +183,66 @@ def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdic
     )
 
 
+#: The context of the last evaluation in each jurisdiction (by its id), with the instant,
+#: calendar, schedule and readings it was made of: the next evaluations with the same ones
+#: use it again, so that a run of evaluations (an auditor's loop, a service answering at one
+#: instant) makes one context, not one per subject. One tuple per jurisdiction, replaced whole.
+_LAST_RUN: dict[str, tuple[Jurisdiction, datetime, object, object, object, Context]] = {}
+
+
+def _same_instant(kept: datetime, given: datetime) -> bool:
+    """Whether ``given`` is ``kept`` or the same value written alike: the same instant, the
+    same fields, the same ``tzinfo`` object and fold (a report shows its context's ``as_of``)."""
+    return kept is given or (
+        type(given) is type(kept) is datetime  # not a subclass, which may write itself otherwise
+        and given.tzinfo is kept.tzinfo
+        and given.fold == kept.fold
+        and given == kept  # with the same tzinfo: the same wall-clock fields
+    )
+
+
+def _same_readings(kept: object, given: object) -> bool:
+    """Whether two choices of readings are the same reading objects in the same order."""
+    return kept is given or (
+        type(kept) is tuple
+        and type(given) is tuple
+        and len(kept) == len(given)
+        and all(map(operator.is_, kept, given))
+    )
+
+
+def _run_context(
+    pack: Jurisdiction,
+    instant: datetime,
+    calendar: BusinessCalendar | None,
+    readings: Iterable[Reading | str],
+    schedule: OfficeSchedule | None,
+) -> Context:
+    """``pack.context(...)`` of an evaluation, the last one's again when it asked for the same
+    instant (as written), calendar, schedule and readings (the same objects): a context is a
+    value of those, and what it keeps of a subject is kept with the subject
+    (:meth:`Context.shared`)."""
+    chosen = reading_values(readings)  # an unknown id is refused first, as pack.context does
+    last = _LAST_RUN.get(pack.id)
+    if last is not None:
+        known, as_of, given, hours, options, context = last
+        if (
+            known is pack  # not another pack registered under the same id since
+            and given is calendar
+            and hours is schedule
+            and _same_readings(options, chosen)
+        ):
+            if _same_instant(as_of, instant):
+                return context
+            # Another instant (a service answering at "now"): the same circumstances, moved.
+            context = context.with_as_of(instant)
+            _LAST_RUN[pack.id] = (pack, instant, calendar, schedule, chosen, context)
+            return context
+    context = pack.context(instant, calendar=calendar, readings=chosen, schedule=schedule)  # type: ignore[arg-type]
+    _LAST_RUN[pack.id] = (pack, instant, calendar, schedule, chosen, context)
+    return context
+
+
 def evaluate(
     subject: Subject | Mapping[str, Any],
     as_of: datetime,
@@ -217,7 +278,7 @@ def evaluate(
     chosen = _check_ruleset(ruleset)
     known = _as_subject(subject)
     pack = jurisdiction_of(known.kind)
-    context = pack.context(instant, calendar=calendar, readings=readings, schedule=schedule)
+    context = _run_context(pack, instant, calendar, readings, schedule)
     return _report(known, context, pack.rules if chosen is None else chosen, pack)
 
 

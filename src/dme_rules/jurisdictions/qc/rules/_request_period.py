@@ -207,10 +207,21 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
     def period_due(
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> tuple[date, Reading]:
-        """The end of the case's period under the chosen readings, and the period's reading."""
+        """The end of the case's period under the chosen readings, and the period's reading
+        (computed once per request day and context: the cases of a run share their days)."""
+        day = case.requested_on
+        found: tuple[date, Reading] = context.remembered(
+            self, version, day, self._period_due, version, day, context
+        )
+        return found
+
+    def _period_due(
+        self, version: RuleVersion[PeriodDays], requested_on: date, context: Context
+    ) -> tuple[date, Reading]:
+        """:meth:`period_due` computed, for a request made on ``requested_on``."""
         reading = version.choice("period-start", context.readings)
         end = period_end_on(
-            case.requested_on,
+            requested_on,
             version.parameters.days,
             reading,
             context.calendar,
@@ -230,9 +241,15 @@ class RequestPeriodRule(Rule[PeriodDays, MigrationCase]):
         self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
     ) -> Terms:
         """:meth:`terms` under ``version``, by its dated piece ``terms_YYYY_MM``."""
-        terms: Terms = context.shared(
-            case, self, version, self.dated("terms", version), version, case, context
-        )
+        terms: Terms = context.shared(case, self, version, self._terms, version, case, context)
+        return terms
+
+    def _terms(
+        self, version: RuleVersion[PeriodDays], case: MigrationCase, context: Context
+    ) -> Terms:
+        """:meth:`terms_of` computed (the dated piece looked up only then: every rule that
+        follows the deadline asks for its terms, computed by the first)."""
+        terms: Terms = self.dated("terms", version)(version, case, context)
         return terms
 
     def terms_2021_10(

@@ -82,7 +82,17 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
         """The last day to validate a pre-analysis submitted on ``submitted``: the version's
         business days after it (a business day, which neither reading of an end on a day off
         extends on the default calendar; on another calendar, ``interpretation-act`` extends
-        an end on a holiday of the Interpretation Act)."""
+        an end on a holiday of the Interpretation Act; computed once per day and context: the
+        cases of a run share their days)."""
+        due: date = context.remembered(
+            self, version, submitted, self._validation_due, version, submitted, context
+        )
+        return due
+
+    def _validation_due(
+        self, version: RuleVersion[BusinessDays], submitted: date, context: Context
+    ) -> date:
+        """:meth:`validation_due` computed."""
         end = context.calendar.add_business_days(submitted, version.parameters.business_days)
         extension = version.choice("period-end", context.readings)
         return extended_end_on(end, extension, context.calendar)
@@ -141,8 +151,10 @@ class PreanalysisValidationRule(Rule[BusinessDays, MigrationCase]):
         validation): ``submitted_on`` (``None``), ``validated_on``, ``validation_due`` (the
         earliest it can have been) and ``business_days_late`` (the most)."""
         validated = self.unvalidated_submission(case, context)
+        if validated is None:  # the usual case: nothing to measure
+            return None
         version = self.version_at(case.requested_on)
-        if validated is None or version is None:
+        if version is None:
             return None
         earliest = self.validation_due(version, case.requested_on, context)
         late = context.calendar.business_days_between(earliest, validated)

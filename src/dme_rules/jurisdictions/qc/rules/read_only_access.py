@@ -139,11 +139,11 @@ class ReadOnlyAccessRule(Rule[AccessPeriod, MigrationCase]):
         context: Context,
     ) -> date:
         """The last day of required access for ``case`` migrated on ``migrated_on``, under the
-        context's readings (computed once per case and context: the calendar rule asks too)."""
-        known: dict[date, date] = context.shared(case, self, version, dict)  # by migration day
-        until = known.get(migrated_on)
-        if until is None:
-            until = known[migrated_on] = self._required(version, migrated_on, context.readings)
+        context's readings (computed once per migration day and context: the calendar rule
+        asks too, and the cases of a run share their days)."""
+        until: date = context.remembered(
+            self, version, migrated_on, self._required, version, migrated_on, context.readings
+        )
         return until
 
     def _required(

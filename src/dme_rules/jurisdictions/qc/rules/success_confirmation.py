@@ -79,36 +79,19 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
     ) -> Finding:
         """Every version (from 2021-10-28): each operation completed by ``as_of`` is
         confirmed by the due date of the reading in force."""
-        today = context.today
-        reading = version.choice("confirmation", context.readings)
+        reading_id = version.choice("confirmation", context.readings).id
         extraction, imported = case.extraction, case.import_
         operations: dict[str, dict[str, Any]] = {}
-        for name, party, deadline, completed, confirmed in (
-            ("extraction", Party.SOURCE_VENDOR, EXTRACTION_DEADLINE,
-             extraction.delivered_on if extraction else None,
-             extraction.confirmed_on if extraction else None),
-            ("import", Party.TARGET_VENDOR, IMPORT_DEADLINE,
-             imported.completed_on if imported else None,
-             imported.confirmed_on if imported else None),
-        ):  # fmt: skip
-            if completed is None or completed > today:
-                continue  # not completed as of ``as_of``: nothing to confirm yet
-            if confirmed is not None and confirmed > today:
-                confirmed = None  # a confirmation after ``as_of`` is not seen
-            operation: dict[str, Any] = {
-                "party": party,
-                "completed_on": completed,
-                "confirmed_on": confirmed,
-                "confirmed": confirmed is not None and confirmed >= completed,
-            }
-            if confirmed is not None and confirmed < completed:
-                operation["reason"] = "confirmed_before_completion"
-            act = confirmed if operation["confirmed"] else None
-            if reading.id == UNCONFIRMED_IS_PENDING.id:  # no due date
-                operation["status"] = Status.COMPLIANT if act else Status.PENDING
-            else:
-                operation.update(self.judged(reading.id, deadline, case, context, completed, act))
-            operations[name] = operation
+        if extraction is not None and extraction.delivered_on is not None:
+            self.add_operation(
+                operations, "extraction", Party.SOURCE_VENDOR, EXTRACTION_DEADLINE,
+                extraction.delivered_on, extraction.confirmed_on, reading_id, case, context,
+            )  # fmt: skip
+        if imported is not None and imported.completed_on is not None:
+            self.add_operation(
+                operations, "import", Party.TARGET_VENDOR, IMPORT_DEADLINE,
+                imported.completed_on, imported.confirmed_on, reading_id, case, context,
+            )  # fmt: skip
         if not operations:
             return self.outcome(
                 version, Status.NOT_APPLICABLE, details={"reason": "nothing_completed"}
@@ -133,18 +116,56 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
             details=details,
         )
 
-    def judged(
+    def add_operation(
         self,
+        operations: dict[str, dict[str, Any]],
+        name: str,
+        party: str,
+        deadline: RequestPeriodRule,
+        completed: date,
+        confirmed: date | None,
+        reading_id: str,
+        case: MigrationCase,
+        context: Context,
+    ) -> None:
+        """Add to ``operations``, under ``name``, the operation of ``party`` completed on
+        ``completed`` and confirmed on ``confirmed`` (``None``: not yet) as the case stood at
+        ``as_of``, judged against the due date of ``reading_id``: nothing when it was not
+        completed by ``as_of`` (nothing to confirm yet)."""
+        today = context.today
+        if completed > today:
+            return
+        if confirmed is not None and confirmed > today:
+            confirmed = None  # a confirmation after ``as_of`` is not seen
+        done = confirmed is not None and confirmed >= completed
+        operation: dict[str, Any] = {
+            "party": party,
+            "completed_on": completed,
+            "confirmed_on": confirmed,
+            "confirmed": done,
+        }
+        if confirmed is not None and not done:
+            operation["reason"] = "confirmed_before_completion"
+        act = confirmed if done else None
+        if reading_id == UNCONFIRMED_IS_PENDING.id:  # no due date
+            operation["status"] = Status.COMPLIANT if act else Status.PENDING
+        else:
+            self.judge_operation(operation, reading_id, deadline, case, context, completed, act)
+        operations[name] = operation
+
+    def judge_operation(
+        self,
+        operation: dict[str, Any],
         reading_id: str,
         deadline: RequestPeriodRule,
         case: MigrationCase,
         context: Context,
         completed: date,
         confirmed: date | None,
-    ) -> dict[str, Any]:
-        """An operation completed on ``completed`` and confirmed on ``confirmed`` (``None``:
-        not yet), judged against the due date of ``reading_id``: its status, its due date, its
-        lateness or the time left (and the unknown fact its verdict turns on, if any)."""
+    ) -> None:
+        """Judge ``operation``, completed on ``completed`` and confirmed on ``confirmed``
+        (``None``: not yet), against the due date of ``reading_id``: its status, its due date,
+        its lateness or the time left (or the unknown fact its verdict turns on)."""
         earliest = latest = completed  # confirm-same-day, or a deadline that does not bind
         unknown = None
         terms = deadline.terms(case, context) if reading_id == CONFIRM_WITHIN_PERIOD.id else None
@@ -156,18 +177,22 @@ class SuccessConfirmationRule(Rule[NoParameters, MigrationCase]):
             elif terms.latest is not None:
                 latest = max(terms.latest, completed)
         state = deadline_state(earliest, confirmed, context)
-        judged: dict[str, Any] = {"status": state.status, "due": earliest}
+        operation["status"], operation["due"] = state.status, earliest
         if unknown is not None and state.status is not (
             deadline_state(latest, confirmed, context).status
         ):  # the verdict turns on the unknown fact
-            judged["status"] = Status.INSUFFICIENT_DATA
-            judged["unknown"], judged["missing"] = unknown
-            return judged
-        for field in ("days_late", "business_days_late", "days_left", "business_days_left"):
-            value = getattr(state, field)
-            if value is not None:
-                judged[field] = value
-        return judged
+            operation["status"] = Status.INSUFFICIENT_DATA
+            operation["unknown"], operation["missing"] = unknown
+            return
+        _, _, days_late, business_days_late, days_left, business_days_left, _, _ = state
+        if days_late is not None:
+            operation["days_late"] = days_late
+        if business_days_late is not None:
+            operation["business_days_late"] = business_days_late
+        if days_left is not None:
+            operation["days_left"] = days_left
+        if business_days_left is not None:
+            operation["business_days_left"] = business_days_left
 
     def notes(self, finding: Finding) -> list[Note]:
         """Each operation: confirmed in time, confirmed late, awaited by its due date,
