@@ -353,13 +353,17 @@ def main() -> int:
           f"with --jobs 2; {os.cpu_count()} cores)")  # fmt: skip
     for fmt in ("csv", "jsonl"):
         for jobs in (1, 2):
-            seconds = audit(lines_path, folder / f"out.{fmt}", jobs)
+            seconds = audit(lines_path, folder / f"out-{jobs}.{fmt}", jobs)
             target = (TARGET_ONE_CORE if jobs == 1 else TARGET_TWO_JOBS) * scale
             met = seconds <= target
             results.append(met)
             per = seconds / args.cases * 1e6
             print(f"  {fmt:5} --jobs {jobs}: {seconds:6.1f} s ({per:.0f} µs per case)  "
                   f"target ≤ {target:.1f} s {'met' if met else 'MISSED'}")  # fmt: skip
+        same = (folder / f"out-1.{fmt}").read_bytes() == (folder / f"out-2.{fmt}").read_bytes()
+        results.append(same)
+        print(f"  {fmt:5} --jobs 2 wrote {'the same bytes as' if same else 'NOT THE BYTES OF'} "
+              "--jobs 1")  # fmt: skip
     measured = min(args.cases, 20_000)
     with (folder / "parent.jsonl").open("wb") as part, lines_path.open("rb") as every:
         for _, line in zip(range(measured), every, strict=False):
