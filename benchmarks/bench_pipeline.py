@@ -13,9 +13,9 @@ that does that work for these cases (``lean_pipeline.py``, in this folder, not i
 library): msgspec or orjson for decoding, a plain typed reader with the same checks, the ten
 rules written straight with the business days as a table, compiled message templates,
 tuples, ``csv.writer.writerows``. The floors are checked first on the sample: the same
-statuses and the same message texts as the library's. The rows' stage is measured by
-difference (the audit's rows of the sample, less reading, evaluating and the messages), so
-the stages add up to the audit of one case.
+statuses, the same message texts and the same CSV, byte for byte, as the library's. The
+rows' stage is measured by difference (the audit of the sample in one process, less reading,
+evaluating, the messages and the CSV), so the stages add up to the audit of one case.
 
 Then it runs ``dme-rules audit`` on the whole file to CSV and to JSON Lines with 1 and 2
 worker processes, and measures the parent's CPU time per case with 2 workers (it writes the
@@ -58,7 +58,14 @@ from dme_rules.audit import (
 )
 from dme_rules.engine.evaluation import read_subject
 from dme_rules.engine.jsonform import loads
-from lean_pipeline import BusinessDays, LeanRules, fastest_decoder, lean_message, lean_read
+from lean_pipeline import (
+    BusinessDays,
+    LeanRules,
+    fastest_decoder,
+    lean_message,
+    lean_read,
+    lean_rows,
+)
 
 AS_OF = datetime.fromisoformat("2027-06-01T12:00:00-04:00")
 #: Seconds per 100,000 cases, JSON Lines in, CSV or JSON Lines out.
@@ -273,23 +280,25 @@ def main() -> int:
     messages = [[lean_message(r, s, f, rules) for r, s, f in found] for found in lean_found]
     as_of_text = AS_OF.isoformat()
 
-    def lean_rows(index: int) -> list[tuple[Any, ...]]:
-        case, source = lean_cases[index], f"cases.jsonl:{index + 1}"
-        return [
-            (source, case["case_id"], as_of_text, "violation", rule, "1", status, "party",
-             facts.get("due"), None, facts.get("act"), None, None, None, None, None,
-             facts.get("amount"), facts.get("cap"), None, facts.get("reason"), None, message)
-            for (rule, status, facts), message in zip(lean_found[index], messages[index],
-                                                      strict=True)
-        ]  # fmt: skip
+    def rows_of(index: int) -> list[tuple[Any, ...]]:
+        return lean_rows(f"cases.jsonl:{index + 1}", lean_cases[index], as_of_text,
+                         lean_found[index], messages[index], rules)  # fmt: skip
 
-    tuples = [lean_rows(index) for index in range(n)]
+    tuples = [rows_of(index) for index in range(n)]
     inputs = [(f"cases.jsonl:{index + 1}", line) for index, line in enumerate(lines)]
     rows = [row for found in audit_rows(inputs, AS_OF) for row in found]
+    # The lean rows written as CSV are the audit's CSV, byte for byte.
+    library_csv, lean_csv = io.StringIO(), io.StringIO()
+    write_table(rows, library_csv, "csv")
+    lean_csv.write(table_heading("csv"))
+    csv.writer(lean_csv, lineterminator="\n").writerows(row for found in tuples for row in found)
+    if library_csv.getvalue() != lean_csv.getvalue():
+        failed.append("the lean rows' CSV is not the audit's")
+        print("floor differs from the library: the lean rows' CSV is not the audit's")
 
     print(f"{args.cases:,} complete cases in {lines_path.stat().st_size / 1e6:.0f} MB of JSON "
           f"Lines; stages timed on {n:,} (µs per case, median of 3 passes); floors checked "
-          f"on them: {'the same statuses and texts' if not failed else 'DIFFERENT'}")  # fmt: skip
+          f"on them: {'same statuses, texts and CSV' if not failed else 'DIFFERENT'}")  # fmt: skip
     print()
     print(f"{'stage':36} {'dme_rules':>9} {'floor':>7} {'ratio':>6}  target")
     results: list[bool] = []
@@ -323,10 +332,10 @@ def main() -> int:
     ours_csv = per_case(lambda: write_table(rows, io.StringIO(), "csv"), n)
     ours_read_line = per_item(read_subject, lines)
     ours_rows = whole - ours_csv - ours_read_line - ours_evaluate - ours_messages
-    floor_rows = per_item(lean_rows, list(range(n)))
+    floor_rows = per_item(rows_of, list(range(n)))
     show("its rows (by difference)", ours_rows, floor_rows, "≤ 2×",
          ours_rows <= TARGET_RATIO * floor_rows)  # fmt: skip
-    floor_csv = per_case(lambda: csv.writer(io.StringIO()).writerows(
+    floor_csv = per_case(lambda: csv.writer(io.StringIO(), lineterminator="\n").writerows(
         [row for found in tuples for row in found]), n)  # fmt: skip
     show("their cells, written as CSV", ours_csv, floor_csv, "≤ 2×",
          ours_csv <= TARGET_RATIO * floor_csv)  # fmt: skip

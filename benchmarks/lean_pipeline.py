@@ -330,15 +330,24 @@ class LeanRules:
             operations.append((confirmed > earliest, earliest, confirmed))
         # The worst: a violation, then the most days late, then the nearest due date.
         worst = min(operations, key=lambda o: (not o[0], -(o[2] - o[1]).days * o[0], o[1]))
+        at_fault = "+".join(
+            party
+            for party, operation in zip(("source_vendor", "target_vendor"), operations, strict=True)
+            if operation[0]
+        )
         found.append(("success-confirmation", VIOLATION if worst[0] else COMPLIANT,
-                      {"due": worst[1], "act": worst[2], "operations": operations}))  # fmt: skip
+                      {"due": worst[1], "act": worst[2], "operations": operations,
+                       "party": at_fault or "source_vendor+target_vendor"}))  # fmt: skip
 
         # read-only-access: the later of three months and 90 days after production.
         migrated = imported["completed_on"]
         required = max(migrated + timedelta(days=90), _add_months(migrated, 3))
         until = access["until"]
+        access_facts = {"due": required, "act": until}
+        if until < required:
+            access_facts["reason"] = "access_ended_early"
         found.append(("read-only-access", VIOLATION if until < required else COMPLIANT,
-                      {"due": required, "act": until}))  # fmt: skip
+                      access_facts))  # fmt: skip
 
         # request-form: signed, authorized, sent to both vendors and the BCH.
         required_to = {case["source_address"], case["target_address"], BCH_ADDRESS}
@@ -464,6 +473,14 @@ def _shown(instant: datetime) -> str:
     return f"{local:%Y-%m-%d %H:%M} ({local.tzname()})"
 
 
+def _day_shown(instant: datetime) -> str:
+    """The Montreal day an instant is shown on: 00:00 is 24:00 of the day before."""
+    local = instant.astimezone(MONTREAL)
+    if local.hour == 0 and local.minute == 0:
+        return (local.date() - timedelta(days=1)).isoformat()
+    return local.date().isoformat()
+
+
 def _real_time(minutes: int) -> str:
     days, hours = divmod(minutes // 60, 24)
     parts = []
@@ -537,3 +554,54 @@ def lean_message(rule: str, status: str, facts: dict[str, Any], rules: LeanRules
     else:
         text += BUSINESS_LATE.format(minutes // 60, minutes % 60)
     return text + REAL_TIME.format(_real_time(int((act - due).total_seconds()) // 60))
+
+
+# -- rows -------------------------------------------------------------------------------------
+
+#: What every finding of a rule shows under the bench's readings: its id, its version in force
+#: for requests from 2024, its party and its reading.
+ROWS = {
+    "extraction-deadline": ("qc.migration.extraction-deadline", "2", "source_vendor",
+                            "procedure-2024"),
+    "extraction-fee-cap": ("qc.migration.extraction-fee-cap", "1", "source_vendor", None),
+    "import-deadline": ("qc.migration.import-deadline", "2", "target_vendor", "procedure-2024"),
+    "import-fee-cap": ("qc.migration.import-fee-cap", "1", "target_vendor", None),
+    "success-confirmation": ("qc.migration.success-confirmation", "2",
+                             "source_vendor+target_vendor", None),
+    "read-only-access": ("qc.migration.read-only-access", "2", "source_vendor", None),
+    "request-form": ("qc.migration.request-form", "1", "clinic", None),
+    "preanalysis-validation": ("qc.migration.preanalysis-validation", "1", "clinic", None),
+    "calendar-content": ("qc.migration.calendar-content", "1", "target_vendor", None),
+    "complaint-follow-up": ("qc.bch.complaint-follow-up", "1", "bch", "business-day-clock"),
+}  # fmt: skip
+
+
+def lean_rows(
+    source: str, case: dict[str, Any], as_of: str, found: list[Any], messages: list[str],
+    rules: LeanRules,
+) -> list[tuple[Any, ...]]:  # fmt: skip
+    """A tuple of the audit's columns per finding, its dates and amounts as text."""
+    case_id = case["case_id"]
+    worst = VIOLATION if any(status == VIOLATION for _, status, _ in found) else COMPLIANT
+    rows = []
+    for (rule, status, facts), message in zip(found, messages, strict=True):
+        rule_id, version, party, reading = ROWS[rule]
+        due = act = due_at = act_at = late = business = amount = cap = None
+        if "due_at" in facts:  # an instant: its day, and the instant
+            instant = rules.instant_at(facts["due_at"])
+            due_at, act_at = instant.isoformat(), facts["act"].isoformat()
+            due, act = _day_shown(instant), _day_shown(facts["act"])
+        elif "due" in facts and facts["due"] is not None:
+            due, act = facts["due"], facts["act"]
+            if act > due and status == VIOLATION:
+                late, business = (act - due).days, rules.b.between(due, act)
+            due, act = due.isoformat(), act.isoformat()
+        if "amount" in facts:
+            amount, cap = str(facts["amount"]), str(facts["cap"])
+        party = facts.get("party", party)
+        if facts.get("reason") == "process_not_started":  # no clock, no reading of it
+            reading = None
+        rows.append((source, case_id, as_of, worst, rule_id, version, status, party, due,
+                     due_at, act, act_at, late, business, None, None, amount, cap, reading,
+                     facts.get("reason"), None, message))  # fmt: skip
+    return rows
