@@ -589,7 +589,7 @@ def lean_rows(
         due = act = due_at = act_at = late = business = amount = cap = None
         if "due_at" in facts:  # an instant: its day, and the instant
             instant = rules.instant_at(facts["due_at"])
-            due_at, act_at = instant.isoformat(), facts["act"].isoformat()
+            due_at, act_at = instant.isoformat(), facts["act"].astimezone(MONTREAL).isoformat()
             due, act = _day_shown(instant), _day_shown(facts["act"])
         elif "due" in facts and facts["due"] is not None:
             due, act = facts["due"], facts["act"]
