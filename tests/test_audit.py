@@ -15,14 +15,39 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dme_rules import JURISDICTIONS, ConsentAnswers, MigrationCase, evaluate
-from dme_rules.audit import COLUMNS, INVALID, write_table
+from dme_rules.audit import (
+    COLUMNS,
+    INVALID,
+    Summary,
+    audit_rows,
+    audit_text,
+    table_heading,
+    write_table,
+)
 from dme_rules.cli import main
 from dme_rules.fr import DmpRecord
 
+from . import strategies
+from .fuzzing import MUTATIONS, seeds
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 AS_OF = "2025-12-01"
+AS_OF_INSTANT = "2025-12-01T17:00:00-05:00"
+#: Hypothesis settings for a comparison in one process, and for one that starts workers.
+FAST = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+WORKERS = settings(
+    max_examples=3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 #: How many findings one subject of each kind gets from its pack's rules (each rule one
 #: finding, but for one finding per complaint).
 CASE_RULES = len(JURISDICTIONS["qc"].rules.for_subject(MigrationCase))
@@ -754,3 +779,86 @@ class TestCellsForPeople:
         from dme_rules.audit.writing import _not_formulas
 
         assert ["-3", "-2,50", "'-2+3", 4, None] == _not_formulas(["-3", "-2,50", "-2+3", 4, None])
+
+
+def _plain(inputs, fmt: str, spreadsheet: bool = False) -> tuple[str, Summary]:
+    """The table and summary made the plain way: every row in this process, then written."""
+    summary, rows = Summary(), []
+    for found in audit_rows(inputs, datetime.fromisoformat(AS_OF_INSTANT)):
+        summary.add(found)
+        rows += found
+    out = io.StringIO()
+    write_table(rows, out, fmt, spreadsheet=spreadsheet)
+    return out.getvalue(), summary
+
+
+def _streamed(inputs, fmt: str, spreadsheet: bool = False, **kwargs) -> tuple[str, Summary]:
+    """The table and summary as the command line writes them: text batch by batch."""
+    summary, texts = Summary(), [table_heading(fmt, spreadsheet)]
+    for text, part in audit_text(inputs, datetime.fromisoformat(AS_OF_INSTANT), fmt,
+                                 spreadsheet=spreadsheet, **kwargs):  # fmt: skip
+        texts.append(text)
+        summary.merge(part)
+    return "".join(texts), summary
+
+
+def _mixed_inputs(cases, rng) -> list[tuple[str, bytes]]:
+    """Every example document (subject added where it has none), the generated cases, each
+    also mutated into what a careless user sends (mostly invalid), and lines that are not
+    JSON: ``(source, text)`` as :func:`read_inputs` gives them."""
+    documents = []
+    for kind, document in seeds():
+        if kind == "consent":
+            document = {**document, "subject": "qc.emr.consent-assessment"}
+        documents.append(document)
+    documents += [case.to_dict() for case in cases]
+    texts: list[bytes] = []
+    for document in documents:
+        texts.append(json.dumps(document, ensure_ascii=False).encode())
+        mutated = MUTATIONS[rng.choice(sorted(MUTATIONS))](rng, document)
+        texts.append(mutated if isinstance(mutated, bytes) else mutated.encode("utf-8", "replace"))
+    texts += [b"not json", b"{}", b'{"case_id": "a\\rb"}', b"\xff\xfe"]
+    return [(f"in.jsonl:{number}", text) for number, text in enumerate(texts, start=1)]
+
+
+STREAMS = [("csv", False), ("csv", True), ("jsonl", False)]
+
+
+class TestWorkersSendText:
+    """--jobs N: workers send back finished text and their part of the summary; the table is
+    the same, byte for byte, as the rows written in one process."""
+
+    @FAST
+    @given(st.lists(strategies.migration_cases, max_size=6), st.randoms(use_true_random=False))
+    def test_batches_write_what_the_rows_write(self, cases, rng):
+        """In one process, at several batch sizes: the same text and summary as the plain
+        path (every row made, then written), valid and invalid inputs mixed."""
+        inputs = _mixed_inputs(cases, rng)
+        for fmt, spreadsheet in STREAMS:
+            plain = _plain(inputs, fmt, spreadsheet)
+            for batch in (1, 3, 256):
+                assert plain == _streamed(inputs, fmt, spreadsheet, batch=batch)
+
+    @WORKERS
+    @given(st.lists(strategies.migration_cases, min_size=5, max_size=20),
+           st.randoms(use_true_random=False))  # fmt: skip
+    def test_two_workers_write_what_one_process_writes(self, cases, rng):
+        """Two worker processes, at several batch sizes: the same text and summary."""
+        inputs = _mixed_inputs(cases, rng)
+        for fmt, spreadsheet in STREAMS:
+            plain = _plain(inputs, fmt, spreadsheet)
+            for batch in (1, 7, 256):
+                assert plain == _streamed(inputs, fmt, spreadsheet, jobs=2, batch=batch)
+
+    @pytest.mark.parametrize(("fmt", "excel"), [("csv", False), ("csv", True), ("jsonl", False)])
+    def test_the_command_line_with_two_workers(self, capsys, inputs, tmp_path, fmt, excel):
+        """dme-rules audit --jobs 2 writes the bytes --jobs 1 writes (the examples, a bad line,
+        a checklist), the same summary on standard error, the same exit code."""
+        written = []
+        for jobs in ("1", "2"):
+            out = tmp_path / f"{jobs}.{fmt}"
+            argv = [*inputs, "--as-of", AS_OF, "--out", str(out), "--jobs", jobs]
+            code, _, err = audit(capsys, *argv, *(["--excel"] if excel else []))
+            written.append((code, out.read_bytes(), err))
+        assert written[0] == written[1]
+        assert 2 == written[0][0]

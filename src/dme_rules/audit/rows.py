@@ -9,14 +9,14 @@ auditor reads on standard error.
 from __future__ import annotations
 
 import sys
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -61,6 +61,8 @@ FORMATS = {"csv": ".csv", "jsonl": ".jsonl", "xlsx": ".xlsx", "parquet": ".parqu
 
 #: The status of the row of an input that cannot be read.
 INVALID = "invalid_input"
+
+T = TypeVar("T")
 
 _STATUSES = frozenset(status.value for status in Status)
 
@@ -235,15 +237,24 @@ def audit_rows(
         for source, text in inputs:
             yield _rows_of(source, text, as_of, lang, readings, citations)
         return
+    for rows in in_batches(_rows_of_batch, inputs, jobs, batch, as_of, lang, readings, citations):
+        yield from rows
+
+
+def in_batches(
+    work: Callable[..., T], inputs: Iterable[Input], jobs: int, batch: int, *args: Any
+) -> Iterator[T]:
+    """``work(chunk, *args)`` of each chunk of ``batch`` inputs, in the inputs' order, done in
+    ``jobs`` worker processes. The inputs are read as the workers need them: at most two
+    chunks per worker are waiting or under way, so a long stream is never all in memory."""
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        batches = _batches(inputs, batch)
-        pending = [pool.submit(_rows_of_batch, chunk, as_of, lang, readings, citations)
-                   for chunk in _take(batches, jobs * 2)]  # fmt: skip
+        chunks = _batches(inputs, batch)
+        pending = deque(pool.submit(work, chunk, *args) for chunk in _take(chunks, jobs * 2))
         while pending:
-            done = pending.pop(0)
-            for chunk in _take(batches, 1):
-                pending.append(pool.submit(_rows_of_batch, chunk, as_of, lang, readings, citations))
-            yield from done.result()
+            done = pending.popleft()
+            for chunk in _take(chunks, 1):
+                pending.append(pool.submit(work, chunk, *args))
+            yield done.result()
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -292,6 +303,14 @@ class Summary:
             self.cases[rows[0]["case_status"]] += 1
         for row in rows:
             self.findings[row["rule_id"], row["status"]] += 1
+
+    def merge(self, other: Summary) -> None:
+        """Count what ``other`` counted too (a worker's part of the audit)."""
+        self.inputs += other.inputs
+        self.invalid += other.invalid
+        self.cases.update(other.cases)
+        self.findings.update(other.findings)
+        self.replaced += other.replaced
 
     @property
     def violation(self) -> bool:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from dme_rules._files import replacing
@@ -16,16 +18,22 @@ from dme_rules.audit.people import html_page, write_xlsx
 from dme_rules.audit.rows import (
     COLUMNS,
     ZONE,
+    Input,
     Summary,
+    _batches,
     _cells,
     _completed,
     _needs,
+    _rows_of,
     _spreadsheet_cells,
+    in_batches,
 )
 from dme_rules.engine import _speed
+from dme_rules.engine.messages import check_language
+from dme_rules.engine.readings import Reading
 from dme_rules.errors import InvalidArgumentError
 
-__all__ = ["write_table"]
+__all__ = ["STREAMED", "audit_text", "table_heading", "write_table"]
 
 
 def write_table(
@@ -45,31 +53,9 @@ def write_table(
     Raises:
         DmeRulesError: The format needs a package that is not installed.
     """
-    if format == "csv":
-        cells = _spreadsheet_cells if spreadsheet else _cells
-        if spreadsheet:
-            out.write("\ufeff")  # the byte order mark that tells a spreadsheet it is UTF-8
-            writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        else:
-            writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        if spreadsheet:
-            for row in rows:
-                writer.writerow(_not_formulas(cells(row)))
-        else:
-            # Python's csv module quotes a cell with a line feed but not one with a lone
-            # carriage return when lines end at LF: such a row has every cell quoted, so a
-            # reader finds the cell as it was.
-            quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-            for row in rows:
-                written = cells(row)  # None is written as an empty cell
-                if any(type(cell) is str and "\r" in cell for cell in written):
-                    quoted.writerow(written)
-                else:
-                    writer.writerow(written)
-    elif format == "jsonl":
-        for row in rows:
-            out.write(_speed.json_line(dict(zip(COLUMNS, _cells(row), strict=True))))
+    if format in STREAMED:
+        out.write(table_heading(format, spreadsheet))
+        _write_rows(rows, out, format, spreadsheet)
     elif format == "xlsx":
         with _written(out) as target:
             write_xlsx(_checked(rows), target, lang, summary)
@@ -83,6 +69,91 @@ def write_table(
         raise InvalidArgumentError(
             "format", f"one of {known}", format, expected_fr=f"un format parmi {known}"
         )
+
+
+#: The formats written as a stream of text, the rows one after the other (batch by batch, each
+#: batch in a worker process with ``jobs`` > 1: :func:`audit_text`).
+STREAMED = ("csv", "jsonl")
+
+
+def table_heading(format: str, spreadsheet: bool = False) -> str:
+    """What a table in a :data:`STREAMED` format starts with: the CSV's heading row (after
+    the byte order mark of a spreadsheet's CSV); nothing for JSON Lines."""
+    if format != "csv":
+        return ""
+    written = io.StringIO()
+    if spreadsheet:
+        written.write("\ufeff")  # the byte order mark that tells a spreadsheet it is UTF-8
+    _csv_writer(written, spreadsheet).writerow(COLUMNS)
+    return written.getvalue()
+
+
+def _csv_writer(out: Any, spreadsheet: bool) -> Any:
+    if spreadsheet:
+        return csv.writer(out, delimiter=";", lineterminator="\r\n")
+    return csv.writer(out, lineterminator="\n")
+
+
+def _write_rows(rows: Iterable[dict[str, Any]], out: Any, format: str, spreadsheet: bool) -> None:
+    """The rows of a table in a :data:`STREAMED` format, after its heading."""
+    if format == "jsonl":
+        for row in rows:
+            out.write(_speed.json_line(dict(zip(COLUMNS, _cells(row), strict=True))))
+        return
+    writer = _csv_writer(out, spreadsheet)
+    if spreadsheet:
+        for row in rows:
+            writer.writerow(_not_formulas(_spreadsheet_cells(row)))
+        return
+    # Python's csv module quotes a cell with a line feed but not one with a lone carriage
+    # return when lines end at LF: such a row has every cell quoted, so a reader finds the
+    # cell as it was.
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        written = _cells(row)  # None is written as an empty cell
+        if any(type(cell) is str and "\r" in cell for cell in written):
+            quoted.writerow(written)
+        else:
+            writer.writerow(written)
+
+
+def audit_text(
+    inputs: Iterable[Input], as_of: datetime | date, format: str, *, lang: str = "fr",
+    readings: Sequence[Reading | str] = (), spreadsheet: bool = False, jobs: int = 1,
+    batch: int = 256,
+) -> Iterator[tuple[str, Summary]]:  # fmt: skip
+    """The table of ``inputs`` in a :data:`STREAMED` format, a batch of ``batch`` inputs at a
+    time: the text of the batch's rows (what :func:`write_table` writes for them, the heading
+    of :func:`table_heading` left out) and the batch's part of the summary, batch after batch
+    in the inputs' order. ``as_of``, ``lang`` and ``readings`` as :func:`audit_rows`'s.
+
+    With ``jobs`` > 1 each batch is read, evaluated and written in one of that many worker
+    processes, which sends back its text and its summary, not its rows: what is left to the
+    caller is to write the texts in order and add up the summaries (:meth:`Summary.merge`)."""
+    check_language(lang)
+    readings = tuple(readings)
+    args = (as_of, lang, readings, format, spreadsheet)
+    if jobs <= 1:
+        for chunk in _batches(inputs, batch):
+            yield _text_of_batch(chunk, *args)
+        return
+    yield from in_batches(_text_of_batch, inputs, jobs, batch, *args)
+
+
+def _text_of_batch(
+    batch: list[Input], as_of: datetime | date, lang: str, readings: Sequence[Reading | str],
+    format: str, spreadsheet: bool,
+) -> tuple[str, Summary]:  # fmt: skip
+    """The text of a batch's rows and its part of the summary (a worker's whole task)."""
+    summary = Summary()
+    rows: list[dict[str, Any]] = []
+    for source, text in batch:
+        found = _rows_of(source, text, as_of, lang, readings)
+        summary.add(found)
+        rows += found
+    written = io.StringIO()
+    _write_rows(rows, written, format, spreadsheet)
+    return written.getvalue(), summary
 
 
 #: What a spreadsheet may take for the start of a formula.

@@ -12,7 +12,16 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-from dme_rules.audit import Summary, audit_rows, default_format, read_inputs, write_table
+from dme_rules.audit import (
+    STREAMED,
+    Summary,
+    audit_rows,
+    audit_text,
+    default_format,
+    read_inputs,
+    table_heading,
+    write_table,
+)
 from dme_rules.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -44,6 +53,32 @@ def _progress_bar(args: argparse.Namespace) -> Any:
     return tqdm(unit=" inputs", file=sys.stderr, leave=False)
 
 
+def _write_all(
+    args: argparse.Namespace, fmt: str, as_of: date | datetime, summary: Summary, progress: Any
+) -> None:
+    """A format written from every row at once (Excel, Parquet, HTML)."""
+    per_input = audit_rows(read_inputs(args.paths), as_of, lang=args.lang, readings=args.reading,
+                           jobs=args.jobs, citations=fmt == "html")  # fmt: skip
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for found in per_input:
+            summary.add(found)
+            if progress is not None:
+                progress.update(1)
+            yield from found
+
+    if fmt == "html":
+        all_rows = list(rows())
+        with output(args.out) as out:
+            write_table(all_rows, out, fmt, lang=args.lang, summary=summary)
+        return
+    try:
+        write_table(list(rows()), args.out, fmt, lang=args.lang, summary=summary)
+    except OSError as error:  # a full disk: the previous file is left as it was
+        reason = error.strerror or type(error).__name__
+        raise InputError(f"{args.out}: {both('error.unwritable', reason=reason)}") from None
+
+
 def run(args: argparse.Namespace) -> int:
     """Write one row per finding of every input; the summary on standard error; exit 2 when
     an input is invalid, else 1 on a violation."""
@@ -58,36 +93,23 @@ def run(args: argparse.Namespace) -> int:
     # A date: the end of that day in each subject's jurisdiction.
     is_date = isinstance(args.as_of, date) and not isinstance(args.as_of, datetime)
     summary = Summary()
-    per_input = audit_rows(
-        read_inputs(args.paths),
-        args.as_of if is_date else as_of,
-        lang=args.lang,
-        readings=args.reading,
-        jobs=args.jobs,
-        citations=fmt == "html",
-    )
     progress = _progress_bar(args)
-
-    def rows() -> Iterator[dict[str, Any]]:
-        for found in per_input:
-            summary.add(found)
-            if progress is not None:
-                progress.update(1)
-            yield from found
-
-    if fmt in ("xlsx", "parquet"):
-        try:
-            write_table(list(rows()), args.out, fmt, lang=args.lang, summary=summary)
-        except OSError as error:  # a full disk: the previous file is left as it was
-            reason = error.strerror or type(error).__name__
-            raise InputError(f"{args.out}: {both('error.unwritable', reason=reason)}") from None
-    elif fmt == "html":
-        all_rows = list(rows())
+    as_of_read = args.as_of if is_date else as_of
+    if fmt in STREAMED:
+        # Finished text and its part of the summary, batch by batch (from the workers).
+        batches = audit_text(
+            read_inputs(args.paths), as_of_read, fmt, lang=args.lang, readings=args.reading,
+            spreadsheet=args.excel, jobs=args.jobs,
+        )  # fmt: skip
         with output(args.out) as out:
-            write_table(all_rows, out, fmt, lang=args.lang, summary=summary)
+            out.write(table_heading(fmt, args.excel))
+            for text, part in batches:
+                out.write(text)
+                summary.merge(part)
+                if progress is not None:
+                    progress.update(part.inputs)
     else:
-        with output(args.out) as out:
-            write_table(rows(), out, fmt, lang=args.lang, summary=summary, spreadsheet=args.excel)
+        _write_all(args, fmt, as_of_read, summary, progress)
     if progress is not None:
         progress.close()
     note = WORDS.template("check.now", args.lang) if args.as_of is None else ""
