@@ -16,9 +16,10 @@ error for error (``tests/engine/test_speed.py`` checks each against the plain co
   without running the same checks again as the attrs validators;
 - :func:`read_present`: a JSON object read key by key as it comes, the object read again
   in the order of its fields only when something is wrong (to name the first error);
-- :class:`Memo` and :func:`text_key`: messages remembered by their code and the values they
-  read, where equal values (of the same type) read alike, since the same dates, amounts and
-  counts recur in thousands of findings;
+- :func:`remembered_reading`: how a message's field reads (an instant in the local time, an
+  amount in words, a count with its noun) remembered by its value, where equal values (of the
+  same type) read alike, since the same instants, amounts and counts recur in thousands of
+  findings;
 - :func:`json_line`: a line of JSON Lines written by orjson when it is installed, the same
   text as the standard library's;
 - :func:`tuple_maker`: a named tuple made from every field in order, as its ``_make`` makes
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -38,14 +39,13 @@ import attrs
 
 __all__ = [
     "MISS",
-    "Memo",
     "Parsers",
     "build",
     "json_line",
     "plain_text",
     "read_present",
     "remembered",
-    "text_key",
+    "remembered_reading",
     "tuple_maker",
     "unique_keys",
 ]
@@ -168,27 +168,6 @@ def build(cls: type[T], values: dict[str, Any]) -> T:
     return instance
 
 
-class Memo:
-    """Texts remembered by the hashable key of what they say, up to a bound: equal keys must
-    give equal texts (the caller's key holds every value the text reads, with its type)."""
-
-    __slots__ = ("_kept",)
-
-    def __init__(self) -> None:
-        self._kept: dict[Hashable, str] = {}
-
-    def get(self, key: Hashable) -> str | None:
-        """The text kept for ``key``, or ``None``."""
-        return self._kept.get(key)
-
-    def keep(self, key: Hashable, text: str) -> str:
-        """Keep ``text`` for ``key`` and return it."""
-        if len(self._kept) >= _KEPT:
-            self._kept.clear()
-        self._kept[key] = text
-        return text
-
-
 @attrs.frozen
 class Parsers:
     """How a class's JSON object is read: each key's parameter name and parser, and the
@@ -229,46 +208,48 @@ def read_present(parsers: Parsers, data: Any, path: str) -> Any:
 #: equal instant as the same local time, an equal amount the same once rounded to the cent.
 #: (A Decimal read plainly would not: ``1.0`` and ``1.00`` are equal but read apart.)
 _SAME_WHEN_EQUAL: dict[str, frozenset[type]] = {
-    "": frozenset({str, int, bool, date}),
     "when": frozenset({date, datetime}),
     "money": frozenset({Decimal, int}),
     "days": frozenset({int}),
     "business_days": frozenset({int}),
-    "message": frozenset({str}),
 }
 #: A count (``count:<noun>``) reads the same whenever it is equal.
 _INTEGERS = frozenset({int})
 
 
-def text_key(
-    code: str,
-    lang: str,
-    zone: int,
-    template: tuple[tuple[str, str | None, str, Any], ...],
-    values: dict[str, Any],
-) -> tuple[Any, ...] | None:
-    """The key a message is remembered by (its code, language, the zone's identity and each
-    field's value with its type), or ``None`` when one of its values might read differently
-    from an equal one (then it is said afresh every time). An instant is keyed in UTC: two
-    instants equal on the wall clock of one zone (the repeated autumn hour, ``fold``) are not
-    the same instant; a naive date-time, or an amount that is not finite, is never kept."""
-    key: list[Any] = [code, lang, zone]
-    for _, field, spec, _ in template:
-        if field is None:
-            continue
-        value = values.get(field, MISS)
+def remembered_reading(read: Callable[[Any], str], spec: str) -> Callable[[Any], str]:
+    """``read`` (how a value of a field with the format spec ``spec`` reads, in one language
+    and one zone), keeping the text of each value by its type and value where equal values
+    of that type read alike (:data:`_SAME_WHEN_EQUAL`); ``read`` itself for the other specs.
+
+    An instant is kept by its UTC instant: two instants equal on the wall clock of one zone
+    (the repeated autumn hour, ``fold``) are not the same instant; a naive date-time, or an
+    amount that is not finite, is read afresh every time."""
+    same = _SAME_WHEN_EQUAL.get(spec) or (_INTEGERS if spec.startswith("count:") else None)
+    if same is None:
+        return read
+    kept: dict[tuple[type, Any], str] = {}
+
+    def read_remembered(value: Any) -> str:
         kind = type(value)
-        same = _SAME_WHEN_EQUAL.get(spec) or (_INTEGERS if spec.startswith("count:") else None)
-        if same is None or kind not in same:
-            return None
+        if kind not in same:
+            return read(value)
+        key = value
         if kind is datetime:
-            if value.tzinfo is None or value.utcoffset() is None:
-                return None
-            value = (value - value.utcoffset()).replace(tzinfo=None)  # the UTC instant
+            offset = value.utcoffset()
+            if offset is None:
+                return read(value)
+            key = (value - offset).replace(tzinfo=None)  # the UTC instant
         elif kind is Decimal and not value.is_finite():
-            return None
-        key += (kind, value)
-    return tuple(key)
+            return read(value)
+        text = kept.get((kind, key))
+        if text is None:
+            if len(kept) >= _KEPT:
+                kept.clear()
+            text = kept[kind, key] = read(value)
+        return text
+
+    return read_remembered
 
 
 _ORJSON: Any = MISS  # orjson's module once looked for; None when it is not installed
