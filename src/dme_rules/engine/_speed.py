@@ -22,6 +22,9 @@ error for error (``tests/engine/test_speed.py`` checks each against the plain co
   findings;
 - :func:`json_line`: a line of JSON Lines written by orjson when it is installed, the same
   text as the standard library's;
+- :class:`JsonPieces`: a JSON document written piece by piece (parts that never change, such
+  as a rule version's citations, written once and kept), the same text as ``json.dumps`` of
+  the whole, with the C encoder made once rather than on every call;
 - :func:`tuple_maker`: a named tuple made from every field in order, as its ``_make`` makes
   it, without a Python call and a check of the length (every finding is made so).
 """
@@ -39,9 +42,11 @@ import attrs
 
 __all__ = [
     "MISS",
+    "JsonPieces",
     "Parsers",
     "build",
     "json_line",
+    "json_pieces",
     "plain_text",
     "read_present",
     "remembered",
@@ -281,6 +286,104 @@ def json_line(document: Any) -> str:
         except TypeError:  # orjson.JSONEncodeError: the standard library says it
             pass
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _compact_encoder() -> Callable[[Any], str]:
+    """``json.dumps(value, ensure_ascii=False)``: the standard library's C encoder, made once
+    with the settings ``json.dumps`` gives it (``JSONEncoder.iterencode`` makes it anew on
+    every call), and made again after an error (its record of the objects being written, to
+    find a cycle, may then hold a half-written one's)."""
+    from json.encoder import encode_basestring
+
+    c_make_encoder = getattr(json.encoder, "c_make_encoder", None)  # private: typeshed lacks it
+    plain = json.JSONEncoder(ensure_ascii=False)
+    if c_make_encoder is None:  # pragma: no cover - CPython has its C accelerator
+        return plain.encode
+
+    def made() -> Any:
+        return c_make_encoder({}, plain.default, encode_basestring, None, ": ", ", ", False,
+                              False, True)  # fmt: skip
+
+    encoder = made()
+
+    def encode(value: Any) -> str:
+        nonlocal encoder
+        try:
+            return "".join(encoder(value, 0))
+        except BaseException:
+            encoder = made()
+            raise
+
+    return encode
+
+
+class JsonPieces:
+    """A JSON document written piece by piece, the same text as ``json.dumps(document,
+    ensure_ascii=False, indent=indent)`` writes the whole (its default separators: ``", "``
+    and ``": "`` compact; ``","``, a new line and ``indent`` spaces a level with an indent).
+
+    Each piece is a value's text written at its nesting ``level`` (0 for the document): its
+    lines after the first are indented by the levels above it, which is all that a value's
+    text owes to where it sits (a JSON string holds no new line, only ``\\n``). A piece
+    that never changes (a rule version's citations) can be written once and kept.
+    """
+
+    __slots__ = ("_encode", "_indent", "_string")
+
+    def __init__(self, indent: int | None) -> None:
+        from json.encoder import encode_basestring
+
+        self._indent = indent
+        self._string: Callable[[str], str] = encode_basestring
+        if indent is None:
+            self._encode = _compact_encoder()
+        else:
+            self._encode = json.JSONEncoder(ensure_ascii=False, indent=indent).encode
+
+    def value(self, value: Any, level: int) -> str:
+        """``value``'s text at ``level``."""
+        text = self._encode(value)
+        if self._indent is None or level == 0 or "\n" not in text:
+            return text
+        return text.replace("\n", "\n" + " " * (self._indent * level))
+
+    def _members(self, members: Iterable[tuple[str, str]], level: int) -> str:
+        """``"key": text`` for each member of an object at ``level``, joined."""
+        string = self._string
+        if self._indent is None:
+            return ", ".join(f"{string(key)}: {text}" for key, text in members)
+        return (",\n" + " " * (self._indent * (level + 1))).join(
+            f"{string(key)}: {text}" for key, text in members
+        )
+
+    def extended(self, text: str, members: Iterable[tuple[str, str]], level: int) -> str:
+        """``text``, an object's with at least one member, with ``members`` after its own
+        (each member's text written at ``level + 1``)."""
+        if self._indent is None:
+            return f"{text[:-1]}, {self._members(members, level)}}}"
+        closing = "\n" + " " * (self._indent * level) + "}"
+        inside = " " * (self._indent * (level + 1))
+        return f"{text[: -len(closing)]},\n{inside}{self._members(members, level)}{closing}"
+
+    def array(self, texts: list[str], level: int) -> str:
+        """An array of ``texts`` (each written at ``level + 1``)."""
+        if not texts:
+            return "[]"
+        if self._indent is None:
+            return "[" + ", ".join(texts) + "]"
+        inside = "\n" + " " * (self._indent * (level + 1))
+        return "[" + inside + ("," + inside).join(texts) + "\n" + " " * (self._indent * level) + "]"
+
+
+_PIECES: dict[int | None, JsonPieces] = {}
+
+
+def json_pieces(indent: int | None) -> JsonPieces:
+    """The :class:`JsonPieces` writer of ``indent`` (made once)."""
+    found = _PIECES.get(indent)
+    if found is None:
+        found = _PIECES[indent] = JsonPieces(indent)
+    return found
 
 
 def tuple_maker(cls: type[N]) -> Callable[[Iterable[Any]], N]:

@@ -30,6 +30,7 @@ __all__ = [
     "report_html",
     "report_lines",
     "report_verdict",
+    "sentence",
     "table_headings",
     "table_lines",
 ]
@@ -69,8 +70,19 @@ def describe(
     The parts are generic (due date, act, lateness or time left, amount and cap, the missing
     field, the reason) then the rule's own ``notes``.
     """
+    return sentence(finding, lang, messages.speaker(lang, zone), messages, title, notes)
 
-    say = messages.speaker(lang, zone)
+
+def sentence(
+    finding: Finding,
+    lang: str,
+    say: Callable[..., str],
+    messages: Messages,
+    title: str,
+    notes: Sequence[Note],
+) -> str:
+    """:func:`describe` with the speaker ``say`` of ``messages`` in ``lang`` (and the pack's
+    zone) already found."""
     (_, _, status, _, due, act_on, days_late, business_days_late, days_left,
      business_days_left, amount, cap, _, _, _, details) = finding  # fmt: skip
     parts = []
