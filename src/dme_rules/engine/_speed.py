@@ -328,42 +328,62 @@ class JsonPieces:
     that never changes (a rule version's citations) can be written once and kept.
     """
 
-    __slots__ = ("_encode", "_indent", "_string")
+    __slots__ = ("_encode", "_forms", "_indent", "_string")
 
     def __init__(self, indent: int | None) -> None:
         from json.encoder import encode_basestring
 
         self._indent = indent
         self._string: Callable[[str], str] = encode_basestring
+        self._forms: dict[tuple[tuple[str, ...], int, bool], str] = {}
         if indent is None:
             self._encode = _compact_encoder()
         else:
             self._encode = json.JSONEncoder(ensure_ascii=False, indent=indent).encode
 
     def value(self, value: Any, level: int) -> str:
-        """``value``'s text at ``level``."""
+        """``value``'s text at ``level`` (``null``, a string and an integer written as the
+        encoder writes them, without a call to it)."""
+        if value is None:
+            return "null"
+        if isinstance(value, str):  # a str subclass (an enum) is written as its text too
+            return self._string(value)
+        if type(value) is int:  # not bool, not an IntEnum: the encoder writes int's repr
+            return int.__repr__(value)
         text = self._encode(value)
         if self._indent is None or level == 0 or "\n" not in text:
             return text
         return text.replace("\n", "\n" + " " * (self._indent * level))
 
-    def _members(self, members: Iterable[tuple[str, str]], level: int) -> str:
-        """``"key": text`` for each member of an object at ``level``, joined."""
-        string = self._string
+    def form(self, keys: tuple[str, ...], level: int, *, after: bool = False) -> str:
+        """The text of an object at ``level`` with ``keys``, in order, each value a ``{}``
+        for :meth:`str.format` to fill with its text (written at ``level + 1``); made once.
+        ``after``: only the members, to follow those of an object's text (:meth:`extended`).
+        """
+        found = self._forms.get((keys, level, after))
+        if found is not None:
+            return found
+        members = [self._string(key).replace("{", "{{").replace("}", "}}") + ": {}" for key in keys]
         if self._indent is None:
-            return ", ".join(f"{string(key)}: {text}" for key, text in members)
-        return (",\n" + " " * (self._indent * (level + 1))).join(
-            f"{string(key)}: {text}" for key, text in members
-        )
+            separator, outside = ", ", ""
+        else:
+            separator = ",\n" + " " * (self._indent * (level + 1))
+            outside = "\n" + " " * (self._indent * level)
+        if after:
+            found = separator + separator.join(members) + outside + "}}"
+        elif not members:
+            found = "{{}}"
+        else:
+            start = "" if self._indent is None else separator[1:]
+            found = "{{" + start + separator.join(members) + outside + "}}"
+        self._forms[keys, level, after] = found
+        return found
 
-    def extended(self, text: str, members: Iterable[tuple[str, str]], level: int) -> str:
-        """``text``, an object's with at least one member, with ``members`` after its own
-        (each member's text written at ``level + 1``)."""
-        if self._indent is None:
-            return f"{text[:-1]}, {self._members(members, level)}}}"
-        closing = "\n" + " " * (self._indent * level) + "}"
-        inside = " " * (self._indent * (level + 1))
-        return f"{text[: -len(closing)]},\n{inside}{self._members(members, level)}{closing}"
+    def extended(self, text: str, keys: tuple[str, ...], texts: Iterable[str], level: int) -> str:
+        """``text``, the text of an object with at least one member at ``level``, with the
+        members ``keys`` after its own, their values' ``texts`` written at ``level + 1``."""
+        closing = 1 if self._indent is None else 2 + self._indent * level  # "}", "\n  }"
+        return text[:-closing] + self.form(keys, level, after=True).format(*texts)
 
     def array(self, texts: list[str], level: int) -> str:
         """An array of ``texts`` (each written at ``level + 1``)."""

@@ -49,8 +49,18 @@ _AS_THEY_ARE = frozenset({str, int, bool, float})
 
 def jsonable(value: Any) -> Any:
     """``value`` with dates, instants, amounts and enums written as JSON strings."""
-    if value is None or type(value) in _AS_THEY_ARE:
+    kind = type(value)
+    if value is None or kind in _AS_THEY_ARE:
         return value
+    if kind is dict:  # a finding's details: most of their values are written as they are
+        return {
+            (key if type(key) is str else str(key)): (
+                item if item is None or type(item) in _AS_THEY_ARE else jsonable(item)
+            )
+            for key, item in value.items()
+        }
+    if kind is date:
+        return value.isoformat()
     if isinstance(value, datetime):
         return instant_text(value)
     if isinstance(value, date):
@@ -152,14 +162,14 @@ def json_head(finding: Finding, message: str) -> dict[str, Any]:
         "rule_version": finding.rule_version,
         "status": finding.status.value,
         "obligated_party": finding.obligated_party,
-        "due": jsonable(finding.due),
-        "act_on": jsonable(finding.act_on),
+        "due": None if finding.due is None else jsonable(finding.due),
+        "act_on": None if finding.act_on is None else jsonable(finding.act_on),
         "days_late": finding.days_late,
         "business_days_late": finding.business_days_late,
         "days_left": finding.days_left,
         "business_days_left": finding.business_days_left,
-        "amount": jsonable(finding.amount),
-        "cap": jsonable(finding.cap),
+        "amount": None if finding.amount is None else jsonable(finding.amount),
+        "cap": None if finding.cap is None else jsonable(finding.cap),
         "interpretation": finding.interpretation,
         "readings": list(finding.readings),
         "reason": finding.reason,

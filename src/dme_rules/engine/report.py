@@ -135,6 +135,28 @@ def _cited_text(citations: tuple[Citation, ...], pieces: _speed.JsonPieces) -> s
     return text
 
 
+#: The keys of a report's JSON (:meth:`Report.to_dict`), in order.
+_REPORT_KEYS = ("case_id", "as_of", "library_version", "status", "findings", "decision")
+
+
+def _finding_json(finding: Finding, message: str, pieces: _speed.JsonPieces) -> str:
+    """A finding's JSON text in a report's (:meth:`Finding.to_dict`, at its level)."""
+    details = finding.details
+    return pieces.extended(
+        pieces.value(json_head(finding, message), 2),
+        _FINDING_LAST_KEYS,
+        (
+            _cited_text(finding.citations, pieces),
+            "{}" if details is NO_DETAILS else pieces.value(jsonable(details), 3),
+        ),
+        2,
+    )
+
+
+#: The keys of a finding's JSON after those of :func:`json_head`.
+_FINDING_LAST_KEYS = ("citations", "details")
+
+
 def checked_indent(indent: object) -> int | None:
     """``indent`` for JSON text: None (compact) or a non-negative int.
 
@@ -241,32 +263,17 @@ class Report:
         # The text json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent) writes,
         # written by parts: each rule version's citations are written once.
         pieces = _speed.json_pieces(checked_indent(indent))
-        head = {
-            "case_id": self.case_id,
-            "as_of": instant_text(self.as_of),
-            "library_version": self.library_version,
-            "status": self.status.value,
-        }
+        as_of = instant_text(self.as_of)
         describe = self.jurisdiction.describer(lang, self.ruleset)
-        findings = [
-            self._finding_json(finding, describe(finding), pieces) for finding in self.findings
-        ]
-        members = (
-            ("findings", pieces.array(findings, 1)),
-            ("decision", pieces.value(self.decision(), 1)),
+        findings = [_finding_json(finding, describe(finding), pieces) for finding in self.findings]
+        return pieces.form(_REPORT_KEYS, 0).format(
+            pieces.value(self.case_id, 1),
+            pieces.value(as_of, 1),
+            pieces.value(self.library_version, 1),
+            pieces.value(self.status.value, 1),
+            pieces.array(findings, 1),
+            pieces.value(self.decision(), 1),
         )
-        return pieces.extended(pieces.value(head, 0), members, 0)
-
-    @staticmethod
-    def _finding_json(finding: Finding, message: str, pieces: _speed.JsonPieces) -> str:
-        """A finding's JSON text in the report's (:meth:`Finding.to_dict`)."""
-        head = pieces.value(json_head(finding, message), 2)
-        details = finding.details
-        members = (
-            ("citations", _cited_text(finding.citations, pieces)),
-            ("details", "{}" if details is NO_DETAILS else pieces.value(jsonable(details), 3)),
-        )
-        return pieces.extended(head, members, 2)
 
     def to_records(self, lang: str = "fr") -> list[dict[str, Any]]:
         """One flat row per finding, for tables and pandas: the case, the verdict and the
