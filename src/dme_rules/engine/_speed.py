@@ -3,7 +3,8 @@
 The rest of the library is written to be read. The auditor's pipeline (reading a case
 in ≤ 20 µs, 100,000 cases end to end in seconds) needs a few shortcuts on its hot path;
 each lives in this module, and each gives exactly what the plain code gives, byte for byte,
-error for error (``tests/engine/test_speed.py`` checks each against the plain code):
+error for error (``tests/engine/test_speed.py`` and ``test_speed_outputs.py`` check each
+against the plain code):
 
 - :func:`unique_keys`: the JSON decoder's hook that refuses a key given twice, built in C
   (``dict(pairs)``) and compared by length, the repeated key looked for only when there is one;
@@ -370,7 +371,7 @@ class JsonPieces:
             separator = ",\n" + " " * (self._indent * (level + 1))
             outside = "\n" + " " * (self._indent * level)
         if after:
-            found = separator + separator.join(members) + outside + "}}"
+            found = (separator + separator.join(members) if members else "") + outside + "}}"
         elif not members:
             found = "{{}}"
         else:
