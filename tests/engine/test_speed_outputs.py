@@ -281,6 +281,18 @@ class TestCompiledMessages:
                                values)  # fmt: skip
             assert expected == outcome(lambda v: catalogue.format("t", "fr", **v), values)
 
+    def test_what_is_remembered_stays_bounded(self, monkeypatch):
+        """A reading that has kept its share of texts starts afresh, and still says each value
+        as the plain reading does."""
+        monkeypatch.setattr(_speed, "_KEPT_READINGS", 4)
+        catalogue = Messages({"t": {"fr": "le {d:when}", "en": "on {d:when}"}})
+        say = catalogue.speaker("en", MONTREAL)
+        plain = plain_compiled("on {d:when}", messages._Words(catalogue, "en", MONTREAL))
+        for day in range(1, 20):
+            value = datetime(2025, 6, day, 12, tzinfo=UTC)
+            assert plain({"d": value}) == say("t", d=value)
+            assert plain({"d": value}) == say("t", d=value)
+
 
 def outcome(action: Any, values: dict[str, Any]) -> Any:
     """What ``action(values)`` gives, or its error's class and text."""

@@ -67,6 +67,9 @@ MISS: Any = object()
 #: stream, about 10 MB at most per parser.
 _KEPT = 1 << 16
 _KEPT_LENGTH = 40
+#: How many texts a remembered reading keeps (one for each kind of field, language and
+#: zone): about 2 MB at most each.
+_KEPT_READINGS = 1 << 14
 
 
 class RepeatedKey(ValueError):
@@ -250,7 +253,7 @@ def remembered_reading(read: Callable[[Any], str], spec: str) -> Callable[[Any],
             return read(value)
         text = kept.get((kind, key))
         if text is None:
-            if len(kept) >= _KEPT:
+            if len(kept) >= _KEPT_READINGS:
                 kept.clear()
             text = kept[kind, key] = read(value)
         return text

@@ -260,10 +260,12 @@ class _Words:
     - ``messages``: a list of codes, each replaced by its text.
     """
 
-    __slots__ = ("lang", "messages", "zone")
+    __slots__ = ("lang", "messages", "readers", "zone")
 
     def __init__(self, messages: Messages, lang: str, zone: tzinfo | None) -> None:
         self.messages, self.lang, self.zone = messages, lang, zone
+        #: How each format spec reads, shared by every template of the speaker.
+        self.readers: dict[str, Callable[[Any], str] | None] = {}
 
     def word(self, code: str) -> str:
         return self.messages.template(code, self.lang)
@@ -372,11 +374,15 @@ def _compiled(template: str, words: _Words) -> Callable[[dict[str, Any]], str]:
 def _reader(spec: str, words: _Words) -> Callable[[Any], str] | None:
     """How a field with ``spec`` reads in ``words``' language and zone: ``None`` for a spec
     :func:`format` reads (``02d``), else its kind, remembering texts where equal values read
-    alike (dates, amounts, counts)."""
+    alike (dates, amounts, counts); one reader a spec for every template ``words`` say."""
+    if spec in words.readers:
+        return words.readers[spec]
     kind = _kind(spec)
-    if kind is None:
-        return None
-    return _speed.remembered_reading(lambda value: kind(words, value), spec)
+    reader = None
+    if kind is not None:
+        reader = _speed.remembered_reading(lambda value: kind(words, value), spec)
+    words.readers[spec] = reader
+    return reader
 
 
 def _kind(spec: str) -> Callable[[_Words, Any], str] | None:
