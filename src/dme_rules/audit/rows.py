@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import attrs
 
 from dme_rules.engine.evaluation import evaluate, read_subject
+from dme_rules.engine.findings import NO_DETAILS
 from dme_rules.engine.jurisdiction import default_jurisdiction, jurisdiction_of
 from dme_rules.engine.messages import (
     Messages,
@@ -183,17 +184,49 @@ def _rows_of(
         report = evaluate(subject, _instant(as_of, subject.kind), readings=readings)
     except DmeRulesError as error:
         return [_row_of_invalid(source, f"{source}: {error}", as_of)]
+    pack = report.jurisdiction
+    zone = pack.zone
+    describe = pack.describer(lang, report.ruleset)
+    case_id, as_of_instant, case_status = report.case_id, report.as_of, report.status.value
     rows = []
-    zone = report.jurisdiction.zone
-    for record, finding in zip(report.to_records(lang), report.findings, strict=True):
-        del record["readings"]  # not a column of the audit
-        row = {"source": source, **record, "due_at": None, "act_at": None, ZONE: zone}
-        due, act = finding.due, finding.act_on
+    for finding in report.findings:
+        (rule_id, version, status, party, due, act_on, days_late, business_days_late,
+         days_left, business_days_left, amount, cap, interpretation, _, _,
+         details) = finding  # fmt: skip
+        due_at = act_at = None
         # An instant: the day it is shown on, then the instant in its pack's local time.
         if isinstance(due, datetime):
-            row["due"], row["due_at"] = shown_day(due, zone), due.astimezone(zone)
-        if isinstance(act, datetime):
-            row["act_on"], row["act_at"] = shown_day(act, zone), act.astimezone(zone)
+            due_at = due.astimezone(zone)
+            due = shown_day(due, zone)
+        if isinstance(act_on, datetime):
+            act_at = act_on.astimezone(zone)
+            act_on = shown_day(act_on, zone)
+        # The columns of Report.to_records (but its readings), then the instants and zone.
+        row = {
+            "source": source,
+            "case_id": case_id,
+            "as_of": as_of_instant,
+            "case_status": case_status,
+            "rule_id": rule_id,
+            "rule_version": version,
+            "status": status.value,
+            "obligated_party": party,
+            "due": due,
+            "act_on": act_on,
+            "days_late": days_late,
+            "business_days_late": business_days_late,
+            "days_left": days_left,
+            "business_days_left": business_days_left,
+            "amount": amount,
+            "cap": cap,
+            "interpretation": interpretation,
+            "reason": finding.reason,
+            "missing": None if details is NO_DETAILS else details.get("missing"),
+            "message": describe(finding),
+            "due_at": due_at,
+            "act_at": act_at,
+            ZONE: zone,
+        }
         if citations:  # for the HTML report: the passages each finding rests on
             row[CITATIONS] = [
                 f"« {c.quote_fr} » — {c.document.title}, {c.section}" for c in finding.citations
@@ -342,10 +375,14 @@ class Summary:
 # -- writing ----------------------------------------------------------------------------------
 
 
-#: The columns whose values JSON has no type for (dates, instants, amounts), by position.
-_WRITTEN = tuple(
-    COLUMNS.index(c) for c in ("as_of", "due", "due_at", "act_on", "act_at", "amount", "cap")
-)
+#: The columns whose values JSON has no type for (dates, instants, amounts), by position,
+#: but ``as_of``.
+_WRITTEN = tuple(COLUMNS.index(c) for c in ("due", "due_at", "act_on", "act_at", "amount", "cap"))
+#: The position of ``as_of``, and the last value written there with its text: every row of
+#: a case has the same ``as_of`` instant (which never changes, and is kept here, so that the
+#: text found by its identity is its own).
+_AS_OF = COLUMNS.index("as_of")
+_LAST_AS_OF: list[tuple[Any, Any]] = [(None, None)]
 #: A row's values in the order of :data:`COLUMNS` (an itemgetter: the CSV's hot path).
 _IN_ORDER = itemgetter(*COLUMNS)
 #: The columns of amounts, by position (a decimal comma for a spreadsheet's CSV).
@@ -371,6 +408,12 @@ def _cells(row: dict[str, Any]) -> list[Any]:
     if "due_at" not in row:
         row = _completed(row)
     cells = list(_IN_ORDER(row))
+    as_of = cells[_AS_OF]
+    if as_of is not None:  # the same instant in every row of a case: written once
+        last = _LAST_AS_OF[0]
+        if as_of is not last[0]:
+            last = _LAST_AS_OF[0] = (as_of, _json(as_of))
+        cells[_AS_OF] = last[1]
     for index in _WRITTEN:
         value = cells[index]
         if value is not None:

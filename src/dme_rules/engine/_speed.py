@@ -3,7 +3,8 @@
 The rest of the library is written to be read. The auditor's pipeline (reading a case
 in ≤ 20 µs, 100,000 cases end to end in seconds) needs a few shortcuts on its hot path;
 each lives in this module, and each gives exactly what the plain code gives, byte for byte,
-error for error (``tests/engine/test_speed.py`` checks each against the plain code):
+error for error (``tests/engine/test_speed.py`` and ``test_speed_outputs.py`` check each
+against the plain code):
 
 - :func:`unique_keys`: the JSON decoder's hook that refuses a key given twice, built in C
   (``dict(pairs)``) and compared by length, the repeated key looked for only when there is one;
@@ -16,11 +17,15 @@ error for error (``tests/engine/test_speed.py`` checks each against the plain co
   without running the same checks again as the attrs validators;
 - :func:`read_present`: a JSON object read key by key as it comes, the object read again
   in the order of its fields only when something is wrong (to name the first error);
-- :class:`Memo` and :func:`text_key`: messages remembered by their code and the values they
-  read, where equal values (of the same type) read alike, since the same dates, amounts and
-  counts recur in thousands of findings;
+- :func:`remembered_reading`: how a message's field reads (an instant in the local time, an
+  amount in words, a count with its noun) remembered by its value, where equal values (of the
+  same type) read alike, since the same instants, amounts and counts recur in thousands of
+  findings;
 - :func:`json_line`: a line of JSON Lines written by orjson when it is installed, the same
   text as the standard library's;
+- :class:`JsonPieces`: a JSON document written piece by piece (parts that never change, such
+  as a rule version's citations, written once and kept), the same text as ``json.dumps`` of
+  the whole, with the C encoder made once rather than on every call;
 - :func:`tuple_maker`: a named tuple made from every field in order, as its ``_make`` makes
   it, without a Python call and a check of the length (every finding is made so).
 """
@@ -29,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -38,14 +43,15 @@ import attrs
 
 __all__ = [
     "MISS",
-    "Memo",
+    "JsonPieces",
     "Parsers",
     "build",
     "json_line",
+    "json_pieces",
     "plain_text",
     "read_present",
     "remembered",
-    "text_key",
+    "remembered_reading",
     "tuple_maker",
     "unique_keys",
 ]
@@ -61,6 +67,9 @@ MISS: Any = object()
 #: stream, about 10 MB at most per parser.
 _KEPT = 1 << 16
 _KEPT_LENGTH = 40
+#: How many texts a remembered reading keeps (one for each kind of field, language and
+#: zone): about 2 MB at most each.
+_KEPT_READINGS = 1 << 14
 
 
 class RepeatedKey(ValueError):
@@ -168,27 +177,6 @@ def build(cls: type[T], values: dict[str, Any]) -> T:
     return instance
 
 
-class Memo:
-    """Texts remembered by the hashable key of what they say, up to a bound: equal keys must
-    give equal texts (the caller's key holds every value the text reads, with its type)."""
-
-    __slots__ = ("_kept",)
-
-    def __init__(self) -> None:
-        self._kept: dict[Hashable, str] = {}
-
-    def get(self, key: Hashable) -> str | None:
-        """The text kept for ``key``, or ``None``."""
-        return self._kept.get(key)
-
-    def keep(self, key: Hashable, text: str) -> str:
-        """Keep ``text`` for ``key`` and return it."""
-        if len(self._kept) >= _KEPT:
-            self._kept.clear()
-        self._kept[key] = text
-        return text
-
-
 @attrs.frozen
 class Parsers:
     """How a class's JSON object is read: each key's parameter name and parser, and the
@@ -229,46 +217,48 @@ def read_present(parsers: Parsers, data: Any, path: str) -> Any:
 #: equal instant as the same local time, an equal amount the same once rounded to the cent.
 #: (A Decimal read plainly would not: ``1.0`` and ``1.00`` are equal but read apart.)
 _SAME_WHEN_EQUAL: dict[str, frozenset[type]] = {
-    "": frozenset({str, int, bool, date}),
     "when": frozenset({date, datetime}),
     "money": frozenset({Decimal, int}),
     "days": frozenset({int}),
     "business_days": frozenset({int}),
-    "message": frozenset({str}),
 }
 #: A count (``count:<noun>``) reads the same whenever it is equal.
 _INTEGERS = frozenset({int})
 
 
-def text_key(
-    code: str,
-    lang: str,
-    zone: int,
-    template: tuple[tuple[str, str | None, str, Any], ...],
-    values: dict[str, Any],
-) -> tuple[Any, ...] | None:
-    """The key a message is remembered by (its code, language, the zone's identity and each
-    field's value with its type), or ``None`` when one of its values might read differently
-    from an equal one (then it is said afresh every time). An instant is keyed in UTC: two
-    instants equal on the wall clock of one zone (the repeated autumn hour, ``fold``) are not
-    the same instant; a naive date-time, or an amount that is not finite, is never kept."""
-    key: list[Any] = [code, lang, zone]
-    for _, field, spec, _ in template:
-        if field is None:
-            continue
-        value = values.get(field, MISS)
+def remembered_reading(read: Callable[[Any], str], spec: str) -> Callable[[Any], str]:
+    """``read`` (how a value of a field with the format spec ``spec`` reads, in one language
+    and one zone), keeping the text of each value by its type and value where equal values
+    of that type read alike (:data:`_SAME_WHEN_EQUAL`); ``read`` itself for the other specs.
+
+    An instant is kept by its UTC instant: two instants equal on the wall clock of one zone
+    (the repeated autumn hour, ``fold``) are not the same instant; a naive date-time, or an
+    amount that is not finite, is read afresh every time."""
+    same = _SAME_WHEN_EQUAL.get(spec) or (_INTEGERS if spec.startswith("count:") else None)
+    if same is None:
+        return read
+    kept: dict[tuple[type, Any], str] = {}
+
+    def read_remembered(value: Any) -> str:
         kind = type(value)
-        same = _SAME_WHEN_EQUAL.get(spec) or (_INTEGERS if spec.startswith("count:") else None)
-        if same is None or kind not in same:
-            return None
+        if kind not in same:
+            return read(value)
+        key = value
         if kind is datetime:
-            if value.tzinfo is None or value.utcoffset() is None:
-                return None
-            value = (value - value.utcoffset()).replace(tzinfo=None)  # the UTC instant
+            offset = value.utcoffset()
+            if offset is None:
+                return read(value)
+            key = (value - offset).replace(tzinfo=None)  # the UTC instant
         elif kind is Decimal and not value.is_finite():
-            return None
-        key += (kind, value)
-    return tuple(key)
+            return read(value)
+        text = kept.get((kind, key))
+        if text is None:
+            if len(kept) >= _KEPT_READINGS:
+                kept.clear()
+            text = kept[kind, key] = read(value)
+        return text
+
+    return read_remembered
 
 
 _ORJSON: Any = MISS  # orjson's module once looked for; None when it is not installed
@@ -300,6 +290,124 @@ def json_line(document: Any) -> str:
         except TypeError:  # orjson.JSONEncodeError: the standard library says it
             pass
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _compact_encoder() -> Callable[[Any], str]:
+    """``json.dumps(value, ensure_ascii=False)``: the standard library's C encoder, made once
+    with the settings ``json.dumps`` gives it (``JSONEncoder.iterencode`` makes it anew on
+    every call), and made again after an error (its record of the objects being written, to
+    find a cycle, may then hold a half-written one's)."""
+    from json.encoder import encode_basestring
+
+    c_make_encoder = getattr(json.encoder, "c_make_encoder", None)  # private: typeshed lacks it
+    plain = json.JSONEncoder(ensure_ascii=False)
+    if c_make_encoder is None:  # pragma: no cover - CPython has its C accelerator
+        return plain.encode
+
+    def made() -> Any:
+        return c_make_encoder({}, plain.default, encode_basestring, None, ": ", ", ", False,
+                              False, True)  # fmt: skip
+
+    encoder = made()
+
+    def encode(value: Any) -> str:
+        nonlocal encoder
+        try:
+            return "".join(encoder(value, 0))
+        except BaseException:
+            encoder = made()
+            raise
+
+    return encode
+
+
+class JsonPieces:
+    """A JSON document written piece by piece, the same text as ``json.dumps(document,
+    ensure_ascii=False, indent=indent)`` writes the whole (its default separators: ``", "``
+    and ``": "`` compact; ``","``, a new line and ``indent`` spaces a level with an indent).
+
+    Each piece is a value's text written at its nesting ``level`` (0 for the document): its
+    lines after the first are indented by the levels above it, which is all that a value's
+    text owes to where it sits (a JSON string holds no new line, only ``\\n``). A piece
+    that never changes (a rule version's citations) can be written once and kept.
+    """
+
+    __slots__ = ("_encode", "_forms", "_indent", "_string")
+
+    def __init__(self, indent: int | None) -> None:
+        from json.encoder import encode_basestring
+
+        self._indent = indent
+        self._string: Callable[[str], str] = encode_basestring
+        self._forms: dict[tuple[tuple[str, ...], int, bool], str] = {}
+        if indent is None:
+            self._encode = _compact_encoder()
+        else:
+            self._encode = json.JSONEncoder(ensure_ascii=False, indent=indent).encode
+
+    def value(self, value: Any, level: int) -> str:
+        """``value``'s text at ``level`` (``null``, a string and an integer written as the
+        encoder writes them, without a call to it)."""
+        if value is None:
+            return "null"
+        if isinstance(value, str):  # a str subclass (an enum) is written as its text too
+            return self._string(value)
+        if type(value) is int:  # not bool, not an IntEnum: the encoder writes int's repr
+            return int.__repr__(value)
+        text = self._encode(value)
+        if self._indent is None or level == 0 or "\n" not in text:
+            return text
+        return text.replace("\n", "\n" + " " * (self._indent * level))
+
+    def form(self, keys: tuple[str, ...], level: int, *, after: bool = False) -> str:
+        """The text of an object at ``level`` with ``keys``, in order, each value a ``{}``
+        for :meth:`str.format` to fill with its text (written at ``level + 1``); made once.
+        ``after``: only the members, to follow those of an object's text (:meth:`extended`).
+        """
+        found = self._forms.get((keys, level, after))
+        if found is not None:
+            return found
+        members = [self._string(key).replace("{", "{{").replace("}", "}}") + ": {}" for key in keys]
+        if self._indent is None:
+            separator, outside = ", ", ""
+        else:
+            separator = ",\n" + " " * (self._indent * (level + 1))
+            outside = "\n" + " " * (self._indent * level)
+        if after:
+            found = (separator + separator.join(members) if members else "") + outside + "}}"
+        elif not members:
+            found = "{{}}"
+        else:
+            start = "" if self._indent is None else separator[1:]
+            found = "{{" + start + separator.join(members) + outside + "}}"
+        self._forms[keys, level, after] = found
+        return found
+
+    def extended(self, text: str, keys: tuple[str, ...], texts: Iterable[str], level: int) -> str:
+        """``text``, the text of an object with at least one member at ``level``, with the
+        members ``keys`` after its own, their values' ``texts`` written at ``level + 1``."""
+        closing = 1 if self._indent is None else 2 + self._indent * level  # "}", "\n  }"
+        return text[:-closing] + self.form(keys, level, after=True).format(*texts)
+
+    def array(self, texts: list[str], level: int) -> str:
+        """An array of ``texts`` (each written at ``level + 1``)."""
+        if not texts:
+            return "[]"
+        if self._indent is None:
+            return "[" + ", ".join(texts) + "]"
+        inside = "\n" + " " * (self._indent * (level + 1))
+        return "[" + inside + ("," + inside).join(texts) + "\n" + " " * (self._indent * level) + "]"
+
+
+_PIECES: dict[int | None, JsonPieces] = {}
+
+
+def json_pieces(indent: int | None) -> JsonPieces:
+    """The :class:`JsonPieces` writer of ``indent`` (made once)."""
+    found = _PIECES.get(indent)
+    if found is None:
+        found = _PIECES[indent] = JsonPieces(indent)
+    return found
 
 
 def tuple_maker(cls: type[N]) -> Callable[[Iterable[Any]], N]:

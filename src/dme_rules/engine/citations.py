@@ -11,7 +11,7 @@ from typing import TypedDict
 
 import attrs
 
-__all__ = ["Citation", "CitationEntry", "Document"]
+__all__ = ["Citation", "CitationEntry", "Document", "cited"]
 
 
 @attrs.frozen
@@ -71,3 +71,24 @@ class Citation:
             "section": self.section,
             "quote_fr": self.quote_fr,
         }
+
+
+#: The JSON form of each tuple of citations met (a rule version's, the same for every finding
+#: of that version), by the tuple's identity, with the tuple itself (which keeps the identity
+#: its own); a citation never changes once made.
+_CITED: dict[int, tuple[tuple[Citation, ...], tuple[CitationEntry, ...]]] = {}
+_KEPT = 4096
+
+
+def cited(citations: tuple[Citation, ...]) -> tuple[CitationEntry, ...]:
+    """The JSON form of each of ``citations`` (:meth:`Citation.to_dict`), made once for a
+    tuple of them; read-only (copy an entry to change it)."""
+    found = _CITED.get(id(citations))
+    if found is not None and found[0] is citations:
+        return found[1]
+    entries = tuple(citation.to_dict() for citation in citations)
+    if type(citations) is tuple:  # a list could change: made afresh each time
+        if len(_CITED) >= _KEPT:
+            _CITED.clear()
+        _CITED[id(citations)] = (citations, entries)
+    return entries

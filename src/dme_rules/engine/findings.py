@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from dme_rules.engine._checks import plain_decimal
-from dme_rules.engine.citations import Citation
+from dme_rules.engine.citations import Citation, cited
 from dme_rules.engine.messages import check_language
 from dme_rules.engine.registry import pack_of
 from dme_rules.engine.status import Status
@@ -49,8 +49,18 @@ _AS_THEY_ARE = frozenset({str, int, bool, float})
 
 def jsonable(value: Any) -> Any:
     """``value`` with dates, instants, amounts and enums written as JSON strings."""
-    if value is None or type(value) in _AS_THEY_ARE:
+    kind = type(value)
+    if value is None or kind in _AS_THEY_ARE:
         return value
+    if kind is dict:  # a finding's details: most of their values are written as they are
+        return {
+            (key if type(key) is str else str(key)): (
+                item if item is None or type(item) in _AS_THEY_ARE else jsonable(item)
+            )
+            for key, item in value.items()
+        }
+    if kind is date:
+        return value.isoformat()
     if isinstance(value, datetime):
         return instant_text(value)
     if isinstance(value, date):
@@ -122,6 +132,8 @@ class Finding(NamedTuple):
     @property
     def reason(self) -> str | None:
         """The code that explains a special status (``details["reason"]``), or ``None``."""
+        if self.details is NO_DETAILS:
+            return None
         reason: str | None = self.details.get("reason")
         return reason
 
@@ -136,23 +148,30 @@ class Finding(NamedTuple):
     def to_dict(self, lang: str = "fr", *, message: str | None = None) -> dict[str, Any]:
         """The JSON form, every field under its name; the message in ``lang`` (or ``message``,
         the sentence a report already made)."""
-        return {
-            "rule_id": self.rule_id,
-            "rule_version": self.rule_version,
-            "status": self.status.value,
-            "obligated_party": self.obligated_party,
-            "due": jsonable(self.due),
-            "act_on": jsonable(self.act_on),
-            "days_late": self.days_late,
-            "business_days_late": self.business_days_late,
-            "days_left": self.days_left,
-            "business_days_left": self.business_days_left,
-            "amount": jsonable(self.amount),
-            "cap": jsonable(self.cap),
-            "interpretation": self.interpretation,
-            "readings": list(self.readings),
-            "reason": self.reason,
-            "message": self.message(lang) if message is None else message,
-            "citations": [citation.to_dict() for citation in self.citations],
-            "details": jsonable(self.details),
-        }
+        found = json_head(self, self.message(lang) if message is None else message)
+        found["citations"] = [dict(entry) for entry in cited(self.citations)]
+        found["details"] = jsonable(self.details)
+        return found
+
+
+def json_head(finding: Finding, message: str) -> dict[str, Any]:
+    """A finding's JSON form up to its ``message`` (:meth:`Finding.to_dict` adds
+    ``citations`` and ``details``)."""
+    return {
+        "rule_id": finding.rule_id,
+        "rule_version": finding.rule_version,
+        "status": finding.status.value,
+        "obligated_party": finding.obligated_party,
+        "due": None if finding.due is None else jsonable(finding.due),
+        "act_on": None if finding.act_on is None else jsonable(finding.act_on),
+        "days_late": finding.days_late,
+        "business_days_late": finding.business_days_late,
+        "days_left": finding.days_left,
+        "business_days_left": finding.business_days_left,
+        "amount": None if finding.amount is None else jsonable(finding.amount),
+        "cap": None if finding.cap is None else jsonable(finding.cap),
+        "interpretation": finding.interpretation,
+        "readings": list(finding.readings),
+        "reason": finding.reason,
+        "message": message,
+    }

@@ -13,7 +13,7 @@ engine through :mod:`dme_rules.engine.registry`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, tzinfo
 from types import MappingProxyType
 from typing import Any, SupportsIndex, cast
@@ -26,7 +26,7 @@ from dme_rules.engine.context import Context
 from dme_rules.engine.features import CalendarName, DeadlinesOf, Example, LogAudit, Timeline
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.messages import Messages, check_language
-from dme_rules.engine.presentation import describe, finding_row
+from dme_rules.engine.presentation import finding_row, sentence
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import add, pack_of, packs, reading_values
 from dme_rules.engine.rule import Rule
@@ -178,16 +178,39 @@ class Jurisdiction:
     def describe(self, finding: Finding, lang: str = "fr", rules: Ruleset | None = None) -> str:
         """``finding`` in one sentence in ``lang``, with the words of this pack; its rule is
         found in ``rules`` (the rules a report applied) or the pack's."""
+        return self.describer(lang, rules)(finding)
+
+    def describer(self, lang: str = "fr", rules: Ruleset | None = None) -> Callable[[Finding], str]:
+        """A function that says findings in one sentence each, as :meth:`describe` does, for
+        many findings in a row: the speaker of ``lang``, and each rule's title, found once.
+
+        Raises:
+            InvalidArgumentError: ``lang`` is not ``fr`` or ``en``.
+        """
         check_language(lang)
-        rule = self._rule(finding.rule_id, rules)
-        return describe(
-            finding,
-            lang,
-            messages=self.messages,
-            zone=self.zone,
-            title=rule.title(lang) if rule is not None else finding.rule_id,
-            notes=rule.notes(finding) if rule is not None else (),
-        )
+        key = (id(self), lang, id(rules))
+        found = _DESCRIBERS.get(key)
+        if found is not None and found[0] is self and found[1] is rules:
+            return found[2]
+        say = self.messages.speaker(lang, self.zone)
+        messages = self.messages
+        titles: dict[str, tuple[str, Rule[Any, Any] | None]] = {}
+
+        def describe_one(finding: Finding) -> str:
+            rule_id = finding.rule_id
+            known = titles.get(rule_id)
+            if known is None:
+                rule = self._rule(rule_id, rules)
+                title = rule.title(lang) if rule is not None else rule_id
+                known = titles[rule_id] = (title, rule)
+            title, rule = known
+            notes = rule.notes(finding) if rule is not None else ()
+            return sentence(finding, lang, say, messages, title, notes)
+
+        if len(_DESCRIBERS) >= 256:
+            _DESCRIBERS.clear()
+        _DESCRIBERS[key] = (self, rules, describe_one)
+        return describe_one
 
     def row(
         self, finding: Finding, lang: str = "fr", rules: Ruleset | None = None
@@ -203,6 +226,13 @@ class Jurisdiction:
             title=rule.title(lang) if rule is not None else finding.rule_id,
             notes=rule.notes(finding) if rule is not None else (),
         )
+
+
+#: Each pack's describers, by the pack, language and rules (their identities), with the pack
+#: and the rules themselves (which keeps the identities their own): a ruleset never changes.
+_DESCRIBERS: dict[
+    tuple[int, str, int], tuple[Jurisdiction, Ruleset | None, Callable[[Finding], str]]
+] = {}
 
 
 def register(pack: Jurisdiction) -> None:

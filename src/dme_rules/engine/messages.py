@@ -153,11 +153,6 @@ class Messages:
 
     texts: Mapping[str, Mapping[str, str]] = attrs.field(converter=_frozen)
     fallback: Messages | None = None
-    #: Each language's templates, this catalogue's over its fallback's, each parsed once
-    #: into its literal text and fields (built on first use).
-    _parsed: dict[str, dict[str, _Template]] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
-    )
     #: Each ``(code, language)``'s text as :meth:`template` gives it (typography applied),
     #: found once: sentences ask for the same words (day, days, the currency) again and again.
     _found: dict[tuple[str, str], str] = attrs.field(init=False, factory=dict, eq=False, repr=False)
@@ -165,8 +160,6 @@ class Messages:
     _speakers: dict[tuple[str, int], Callable[..., str]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
-    #: Messages said, remembered by their code and values where equal values read alike.
-    _said: _speed.Memo = attrs.field(init=False, factory=_speed.Memo, eq=False, repr=False)
 
     def __contains__(self, code: object) -> bool:
         return code in self.texts or (self.fallback is not None and code in self.fallback)
@@ -220,29 +213,14 @@ class Messages:
         if found is not None:
             return found
         words = _Words(self, lang, zone)
-        parsed = self._parsed.get(lang)
-        if parsed is None:
-            parsed = self._parsed[lang] = {}
-
-        said = self._said
+        # Each template compiled once for this language and zone, when first said.
+        compiled: dict[str, Callable[[dict[str, Any]], str]] = {}
 
         def say(code: str, /, **values: Any) -> str:
-            template = parsed.get(code)
-            if template is None:
-                template = parsed[code] = _parse(self.template(code, lang))
-            key = _speed.text_key(code, lang, id(zone), template, values)
-            if key is not None:
-                text = said.get(key)
-                if text is not None:
-                    return text
-            parts = []
-            for literal, field, spec, kind in template:
-                parts.append(literal)
-                if field is not None:
-                    value = values[field]
-                    parts.append(format(value, spec) if kind is None else kind(words, value))
-            text = "".join(parts)
-            return text if key is None else said.keep(key, text)
+            fill = compiled.get(code)
+            if fill is None:
+                fill = compiled[code] = _compiled(self.template(code, lang), words)
+            return fill(values)
 
         self._speakers[lang, id(zone)] = say
         return say
@@ -282,10 +260,12 @@ class _Words:
     - ``messages``: a list of codes, each replaced by its text.
     """
 
-    __slots__ = ("lang", "messages", "zone")
+    __slots__ = ("lang", "messages", "readers", "zone")
 
     def __init__(self, messages: Messages, lang: str, zone: tzinfo | None) -> None:
         self.messages, self.lang, self.zone = messages, lang, zone
+        #: How each format spec reads, shared by every template of the speaker.
+        self.readers: dict[str, Callable[[Any], str] | None] = {}
 
     def word(self, code: str) -> str:
         return self.messages.template(code, self.lang)
@@ -349,17 +329,60 @@ class _Words:
         return ", ".join(f"{day.date.isoformat()} ({getattr(day, name)})" for day in days)
 
 
-#: A template parsed into its pieces: literal text, then a field's name, its format spec and
-#: the kind of value the spec names (``None`` after the last literal; a kind ``None`` for a
-#: spec :func:`format` reads, such as ``02d``).
-_Template = tuple[tuple[str, str | None, str, Callable[[_Words, Any], str] | None], ...]
+def _compiled(template: str, words: _Words) -> Callable[[dict[str, Any]], str]:
+    """``template`` made once into a function of its fields' values (a dict by field name)
+    that gives the text: a constant for a template without fields; :meth:`str.format_map`
+    for one whose fields are plain names read by :func:`format`; else its pieces, literal text
+    then each field read by :func:`format` or by the kind its spec names (bound to ``words``,
+    each kind's texts remembered by value where equal values read alike).
 
-
-def _parse(template: str) -> _Template:
-    return tuple(
-        (literal, field, spec or "", _kind(spec or ""))
-        for literal, field, spec, _ in string.Formatter().parse(template)
+    Every field is ``values[name]``, read by ``format(value, spec)`` or its kind, in order: a
+    conversion (``!r``) is not applied and a name is never an attribute or an index."""
+    pieces = list(string.Formatter().parse(template))
+    fields = [(field, spec or "", conversion) for _, field, spec, conversion in pieces
+              if field is not None]  # fmt: skip
+    if not fields:
+        constant = "".join(literal for literal, *_ in pieces)
+        return lambda values: constant
+    if all(
+        field.isidentifier() and conversion is None and "{" not in spec and _kind(spec) is None
+        for field, spec, conversion in fields
+    ):  # the same reading, done by str.format_map in one call
+        plain = "".join(
+            literal.replace("{", "{{").replace("}", "}}")
+            + ("" if field is None else "{" + field + (":" + spec if spec else "") + "}")
+            for literal, field, spec, _ in pieces
+        )
+        return plain.format_map
+    steps = tuple(
+        (literal, field, spec or "", _reader(spec or "", words))
+        for literal, field, spec, _ in pieces
     )
+
+    def fill(values: dict[str, Any]) -> str:
+        parts = []
+        for literal, field, spec, read in steps:
+            parts.append(literal)
+            if field is not None:
+                value = values[field]
+                parts.append(format(value, spec) if read is None else read(value))
+        return "".join(parts)
+
+    return fill
+
+
+def _reader(spec: str, words: _Words) -> Callable[[Any], str] | None:
+    """How a field with ``spec`` reads in ``words``' language and zone: ``None`` for a spec
+    :func:`format` reads (``02d``), else its kind, remembering texts where equal values read
+    alike (dates, amounts, counts); one reader a spec for every template ``words`` say."""
+    if spec in words.readers:
+        return words.readers[spec]
+    kind = _kind(spec)
+    reader = None
+    if kind is not None:
+        reader = _speed.remembered_reading(lambda value: kind(words, value), spec)
+    words.readers[spec] = reader
+    return reader
 
 
 def _kind(spec: str) -> Callable[[_Words, Any], str] | None:

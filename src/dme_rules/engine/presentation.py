@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
-from dme_rules.engine.findings import Finding
+from dme_rules.engine.findings import NO_DETAILS, Finding
 from dme_rules.engine.messages import Messages, when_text
 from dme_rules.engine.rule import Note
 from dme_rules.engine.status import Status
@@ -30,6 +30,7 @@ __all__ = [
     "report_html",
     "report_lines",
     "report_verdict",
+    "sentence",
     "table_headings",
     "table_lines",
 ]
@@ -69,35 +70,50 @@ def describe(
     The parts are generic (due date, act, lateness or time left, amount and cap, the missing
     field, the reason) then the rule's own ``notes``.
     """
+    return sentence(finding, lang, messages.speaker(lang, zone), messages, title, notes)
 
-    say = messages.speaker(lang, zone)
+
+def sentence(
+    finding: Finding,
+    lang: str,
+    say: Callable[..., str],
+    messages: Messages,
+    title: str,
+    notes: Sequence[Note],
+) -> str:
+    """:func:`describe` with the speaker ``say`` of ``messages`` in ``lang`` (and the pack's
+    zone) already found."""
+    (_, _, status, _, due, act_on, days_late, business_days_late, days_left,
+     business_days_left, amount, cap, _, _, _, details) = finding  # fmt: skip
     parts = []
-    if finding.due is not None:
-        parts.append(say("finding.due", due=finding.due))
-    if finding.act_on is not None:
-        parts.append(say("finding.act", act=finding.act_on))
-    for code, days, business in (
-        ("finding.late", finding.days_late, finding.business_days_late),
-        ("finding.left", finding.days_left, finding.business_days_left),
-    ):
-        if days is not None and business is None:
-            parts.append(say(code, days=days))
-        elif days is not None:
-            parts.append(say(f"{code}_business", days=days, business=business))
-    if finding.amount is not None:
-        parts.append(say("finding.amount", amount=finding.amount))
-    if finding.cap is not None:
-        parts.append(say("finding.cap", cap=finding.cap))
-    details = finding.details
-    if "missing" in details:
-        parts.append(say("finding.missing", missing=details["missing"]))
-    reason = details.get("reason")
-    if reason is not None:
-        parts.append(_said(say, messages, f"reason.{reason}", details, str(reason)))
-    parts += [_said(say, messages, code, values, code) for code, values in notes]
-    head = say("finding.head", title=title, status=finding.status.label(lang))
-    separator = say("list.separator")
-    return head + (" — " + separator.join(parts) if parts else "") + "."
+    if due is not None:
+        parts.append(say("finding.due", due=due))
+    if act_on is not None:
+        parts.append(say("finding.act", act=act_on))
+    if days_late is not None and business_days_late is None:
+        parts.append(say("finding.late", days=days_late))
+    elif days_late is not None:
+        parts.append(say("finding.late_business", days=days_late, business=business_days_late))
+    if days_left is not None and business_days_left is None:
+        parts.append(say("finding.left", days=days_left))
+    elif days_left is not None:
+        parts.append(say("finding.left_business", days=days_left, business=business_days_left))
+    if amount is not None:
+        parts.append(say("finding.amount", amount=amount))
+    if cap is not None:
+        parts.append(say("finding.cap", cap=cap))
+    if details is not NO_DETAILS:  # the shared empty details: neither missing nor a reason
+        if "missing" in details:
+            parts.append(say("finding.missing", missing=details["missing"]))
+        reason = details.get("reason")
+        if reason is not None:
+            parts.append(_said(say, messages, f"reason.{reason}", details, str(reason)))
+    if notes:
+        parts += [_said(say, messages, code, values, code) for code, values in notes]
+    head = say("finding.head", title=title, status=status.label(lang))
+    if not parts:
+        return head + "."
+    return head + " — " + say("list.separator").join(parts) + "."
 
 
 def reason_text(

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import datetime
 from typing import Any
 
 import attrs
 
+from dme_rules.engine import _speed
+from dme_rules.engine.citations import Citation, cited
 from dme_rules.engine.context import Context
 from dme_rules.engine.fhir import operation_outcome
-from dme_rules.engine.findings import Finding
+from dme_rules.engine.findings import NO_DETAILS, Finding, json_head, jsonable
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.kinds import CLOCK_PATTERN, DATE_PATTERN
 from dme_rules.engine.messages import check_language
@@ -115,6 +116,47 @@ REPORT_SCHEMA: dict[str, Any] = {
 }
 
 
+#: The JSON text of each tuple of citations met, in a finding of a report, by the writer
+#: (one for each indent) and the tuple's identity, with the tuple (see :func:`cited`).
+_CITED_TEXT: dict[tuple[int, int], tuple[tuple[Citation, ...], str]] = {}
+
+
+def _cited_text(citations: tuple[Citation, ...], pieces: _speed.JsonPieces) -> str:
+    """The JSON text of ``citations`` in a finding of a report, written once for a tuple."""
+    key = (id(pieces), id(citations))
+    found = _CITED_TEXT.get(key)
+    if found is not None and found[0] is citations:
+        return found[1]
+    text = pieces.value(list(cited(citations)), 3)
+    if type(citations) is tuple:  # a list could change: written afresh each time
+        if len(_CITED_TEXT) >= 4096:
+            _CITED_TEXT.clear()
+        _CITED_TEXT[key] = (citations, text)
+    return text
+
+
+#: The keys of a report's JSON (:meth:`Report.to_dict`), in order.
+_REPORT_KEYS = ("case_id", "as_of", "library_version", "status", "findings", "decision")
+
+
+def _finding_json(finding: Finding, message: str, pieces: _speed.JsonPieces) -> str:
+    """A finding's JSON text in a report's (:meth:`Finding.to_dict`, at its level)."""
+    details = finding.details
+    return pieces.extended(
+        pieces.value(json_head(finding, message), 2),
+        _FINDING_LAST_KEYS,
+        (
+            _cited_text(finding.citations, pieces),
+            "{}" if details is NO_DETAILS else pieces.value(jsonable(details), 3),
+        ),
+        2,
+    )
+
+
+#: The keys of a finding's JSON after those of :func:`json_head`.
+_FINDING_LAST_KEYS = ("citations", "details")
+
+
 def checked_indent(indent: object) -> int | None:
     """``indent`` for JSON text: None (compact) or a non-negative int.
 
@@ -195,20 +237,19 @@ class Report:
         (a rule of the caller's keeps its title and notes)."""
         if not isinstance(finding, Finding):
             raise InvalidArgumentError("finding", "a Finding", finding, expected_fr="un Finding")
-        return self.jurisdiction.describe(finding, lang, self.ruleset)
+        return self.jurisdiction.describer(lang, self.ruleset)(finding)
 
     def to_dict(self, lang: str = "fr") -> dict[str, Any]:
         """The JSON form: the subject, the instant, the verdict, every finding and the decision
         record (:data:`REPORT_SCHEMA`); messages in ``lang``."""
-        check_language(lang)
+        describe = self.jurisdiction.describer(lang, self.ruleset)
         return {
             "case_id": self.case_id,
             "as_of": instant_text(self.as_of),
             "library_version": self.library_version,
             "status": self.status.value,
             "findings": [
-                finding.to_dict(lang, message=self.message(finding, lang))
-                for finding in self.findings
+                finding.to_dict(lang, message=describe(finding)) for finding in self.findings
             ],
             "decision": self.decision(),
         }
@@ -218,12 +259,26 @@ class Report:
 
         Compact by default; ``indent=2`` for people.
         """
-        return json.dumps(self.to_dict(lang), ensure_ascii=False, indent=checked_indent(indent))
+        check_language(lang)
+        # The text json.dumps(self.to_dict(lang), ensure_ascii=False, indent=indent) writes,
+        # written by parts: each rule version's citations are written once.
+        pieces = _speed.json_pieces(checked_indent(indent))
+        as_of = instant_text(self.as_of)
+        describe = self.jurisdiction.describer(lang, self.ruleset)
+        findings = [_finding_json(finding, describe(finding), pieces) for finding in self.findings]
+        return pieces.form(_REPORT_KEYS, 0).format(
+            pieces.value(self.case_id, 1),
+            pieces.value(as_of, 1),
+            pieces.value(self.library_version, 1),
+            pieces.value(self.status.value, 1),
+            pieces.array(findings, 1),
+            pieces.value(self.decision(), 1),
+        )
 
     def to_records(self, lang: str = "fr") -> list[dict[str, Any]]:
         """One flat row per finding, for tables and pandas: the case, the verdict and the
         finding's fields (dates, Decimals and ints as they are), the message in ``lang``."""
-        check_language(lang)
+        describe = self.jurisdiction.describer(lang, self.ruleset)
         return [
             {
                 "case_id": self.case_id,
@@ -245,7 +300,7 @@ class Report:
                 "readings": ";".join(finding.readings),
                 "reason": finding.reason,
                 "missing": finding.details.get("missing"),
-                "message": self.message(finding, lang),
+                "message": describe(finding),
             }
             for finding in self.findings
         ]

@@ -35,7 +35,7 @@ from dme_rules.engine.context import Context
 from dme_rules.engine.dated import dated_families, dated_method, dated_methods
 from dme_rules.engine.deadlines import DeadlineState, deadline_state
 from dme_rules.engine.findings import NO_DETAILS, Finding
-from dme_rules.engine.messages import LANGUAGES, check_language
+from dme_rules.engine.messages import check_language
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import pack_of
 from dme_rules.engine.status import Status
@@ -538,7 +538,7 @@ class Rule(Generic[P, S]):
 
     def title(self, lang: str = "fr") -> str:
         """The rule's title in French (default) or English."""
-        return (self.title_fr, self.title_en)[LANGUAGES.index(check_language(lang))]
+        return self.title_fr if check_language(lang) == "fr" else self.title_en
 
     def to_dict(self, as_of: date | None = None) -> RuleEntry:
         """The rule for a catalogue in JSON: its id, titles, party and subject, every version

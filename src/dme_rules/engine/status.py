@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from dme_rules.engine.messages import ENGINE_MESSAGES, check_language
+from dme_rules.engine.messages import ENGINE_MESSAGES, LANGUAGES, check_language
 
 __all__ = ["Status"]
 
@@ -27,7 +27,10 @@ class Status(enum.StrEnum):
 
     def label(self, lang: str = "fr") -> str:
         """The status in words, in French (default) or English."""
-        return ENGINE_MESSAGES.template(f"status.{self.value}", check_language(lang))
+        found = _LABELS.get((self, lang))
+        if found is None:  # a language the library does not speak: refused
+            return ENGINE_MESSAGES.template(f"status.{self.value}", check_language(lang))
+        return found
 
     @classmethod
     def worst(cls, statuses: Iterable[Status]) -> Status:
@@ -45,3 +48,10 @@ _SEVERITY = {
 
 #: The statuses in the order of their severity (the rank is the index).
 _BY_SEVERITY = sorted(_SEVERITY, key=_SEVERITY.__getitem__)
+
+#: Each status's words in each language, from the engine's catalogue (which never changes).
+_LABELS = {
+    (status, lang): ENGINE_MESSAGES.template(f"status.{status.value}", lang)
+    for status in Status
+    for lang in LANGUAGES
+}

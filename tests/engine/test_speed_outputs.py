@@ -1,0 +1,307 @@
+"""The outputs' shortcuts give what the plain code gives, byte for byte.
+
+Messages said from compiled templates (and each kind's texts remembered by value) against
+templates read afresh piece by piece; ``Report.to_json`` written by parts against
+``json.dumps`` of ``Report.to_dict``; the audit's rows built from each finding against rows
+made from ``Report.to_records``, and their cells with ``as_of`` written once against each cell
+written afresh: over generated cases and every example file, in both languages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import json
+import string
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dme_rules import evaluate
+from dme_rules.audit import rows as audit_rows_module
+from dme_rules.audit.rows import COLUMNS, ZONE, _cells, _json, _rows_of, audit_rows
+from dme_rules.engine import _speed, jurisdiction, messages
+from dme_rules.engine.evaluation import read_subject
+from dme_rules.engine.jurisdiction import jurisdictions
+from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, shown_day
+from dme_rules.jurisdictions.qc.counting import MONTREAL
+
+from .. import strategies
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+EXAMPLE_FILES = sorted(
+    path for folder in ("cases", "dmp", "consent") for path in (EXAMPLES / folder).glob("*.json")
+)
+INSTANTS = (
+    datetime(2022, 3, 1, 12, tzinfo=UTC),
+    datetime(2025, 6, 1, 12, tzinfo=UTC),
+    datetime(2027, 1, 1, 3, 30, tzinfo=timezone(timedelta(hours=-5))),
+)
+
+
+def plain_compiled(template: str, words: Any) -> Any:
+    """A template read afresh on every call, piece by piece, nothing kept: the plain code the
+    compiled templates stand for."""
+
+    def fill(values: dict[str, Any]) -> str:
+        parts = []
+        for literal, field, spec, _ in string.Formatter().parse(template):
+            parts.append(literal)
+            if field is not None:
+                kind = messages._kind(spec or "")
+                value = values[field]
+                parts.append(format(value, spec or "") if kind is None else kind(words, value))
+        return "".join(parts)
+
+    return fill
+
+
+def catalogues() -> list[Messages]:
+    """Every catalogue the packs speak with, and the engine's."""
+    return [ENGINE_MESSAGES, *(pack.messages for pack in jurisdictions().values())]
+
+
+def forget_speakers() -> None:
+    """Every speaker and describer made so far forgotten (they hold compiled templates)."""
+    for catalogue in catalogues():
+        catalogue._speakers.clear()
+    jurisdiction._DESCRIBERS.clear()
+
+
+@contextlib.contextmanager
+def plain_messages() -> Iterator[None]:
+    """Messages said by templates read afresh, as the plain code says them."""
+    saved = messages._compiled
+    forget_speakers()
+    messages._compiled = plain_compiled
+    try:
+        yield
+    finally:
+        messages._compiled = saved
+        forget_speakers()
+
+
+def plain_rows(source: str, text: bytes, as_of: datetime, lang: str) -> list[dict[str, Any]]:
+    """The audit's rows made from ``Report.to_records``, as the plain code makes them."""
+    try:
+        subject = read_subject(text)
+        report = evaluate(subject, as_of)
+    except Exception as error:
+        return [{"error": type(error), "text": str(error)}]
+    rows = []
+    zone = report.jurisdiction.zone
+    for record, finding in zip(report.to_records(lang), report.findings, strict=True):
+        del record["readings"]
+        row = {"source": source, **record, "due_at": None, "act_at": None, ZONE: zone}
+        due, act = finding.due, finding.act_on
+        if isinstance(due, datetime):
+            row["due"], row["due_at"] = shown_day(due, zone), due.astimezone(zone)
+        if isinstance(act, datetime):
+            row["act_on"], row["act_at"] = shown_day(act, zone), act.astimezone(zone)
+        rows.append(row)
+    return rows
+
+
+def plain_cells(row: dict[str, Any]) -> list[Any]:
+    """A row's cells, each written afresh."""
+    return [None if row[column] is None else _json(row[column]) for column in COLUMNS]
+
+
+def outputs(text: bytes, as_of: datetime, lang: str) -> dict[str, Any]:
+    """Everything the shortcuts write for one document: messages, records, the report's JSON
+    compact and indented, the audit's rows and cells."""
+    try:
+        report = evaluate(read_subject(text), as_of)
+    except Exception as error:
+        return {"error": type(error)}
+    rows = _rows_of("doc", text, as_of, lang, ())
+    return {
+        "messages": [report.message(finding, lang) for finding in report.findings],
+        "records": report.to_records(lang),
+        "dict": report.to_dict(lang),
+        "json": report.to_json(lang),
+        "json2": report.to_json(lang, indent=2),
+        "rows": [list(row.items()) for row in rows],
+        "cells": [_cells(row) for row in rows],
+        "lines": report.lines(lang),
+    }
+
+
+def plain_outputs(text: bytes, as_of: datetime, lang: str) -> dict[str, Any]:
+    """What the plain code writes for one document (:func:`outputs`)."""
+    with plain_messages():
+        try:
+            report = evaluate(read_subject(text), as_of)
+        except Exception as error:
+            return {"error": type(error)}
+        document = report.to_dict(lang)
+        for finding, written in zip(report.findings, document["findings"], strict=True):
+            assert [citation.to_dict() for citation in finding.citations] == written["citations"]
+        rows = plain_rows("doc", text, as_of, lang)
+        return {
+            "messages": [report.message(finding, lang) for finding in report.findings],
+            "records": report.to_records(lang),
+            "dict": document,
+            "json": json.dumps(document, ensure_ascii=False),
+            "json2": json.dumps(document, ensure_ascii=False, indent=2),
+            "rows": [list(row.items()) for row in rows],
+            "cells": [plain_cells(row) for row in rows],
+            "lines": report.lines(lang),
+        }
+
+
+def same_outputs(text: bytes, as_of: datetime) -> None:
+    """The outputs of ``text`` at ``as_of``, in both languages, are the plain code's."""
+    for lang in ("fr", "en"):
+        expected = plain_outputs(text, as_of, lang)
+        for _ in range(2):  # said afresh, then with what was kept
+            assert expected == outputs(text, as_of, lang)
+
+
+class TestOutputs:
+    @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.stem)
+    @pytest.mark.parametrize("as_of", INSTANTS, ids=lambda instant: instant.date().isoformat())
+    def test_every_example_writes_the_same(self, path, as_of):
+        """Every example file, at instants before, during and after its events."""
+        same_outputs(path.read_bytes(), as_of)
+
+    @given(strategies.migration_cases, strategies.evaluation_instants)
+    def test_generated_cases_write_the_same(self, case, as_of):
+        """Generated migration cases, at any instant."""
+        same_outputs(case.to_json().encode(), as_of)
+
+    @given(strategies.consent_answers, strategies.evaluation_instants)
+    def test_generated_checklists_write_the_same(self, answers, as_of):
+        """Generated consent checklists, at any instant."""
+        same_outputs(answers.to_json().encode(), as_of)
+
+    def test_the_audit_writes_the_same_rows_for_many_cases(self):
+        """Rows of consecutive cases (each with its own as_of written once), as the plain
+        rows."""
+        texts = [path.read_bytes() for path in EXAMPLE_FILES] + [b"{", b"[]"]
+        inputs = [(f"doc:{n}", text) for n, text in enumerate(texts * 2)]
+        for as_of in (date(2025, 6, 1), INSTANTS[1]):
+            found = [row for rows in audit_rows(inputs, as_of) for row in rows]
+            cells = [_cells(row) for row in found]
+            assert [plain_cells(row) for row in found] == cells
+
+
+class Shade(enum.IntEnum):
+    DARK = 1
+
+
+JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+    | st.sampled_from([Shade.DARK, "texte « accentué »", "\ud800", "{}", "a\nb"])
+)
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+class TestJsonPieces:
+    @given(
+        st.dictionaries(st.text(), JSON_VALUES, min_size=1, max_size=4),
+        st.dictionaries(st.text(), JSON_VALUES, max_size=3),
+        st.sampled_from([None, 0, 1, 2, 4]),
+    )
+    def test_as_json_dumps_of_the_whole(self, head, more, indent):
+        """A document written by parts, with members after an object's own and an array of
+        written values, is the text json.dumps writes of the whole."""
+        more = {key: value for key, value in more.items() if key not in head}
+        items = list(more.values())
+        document = {"array": [{**head, **more}, items], "head": head}
+        pieces = _speed.json_pieces(indent)
+        whole = pieces.extended(pieces.value(head, 2), tuple(more), [
+            pieces.value(value, 3) for value in more.values()], 2)  # fmt: skip
+        inner = pieces.array([pieces.value(value, 3) for value in items], 2)
+        written = pieces.form(("array", "head"), 0).format(
+            pieces.array([whole, inner], 1), pieces.value(head, 1)
+        )
+        assert json.dumps(document, ensure_ascii=False, indent=indent) == written
+
+    def test_the_same_errors(self):
+        """A value JSON cannot hold, or a cycle, is refused as json.dumps refuses it; the
+        writer is whole after it."""
+        pieces = _speed.json_pieces(None)
+        looped: list[Any] = []
+        looped.append(looped)
+        for refused in (looped, {"when": date(2025, 1, 1)}, {1j}):
+            with pytest.raises((TypeError, ValueError)) as plain:
+                json.dumps(refused, ensure_ascii=False)
+            with pytest.raises(type(plain.value)) as raised:
+                pieces.value(refused, 0)
+            assert str(plain.value) == str(raised.value)
+            assert '{"a": [1, null]}' == pieces.value({"a": [1, None]}, 0)
+
+
+class TestCompiledMessages:
+    @pytest.mark.parametrize("lang", ["fr", "en"])
+    def test_every_template_compiles_as_read_afresh(self, lang):
+        """Each template of every catalogue, with values its fields read, says what the plain
+        reading says (or raises the same error)."""
+        samples: list[Any] = [0, 1, 2, 1_000_000, Decimal("1500.5"), date(2025, 6, 24),
+                              datetime(2025, 6, 24, tzinfo=UTC), "texte", ("a", "b"),
+                              (90, 420), ["reason.not_migrated"]]  # fmt: skip
+        for catalogue in catalogues():
+            say = catalogue.speaker(lang, MONTREAL)
+            codes = set(catalogue.texts) | set(ENGINE_MESSAGES.texts)
+            for code in sorted(codes):
+                template = catalogue.template(code, lang)
+                fields = {field for _, field, _, _ in string.Formatter().parse(template) if field}
+                for sample in samples:
+                    values = dict.fromkeys(fields, sample)
+                    expected = outcome(plain_compiled(template, messages._Words(
+                        catalogue, lang, MONTREAL)), values)  # fmt: skip
+                    said = outcome(lambda v, say=say, code=code: say(code, **v), values)
+                    assert expected == said, code
+
+    @pytest.mark.parametrize(
+        "template",
+        ["{a} et {b:>5}", "{a!r}", "{a.real}", "{0}", "{a:{b}}", "{{a}} {a}", "{ a }", "x"],
+    )
+    def test_unusual_fields_read_as_the_plain_reading(self, template):
+        """A conversion is not applied, a name is never an attribute or an index: as the
+        plain reading, whether str.format would read them otherwise or not."""
+        catalogue = Messages({"t": {"fr": template, "en": template}})
+        for values in ({"a": 1.5, "b": 2}, {"a": "x"}, {}, {"0": 3, "a": 4}):
+            expected = outcome(plain_compiled(template, messages._Words(catalogue, "fr", None)),
+                               values)  # fmt: skip
+            assert expected == outcome(lambda v: catalogue.format("t", "fr", **v), values)
+
+    def test_what_is_remembered_stays_bounded(self, monkeypatch):
+        """A reading that has kept its share of texts starts afresh, and still says each value
+        as the plain reading does."""
+        monkeypatch.setattr(_speed, "_KEPT_READINGS", 4)
+        catalogue = Messages({"t": {"fr": "le {d:when}", "en": "on {d:when}"}})
+        say = catalogue.speaker("en", MONTREAL)
+        plain = plain_compiled("on {d:when}", messages._Words(catalogue, "en", MONTREAL))
+        for day in range(1, 20):
+            value = datetime(2025, 6, day, 12, tzinfo=UTC)
+            assert plain({"d": value}) == say("t", d=value)
+            assert plain({"d": value}) == say("t", d=value)
+
+
+def outcome(action: Any, values: dict[str, Any]) -> Any:
+    """What ``action(values)`` gives, or its error's class and text."""
+    try:
+        return action(values)
+    except Exception as error:
+        return type(error), str(error)
+
+
+def test_module_state_is_kept_small():
+    """What the rows keep between cases is the last as_of only."""
+    assert len(audit_rows_module._LAST_AS_OF) == 1
