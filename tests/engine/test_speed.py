@@ -55,15 +55,15 @@ REMEMBERED = (DATE, INSTANT, MONEY)
 def plain_reading() -> Iterator[None]:
     """Read subjects without any shortcut: every object read in the order of its fields,
     every value parsed afresh, every block built by ``__init__`` (validators included)."""
-    saved = (_speed.read_present, _speed.build, [kind.parse for kind in REMEMBERED])
-    _speed.read_present = lambda parsers, data, path: _speed.MISS
+    saved = (_speed.read_known, _speed.build, [kind.parse for kind in REMEMBERED])
+    _speed.read_known = lambda reading, data, path: _speed.MISS
     _speed.build = lambda cls, values: cls(**values)
     for kind in REMEMBERED:
         object.__setattr__(kind, "parse", kind.parse.__wrapped__)
     try:
         yield
     finally:
-        _speed.read_present, _speed.build, parses = saved
+        _speed.read_known, _speed.build, parses = saved
         for kind, parse in zip(REMEMBERED, parses, strict=True):
             object.__setattr__(kind, "parse", parse)
 

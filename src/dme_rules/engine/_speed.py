@@ -39,11 +39,11 @@ import attrs
 __all__ = [
     "MISS",
     "Memo",
-    "Parsers",
+    "Reading",
     "build",
     "json_line",
     "plain_text",
-    "read_present",
+    "read_known",
     "remembered",
     "text_key",
     "tuple_maker",
@@ -190,38 +190,48 @@ class Memo:
 
 
 @attrs.frozen
-class Parsers:
-    """How a class's JSON object is read: each key's parameter name and parser, and the
-    parameter names that are required."""
+class Reading:
+    """How :func:`read_known` reads one class of fields from a JSON object, made once per
+    class: the JSON keys it knows, each init field's JSON key, attribute name, parser and
+    whether it is required (in the order of the fields), and the class's post-init."""
 
-    by_key: dict[str, tuple[str, Callable[[Any, str], Any]]]
-    required: tuple[str, ...]
+    cls: type
+    keys: frozenset[str]
+    fields: tuple[tuple[str, str, Callable[[Any, str], Any], bool], ...]
+    post_init: Callable[[Any], None] | None
 
 
-def read_present(parsers: Parsers, data: Any, path: str) -> Any:
-    """The values of the keys ``data`` has (by parameter name; ``null`` is absent), or
-    :data:`MISS` when a key is unknown, a required one absent or a value refused.
+def read_known(reading: Reading, data: Any, path: str) -> Any:
+    """The instance of ``reading.cls`` that the JSON object ``data`` describes, or
+    :data:`MISS` when a key is unknown, a required one absent (``null`` is absent) or a value
+    refused.
 
-    Only the keys present are looked at, in ``data``'s order; the caller reads the object
-    again in the order of its fields when this misses, so that the error raised is the first
-    in that order, as the plain reading raises it. The parsers are given ``path`` itself, not
-    each key's path: an error they raise here is never shown (it becomes :data:`MISS`), and
-    the reading again gives the right one."""
-    by_key = parsers.by_key
-    values: dict[str, Any] = {}
-    try:
-        for key, value in data.items():
-            if value is not None:
-                parameter, parse = by_key[key]
-                values[parameter] = parse(value, path)
-            elif key not in by_key:
-                return MISS
-    except (KeyError, TypeError, ValueError):  # an unknown key, a refused value
+    Each field is set as its parser read it, without the attrs validators (the parsers check
+    at least what they check); the post-init (derived fields, the checks across fields) runs
+    as ``__init__`` runs it. Only classes whose fields default to ``None`` and whose
+    converters give back every parsed value unchanged are read so (see ``jsonform``). The
+    caller reads the object again in the order of its fields when this misses, so that the
+    error raised is the first in that order, as the plain reading raises it: the parsers are
+    given ``path`` itself, not each key's path, since an error they raise here is never shown.
+    """
+    if not reading.keys.issuperset(data):
         return MISS
-    for parameter in parsers.required:
-        if parameter not in values:
-            return MISS
-    return values
+    instance: Any = object.__new__(reading.cls)
+    set_value = object.__setattr__
+    get = data.get
+    try:
+        for key, name, parse, required in reading.fields:
+            value = get(key)
+            if value is not None:
+                value = parse(value, path)
+            elif required:
+                return MISS
+            set_value(instance, name, value)
+    except (TypeError, ValueError):  # a refused value
+        return MISS
+    if reading.post_init is not None:
+        reading.post_init(instance)
+    return instance
 
 
 #: For each kind of template field (its format spec), the types of value that read the same

@@ -81,6 +81,9 @@ class Kind:
     json_types: tuple[type[Any], ...] = ()
     plain: str = ""
     plain_fr: str = ""
+    #: The converters that give back unchanged (the same object) each value :attr:`parse`
+    #: gives, and ``None``: a field of this kind read from JSON need not run them.
+    kept_by: tuple[Callable[[Any], Any], ...] = ()
 
     def refuse(self, path: str, value: object = None) -> InvalidCaseError:
         """The error for the JSON ``value`` at ``path``, which is not of this kind: what was
@@ -186,6 +189,26 @@ def _to_money(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     return value
+
+
+def fixed_offset(value: object) -> object:
+    """An aware datetime is kept with a fixed UTC offset: the same instant, written as in
+    JSON. (A zone such as America/Montreal makes the repeated autumn hour compare unequal to
+    the same instant in any other zone.) A time zone that cannot say its offset is left for
+    the field's check to refuse."""
+    if isinstance(value, datetime) and not isinstance(value.tzinfo, timezone):
+        try:
+            offset = value.utcoffset()
+            if offset is not None:
+                return value.replace(tzinfo=timezone(offset))
+        except Exception:  # a broken tzinfo: as_instant refuses it, naming the field
+            return value
+    return value
+
+
+def tuple_or_none(value: object) -> object:
+    """A list becomes a tuple (subjects are immutable); anything else is left to the check."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _parse_date(value: object, path: str) -> date:
@@ -357,6 +380,7 @@ INSTANT: Kind = Kind(
     as_instant,
     _speed.remembered(_parse_instant),
     instant_text,
+    kept_by=(fixed_offset,),  # its instants have a fixed offset (datetime.timezone)
     schema={  # no "format": "date-time", which wants seconds the library does not require
         "type": "string",
         "pattern": f"^{_REAL_DATE}{_TIME_AND_OFFSET}$",
@@ -371,6 +395,7 @@ MONEY: Kind = Kind(
     _check_money,
     _speed.remembered(_parse_money),
     plain_decimal,
+    kept_by=(_to_money,),  # its amounts are Decimals
     json_types=(int, str),
     schema={
         "anyOf": [
@@ -407,6 +432,7 @@ def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
         lambda v: [item.dump(x) for x in v],
         schema={"type": "array", "items": item.schema},
         block=item.block,
+        kept_by=(tuple_or_none,),  # its lists are tuples
     )
 
 
@@ -456,23 +482,3 @@ def optional(kind: Kind, *, key: str | None = None, **options: Any) -> Any:
 def money() -> Any:
     """An optional amount: a Decimal, an int becoming one (a float is refused)."""
     return optional(MONEY, converter=_to_money)
-
-
-def fixed_offset(value: object) -> object:
-    """An aware datetime is kept with a fixed UTC offset: the same instant, written as in
-    JSON. (A zone such as America/Montreal makes the repeated autumn hour compare unequal to
-    the same instant in any other zone.) A time zone that cannot say its offset is left for
-    the field's check to refuse."""
-    if isinstance(value, datetime) and not isinstance(value.tzinfo, timezone):
-        try:
-            offset = value.utcoffset()
-            if offset is not None:
-                return value.replace(tzinfo=timezone(offset))
-        except Exception:  # a broken tzinfo: as_instant refuses it, naming the field
-            return value
-    return value
-
-
-def tuple_or_none(value: object) -> object:
-    """A list becomes a tuple (subjects are immutable); anything else is left to the check."""
-    return tuple(value) if isinstance(value, list) else value

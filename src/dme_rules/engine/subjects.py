@@ -87,13 +87,14 @@ class Subject:
             InvalidCaseError: A key is unknown, a required field is missing, or a value is
                 malformed; the message names its JSON path (``$.extraction.fee``).
         """
-        if cls.subject_key_required and isinstance(data, Mapping) and "subject" not in data:
+        named = (type(data) is dict or isinstance(data, Mapping)) and "subject" in data
+        if cls.subject_key_required and not named and isinstance(data, Mapping):
             raise InvalidCaseError(
                 "$.subject",
                 f'"{cls.kind}" (required)',
                 expected_fr=f'"{cls.kind}" (obligatoire)',
             )
-        if isinstance(data, Mapping) and "subject" in data:
+        if named:
             if data["subject"] != cls.kind:
                 raise InvalidCaseError(
                     "$.subject",
