@@ -7,15 +7,19 @@ error for error (``tests/engine/test_speed.py`` checks each against the plain co
 
 - :func:`unique_keys`: the JSON decoder's hook that refuses a key given twice, built in C
   (``dict(pairs)``) and compared by length, the repeated key looked for only when there is one;
+- :func:`decoded`: JSON text decoded by orjson when it is installed and its value is the
+  standard library's (no key given twice, by counting colons; no integer beyond 64 bits);
 - :func:`remembered`: a parser of JSON strings (dates, instants, amounts) that keeps what it
   has read, since the same dates and amounts recur across thousands of cases; a value is kept
   only once the exact parser has accepted it, and every kept value is immutable;
 - :func:`plain_text`: a string of printable ASCII with a non-space character is a visible
   text, known without looking up each character's Unicode category;
+- :func:`read_known`: a JSON object read into its class in one pass over its fields, each
+  value parsed and set without the attrs validators (the parsers check at least as much), the
+  object read again in the order of its fields only when something is wrong (to name the
+  first error);
 - :func:`build`: a subject's block built from values its kinds have already read and checked,
   without running the same checks again as the attrs validators;
-- :func:`read_present`: a JSON object read key by key as it comes, the object read again
-  in the order of its fields only when something is wrong (to name the first error);
 - :class:`Memo` and :func:`text_key`: messages remembered by their code and the values they
   read, where equal values (of the same type) read alike, since the same dates, amounts and
   counts recur in thousands of findings;
@@ -41,6 +45,7 @@ __all__ = [
     "Memo",
     "Reading",
     "build",
+    "decoded",
     "json_line",
     "plain_text",
     "read_known",
@@ -81,6 +86,66 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise RepeatedKey(key)
         seen.add(key)
     raise AssertionError("unreachable: a shorter dict has a repeated key")  # pragma: no cover
+
+
+#: Each byte as ``0`` when it is an ASCII digit, else as ``.`` (to find runs of digits).
+_DIGITS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x2E for byte in range(256))
+#: The shortest run of digits that may be an integer beyond 64 bits (2**63 has 19 digits).
+_LONG_NUMBER = b"0" * 19
+
+
+def decoded(text: str | bytes | bytearray) -> Any:
+    """The JSON value of ``text`` as ``json.loads(text, object_pairs_hook=unique_keys)``
+    reads it, decoded by orjson (no Python call per object); or :data:`MISS`, and the
+    standard library decides, when orjson is not installed, refuses the text, or might read
+    it otherwise:
+
+    - *A key given twice*, which orjson keeps silently once. Every colon of JSON text is
+      either the colon after one key of an object or a character of a string, and orjson
+      writes the value back with one colon per key it kept and each string's colons as they
+      are. When no colon is escaped (``\\u003a``), each string has the colons its text shows,
+      so: colons of the text = keys given + colons of the strings given; colons written =
+      keys kept + colons of the strings kept, each of them one of the strings given. The two
+      counts are equal only when every key given was kept: none was given twice.
+    - *An integer beyond 64 bits*, which orjson reads as a float: left to the standard
+      library whenever the text has a run of 19 digits or more.
+
+    Otherwise the two read the same strings, integers and floats (both round a float
+    correctly). ``NaN``, ``Infinity``, numbers beyond the floats, lone surrogates and a
+    byte-order mark are refused by orjson, and nesting deeper than it writes back (255
+    levels) fails its writing: all are left to the standard library.
+    """
+    orjson = _orjson()
+    if orjson is None:
+        return MISS
+    try:
+        raw = text.encode() if isinstance(text, str) else bytes(text)
+        document = orjson.loads(raw)
+        written = orjson.dumps(document)
+    except (TypeError, ValueError):  # orjson refuses it, or a lone surrogate
+        return MISS
+    if (
+        raw.count(b":") != written.count(b":")
+        or (b"\\" in raw and b"\\u003" in raw)
+        or _LONG_NUMBER in raw.translate(_DIGITS)
+    ):
+        return MISS
+    return document
+
+
+def _orjson() -> Any:
+    """orjson's module, or ``None`` when it is not installed (looked for once)."""
+    global _ORJSON_MODULE
+    if _ORJSON_MODULE is MISS:
+        try:
+            import orjson as found
+        except ImportError:  # pragma: no cover - orjson comes with the audit and service
+            found = None  # type: ignore[assignment]
+        _ORJSON_MODULE = found
+    return _ORJSON_MODULE
+
+
+_ORJSON_MODULE: Any = MISS
 
 
 def remembered(parse: Callable[[Any, str], T]) -> Callable[[Any, str], T]:
