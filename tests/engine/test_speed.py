@@ -56,16 +56,23 @@ def plain_reading() -> Iterator[None]:
     """Read subjects without any shortcut: the text decoded by the standard library, every
     object read in the order of its fields, every value parsed afresh, every block built by
     ``__init__`` (validators included)."""
-    saved = (_speed.decoded, _speed.read_known, _speed.build, [kind.parse for kind in REMEMBERED])
+    saved = (
+        _speed.decoded,
+        _speed.read_known,
+        _speed.read_items,
+        _speed.build,
+        [kind.parse for kind in REMEMBERED],
+    )
     _speed.decoded = lambda text: _speed.MISS
     _speed.read_known = lambda reading, data, path: _speed.MISS
+    _speed.read_items = lambda parse, items, path: _speed.MISS
     _speed.build = lambda cls, values: cls(**values)
     for kind in REMEMBERED:
         object.__setattr__(kind, "parse", kind.parse.__wrapped__)
     try:
         yield
     finally:
-        _speed.decoded, _speed.read_known, _speed.build, parses = saved
+        _speed.decoded, _speed.read_known, _speed.read_items, _speed.build, parses = saved
         for kind, parse in zip(REMEMBERED, parses, strict=True):
             object.__setattr__(kind, "parse", parse)
 

@@ -18,6 +18,8 @@ error for error (``tests/engine/test_speed.py`` checks each against the plain co
   value parsed and set without the attrs validators (the parsers check at least as much), the
   object read again in the order of its fields only when something is wrong (to name the
   first error);
+- :func:`read_items`: a JSON list's items read without a path made for each, read again
+  with their paths only when one is refused;
 - :func:`build`: a subject's block built from values its kinds have already read and checked,
   without running the same checks again as the attrs validators;
 - :class:`Memo` and :func:`text_key`: messages remembered by their code and the values they
@@ -48,6 +50,7 @@ __all__ = [
     "decoded",
     "json_line",
     "plain_text",
+    "read_items",
     "read_known",
     "remembered",
     "text_key",
@@ -297,6 +300,16 @@ def read_known(reading: Reading, data: Any, path: str) -> Any:
     if reading.post_init is not None:
         reading.post_init(instance)
     return instance
+
+
+def read_items(parse: Callable[[Any, str], T], items: list[Any], path: str) -> Any:
+    """The tuple of each item of a JSON list as ``parse`` reads it, or :data:`MISS` when one
+    is refused: the caller reads them again, each given its own path (``$.sent_to[2]``), to
+    name it. Here each is given the list's ``path``: no path is made per item."""
+    try:
+        return tuple([parse(item, path) for item in items])
+    except (TypeError, ValueError):  # a refused item
+        return MISS
 
 
 #: For each kind of template field (its format spec), the types of value that read the same

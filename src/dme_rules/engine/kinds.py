@@ -9,6 +9,7 @@ lists and nested objects.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
@@ -151,6 +152,8 @@ def _whole_number(value: object) -> object:
 
 
 def _parse_count(value: object, path: str) -> int:
+    if type(value) is int and 1 <= value <= _COUNT_MAX:  # what the checks below accept first
+        return value
     try:
         return _check_count(_whole_number(value), path)
     except InvalidArgumentError:
@@ -161,6 +164,12 @@ def _check_bool(value: object, field: str) -> bool:
     if isinstance(value, bool):
         return value
     raise _refuse("true or false", "true ou false", value, field)
+
+
+def _parse_bool(value: object, path: str) -> bool:
+    if value is True or value is False:
+        return value
+    raise BOOL.refuse(path, value)
 
 
 def _check_money(value: object, field: str) -> Decimal:
@@ -359,7 +368,7 @@ BOOL: Kind = Kind(
     "true or false",
     "true ou false",
     _check_bool,
-    _parsed_by(_check_bool, lambda: BOOL),
+    _parse_bool,
     schema={"type": "boolean"},
     json_types=(bool,),
 )
@@ -422,7 +431,10 @@ def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
     def parse(value: object, path: str) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise wrong_type(path, value, expected, expected_fr)
-        return tuple(item.parse(v, f"{path}[{i}]") for i, v in enumerate(value))
+        found = _speed.read_items(item.parse, value, path)
+        if found is _speed.MISS:  # an item is refused: read again, each item at its path
+            found = tuple(item.parse(v, f"{path}[{i}]") for i, v in enumerate(value))
+        return found  # type: ignore[no-any-return]
 
     return Kind(
         expected,
@@ -445,9 +457,7 @@ def block(cls: type[Any]) -> Kind:
             return value
         raise _refuse(f"a {name}", f"un {name}", value, field)
 
-    def parse(value: object, path: str) -> Any:
-        return read_fields(cls, value, path)
-
+    parse = functools.partial(read_fields, cls)
     return Kind(
         "an object", "un objet", check, parse, write_fields, {"$ref": f"#/$defs/{name}"}, cls
     )

@@ -31,7 +31,7 @@ from dme_rules.engine.kinds import (
 )
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidCaseError
-from dme_rules.jurisdictions.qc.counting import date_of
+from dme_rules.jurisdictions.qc.counting import MONTREAL
 from dme_rules.jurisdictions.qc.directory import CERTIFIED_SOLUTIONS, Solution, normalize_name
 
 __all__ = [
@@ -128,7 +128,7 @@ class RequestForm:
     def __attrs_post_init__(self) -> None:
         recipients = None
         if self.sent_to is not None:
-            recipients = frozenset(address.strip().casefold() for address in self.sent_to)
+            recipients = frozenset({address.strip().casefold() for address in self.sent_to})
         object.__setattr__(self, "recipients", recipients)
 
 
@@ -203,7 +203,8 @@ class Complaint:
     filed_on: date = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "filed_on", date_of(self.filed_at))
+        # date_of(filed_at), the instant already checked by its field
+        object.__setattr__(self, "filed_on", self.filed_at.astimezone(MONTREAL).date())
 
 
 @attrs.frozen
@@ -260,7 +261,8 @@ class MigrationCase(Subject):
 
     def __attrs_post_init__(self) -> None:
         set_derived = object.__setattr__
-        set_derived(self, "requested_on", date_of(self.request_transmitted_at))
+        # date_of(request_transmitted_at), the instant already checked by its field
+        set_derived(self, "requested_on", self.request_transmitted_at.astimezone(MONTREAL).date())
         self._refuse_impossible_facts()
         # find_solution and same_solution, each name normalized once (both are text).
         source, target = normalize_name(self.source_solution), normalize_name(self.target_solution)
