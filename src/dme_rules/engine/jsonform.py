@@ -92,7 +92,9 @@ def read_fields(cls: type[T], data: object, path: str) -> T:
     """
     if type(data) is not dict and not isinstance(data, Mapping):  # a dict, without the ABC
         raise wrong_type(path, data, "an object", "un objet")
-    reading = _reading(cls)
+    reading = _READINGS.get(cls, _speed.MISS)
+    if reading is _speed.MISS:
+        reading = _reading(cls)
     if reading is not None:
         found = _speed.read_known(reading, data, path)
         if found is not _speed.MISS:
@@ -103,11 +105,10 @@ def read_fields(cls: type[T], data: object, path: str) -> T:
 
 
 def _reading(cls: type[Any]) -> _speed.Reading | None:
-    """How :func:`~dme_rules.engine._speed.read_known` reads ``cls`` (made once per class), or
-    ``None`` when it cannot make ``cls`` exactly as ``__init__`` does: a field with a default
-    other than ``None``, a converter that may change a parsed value, a pre-init."""
-    if cls in _READINGS:
-        return _READINGS[cls]
+    """How :func:`~dme_rules.engine._speed.read_known` reads ``cls`` (made once per class and
+    kept in :data:`_READINGS`), or ``None`` when it cannot make ``cls`` exactly as
+    ``__init__`` does: a field with a default other than ``None``, a converter that may
+    change a parsed value, a pre-init."""
     fields = json_fields(cls)
     reading = None
     if not hasattr(cls, "__attrs_pre_init__") and all(
