@@ -249,8 +249,12 @@ class TestImpossibleValues:
             MigrationCase.from_json(json.dumps(document))
         assert False is validator.is_valid(document)
 
-    @given(st.text(max_size=4) | st.sampled_from(["\U000e0041", "\U000f0000", "\U0010fffd",
-                                                   "\U000e01ef", "\u0378", "\U0001d173"]))
+    @given(
+        st.text(max_size=4)
+        | st.sampled_from(
+            ["\U000e0041", "\U000f0000", "\U0010fffd", "\U000e01ef", "\u0378", "\U0001d173"]
+        )
+    )
     def test_the_schema_and_the_reader_agree_on_every_text(self, value):
         """One pattern says what visible text is: a text the schema takes, the reader takes
         (and the other way round), whatever its characters (tags, supplementary private use,
