@@ -152,8 +152,6 @@ def _whole_number(value: object) -> object:
 
 
 def _parse_count(value: object, path: str) -> int:
-    if type(value) is int and 1 <= value <= _COUNT_MAX:  # what the checks below accept first
-        return value
     try:
         return _check_count(_whole_number(value), path)
     except InvalidArgumentError:

@@ -31,7 +31,7 @@ from dme_rules.engine.kinds import (
 )
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidCaseError
-from dme_rules.jurisdictions.qc.counting import MONTREAL
+from dme_rules.jurisdictions.qc.counting import date_of
 from dme_rules.jurisdictions.qc.directory import CERTIFIED_SOLUTIONS, Solution, normalize_name
 
 __all__ = [
@@ -203,8 +203,7 @@ class Complaint:
     filed_on: date = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        # date_of(filed_at), the instant already checked by its field
-        object.__setattr__(self, "filed_on", self.filed_at.astimezone(MONTREAL).date())
+        object.__setattr__(self, "filed_on", date_of(self.filed_at))
 
 
 @attrs.frozen
@@ -261,8 +260,7 @@ class MigrationCase(Subject):
 
     def __attrs_post_init__(self) -> None:
         set_derived = object.__setattr__
-        # date_of(request_transmitted_at), the instant already checked by its field
-        set_derived(self, "requested_on", self.request_transmitted_at.astimezone(MONTREAL).date())
+        set_derived(self, "requested_on", date_of(self.request_transmitted_at))
         self._refuse_impossible_facts()
         # find_solution and same_solution, each name normalized once (both are text).
         source, target = normalize_name(self.source_solution), normalize_name(self.target_solution)
