@@ -159,16 +159,16 @@ def remembered(parse: Callable[[Any, str], T]) -> Callable[[Any, str], T]:
     kept: dict[str, T] = {}
 
     def parse_remembered(value: Any, path: str) -> T:
-        if type(value) is str and len(value) <= _KEPT_LENGTH:
-            found = kept.get(value, MISS)
-            if found is not MISS:
-                return found  # type: ignore[no-any-return]
+        if type(value) is not str:
+            return parse(value, path)
+        found = kept.get(value, MISS)
+        if found is MISS:
             found = parse(value, path)
-            if len(kept) >= _KEPT:
-                kept.clear()
-            kept[value] = found
-            return found
-        return parse(value, path)
+            if len(value) <= _KEPT_LENGTH:
+                if len(kept) >= _KEPT:
+                    kept.clear()
+                kept[value] = found
+        return found  # type: ignore[no-any-return]
 
     parse_remembered.__wrapped__ = parse  # type: ignore[attr-defined]
     return parse_remembered
