@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
@@ -169,4 +170,51 @@ consent_answers = st.builds(
         st.sampled_from([question.id for question in QUESTIONS]),
         st.sampled_from(["yes", "no", "unknown"]),
     ),
+)
+
+
+# -- JSON text as people and programs write it -------------------------------------------
+
+
+@st.composite
+def _json_string(draw: st.DrawFn, strings: st.SearchStrategy[str]) -> str:
+    """A JSON string, ASCII or not, its colons sometimes escaped (``\\u003a``)."""
+    text = json.dumps(draw(strings), ensure_ascii=draw(st.booleans()))
+    return text.replace(":", draw(st.sampled_from([":", "\\u003a", "\\u003A"])))
+
+
+#: Text a JSON string may hold: colons, quotes, backslashes, lone surrogates among them.
+_json_text = st.text(max_size=6) | st.sampled_from(
+    [":", "a:b", '":', "\\", "\\u003a", "\ud800", "\U0001f600", "2025-06-20T16:45:00-04:00"]
+)
+#: Numbers at the edges: beyond 64 bits, beyond the floats, not numbers.
+_json_numbers = st.sampled_from(
+    ["0", "-0", "1.0", "1e5", "30e-1", "1e400", "NaN", "-Infinity", "9007199254740993.0",
+     str(2**63 - 1), str(2**63), str(2**64), str(-(2**63) - 1), "1" * 30]
+)  # fmt: skip
+_json_spaces = st.sampled_from(["", " ", "\n", "\t", "\r\n "])
+
+
+@st.composite
+def _json_object(draw: st.DrawFn, children: st.SearchStrategy[str]) -> str:
+    """A JSON object as text, a key sometimes given twice."""
+    keys = _json_string(st.sampled_from(["a", "b", ":", "a:b", ""]) | _json_text)
+    pairs = draw(st.lists(st.tuples(keys, children), max_size=4))
+    space = draw(_json_spaces)
+    return "{" + ",".join(f"{space}{key}{space}:{space}{value}" for key, value in pairs) + "}"
+
+
+#: JSON text, valid or nearly: any value, spaced or not, ASCII or not, keys given twice,
+#: colons escaped, numbers at the edges.
+json_texts = st.recursive(
+    st.sampled_from(["null", "true", "false"])
+    | st.integers().map(str)
+    | st.floats().map(lambda number: json.dumps(number))
+    | _json_numbers
+    | _json_string(_json_text),
+    lambda children: (
+        st.lists(children, max_size=3).map(lambda items: "[" + ", ".join(items) + "]")
+        | _json_object(children)
+    ),
+    max_leaves=12,
 )

@@ -67,17 +67,26 @@ REMEMBERED = (DATE, INSTANT, MONEY)
 
 @contextlib.contextmanager
 def plain_reading() -> Iterator[None]:
-    """Read subjects without any shortcut: every object read in the order of its fields,
-    every value parsed afresh, every block built by ``__init__`` (validators included)."""
-    saved = (_speed.read_present, _speed.build, [kind.parse for kind in REMEMBERED])
-    _speed.read_present = lambda parsers, data, path: _speed.MISS
+    """Read subjects without any shortcut: the text decoded by the standard library, every
+    object read in the order of its fields, every value parsed afresh, every block built by
+    ``__init__`` (validators included)."""
+    saved = (
+        _speed.decoded,
+        _speed.read_known,
+        _speed.read_items,
+        _speed.build,
+        [kind.parse for kind in REMEMBERED],
+    )
+    _speed.decoded = lambda text: _speed.MISS
+    _speed.read_known = lambda reading, data, path: _speed.MISS
+    _speed.read_items = lambda parse, items, path: _speed.MISS
     _speed.build = lambda cls, values: cls(**values)
     for kind in REMEMBERED:
         object.__setattr__(kind, "parse", kind.parse.__wrapped__)
     try:
         yield
     finally:
-        _speed.read_present, _speed.build, parses = saved
+        _speed.decoded, _speed.read_known, _speed.read_items, _speed.build, parses = saved
         for kind, parse in zip(REMEMBERED, parses, strict=True):
             object.__setattr__(kind, "parse", parse)
 
@@ -171,6 +180,50 @@ class TestRepeatedKeys:
     def test_loads_names_the_repeated_key(self):
         with pytest.raises(InvalidCaseError, match='"b" is given twice'):
             loads('{"a": 1, "b": {"c": 1, "d": 2}, "b": 3}')
+
+
+class TestDecoded:
+    """orjson's reading of JSON text is taken only when it is the standard library's."""
+
+    @given(strategies.json_texts, st.booleans())
+    def test_as_the_standard_library(self, text, as_bytes):
+        """Values alike (types, order, every string); a key given twice is never taken."""
+        found = _speed.decoded(text.encode("utf-8", "surrogatepass") if as_bytes else text)
+        if found is not _speed.MISS:
+            expected = json.loads(text, object_pairs_hook=_speed.unique_keys)
+            assert repr(expected) == repr(found)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"a": "\\u003a", "a": ":"}', '{"a": ":", "a": "\\u003A"}', '{"a": 1, "a": 1}',
+            '{"a": {"b": 1}, "a": {"b": 1}}', '{"a": "x\\":", "a": 1}', '{"\\u0061": 1, "a": 1}',
+            '{"a": 1, "b": {"a": 1, "a": 1}}', '{"a" : 1, "a"\n:2}',
+        ],
+    )  # fmt: skip
+    def test_a_key_given_twice_is_left_to_the_standard_library(self, text):
+        assert _speed.decoded(text) is _speed.MISS
+        with pytest.raises(InvalidCaseError, match="is given twice"):
+            loads(text)
+
+    @pytest.mark.parametrize(
+        "text", [str(2**64), str(-(2**63) - 1), "[" + "1" * 19 + "]", "NaN", "1e400", '"\\ud800"']
+    )
+    def test_what_orjson_reads_otherwise_is_left_to_the_standard_library(self, text):
+        assert _speed.decoded(text) is _speed.MISS
+        assert repr(json.loads(text)) == repr(loads(text))
+
+    def test_without_orjson_the_standard_library_reads(self, monkeypatch):
+        monkeypatch.setattr(_speed, "_ORJSON_MODULE", None)
+        assert _speed.decoded('{"a": 1}') is _speed.MISS
+        assert {"a": 1} == loads('{"a": 1}')
+
+    @pytest.mark.parametrize("seed", SEEDS, ids=lambda seed: seed[1].get("case_id", seed[0]))
+    def test_every_example_is_read_by_orjson(self, seed):
+        """The shortcut is taken for the documents it is for (ASCII or not, spaced or not)."""
+        for text in (json.dumps(seed[1]), json.dumps(seed[1], ensure_ascii=False, indent=2)):
+            assert _speed.decoded(text) == json.loads(text)
+            assert _speed.decoded(text.encode()) == json.loads(text)
 
 
 class TestRemembered:

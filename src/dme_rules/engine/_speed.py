@@ -8,15 +8,21 @@ against the plain code):
 
 - :func:`unique_keys`: the JSON decoder's hook that refuses a key given twice, built in C
   (``dict(pairs)``) and compared by length, the repeated key looked for only when there is one;
+- :func:`decoded`: JSON text decoded by orjson when it is installed and its value is the
+  standard library's (no key given twice, by counting colons; no integer beyond 64 bits);
 - :func:`remembered`: a parser of JSON strings (dates, instants, amounts) that keeps what it
   has read, since the same dates and amounts recur across thousands of cases; a value is kept
   only once the exact parser has accepted it, and every kept value is immutable;
 - :func:`plain_text`: a string of printable ASCII with a non-space character is a visible
   text, known without looking up each character's Unicode category;
+- :func:`read_known`: a JSON object read into its class in one pass over its fields, each
+  value parsed and set without the attrs validators (the parsers check at least as much), the
+  object read again in the order of its fields only when something is wrong (to name the
+  first error);
+- :func:`read_items`: a JSON list's items read without a path made for each, read again
+  with their paths only when one is refused;
 - :func:`build`: a subject's block built from values its kinds have already read and checked,
   without running the same checks again as the attrs validators;
-- :func:`read_present`: a JSON object read key by key as it comes, the object read again
-  in the order of its fields only when something is wrong (to name the first error);
 - :func:`remembered_reading`: how a message's field reads (an instant in the local time, an
   amount in words, a count with its noun) remembered by its value, where equal values (of the
   same type) read alike, since the same instants, amounts and counts recur in thousands of
@@ -44,12 +50,14 @@ import attrs
 __all__ = [
     "MISS",
     "JsonPieces",
-    "Parsers",
+    "Reading",
     "build",
+    "decoded",
     "json_line",
     "json_pieces",
     "plain_text",
-    "read_present",
+    "read_items",
+    "read_known",
     "remembered",
     "remembered_reading",
     "tuple_maker",
@@ -92,6 +100,66 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     raise AssertionError("unreachable: a shorter dict has a repeated key")  # pragma: no cover
 
 
+#: Each byte as ``0`` when it is an ASCII digit, else as ``.`` (to find runs of digits).
+_DIGITS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x2E for byte in range(256))
+#: The shortest run of digits that may be an integer beyond 64 bits (2**63 has 19 digits).
+_LONG_NUMBER = b"0" * 19
+
+
+def decoded(text: str | bytes | bytearray) -> Any:
+    """The JSON value of ``text`` as ``json.loads(text, object_pairs_hook=unique_keys)``
+    reads it, decoded by orjson (no Python call per object); or :data:`MISS`, and the
+    standard library decides, when orjson is not installed, refuses the text, or might read
+    it otherwise:
+
+    - *A key given twice*, which orjson keeps silently once. Every colon of JSON text is
+      either the colon after one key of an object or a character of a string, and orjson
+      writes the value back with one colon per key it kept and each string's colons as they
+      are. When no colon is escaped (``\\u003a``), each string has the colons its text shows,
+      so: colons of the text = keys given + colons of the strings given; colons written =
+      keys kept + colons of the strings kept, each of them one of the strings given. The two
+      counts are equal only when every key given was kept: none was given twice.
+    - *An integer beyond 64 bits*, which orjson reads as a float: left to the standard
+      library whenever the text has a run of 19 digits or more.
+
+    Otherwise the two read the same strings, integers and floats (both round a float
+    correctly). ``NaN``, ``Infinity``, numbers beyond the floats, lone surrogates and a
+    byte-order mark are refused by orjson, and nesting deeper than it writes back (255
+    levels) fails its writing: all are left to the standard library.
+    """
+    orjson = _orjson()
+    if orjson is None:
+        return MISS
+    try:
+        raw = text.encode() if isinstance(text, str) else bytes(text)
+        document = orjson.loads(raw)
+        written = orjson.dumps(document)
+    except (TypeError, ValueError):  # orjson refuses it, or a lone surrogate
+        return MISS
+    if (
+        raw.count(b":") != written.count(b":")
+        or (b"\\" in raw and b"\\u003" in raw)
+        or _LONG_NUMBER in raw.translate(_DIGITS)
+    ):
+        return MISS
+    return document
+
+
+def _orjson() -> Any:
+    """orjson's module, or ``None`` when it is not installed (looked for once)."""
+    global _ORJSON_MODULE
+    if _ORJSON_MODULE is MISS:
+        try:
+            import orjson as found
+        except ImportError:  # pragma: no cover - orjson comes with the audit and service
+            found = None  # type: ignore[assignment]
+        _ORJSON_MODULE = found
+    return _ORJSON_MODULE
+
+
+_ORJSON_MODULE: Any = MISS
+
+
 def remembered(parse: Callable[[Any, str], T]) -> Callable[[Any, str], T]:
     """``parse`` (a JSON value and its path → a value, or an error naming the path), keeping
     the value read from each string it accepted: the same string reads as the same value
@@ -100,16 +168,16 @@ def remembered(parse: Callable[[Any, str], T]) -> Callable[[Any, str], T]:
     kept: dict[str, T] = {}
 
     def parse_remembered(value: Any, path: str) -> T:
-        if type(value) is str and len(value) <= _KEPT_LENGTH:
-            found = kept.get(value, MISS)
-            if found is not MISS:
-                return found  # type: ignore[no-any-return]
+        if type(value) is not str:
+            return parse(value, path)
+        found = kept.get(value, MISS)
+        if found is MISS:
             found = parse(value, path)
-            if len(kept) >= _KEPT:
-                kept.clear()
-            kept[value] = found
-            return found
-        return parse(value, path)
+            if len(value) <= _KEPT_LENGTH:
+                if len(kept) >= _KEPT:
+                    kept.clear()
+                kept[value] = found
+        return found  # type: ignore[no-any-return]
 
     parse_remembered.__wrapped__ = parse  # type: ignore[attr-defined]
     return parse_remembered
@@ -178,38 +246,58 @@ def build(cls: type[T], values: dict[str, Any]) -> T:
 
 
 @attrs.frozen
-class Parsers:
-    """How a class's JSON object is read: each key's parameter name and parser, and the
-    parameter names that are required."""
+class Reading:
+    """How :func:`read_known` reads one class of fields from a JSON object, made once per
+    class: the JSON keys it knows, each init field's JSON key, attribute name, parser and
+    whether it is required (in the order of the fields), and the class's post-init."""
 
-    by_key: dict[str, tuple[str, Callable[[Any, str], Any]]]
-    required: tuple[str, ...]
+    cls: type
+    keys: frozenset[str]
+    fields: tuple[tuple[str, str, Callable[[Any, str], Any], bool], ...]
+    post_init: Callable[[Any], None] | None
 
 
-def read_present(parsers: Parsers, data: Any, path: str) -> Any:
-    """The values of the keys ``data`` has (by parameter name; ``null`` is absent), or
-    :data:`MISS` when a key is unknown, a required one absent or a value refused.
+def read_known(reading: Reading, data: Any, path: str) -> Any:
+    """The instance of ``reading.cls`` that the JSON object ``data`` describes, or
+    :data:`MISS` when a key is unknown, a required one absent (``null`` is absent) or a value
+    refused.
 
-    Only the keys present are looked at, in ``data``'s order; the caller reads the object
-    again in the order of its fields when this misses, so that the error raised is the first
-    in that order, as the plain reading raises it. The parsers are given ``path`` itself, not
-    each key's path: an error they raise here is never shown (it becomes :data:`MISS`), and
-    the reading again gives the right one."""
-    by_key = parsers.by_key
-    values: dict[str, Any] = {}
-    try:
-        for key, value in data.items():
-            if value is not None:
-                parameter, parse = by_key[key]
-                values[parameter] = parse(value, path)
-            elif key not in by_key:
-                return MISS
-    except (KeyError, TypeError, ValueError):  # an unknown key, a refused value
+    Each field is set as its parser read it, without the attrs validators (the parsers check
+    at least what they check); the post-init (derived fields, the checks across fields) runs
+    as ``__init__`` runs it. Only classes whose fields default to ``None`` and whose
+    converters give back every parsed value unchanged are read so (see ``jsonform``). The
+    caller reads the object again in the order of its fields when this misses, so that the
+    error raised is the first in that order, as the plain reading raises it: the parsers are
+    given ``path`` itself, not each key's path, since an error they raise here is never shown.
+    """
+    if not reading.keys.issuperset(data):
         return MISS
-    for parameter in parsers.required:
-        if parameter not in values:
-            return MISS
-    return values
+    instance: Any = object.__new__(reading.cls)
+    set_value = object.__setattr__
+    get = data.get
+    try:
+        for key, name, parse, required in reading.fields:
+            value = get(key)
+            if value is not None:
+                value = parse(value, path)
+            elif required:
+                return MISS
+            set_value(instance, name, value)
+    except (TypeError, ValueError):  # a refused value
+        return MISS
+    if reading.post_init is not None:
+        reading.post_init(instance)
+    return instance
+
+
+def read_items(parse: Callable[[Any, str], T], items: list[Any], path: str) -> Any:
+    """The tuple of each item of a JSON list as ``parse`` reads it, or :data:`MISS` when one
+    is refused: the caller reads them again, each given its own path (``$.sent_to[2]``), to
+    name it. Here each is given the list's ``path``: no path is made per item."""
+    try:
+        return tuple([parse(item, path) for item in items])
+    except (TypeError, ValueError):  # a refused item
+        return MISS
 
 
 #: For each kind of template field (its format spec), the types of value that read the same

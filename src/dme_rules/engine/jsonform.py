@@ -90,27 +90,46 @@ def read_fields(cls: type[T], data: object, path: str) -> T:
     Raises:
         InvalidCaseError: A key is unknown, a required field missing, a value malformed.
     """
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):  # a dict, without the ABC
         raise wrong_type(path, data, "an object", "un objet")
-    values = _speed.read_present(_parsers(cls), data, path)
-    if values is _speed.MISS:  # something is wrong: the keys in order name the first error
-        values = _read_in_order(cls, data, path)
-    return _speed.build(cls, values)  # cls(**values), without checking the values twice
+    reading = _READINGS.get(cls, _speed.MISS)
+    if reading is _speed.MISS:
+        reading = _reading(cls)
+    if reading is not None:
+        found = _speed.read_known(reading, data, path)
+        if found is not _speed.MISS:
+            return found  # type: ignore[no-any-return]
+    # Something is wrong, or the class is not read field by field: the keys in the order of
+    # the fields name the first error.
+    return _speed.build(cls, _read_in_order(cls, data, path))  # cls(**values), checked once
 
 
-def _parsers(cls: type[Any]) -> _speed.Parsers:
-    """Each JSON key's parameter name and parser, and the required keys (once per class)."""
-    found = _PARSERS.get(cls)
-    if found is None:
-        fields = json_fields(cls)
-        found = _PARSERS[cls] = _speed.Parsers(
-            {key: (_alias(field), field.metadata["kind"].parse) for key, field in fields.items()},
-            tuple(_alias(field) for field in fields.values() if field.default is attrs.NOTHING),
+def _reading(cls: type[Any]) -> _speed.Reading | None:
+    """How :func:`~dme_rules.engine._speed.read_known` reads ``cls`` (made once per class and
+    kept in :data:`_READINGS`), or ``None`` when it cannot make ``cls`` exactly as
+    ``__init__`` does: a field with a default other than ``None``, a converter that may
+    change a parsed value, a pre-init."""
+    fields = json_fields(cls)
+    reading = None
+    if not hasattr(cls, "__attrs_pre_init__") and all(
+        (field.default is None or field.default is attrs.NOTHING)
+        and (field.converter is None or field.converter in field.metadata["kind"].kept_by)
+        for field in fields.values()
+    ):
+        reading = _speed.Reading(
+            cls,
+            frozenset(fields),
+            tuple(
+                (key, field.name, field.metadata["kind"].parse, field.default is attrs.NOTHING)
+                for key, field in fields.items()
+            ),
+            getattr(cls, "__attrs_post_init__", None),
         )
-    return found
+    _READINGS[cls] = reading
+    return reading
 
 
-_PARSERS: dict[type[Any], _speed.Parsers] = {}
+_READINGS: dict[type[Any], _speed.Reading | None] = {}
 
 
 #: The most errors a reading of one document collects.
@@ -195,13 +214,17 @@ _WRITERS: dict[type[Any], tuple[tuple[str, str, Callable[[Any], Any]], ...]] = {
 def loads(text: object) -> Any:
     """The JSON value of ``text`` (``str`` or UTF-8 ``bytes``), read strictly: a key given
     twice in one object is refused (a typo must not silently replace a fact), and so is
-    nesting deeper than Python can read.
+    nesting deeper than Python can read. orjson decodes it when it is installed and reads it
+    as the standard library does.
 
     Raises:
         InvalidCaseError: ``text`` is not such JSON; the message says why.
     """
     if not isinstance(text, (str, bytes, bytearray)):
         raise InvalidCaseError("$", "JSON text (str or bytes)", expected_fr="du texte JSON")
+    found = _speed.decoded(text)  # orjson's reading when it is the same as the one below
+    if found is not _speed.MISS:
+        return found
     if not isinstance(text, str):
         try:
             text = bytes(text).decode("utf-8-sig")  # UTF-8, a byte-order mark tolerated

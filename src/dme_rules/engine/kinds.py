@@ -9,6 +9,7 @@ lists and nested objects.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
@@ -81,6 +82,9 @@ class Kind:
     json_types: tuple[type[Any], ...] = ()
     plain: str = ""
     plain_fr: str = ""
+    #: The converters that give back unchanged (the same object) each value :attr:`parse`
+    #: gives, and ``None``: a field of this kind read from JSON need not run them.
+    kept_by: tuple[Callable[[Any], Any], ...] = ()
 
     def refuse(self, path: str, value: object = None) -> InvalidCaseError:
         """The error for the JSON ``value`` at ``path``, which is not of this kind: what was
@@ -160,6 +164,12 @@ def _check_bool(value: object, field: str) -> bool:
     raise _refuse("true or false", "true ou false", value, field)
 
 
+def _parse_bool(value: object, path: str) -> bool:
+    if value is True or value is False:
+        return value
+    raise BOOL.refuse(path, value)
+
+
 def _check_money(value: object, field: str) -> Decimal:
     if isinstance(value, float):
         raise FloatAmountError(field, value)
@@ -186,6 +196,26 @@ def _to_money(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     return value
+
+
+def fixed_offset(value: object) -> object:
+    """An aware datetime is kept with a fixed UTC offset: the same instant, written as in
+    JSON. (A zone such as America/Montreal makes the repeated autumn hour compare unequal to
+    the same instant in any other zone.) A time zone that cannot say its offset is left for
+    the field's check to refuse."""
+    if isinstance(value, datetime) and not isinstance(value.tzinfo, timezone):
+        try:
+            offset = value.utcoffset()
+            if offset is not None:
+                return value.replace(tzinfo=timezone(offset))
+        except Exception:  # a broken tzinfo: as_instant refuses it, naming the field
+            return value
+    return value
+
+
+def tuple_or_none(value: object) -> object:
+    """A list becomes a tuple (subjects are immutable); anything else is left to the check."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _parse_date(value: object, path: str) -> date:
@@ -336,7 +366,7 @@ BOOL: Kind = Kind(
     "true or false",
     "true ou false",
     _check_bool,
-    _parsed_by(_check_bool, lambda: BOOL),
+    _parse_bool,
     schema={"type": "boolean"},
     json_types=(bool,),
 )
@@ -357,6 +387,7 @@ INSTANT: Kind = Kind(
     as_instant,
     _speed.remembered(_parse_instant),
     instant_text,
+    kept_by=(fixed_offset,),  # its instants have a fixed offset (datetime.timezone)
     schema={  # no "format": "date-time", which wants seconds the library does not require
         "type": "string",
         "pattern": f"^{_REAL_DATE}{_TIME_AND_OFFSET}$",
@@ -371,6 +402,7 @@ MONEY: Kind = Kind(
     _check_money,
     _speed.remembered(_parse_money),
     plain_decimal,
+    kept_by=(_to_money,),  # its amounts are Decimals
     json_types=(int, str),
     schema={
         "anyOf": [
@@ -397,7 +429,10 @@ def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
     def parse(value: object, path: str) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise wrong_type(path, value, expected, expected_fr)
-        return tuple(item.parse(v, f"{path}[{i}]") for i, v in enumerate(value))
+        found = _speed.read_items(item.parse, value, path)
+        if found is _speed.MISS:  # an item is refused: read again, each item at its path
+            found = tuple(item.parse(v, f"{path}[{i}]") for i, v in enumerate(value))
+        return found  # type: ignore[no-any-return]
 
     return Kind(
         expected,
@@ -407,6 +442,7 @@ def list_of(item: Kind, expected: str, expected_fr: str) -> Kind:
         lambda v: [item.dump(x) for x in v],
         schema={"type": "array", "items": item.schema},
         block=item.block,
+        kept_by=(tuple_or_none,),  # its lists are tuples
     )
 
 
@@ -419,9 +455,7 @@ def block(cls: type[Any]) -> Kind:
             return value
         raise _refuse(f"a {name}", f"un {name}", value, field)
 
-    def parse(value: object, path: str) -> Any:
-        return read_fields(cls, value, path)
-
+    parse = functools.partial(read_fields, cls)
     return Kind(
         "an object", "un objet", check, parse, write_fields, {"$ref": f"#/$defs/{name}"}, cls
     )
@@ -456,23 +490,3 @@ def optional(kind: Kind, *, key: str | None = None, **options: Any) -> Any:
 def money() -> Any:
     """An optional amount: a Decimal, an int becoming one (a float is refused)."""
     return optional(MONEY, converter=_to_money)
-
-
-def fixed_offset(value: object) -> object:
-    """An aware datetime is kept with a fixed UTC offset: the same instant, written as in
-    JSON. (A zone such as America/Montreal makes the repeated autumn hour compare unequal to
-    the same instant in any other zone.) A time zone that cannot say its offset is left for
-    the field's check to refuse."""
-    if isinstance(value, datetime) and not isinstance(value.tzinfo, timezone):
-        try:
-            offset = value.utcoffset()
-            if offset is not None:
-                return value.replace(tzinfo=timezone(offset))
-        except Exception:  # a broken tzinfo: as_instant refuses it, naming the field
-            return value
-    return value
-
-
-def tuple_or_none(value: object) -> object:
-    """A list becomes a tuple (subjects are immutable); anything else is left to the check."""
-    return tuple(value) if isinstance(value, list) else value

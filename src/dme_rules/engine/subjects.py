@@ -87,13 +87,8 @@ class Subject:
             InvalidCaseError: A key is unknown, a required field is missing, or a value is
                 malformed; the message names its JSON path (``$.extraction.fee``).
         """
-        if cls.subject_key_required and isinstance(data, Mapping) and "subject" not in data:
-            raise InvalidCaseError(
-                "$.subject",
-                f'"{cls.kind}" (required)',
-                expected_fr=f'"{cls.kind}" (obligatoire)',
-            )
-        if isinstance(data, Mapping) and "subject" in data:
+        mapping = type(data) is dict or isinstance(data, Mapping)  # a dict, without the ABC
+        if mapping and "subject" in data:
             if data["subject"] != cls.kind:
                 raise InvalidCaseError(
                     "$.subject",
@@ -101,6 +96,12 @@ class Subject:
                     expected_fr=f'"{cls.kind}" ou aucune clé subject',
                 )
             data = {key: value for key, value in data.items() if key != "subject"}
+        elif mapping and cls.subject_key_required:
+            raise InvalidCaseError(
+                "$.subject",
+                f'"{cls.kind}" (required)',
+                expected_fr=f'"{cls.kind}" (obligatoire)',
+            )
         return read_fields(cls, data, "$")
 
     @classmethod

@@ -32,7 +32,7 @@ from dme_rules.engine.kinds import (
 from dme_rules.engine.subjects import Subject
 from dme_rules.errors import InvalidCaseError
 from dme_rules.jurisdictions.qc.counting import date_of
-from dme_rules.jurisdictions.qc.directory import Solution, find_solution, same_solution
+from dme_rules.jurisdictions.qc.directory import CERTIFIED_SOLUTIONS, Solution, normalize_name
 
 __all__ = [
     "Complaint",
@@ -128,7 +128,7 @@ class RequestForm:
     def __attrs_post_init__(self) -> None:
         recipients = None
         if self.sent_to is not None:
-            recipients = frozenset(address.strip().casefold() for address in self.sent_to)
+            recipients = frozenset({address.strip().casefold() for address in self.sent_to})
         object.__setattr__(self, "recipients", recipients)
 
 
@@ -161,11 +161,14 @@ class MigrationCalendar:
 #: The items of a migration calendar, in order.
 _CALENDAR_ITEMS = tuple(field.name for field in attrs.fields(MigrationCalendar))
 
-#: Every field's value of a block, as a tuple (dates, amounts).
-_VALUES = {
-    cls: operator.attrgetter(*(field.name for field in attrs.fields(cls)))
-    for cls in (Extraction, Import, Preanalysis, MigrationCalendar)
+#: The dates of a block's acts, as a tuple (a calendar's lists of dates apart).
+_DAYS = {
+    cls: operator.attrgetter(*(field.name for field in attrs.fields(cls) if field.name != "fee"))
+    for cls in (Extraction, Import, Preanalysis)
 }
+_CALENDAR_DAYS = operator.attrgetter(
+    *(name for name in _CALENDAR_ITEMS if name != "validation_sessions_on")
+)
 
 #: Later than every date: what :func:`_earliest_act` gives for a case without acts.
 _NO_ACT = date.max
@@ -173,18 +176,16 @@ _NO_ACT = date.max
 
 def _earliest_act(case: MigrationCase) -> date:
     """The earliest date of the case's acts and calendar (:data:`_NO_ACT` when none)."""
-    days: list[object] = []
+    days: list[date | None] = []
     for part, cls in ((case.extraction, Extraction), (case.import_, Import),
                       (case.preanalysis, Preanalysis)):  # fmt: skip
         if part is not None:
-            days += _VALUES[cls](part)  # the declared class's fields (a subclass has them too)
-    if case.calendar is not None:
-        for value in _VALUES[MigrationCalendar](case.calendar):
-            if isinstance(value, tuple):
-                days += value
-            else:
-                days.append(value)
-    return min((day for day in days if isinstance(day, date)), default=_NO_ACT)
+            days += _DAYS[cls](part)  # the declared class's fields (a subclass has them too)
+    calendar = case.calendar
+    if calendar is not None:
+        days += _CALENDAR_DAYS(calendar)
+        days += calendar.validation_sessions_on or ()
+    return min([day for day in days if day is not None], default=_NO_ACT)
 
 
 @attrs.frozen
@@ -261,11 +262,11 @@ class MigrationCase(Subject):
         set_derived = object.__setattr__
         set_derived(self, "requested_on", date_of(self.request_transmitted_at))
         self._refuse_impossible_facts()
-        set_derived(self, "source", find_solution(self.source_solution))
-        set_derived(self, "target", find_solution(self.target_solution))
-        set_derived(
-            self, "same_solution", same_solution(self.source_solution, self.target_solution)
-        )
+        # find_solution and same_solution, each name normalized once (both are text).
+        source, target = normalize_name(self.source_solution), normalize_name(self.target_solution)
+        set_derived(self, "source", CERTIFIED_SOLUTIONS.get(source))
+        set_derived(self, "target", CERTIFIED_SOLUTIONS.get(target))
+        set_derived(self, "same_solution", source == target)
 
     def _refuse_impossible_facts(self) -> None:
         """Refuse what cannot be true, naming the field: an act dated before the
