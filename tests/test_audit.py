@@ -549,7 +549,7 @@ class TestFrenchRecords:
         assert {row["as_of"] for row in records} == {"2025-01-16T00:00:00+01:00"}  # Paris
         assert {row["as_of"] for row in cases} == {"2025-01-16T00:00:00-05:00"}  # Montreal
         assert code == 1  # violations, no invalid input
-        assert "fr.dmp.retention" in err
+        assert "Conservation du DMP fermé" in err  # the retention rule, by its title
 
     def test_the_page_names_each_packs_instant(self, capsys, tmp_path):
         """A page of records and cases says each pack's instant in its local time, the
@@ -741,7 +741,7 @@ class TestCellsForPeople:
         ids = {row[COLUMNS.index("case_id")] for row in rows}
         assert (1, {"A\ufffdB"}) == (code, ids)
         findings = sheet.max_row - 1  # one replaced character per row
-        assert f"{findings} caractère(s)" in capsys.readouterr().err
+        assert f"{findings} caractères que le format" in capsys.readouterr().err
 
     def test_control_character_is_replaced_in_the_page(self, tmp_path):
         """The HTML page holds no control character: the case's title shows U+FFFD."""
@@ -862,3 +862,28 @@ class TestWorkersSendText:
             written.append((code, out.read_bytes(), err))
         assert written[0] == written[1]
         assert 2 == written[0][0]
+
+
+class TestSummaryWords:
+    def test_findings_by_rule_are_named_by_their_titles(self):
+        """Standard error is read by people: each rule by its title in the language, the
+        statuses in words, French typography (a no-break space before the colon)."""
+        summary = Summary()
+        summary.add([{"status": "violation", "case_status": "violation",
+                      "rule_id": "qc.migration.extraction-deadline"}])  # fmt: skip
+        summary.add([{"status": "compliant", "case_status": "compliant",
+                      "rule_id": "qc.migration.extraction-deadline"}])  # fmt: skip
+        assert (
+            "  Délai d'extraction des données\u00a0: conforme 1, non conforme 1"
+            == (summary.lines("fr")[-1])
+        )
+        assert "  Data extraction deadline: compliant 1, violation 1" == summary.lines("en")[-1]
+
+    @pytest.mark.parametrize(
+        ("replaced", "line"),
+        [(1, "1 caractère que le format ne peut contenir remplacé par �"),
+         (3, "3 caractères que le format ne peut contenir remplacés par �")],
+    )  # fmt: skip
+    def test_replaced_characters_are_counted_in_words(self, replaced, line):
+        """One character replaced is singular, three plural: no « (s) »."""
+        assert line == Summary(replaced=replaced).lines("fr")[-1]

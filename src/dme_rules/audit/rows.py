@@ -92,9 +92,18 @@ _WORDS = Messages(
             "fr": "constats par règle et statut :",
             "en": "findings by rule and status:",
         },
+        "summary.rule": {"fr": "  {title} : {counts}", "en": "  {title}: {counts}"},
         "summary.replaced": {
-            "fr": "{replaced} caractère(s) que le format ne peut contenir remplacé(s) par �",
-            "en": "{replaced} character(s) the format cannot hold replaced by �",
+            "fr": "{replaced:count:summary.character}",
+            "en": "{replaced:count:summary.character}",
+        },
+        "summary.character.one": {
+            "fr": "caractère que le format ne peut contenir remplacé par �",
+            "en": "character the format cannot hold replaced by �",
+        },
+        "summary.character.other": {
+            "fr": "caractères que le format ne peut contenir remplacés par �",
+            "en": "characters the format cannot hold replaced by �",
         },
     }
 )
@@ -366,10 +375,21 @@ class Summary:
         by_rule: dict[str, list[str]] = {}
         for (rule_id, status), n in sorted(self.findings.items()):
             by_rule.setdefault(rule_id, []).append(f"{label(status)} {n}")
-        lines += [f"  {rule_id}: {', '.join(parts)}" for rule_id, parts in by_rule.items()]
+        lines += [
+            say("summary.rule", title=_title(rule_id, lang), counts=", ".join(parts))
+            for rule_id, parts in by_rule.items()
+        ]
         if self.replaced:
             lines.append(say("summary.replaced", replaced=self.replaced))
         return lines
+
+
+def _title(rule_id: str, lang: str) -> str:
+    """A rule's title in ``lang``, as its pack says it (the id of a rule no pack has)."""
+    try:
+        return jurisdiction_of(rule_id).rule_title(rule_id, lang)
+    except (DmeRulesError, KeyError):
+        return rule_id
 
 
 # -- writing ----------------------------------------------------------------------------------
