@@ -349,9 +349,6 @@ def remembered_reading(read: Callable[[Any], str], spec: str) -> Callable[[Any],
     return read_remembered
 
 
-_ORJSON: Any = MISS  # orjson's module once looked for; None when it is not installed
-
-
 def json_line(document: Any) -> str:
     """``document`` as one line of compact JSON and its newline: the text of
     ``json.dumps(document, ensure_ascii=False, separators=(",", ":"))``, written by orjson
@@ -363,18 +360,12 @@ def json_line(document: Any) -> str:
     differently: orjson writes ``1e-7`` where json writes ``1e-07``. A date or a dataclass is
     refused, as the standard library refuses it.)
     """
-    global _ORJSON
-    if _ORJSON is MISS:
-        try:
-            import orjson as found
-        except ImportError:
-            found = None  # type: ignore[assignment]
-        _ORJSON = found
-    if _ORJSON is not None:
+    orjson = _orjson()
+    if orjson is not None:
         try:
             # Dates and dataclasses are refused, as the standard library refuses them.
-            option = _ORJSON.OPT_PASSTHROUGH_DATETIME | _ORJSON.OPT_PASSTHROUGH_DATACLASS
-            return str(_ORJSON.dumps(document, option=option).decode()) + "\n"
+            option = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+            return str(orjson.dumps(document, option=option).decode()) + "\n"
         except TypeError:  # orjson.JSONEncodeError: the standard library says it
             pass
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
