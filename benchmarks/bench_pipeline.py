@@ -9,13 +9,14 @@ It writes realistic complete cases (those of ``bench_evaluate.py``) to one JSON 
 and times, on a sample of them, each stage of ``dme-rules audit``: decoding a line, reading
 the case strictly, evaluating it, its messages, its rows and cells, writing them as CSV.
 Beside each stage it times its lean floor on the same cases in the same run: the least code
-that does that work for these cases (``lean_pipeline.py``, in this folder, not in the
-library): msgspec or orjson for decoding, a plain typed reader with the same checks, the ten
-rules written straight with the business days as a table, compiled message templates,
-tuples, ``csv.writer.writerows``. The floors are checked first on the sample: the same
-statuses, the same message texts and the same CSV, byte for byte, as the library's. The
-rows' stage is measured by difference (the audit of the sample in one process, less reading,
-evaluating, the messages and the CSV), so the stages add up to the audit of one case.
+that does that work for these cases (``lean_pipeline.py`` and ``lean_words.py``, in this
+folder, not in the library): msgspec or orjson for decoding, a plain typed reader with the
+same checks, the ten rules written straight with the business days as a table, compiled
+message templates, tuples, ``csv.writer.writerows``. The floors are checked first on the
+sample: the same statuses, the same message texts and the same CSV, byte for byte, as the
+library's. The rows' stage is measured by difference (the audit of the sample in one
+process, less reading, evaluating, the messages and the CSV), so the stages add up to the
+audit of one case.
 
 Then it runs ``dme-rules audit`` on the whole file to CSV and to JSON Lines with 1 and 2
 worker processes, and measures the parent's CPU time per case with 2 workers (it writes the
@@ -58,14 +59,8 @@ from dme_rules.audit import (
 )
 from dme_rules.engine.evaluation import read_subject
 from dme_rules.engine.jsonform import loads
-from lean_pipeline import (
-    BusinessDays,
-    LeanRules,
-    fastest_decoder,
-    lean_message,
-    lean_read,
-    lean_rows,
-)
+from lean_pipeline import BusinessDays, LeanRules, fastest_decoder, lean_read
+from lean_words import lean_message, lean_rows
 
 AS_OF = datetime.fromisoformat("2027-06-01T12:00:00-04:00")
 #: Seconds per 100,000 cases, JSON Lines in, CSV or JSON Lines out.
