@@ -5,16 +5,13 @@ started ``dme-rules serve``."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
-import shutil
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -255,7 +252,6 @@ class TestQueryAndLanguage:
 class TestOperations:
     def test_the_startup_line(self):
         """serve says its address, its workers and the library's version as it starts."""
-        from dme_rules import __version__
 
         port = free_port()
         process = launched(port, "--workers", "2")
@@ -442,125 +438,6 @@ class TestWithoutTheirPackages:
              "(prometheus-client)"),
             (404, "/docs needs the server extra: pip install 'dme-rules[server]' (swagger-ui-py)"),
         ] == [(metrics[0], metrics[2]["detail"]), (docs[0], docs[2]["detail"])]  # fmt: skip
-
-
-class TestDocsInChromium:
-    def test_try_it_out_in_the_docs_page(self, logged, tmp_path):
-        """In headless Chromium, /docs lists every operation of the OpenAPI document, and
-        "Try it out" then "Execute" on the health and on an evaluation of the example answer
-        200 with the service's own answers."""
-        from tests import chromium
-
-        pytest.importorskip("swagger_ui")
-        if (reason := chromium.missing()) is not None:
-            pytest.skip(reason)
-        _, _, document = logged.json("GET", "/openapi.json")
-        # Swagger UI's ids: each of / { } of the path becomes _ after the method.
-        expected = sorted(
-            f"operations-default-{method}_{re.sub('[/{}]', '_', path.strip('/'))}"
-            for path, operations in document["paths"].items()
-            for method in operations
-        )
-
-        async def drive() -> tuple[list[str], list[tuple[str, Any]]]:
-            async with chromium.opened(f"http://127.0.0.1:{logged.port}/docs") as page:
-                await page.until("document.querySelectorAll('.opblock').length > 0")
-                shown = await page.run("[...document.querySelectorAll('.opblock')].map(o => o.id)")
-                answers = []
-                for block in ("operations-default-get_v1_health",
-                              "operations-default-post_v1_evaluate"):  # fmt: skip
-                    here = f"document.getElementById('{block}')"
-                    await page.run(f"{here}.querySelector('.opblock-summary-control').click()")
-                    await page.until(f"!!{here}.querySelector('.try-out__btn')")
-                    await page.run(f"{here}.querySelector('.try-out__btn').click()")
-                    await page.until(f"!!{here}.querySelector('.execute')")
-                    await page.run(f"{here}.querySelector('.execute').click()")
-                    row = ".live-responses-table tr.response .response-col_status"
-                    cell = f"{here}.querySelector('{row}')"
-                    status = await page.until(f"{cell} && {cell}.textContent.trim()")
-                    text = await page.run(
-                        f"{here}.querySelector('.live-responses-table .microlight').textContent"
-                    )
-                    answers.append((status, json.loads(text)))
-                (tmp_path / "docs.png").write_bytes(await page.screenshot())
-                return shown, answers
-
-        shown, answers = asyncio.run(drive())
-        assert expected == sorted(shown)
-        health, report = answers
-        assert ("200", {"status": "ok", "library_version": __version__}) == health
-        assert ("200", "violation") == (report[0], report[1]["status"])
-        assert (tmp_path / "docs.png").read_bytes().startswith(b"\x89PNG")
-
-
-TYPESCRIPT = EXAMPLES / "clients" / "typescript"
-
-
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The TypeScript client's folder copied to a temporary one, its pinned packages
-    installed (skipped when the registry cannot be reached)."""
-    folder = tmp_path_factory.mktemp("typescript")
-    for name in ("package.json", "tsconfig.json", "client.ts"):
-        shutil.copy(TYPESCRIPT / name, folder / name)
-    installed = subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts"],
-        cwd=folder, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    if installed.returncode != 0:
-        pytest.skip(f"the npm packages cannot be installed: {installed.stderr[-300:]}")
-    return folder
-
-
-@pytest.mark.skipif(
-    shutil.which("node") is None or shutil.which("npm") is None, reason="node or npm is missing"
-)
-class TestTypeScriptClient:
-    def npx(self, project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["npx", "--no-install", *arguments],
-            cwd=project, capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
-
-    def test_types_from_the_openapi_document_check_and_run(self, logged, project):
-        """openapi-typescript writes the types from the live /openapi.json, tsc checks and
-        compiles the client, and the client's decision id is the decision log's."""
-        address = f"http://127.0.0.1:{logged.port}"
-        generated = self.npx(project, "openapi-typescript", f"{address}/openapi.json",
-                             "-o", "schema.d.ts")  # fmt: skip
-        assert 0 == generated.returncode, generated.stderr
-        checked = self.npx(project, "tsc")
-        assert (0, "") == (checked.returncode, checked.stdout)
-        before = log_length(logged)
-        path = EXAMPLES / "cases" / "spec-example.json"
-        ran = subprocess.run(
-            ["node", "dist/client.js", address, str(path), "2025-09-01", "en"],
-            cwd=project, capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
-        [line] = log_lines(logged, before)
-        assert (1, f"2025-0147: violation ({line['decision_id']})") == (
-            ran.returncode, ran.stdout.splitlines()[0],
-        )  # fmt: skip
-
-    def test_a_wrong_use_is_refused_by_tsc(self, logged, project):
-        """The generated types refuse a language the service does not speak and a key the
-        report does not have."""
-        address = f"http://127.0.0.1:{logged.port}"
-        self.npx(project, "openapi-typescript", f"{address}/openapi.json", "-o", "schema.d.ts")
-        (project / "wrong.ts").write_text(
-            'import type { Query, Report } from "./client.js";\n'
-            'export const query: Query = { lang: "de" };\n'
-            "export const key = (report: Report) => report.verdict;\n"
-        )
-        checked = subprocess.run(
-            ["npx", "--no-install", "tsc", "--noEmit", "--strict", "--module", "NodeNext",
-             "--moduleResolution", "NodeNext", "--target", "ES2022", "--types", "node",
-             "wrong.ts"],
-            cwd=project, capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
-        codes = sorted(set(re.findall(r"wrong\.ts\(\d+,\d+\): error (TS\d+)", checked.stdout)))
-        # TS2322: "de" is not "fr" | "en"; TS2339: a report has no key "verdict".
-        assert ["TS2322", "TS2339"] == codes, checked.stdout
 
 
 def events_of(ics: bytes) -> list[tuple[str, str, str, str]]:
