@@ -68,7 +68,7 @@ class TestWrittenWholeOrNotAtAll:
 
         for name in ("write_xlsx", "_write_parquet", "html_page"):
             monkeypatch.setattr(writing, name, full_disk)
-        monkeypatch.setattr(writing, "_cells", full_disk)
+        monkeypatch.setattr(writing, "_text_of_cells", full_disk)
         code = main(["audit", str(CASE), "--as-of", AS_OF, "--out", str(out)])
         assert (2, b"previous", ["report" + suffix]) == (
             code, out.read_bytes(), sorted(p.name for p in tmp_path.iterdir())

@@ -193,11 +193,25 @@ class TestDecoded:
             loads(text)
 
     @pytest.mark.parametrize(
-        "text", [str(2**64), str(-(2**63) - 1), "[" + "1" * 19 + "]", "NaN", "1e400", '"\\ud800"']
+        "text",
+        [str(2**64), str(-(2**63) - 1), "[" + "1" * 25 + "]", "NaN", "1e400", '"\\ud800"'],
     )
     def test_what_orjson_reads_otherwise_is_left_to_the_standard_library(self, text):
         assert _speed.decoded(text) is _speed.MISS
         assert repr(json.loads(text)) == repr(loads(text))
+
+    @given(st.lists(st.integers(min_value=-(2**70), max_value=2**70), max_size=4))
+    def test_an_integer_of_any_size_reads_as_the_standard_library_reads_it(self, numbers):
+        """orjson reads an integer beyond 64 bits as a float: never taken."""
+        text = json.dumps({"n": numbers})
+        found = _speed.decoded(text)
+        assert found is _speed.MISS or repr(found) == repr(json.loads(text))
+        if any(not -(2**63) <= n < 2**64 for n in numbers):
+            assert found is _speed.MISS
+
+    def test_the_largest_64_bit_integers_are_read_by_orjson(self):
+        text = f"[{2**64 - 1}, {-(2**63)}, {'9' * 19}]"
+        assert _speed.decoded(text) == json.loads(text)
 
     def test_without_orjson_the_standard_library_reads(self, monkeypatch):
         monkeypatch.setattr(_speed, "_ORJSON_MODULE", None)

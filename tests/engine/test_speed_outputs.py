@@ -104,7 +104,7 @@ def plain_rows(source: str, text: bytes, as_of: datetime, lang: str) -> list[dic
             row["due"], row["due_at"] = shown_day(due, zone), due.astimezone(zone)
         if isinstance(act, datetime):
             row["act_on"], row["act_at"] = shown_day(act, zone), act.astimezone(zone)
-        rows.append(row)
+        rows.append({**{column: row[column] for column in COLUMNS}, ZONE: zone})  # in order
     return rows
 
 

@@ -29,6 +29,7 @@ from dme_rules.engine.messages import (
     shown_day,
 )
 from dme_rules.engine.readings import Reading
+from dme_rules.engine.report import Report
 from dme_rules.engine.status import Status
 from dme_rules.engine.time import end_of_day_in, instant_text
 from dme_rules.errors import DmeRulesError
@@ -66,6 +67,11 @@ INVALID = "invalid_input"
 T = TypeVar("T")
 
 _STATUSES = frozenset(status.value for status in Status)
+
+#: Positions of columns in a row's values.
+_SOURCE, _AS_OF, _CASE_STATUS, _RULE_ID, _STATUS, _MESSAGE = (
+    COLUMNS.index(c) for c in ("source", "as_of", "case_status", "rule_id", "status", "message")
+)
 
 #: The key of a row's citations (not a column: for the HTML report only).
 CITATIONS = "_citations"
@@ -158,13 +164,6 @@ def _lines(name: str, stream: Any) -> Iterator[tuple[str, bytes]]:
 # -- rows -------------------------------------------------------------------------------------
 
 
-def _row_of_invalid(source: str, message: str, as_of: datetime | date) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(COLUMNS)
-    row.update(source=source, as_of=_instant(as_of, None), case_status=INVALID, status=INVALID,
-               message=message)  # fmt: skip
-    return row
-
-
 def _instant(as_of: datetime | date, kind: str | None) -> datetime:
     """The instant of the evaluation: ``as_of`` itself, or for a date the end of that day in
     the jurisdiction of the subject's ``kind`` (a document that cannot be read: the default
@@ -175,28 +174,28 @@ def _instant(as_of: datetime | date, kind: str | None) -> datetime:
     return end_of_day_in(as_of, pack.zone)
 
 
-def _rows_of(
-    source: str,
-    text: bytes | OSError,
-    as_of: datetime | date,
-    lang: str,
-    readings: Sequence[Reading | str],
-    citations: bool = False,
-) -> list[dict[str, Any]]:
-    """The rows of one input: a row per finding, or one invalid row (``citations``: each row
-    also carries the passages its finding cites, under :data:`CITATIONS`)."""
+def _report_of(
+    source: str, text: bytes | OSError, as_of: datetime | date, readings: Sequence[Reading | str]
+) -> Report | str:
+    """The report of one input, or the message of its invalid row."""
     if isinstance(text, OSError):
         reason = text.strerror or str(text)
-        return [_row_of_invalid(source, f"{source}: cannot read the file ({reason})", as_of)]
+        return f"{source}: cannot read the file ({reason})"
     try:
         subject = read_subject(text)
-        report = evaluate(subject, _instant(as_of, subject.kind), readings=readings)
+        return evaluate(subject, _instant(as_of, subject.kind), readings=readings)
     except DmeRulesError as error:
-        return [_row_of_invalid(source, f"{source}: {error}", as_of)]
-    pack = report.jurisdiction
-    zone = pack.zone
-    describe = pack.describer(lang, report.ruleset)
-    case_id, as_of_instant, case_status = report.case_id, report.as_of, report.status.value
+        return f"{source}: {error}"
+
+
+def _values_of(source: str, report: Report, lang: str, as_of: Any) -> list[list[Any]]:
+    """The values of each finding's row, in the order of :data:`COLUMNS`: built once per
+    finding, as a list that the streamed formats write in place (:func:`_write_values`) and
+    the others make a row of. ``as_of`` is what the ``as_of`` column holds (the report's
+    instant, or its text once written)."""
+    zone = report.jurisdiction.zone
+    describe = report.jurisdiction.describer(lang, report.ruleset)
+    case_id, case_status = report.case_id, report.status.value
     rows = []
     for finding in report.findings:
         (rule_id, version, status, party, due, act_on, days_late, business_days_late,
@@ -210,32 +209,47 @@ def _rows_of(
         if isinstance(act_on, datetime):
             act_at = act_on.astimezone(zone)
             act_on = shown_day(act_on, zone)
-        # The columns of Report.to_records (but its readings), then the instants and zone.
-        row = {
-            "source": source,
-            "case_id": case_id,
-            "as_of": as_of_instant,
-            "case_status": case_status,
-            "rule_id": rule_id,
-            "rule_version": version,
-            "status": status.value,
-            "obligated_party": party,
-            "due": due,
-            "act_on": act_on,
-            "days_late": days_late,
-            "business_days_late": business_days_late,
-            "days_left": days_left,
-            "business_days_left": business_days_left,
-            "amount": amount,
-            "cap": cap,
-            "interpretation": interpretation,
-            "reason": finding.reason,
-            "missing": None if details is NO_DETAILS else details.get("missing"),
-            "message": describe(finding),
-            "due_at": due_at,
-            "act_at": act_at,
-            ZONE: zone,
-        }
+        if details is NO_DETAILS:
+            reason = missing = None
+        else:
+            reason, missing = details.get("reason"), details.get("missing")
+        rows.append([
+            source, case_id, as_of, case_status, rule_id, version, status.value, party, due,
+            due_at, act_on, act_at, days_late, business_days_late, days_left,
+            business_days_left, amount, cap, interpretation, reason, missing, describe(finding),
+        ])  # fmt: skip
+    return rows
+
+
+def _invalid_values(source: str, message: str, as_of: Any) -> list[Any]:
+    """The values of the row of an input that cannot be read."""
+    values: list[Any] = [None] * len(COLUMNS)
+    values[_SOURCE], values[_AS_OF], values[_MESSAGE] = source, as_of, message
+    values[_CASE_STATUS] = values[_STATUS] = INVALID
+    return values
+
+
+def _rows_of(
+    source: str,
+    text: bytes | OSError,
+    as_of: datetime | date,
+    lang: str,
+    readings: Sequence[Reading | str],
+    citations: bool = False,
+) -> list[dict[str, Any]]:
+    """The rows of one input: a row per finding, or one invalid row (``citations``: each row
+    also carries the passages its finding cites, under :data:`CITATIONS`)."""
+    report = _report_of(source, text, as_of, readings)
+    if isinstance(report, str):
+        invalid = _invalid_values(source, report, _instant(as_of, None))
+        return [dict(zip(COLUMNS, invalid, strict=True))]
+    zone = report.jurisdiction.zone
+    rows = []
+    for finding, values in zip(
+        report.findings, _values_of(source, report, lang, report.as_of), strict=True
+    ):
+        row = dict(zip(COLUMNS, values, strict=True))
+        row[ZONE] = zone
         if citations:  # for the HTML report: the passages each finding rests on
             row[CITATIONS] = [
                 f"« {c.quote_fr} » — {c.document.title}, {c.section}" for c in finding.citations
@@ -346,6 +360,17 @@ class Summary:
         for row in rows:
             self.findings[row["rule_id"], row["status"]] += 1
 
+    def add_values(self, rows: list[list[Any]]) -> None:
+        """Count the rows of one input given as their values in the order of
+        :data:`COLUMNS`, as :meth:`add` counts them."""
+        self.inputs += 1
+        if rows and rows[0][_STATUS] == INVALID:
+            self.invalid += 1
+            return
+        if rows:
+            self.cases[rows[0][_CASE_STATUS]] += 1
+        self.findings.update([(row[_RULE_ID], row[_STATUS]) for row in rows])
+
     def merge(self, other: Summary) -> None:
         """Count what ``other`` counted too (a worker's part of the audit)."""
         self.inputs += other.inputs
@@ -398,15 +423,12 @@ def _title(rule_id: str, lang: str) -> str:
 #: The columns whose values JSON has no type for (dates, instants, amounts), by position,
 #: but ``as_of``.
 _WRITTEN = tuple(COLUMNS.index(c) for c in ("due", "due_at", "act_on", "act_at", "amount", "cap"))
-#: The position of ``as_of``, and the last value written there with its text: every row of
-#: a case has the same ``as_of`` instant (which never changes, and is kept here, so that the
-#: text found by its identity is its own).
-_AS_OF = COLUMNS.index("as_of")
+#: The last value written in ``as_of`` with its text: every row of a case has the same
+#: ``as_of`` instant (which never changes, and is kept here, so that the text found by its
+#: identity is its own).
 _LAST_AS_OF: list[tuple[Any, Any]] = [(None, None)]
 #: A row's values in the order of :data:`COLUMNS` (an itemgetter: the CSV's hot path).
 _IN_ORDER = itemgetter(*COLUMNS)
-#: The columns of amounts, by position (a decimal comma for a spreadsheet's CSV).
-_AMOUNTS = tuple(COLUMNS.index(c) for c in ("amount", "cap"))
 
 
 def _completed(row: dict[str, Any]) -> dict[str, Any]:
@@ -434,21 +456,18 @@ def _cells(row: dict[str, Any]) -> list[Any]:
         if as_of is not last[0]:
             last = _LAST_AS_OF[0] = (as_of, _json(as_of))
         cells[_AS_OF] = last[1]
+    return _cells_of_values(cells)
+
+
+def _cells_of_values(values: list[Any]) -> list[Any]:
+    """A row's values (in the order of :data:`COLUMNS`, ``as_of`` already text) made its
+    cells in place, as JSON writes them (:func:`_json`): the other columns hold strings,
+    integers or ``None`` already."""
     for index in _WRITTEN:
-        value = cells[index]
+        value = values[index]
         if value is not None:
-            cells[index] = _json(value)
-    return cells
-
-
-def _spreadsheet_cells(row: dict[str, Any]) -> list[Any]:
-    """A row's cells for a spreadsheet set to French conventions: :func:`_cells`, amounts
-    with a decimal comma."""
-    cells = _cells(row)
-    for index in _AMOUNTS:
-        if cells[index] is not None:
-            cells[index] = cells[index].replace(".", ",")
-    return cells
+            values[index] = _json(value)
+    return values
 
 
 def _json(value: Any) -> Any:

@@ -22,15 +22,19 @@ from dme_rules.audit.rows import (
     Summary,
     _batches,
     _cells,
+    _cells_of_values,
     _completed,
+    _instant,
+    _invalid_values,
     _needs,
-    _rows_of,
-    _spreadsheet_cells,
+    _report_of,
+    _values_of,
     in_batches,
 )
 from dme_rules.engine import _speed
 from dme_rules.engine.messages import check_language
 from dme_rules.engine.readings import Reading
+from dme_rules.engine.time import instant_text
 from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["STREAMED", "audit_text", "table_heading", "write_table"]
@@ -96,25 +100,41 @@ def _csv_writer(out: Any, spreadsheet: bool) -> Any:
 
 def _write_rows(rows: Iterable[dict[str, Any]], out: Any, format: str, spreadsheet: bool) -> None:
     """The rows of a table in a :data:`STREAMED` format, after its heading."""
+    for chunk in _batches(rows, 256):
+        out.write(_text_of_cells([_cells(row) for row in chunk], format, spreadsheet))
+
+
+def _text_of_cells(rows: list[list[Any]], format: str, spreadsheet: bool) -> str:
+    """The text of rows given as their cells (:func:`~dme_rules.audit.rows._cells`), in a
+    :data:`STREAMED` format."""
+    written = io.StringIO()
     if format == "jsonl":
-        for row in rows:
-            out.write(_speed.json_line(dict(zip(COLUMNS, _cells(row), strict=True))))
-        return
-    writer = _csv_writer(out, spreadsheet)
+        written.writelines(_speed.json_line(dict(zip(COLUMNS, row, strict=True))) for row in rows)
+        return written.getvalue()
     if spreadsheet:
+        writer = _csv_writer(written, spreadsheet)
         for row in rows:
-            writer.writerow(_not_formulas(_spreadsheet_cells(row)))
-        return
+            for index in _AMOUNTS:  # a decimal comma
+                if row[index] is not None:
+                    row[index] = row[index].replace(".", ",")
+            writer.writerow(_not_formulas(row))
+        return written.getvalue()
+    _csv_writer(written, spreadsheet).writerows(rows)  # None is written as an empty cell
+    text = written.getvalue()
+    if "\r" not in text:
+        return text
     # Python's csv module quotes a cell with a line feed but not one with a lone carriage
     # return when lines end at LF: such a row has every cell quoted, so a reader finds the
     # cell as it was.
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    written = io.StringIO()
+    writer = _csv_writer(written, spreadsheet)
+    quoted = csv.writer(written, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in rows:
-        written = _cells(row)  # None is written as an empty cell
-        if any(type(cell) is str and "\r" in cell for cell in written):
-            quoted.writerow(written)
+        if any(type(cell) is str and "\r" in cell for cell in row):
+            quoted.writerow(row)
         else:
-            writer.writerow(written)
+            writer.writerow(row)
+    return written.getvalue()
 
 
 def audit_text(
@@ -144,18 +164,30 @@ def _text_of_batch(
     batch: list[Input], as_of: datetime | date, lang: str, readings: Sequence[Reading | str],
     format: str, spreadsheet: bool,
 ) -> tuple[str, Summary]:  # fmt: skip
-    """The text of a batch's rows and its part of the summary (a worker's whole task)."""
+    """The text of a batch's rows and its part of the summary (a worker's whole task): each
+    finding's row built once as its values, made its cells in place, written with the
+    batch's others."""
     summary = Summary()
-    rows: list[dict[str, Any]] = []
+    rows: list[list[Any]] = []
+    # The text of each as_of instant, written once: the reports of a run share one.
+    as_of_texts: dict[int, tuple[datetime, str]] = {}
     for source, text in batch:
-        found = _rows_of(source, text, as_of, lang, readings)
-        summary.add(found)
+        report = _report_of(source, text, as_of, readings)
+        if isinstance(report, str):
+            found = [_invalid_values(source, report, instant_text(_instant(as_of, None)))]
+        else:
+            instant = report.as_of
+            known = as_of_texts.get(id(instant))
+            if known is None or known[0] is not instant:
+                known = as_of_texts[id(instant)] = (instant, instant_text(instant))
+            found = _values_of(source, report, lang, known[1])
+        summary.add_values(found)
         rows += found
-    written = io.StringIO()
-    _write_rows(rows, written, format, spreadsheet)
-    return written.getvalue(), summary
+    return _text_of_cells([_cells_of_values(row) for row in rows], format, spreadsheet), summary
 
 
+#: The columns of amounts, by position (a decimal comma for a spreadsheet's CSV).
+_AMOUNTS = tuple(COLUMNS.index(c) for c in ("amount", "cap"))
 #: What a spreadsheet may take for the start of a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: A number as the spreadsheet's CSV writes it (a negative one is a number, not a formula).

@@ -100,12 +100,6 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     raise AssertionError("unreachable: a shorter dict has a repeated key")  # pragma: no cover
 
 
-#: Each byte as ``0`` when it is an ASCII digit, else as ``.`` (to find runs of digits).
-_DIGITS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x2E for byte in range(256))
-#: The shortest run of digits that may be an integer beyond 64 bits (2**63 has 19 digits).
-_LONG_NUMBER = b"0" * 19
-
-
 def decoded(text: str | bytes | bytearray) -> Any:
     """The JSON value of ``text`` as ``json.loads(text, object_pairs_hook=unique_keys)``
     reads it, decoded by orjson (no Python call per object); or :data:`MISS`, and the
@@ -119,8 +113,10 @@ def decoded(text: str | bytes | bytearray) -> Any:
       so: colons of the text = keys given + colons of the strings given; colons written =
       keys kept + colons of the strings kept, each of them one of the strings given. The two
       counts are equal only when every key given was kept: none was given twice.
-    - *An integer beyond 64 bits*, which orjson reads as a float: left to the standard
-      library whenever the text has a run of 19 digits or more.
+    - *An integer beyond 64 bits*, which orjson reads as a float: such a float is at least
+      2**63 in size, and orjson writes every float of 1e16 or more with an exponent, as
+      ``repr`` does (``1.8446744073709552e+19``): left to the standard library whenever the
+      text written back has an ``e+`` (also, harmlessly, when a string has one).
 
     Otherwise the two read the same strings, integers and floats (both round a float
     correctly). ``NaN``, ``Infinity``, numbers beyond the floats, lone surrogates and a
@@ -131,7 +127,9 @@ def decoded(text: str | bytes | bytearray) -> Any:
     if orjson is None:
         return MISS
     try:
-        raw = text.encode() if isinstance(text, str) else bytes(text)
+        raw = (
+            text if type(text) is bytes else text.encode() if isinstance(text, str) else bytes(text)
+        )
         document = orjson.loads(raw)
         written = orjson.dumps(document)
     except (TypeError, ValueError):  # orjson refuses it, or a lone surrogate
@@ -139,7 +137,7 @@ def decoded(text: str | bytes | bytearray) -> Any:
     if (
         raw.count(b":") != written.count(b":")
         or (b"\\" in raw and b"\\u003" in raw)
-        or _LONG_NUMBER in raw.translate(_DIGITS)
+        or (b"+" in written and b"e+" in written)  # (one byte is looked for faster)
     ):
         return MISS
     return document
