@@ -4,6 +4,7 @@ bytes as the rows written in one process; and its summary on standard error, in 
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import datetime
@@ -128,3 +129,13 @@ class TestSummaryWords:
     def test_replaced_characters_are_counted_in_words(self, replaced, line):
         """One character replaced is singular, three plural: no « (s) »."""
         assert line == Summary(replaced=replaced).lines("fr")[-1]
+
+
+def test_a_cell_with_a_lone_carriage_return_is_read_back_as_it_was():
+    """A row with a lone CR in a cell (here a file's name) is written with every cell
+    quoted, which a CSV reader reads back as it was; the other rows stay unquoted."""
+    inputs = [("a\rb.json", b"not json"), ("ok.json", b"{}")]
+    text, _ = _streamed(inputs, "csv")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert ["a\rb.json", "ok.json"] == [row[0] for row in rows[1:]]
+    assert text.splitlines()[-1].startswith("ok.json,")  # not quoted
