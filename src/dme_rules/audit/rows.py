@@ -195,7 +195,8 @@ def _values_of(source: str, report: Report, lang: str, as_of: Any) -> list[list[
     instant, or its text once written)."""
     zone = report.jurisdiction.zone
     describe = report.jurisdiction.describer(lang, report.ruleset)
-    case_id, case_status = report.case_id, report.status.value
+    # A status's code is its _value_ (what .value looks up through a descriptor call).
+    case_id, case_status = report.case_id, report.status._value_
     rows = []
     for finding in report.findings:
         (rule_id, version, status, party, due, act_on, days_late, business_days_late,
@@ -214,7 +215,7 @@ def _values_of(source: str, report: Report, lang: str, as_of: Any) -> list[list[
         else:
             reason, missing = details.get("reason"), details.get("missing")
         rows.append([
-            source, case_id, as_of, case_status, rule_id, version, status.value, party, due,
+            source, case_id, as_of, case_status, rule_id, version, status._value_, party, due,
             due_at, act_on, act_at, days_late, business_days_late, days_left,
             business_days_left, amount, cap, interpretation, reason, missing, describe(finding),
         ])  # fmt: skip
@@ -466,7 +467,8 @@ def _cells_of_values(values: list[Any]) -> list[Any]:
     for index in _WRITTEN:
         value = values[index]
         if value is not None:
-            values[index] = _json(value)
+            # most are dates: written without the look at every type of _json
+            values[index] = value.isoformat() if type(value) is date else _json(value)
     return values
 
 
