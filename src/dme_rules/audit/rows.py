@@ -31,6 +31,7 @@ from dme_rules.engine.messages import (
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.report import Report
 from dme_rules.engine.status import Status
+from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import end_of_day_in, instant_text
 from dme_rules.errors import DmeRulesError
 
@@ -178,27 +179,49 @@ def _report_of(
     source: str, text: bytes | OSError, as_of: datetime | date, readings: Sequence[Reading | str]
 ) -> Report | str:
     """The report of one input, or the message of its invalid row."""
+    return _evaluated(source, _subject_of(source, text), as_of, readings)
+
+
+def _subject_of(source: str, text: bytes | OSError) -> Subject | str:
+    """The subject of one input, or the message of its invalid row."""
     if isinstance(text, OSError):
         reason = text.strerror or str(text)
         return f"{source}: cannot read the file ({reason})"
     try:
-        subject = read_subject(text)
+        return read_subject(text)
+    except DmeRulesError as error:
+        return f"{source}: {error}"
+
+
+def _evaluated(
+    source: str, subject: Subject | str, as_of: datetime | date, readings: Sequence[Reading | str]
+) -> Report | str:
+    """The report on one input's subject, or the message of its invalid row."""
+    if isinstance(subject, str):
+        return subject
+    try:
         return evaluate(subject, _instant(as_of, subject.kind), readings=readings)
     except DmeRulesError as error:
         return f"{source}: {error}"
 
 
-def _values_of(source: str, report: Report, lang: str, as_of: Any) -> list[list[Any]]:
-    """The values of each finding's row, in the order of :data:`COLUMNS`: built once per
-    finding, as a list that the streamed formats write in place (:func:`_write_values`) and
-    the others make a row of. ``as_of`` is what the ``as_of`` column holds (the report's
-    instant, or its text once written)."""
-    zone = report.jurisdiction.zone
+def _messages_of(report: Report, lang: str) -> list[str]:
+    """Each finding of ``report`` in one sentence in ``lang``, as its pack says it."""
     describe = report.jurisdiction.describer(lang, report.ruleset)
+    return [describe(finding) for finding in report.findings]
+
+
+def _values_of(source: str, report: Report, messages: list[str], as_of: Any) -> list[list[Any]]:
+    """The values of each finding's row, in the order of :data:`COLUMNS` (``messages``: each
+    finding's, :func:`_messages_of`): built once per finding, as a list that the streamed
+    formats make their cells in place (:func:`_cells_of_values`) and the others make a row
+    of. ``as_of`` is what the ``as_of`` column holds (the report's instant, or its text once
+    written)."""
+    zone = report.jurisdiction.zone
     # A status's code is its _value_ (what .value looks up through a descriptor call).
     case_id, case_status = report.case_id, report.status._value_
     rows = []
-    for finding in report.findings:
+    for finding, message in zip(report.findings, messages, strict=True):
         (rule_id, version, status, party, due, act_on, days_late, business_days_late,
          days_left, business_days_left, amount, cap, interpretation, _, _,
          details) = finding  # fmt: skip
@@ -217,7 +240,7 @@ def _values_of(source: str, report: Report, lang: str, as_of: Any) -> list[list[
         rows.append([
             source, case_id, as_of, case_status, rule_id, version, status._value_, party, due,
             due_at, act_on, act_at, days_late, business_days_late, days_left,
-            business_days_left, amount, cap, interpretation, reason, missing, describe(finding),
+            business_days_left, amount, cap, interpretation, reason, missing, message,
         ])  # fmt: skip
     return rows
 
@@ -246,9 +269,8 @@ def _rows_of(
         return [dict(zip(COLUMNS, invalid, strict=True))]
     zone = report.jurisdiction.zone
     rows = []
-    for finding, values in zip(
-        report.findings, _values_of(source, report, lang, report.as_of), strict=True
-    ):
+    values_of = _values_of(source, report, _messages_of(report, lang), report.as_of)
+    for finding, values in zip(report.findings, values_of, strict=True):
         row = dict(zip(COLUMNS, values, strict=True))
         row[ZONE] = zone
         if citations:  # for the HTML report: the passages each finding rests on
