@@ -255,7 +255,8 @@ class LeanRules:
     2024: the period starts the business day after the request and ends on a business day;
     the clinic's late validation moves the import's due date; confirmations by each
     operation's deadline; 72 business hours of 24 for the BCH; access for the later of three
-    months and 90 days). Each gives ``(rule, status, facts)``."""
+    months and 90 days). Each gives ``(rule, status, facts)``, the facts holding what the
+    library's finding holds (due instant, days and business days late)."""
 
     def __init__(self, business: BusinessDays, today: date) -> None:
         self.b = business
@@ -391,6 +392,17 @@ class LeanRules:
             found.append(("complaint-follow-up", VIOLATION if late > 0 else COMPLIANT,
                           {"number": number, "due_at": due_at, "act": followed,
                            "late": late}))  # fmt: skip
+
+        # What a finding holds beside its status (as the library's findings hold it): the
+        # due instant of a clock in business time; the days and business days late.
+        for _, _, facts in found:
+            if "due_at" in facts:
+                facts["due_instant"] = self.instant_at(facts["due_at"])
+            elif facts.get("due") is not None:
+                due, act = facts["due"], facts["act"]
+                if act > due:
+                    facts["days_late"] = (act - due).days
+                    facts["business_late"] = b.between(due, act)
         return found
 
     def position(self, instant: datetime) -> int:

@@ -101,7 +101,7 @@ def lean_message(rule: str, status: str, facts: dict[str, Any], rules: LeanRules
         if facts.get("reason") == "non_standard_scope":
             return text + NOT_STANDARD
         if act > due:
-            late, business = (act - due).days, rules.b.between(due, act)
+            late, business = facts["days_late"], facts["business_late"]
             text += LATE.format(late, _days(late), business, _business(business))
         if "delay" in facts:
             delay, validation_due, statutory = facts["delay"]
@@ -115,7 +115,7 @@ def lean_message(rule: str, status: str, facts: dict[str, Any], rules: LeanRules
         due, act = facts["due"], facts["act"]
         text = head + DUE_ACT.format(due, act)
         if act > due:
-            late, business = (act - due).days, rules.b.between(due, act)
+            late, business = facts["days_late"], facts["business_late"]
             text += LATE.format(late, _days(late), business, _business(business))
         for name, (is_late, earliest, confirmed) in zip(
             ("extraction", "importation"), facts["operations"], strict=True
@@ -141,7 +141,7 @@ def lean_message(rule: str, status: str, facts: dict[str, Any], rules: LeanRules
             parts.append(template.format(*values))
         return head + " — " + SEP.join(parts) + "."
     # complaint-follow-up
-    due = rules.instant_at(facts["due_at"])
+    due = facts["due_instant"]
     act = facts["act"]
     text = head + COMPLAINT.format(_shown(due), _shown(act), facts["number"])
     late = facts["late"]
@@ -187,14 +187,13 @@ def lean_rows(
         rule_id, version, party, reading = ROWS[rule]
         due = act = due_at = act_at = late = business = amount = cap = None
         if "due_at" in facts:  # an instant: its day, and the instant
-            instant = rules.instant_at(facts["due_at"])
+            instant = facts["due_instant"]
             due_at, act_at = instant.isoformat(), facts["act"].astimezone(MONTREAL).isoformat()
             due, act = _day_shown(instant), _day_shown(facts["act"])
         elif "due" in facts and facts["due"] is not None:
-            due, act = facts["due"], facts["act"]
-            if act > due and status == VIOLATION:
-                late, business = (act - due).days, rules.b.between(due, act)
-            due, act = due.isoformat(), act.isoformat()
+            due, act = facts["due"].isoformat(), facts["act"].isoformat()
+            if status == VIOLATION:
+                late, business = facts.get("days_late"), facts.get("business_late")
         if "amount" in facts:
             amount, cap = str(facts["amount"]), str(facts["cap"])
         party = facts.get("party", party)
