@@ -218,8 +218,7 @@ def _values_of(source: str, report: Report, messages: list[str], as_of: Any) -> 
     of. ``as_of`` is what the ``as_of`` column holds (the report's instant, or its text once
     written)."""
     zone = report.jurisdiction.zone
-    # A status's code is its _value_ (what .value looks up through a descriptor call).
-    case_id, case_status = report.case_id, report.status._value_
+    case_id, case_status = report.case_id, report.status.value
     rows = []
     for finding, message in zip(report.findings, messages, strict=True):
         (rule_id, version, status, party, due, act_on, days_late, business_days_late,
@@ -238,7 +237,7 @@ def _values_of(source: str, report: Report, messages: list[str], as_of: Any) -> 
         else:
             reason, missing = details.get("reason"), details.get("missing")
         rows.append([
-            source, case_id, as_of, case_status, rule_id, version, status._value_, party, due,
+            source, case_id, as_of, case_status, rule_id, version, status.value, party, due,
             due_at, act_on, act_at, days_late, business_days_late, days_left,
             business_days_left, amount, cap, interpretation, reason, missing, message,
         ])  # fmt: skip
@@ -489,8 +488,7 @@ def _cells_of_values(values: list[Any]) -> list[Any]:
     for index in _WRITTEN:
         value = values[index]
         if value is not None:
-            # most are dates: written without the look at every type of _json
-            values[index] = value.isoformat() if type(value) is date else _json(value)
+            values[index] = _json(value)
     return values
 
 
