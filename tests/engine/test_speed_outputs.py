@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -260,6 +261,23 @@ class TestJsonPieces:
                 pieces.value(refused, 0)
             assert str(plain.value) == str(raised.value)
             assert '{"a": [1, null]}' == pieces.value({"a": [1, None]}, 0)
+
+
+class TestReportJson:
+    @given(finding=strategies.findings, indent=st.sampled_from([None, 0, 2]))
+    def test_generated_findings_write_as_json_dumps(self, finding, indent):
+        """A report of any finding (its citations the same tuple, a new tuple of the same
+        citations, or a list) writes what json.dumps writes of its to_dict, or fails alike."""
+        report = evaluate(read_subject(EXAMPLE_FILES[0].read_bytes()), INSTANTS[1])
+        citations = report.findings[0].citations
+        for lang in ("fr", "en"):
+            for gathered in (citations, tuple(list(citations)), list(citations), ()):
+                odd = attrs.evolve(report, findings=(finding._replace(citations=gathered),))
+                expected = outcome(lambda r, lang=lang: json.dumps(
+                    r.to_dict(lang), ensure_ascii=False, indent=indent), odd)  # fmt: skip
+                for _ in range(2):
+                    written = outcome(lambda r, lang=lang: r.to_json(lang, indent=indent), odd)
+                    assert expected == written
 
 
 class TestCompiledMessages:
