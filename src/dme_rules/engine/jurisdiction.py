@@ -182,7 +182,8 @@ class Jurisdiction:
 
     def describer(self, lang: str = "fr", rules: Ruleset | None = None) -> Callable[[Finding], str]:
         """A function that says findings in one sentence each, as :meth:`describe` does, for
-        many findings in a row: the speaker of ``lang``, and each rule's title, found once.
+        many findings in a row: their sentences in ``lang`` compiled once
+        (:class:`~dme_rules.engine.presentation.Sentences`), each rule's title found once.
 
         Raises:
             InvalidArgumentError: ``lang`` is not ``fr`` or ``en``.
