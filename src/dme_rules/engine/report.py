@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from dme_rules.engine import _speed
-from dme_rules.engine.citations import cited
+from dme_rules.engine.citations import Citation, cited
 from dme_rules.engine.context import Context
 from dme_rules.engine.fhir import operation_outcome
 from dme_rules.engine.findings import NO_DETAILS, Finding, jsonable
@@ -126,7 +126,8 @@ _TEXTS: dict[tuple[int, int] | tuple[int, tuple[int, ...]], tuple[tuple[Any, ...
 
 def _kept_text(items: tuple[Any, ...], pieces: _speed.JsonPieces, write: Any) -> str:
     """``write(items)``, the JSON text of a tuple of citations or readings in a finding of a
-    report, written once for the same items (a tuple never changes, nor do its citations)."""
+    report, written once for the same items (a tuple never changes, nor do its citations and
+    ids; other items, which might, are written afresh each time)."""
     if type(items) is not tuple:  # a list could change: written afresh each time
         return write(items)  # type: ignore[no-any-return]
     found = _TEXTS.get((id(pieces), id(items)))
@@ -137,10 +138,16 @@ def _kept_text(items: tuple[Any, ...], pieces: _speed.JsonPieces, write: Any) ->
     if found is not None and all(map(operator.is_, found[0], items)):
         return found[1]
     text: str = write(items)
-    if len(_TEXTS) >= 4096:
-        _TEXTS.clear()
-    _TEXTS[key] = _TEXTS[id(pieces), id(items)] = (items, text)
+    if all(type(item) in _UNCHANGING for item in items):
+        if len(_TEXTS) >= 4096:
+            _TEXTS.clear()
+        _TEXTS[key] = _TEXTS[id(pieces), id(items)] = (items, text)
     return text
+
+
+#: The items whose text never changes: a reading's id, a citation (frozen, and so are its
+#: document and strings).
+_UNCHANGING = frozenset({str, Citation})
 
 
 #: The keys of a report's JSON (:meth:`Report.to_dict`), in order.
