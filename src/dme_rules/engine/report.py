@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -124,12 +125,14 @@ REPORT_SCHEMA: dict[str, Any] = {
 _TEXTS: dict[tuple[int, int] | tuple[int, tuple[int, ...]], tuple[tuple[Any, ...], str]] = {}
 
 
-def _kept_text(items: tuple[Any, ...], pieces: _speed.JsonPieces, write: Any) -> str:
-    """``write(items)``, the JSON text of a tuple of citations or readings in a finding of a
-    report, written once for the same items (a tuple never changes, nor do its citations and
-    ids; other items, which might, are written afresh each time)."""
+def _kept_text(
+    items: tuple[Any, ...], pieces: _speed.JsonPieces, write: Callable[[Any, Any], str]
+) -> str:
+    """``write(items, pieces)``, the JSON text of a tuple of citations or readings in a finding
+    of a report, written once for the same items (a tuple never changes, nor do its citations
+    and ids; other items, which might, are written afresh each time)."""
     if type(items) is not tuple:  # a list could change: written afresh each time
-        return write(items)  # type: ignore[no-any-return]
+        return write(items, pieces)
     found = _TEXTS.get((id(pieces), id(items)))
     if found is not None and found[0] is items:
         return found[1]
@@ -137,12 +140,20 @@ def _kept_text(items: tuple[Any, ...], pieces: _speed.JsonPieces, write: Any) ->
     found = _TEXTS.get(key)
     if found is not None and all(map(operator.is_, found[0], items)):
         return found[1]
-    text: str = write(items)
+    text = write(items, pieces)
     if all(type(item) in _UNCHANGING for item in items):
         if len(_TEXTS) >= 4096:
             _TEXTS.clear()
         _TEXTS[key] = _TEXTS[id(pieces), id(items)] = (items, text)
     return text
+
+
+def _readings_json(readings: Any, pieces: _speed.JsonPieces) -> str:
+    return pieces.value(list(readings), 3)
+
+
+def _citations_json(citations: Any, pieces: _speed.JsonPieces) -> str:
+    return pieces.value(list(cited(citations)), 3)
 
 
 #: The items whose text never changes: a reading's id, a citation (frozen, and so are its
@@ -160,15 +171,16 @@ _FINDING_KEYS = (
 )  # fmt: skip
 
 
-def _finding_json(finding: Finding, message: str, pieces: _speed.JsonPieces) -> str:
-    """A finding's JSON text in a report's: the text of :meth:`Finding.to_dict` at its level,
-    each value written as the encoder writes it (:meth:`JsonPieces.value`; a date's ISO text
-    needs no escape), its readings and citations once for each tuple met."""
+def _finding_json(finding: Finding, message: str, pieces: _speed.JsonPieces, form: str) -> str:
+    """A finding's JSON text in a report's: the text of :meth:`Finding.to_dict` at its level
+    (``form``, its keys' form), each value written as the encoder writes it
+    (:meth:`JsonPieces.value`; a date's ISO text needs no escape), its readings and citations
+    once for each tuple met."""
     (rule_id, version, status, party, due, act_on, days_late, business_days_late, days_left,
      business_days_left, amount, cap, interpretation, readings, citations,
      details) = finding  # fmt: skip
     value = pieces.value
-    return pieces.form(_FINDING_KEYS, 2).format(
+    return form.format(
         value(rule_id, 3),
         "null" if version is None else value(version, 3),
         value(status.value, 3),
@@ -182,10 +194,10 @@ def _finding_json(finding: Finding, message: str, pieces: _speed.JsonPieces) -> 
         "null" if amount is None else value(jsonable(amount), 3),
         "null" if cap is None else value(jsonable(cap), 3),
         "null" if interpretation is None else value(interpretation, 3),
-        _kept_text(readings, pieces, lambda items: value(list(items), 3)),
+        _kept_text(readings, pieces, _readings_json),
         "null" if details is NO_DETAILS else value(details.get("reason"), 3),
         value(message, 3),
-        _kept_text(citations, pieces, lambda items: value(list(cited(items)), 3)),
+        _kept_text(citations, pieces, _citations_json),
         "{}" if details is NO_DETAILS else value(jsonable(details), 3),
     )
 
@@ -307,7 +319,10 @@ class Report:
         pieces = _speed.json_pieces(checked_indent(indent))
         as_of = instant_text(self.as_of)
         describe = self.jurisdiction.describer(lang, self.ruleset)
-        findings = [_finding_json(finding, describe(finding), pieces) for finding in self.findings]
+        form = pieces.form(_FINDING_KEYS, 2)
+        findings = [
+            _finding_json(finding, describe(finding), pieces, form) for finding in self.findings
+        ]
         return pieces.form(_REPORT_KEYS, 0).format(
             pieces.value(self.case_id, 1),
             pieces.value(as_of, 1),
