@@ -218,3 +218,51 @@ json_texts = st.recursive(
     ),
     max_leaves=12,
 )
+
+
+# -- findings as rules and callers make them --------------------------------------------------
+
+
+@st.composite
+def _findings(draw: st.DrawFn) -> object:
+    """A finding of a registered rule (or of a caller's rule no pack knows), with any of its
+    dates, counts, amounts, reason and missing field, or none."""
+    from dme_rules.engine.findings import NO_DETAILS, Finding
+    from dme_rules.engine.jurisdiction import jurisdictions
+    from dme_rules.engine.status import Status
+
+    rule_ids = sorted(rule_id for pack in jurisdictions().values() for rule_id in pack.rules)
+    reasons = sorted({reason for pack in jurisdictions().values() for rule in pack.rules.values()
+                      for reason in rule.reasons})  # fmt: skip
+    when = st.none() | case_dates | case_instants
+    days = st.none() | st.integers(min_value=0, max_value=2_000_000)
+    details = draw(
+        st.just(NO_DETAILS)
+        | st.fixed_dictionaries(
+            {},
+            optional={
+                "missing": st.sampled_from(["extraction.delivered_on", "import"]),
+                "reason": st.sampled_from([*reasons, "no-such-reason"]),
+                "practitioners": counts,
+            },
+        )
+    )
+    return Finding(
+        draw(st.sampled_from([*rule_ids, "xx.callers.rule"])),
+        draw(st.none() | st.sampled_from(["1", "2"])),
+        draw(st.sampled_from(list(Status))),
+        "source_vendor",
+        draw(when),
+        draw(when),
+        draw(days),
+        draw(days),
+        draw(days),
+        draw(days),
+        draw(optional_amounts),
+        draw(optional_amounts),
+        details=details,
+    )
+
+
+#: Findings of every rule of the packs and of a caller's, with any of their parts.
+findings = _findings()

@@ -327,6 +327,7 @@ class TestRememberedMessages:
             "money": {"fr": "montant {value:money}", "en": "amount {value:money}"},
             "when": {"fr": "le {value:when}", "en": "on {value:when}"},
             "days": {"fr": "{value:days}", "en": "{value:days}"},
+            "duration": {"fr": "{value:duration}", "en": "{value:duration}"},
         },
         fallback=QUEBEC_MESSAGES,  # its currency
     )
@@ -336,7 +337,7 @@ class TestRememberedMessages:
         datetime(2025, 6, 20, 8, tzinfo=timezone(timedelta(hours=-4))),
     ]  # fmt: skip
 
-    @pytest.mark.parametrize("code", ["plain", "money", "when", "days"])
+    @pytest.mark.parametrize("code", ["plain", "money", "when", "days", "duration"])
     @pytest.mark.parametrize("lang", ["fr", "en"])
     def test_equal_values_read_as_if_said_afresh(self, code, lang):
         """Said in every order, each value reads as a new catalogue (nothing kept) says it."""

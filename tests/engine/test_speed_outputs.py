@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,7 +27,7 @@ from hypothesis import strategies as st
 from dme_rules import evaluate
 from dme_rules.audit import rows as audit_rows_module
 from dme_rules.audit.rows import COLUMNS, ZONE, _cells, _json, _rows_of, audit_rows
-from dme_rules.engine import _speed, jurisdiction, messages
+from dme_rules.engine import _speed, jurisdiction, messages, presentation
 from dme_rules.engine.evaluation import read_subject
 from dme_rules.engine.jurisdiction import jurisdictions
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, shown_day
@@ -71,19 +72,34 @@ def forget_speakers() -> None:
     """Every speaker and describer made so far forgotten (they hold compiled templates)."""
     for catalogue in catalogues():
         catalogue._speakers.clear()
+        catalogue._words.clear()
     jurisdiction._DESCRIBERS.clear()
+
+
+class PlainSentences:
+    """Findings said by :func:`~dme_rules.engine.presentation.sentence`, each part said
+    afresh: the plain code that :class:`~dme_rules.engine.presentation.Sentences` stands for."""
+
+    def __init__(self, catalogue: Messages, lang: str, zone: Any) -> None:
+        self.catalogue, self.lang, self.zone = catalogue, lang, zone
+
+    def __call__(self, finding: Any, title: str, notes: Any) -> str:
+        say = self.catalogue.speaker(self.lang, self.zone)
+        return presentation.sentence(finding, self.lang, say, self.catalogue, title, notes)
 
 
 @contextlib.contextmanager
 def plain_messages() -> Iterator[None]:
     """Messages said by templates read afresh, as the plain code says them."""
-    saved = messages._compiled
+    saved = messages._compiled, _speed.compiled_phrase, jurisdiction.Sentences
     forget_speakers()
     messages._compiled = plain_compiled
+    _speed.compiled_phrase = lambda *_: None  # each phrase said by its speaker
+    jurisdiction.Sentences = PlainSentences  # type: ignore[misc]
     try:
         yield
     finally:
-        messages._compiled = saved
+        messages._compiled, _speed.compiled_phrase, jurisdiction.Sentences = saved
         forget_speakers()
 
 
@@ -247,6 +263,23 @@ class TestJsonPieces:
             assert '{"a": [1, null]}' == pieces.value({"a": [1, None]}, 0)
 
 
+class TestReportJson:
+    @given(finding=strategies.findings, indent=st.sampled_from([None, 0, 2]))
+    def test_generated_findings_write_as_json_dumps(self, finding, indent):
+        """A report of any finding (its citations the same tuple, a new tuple of the same
+        citations, or a list) writes what json.dumps writes of its to_dict, or fails alike."""
+        report = evaluate(read_subject(EXAMPLE_FILES[0].read_bytes()), INSTANTS[1])
+        citations = report.findings[0].citations
+        for lang in ("fr", "en"):
+            for gathered in (citations, tuple(list(citations)), list(citations), ()):
+                odd = attrs.evolve(report, findings=(finding._replace(citations=gathered),))
+                expected = outcome(lambda r, lang=lang: json.dumps(
+                    r.to_dict(lang), ensure_ascii=False, indent=indent), odd)  # fmt: skip
+                for _ in range(2):
+                    written = outcome(lambda r, lang=lang: r.to_json(lang, indent=indent), odd)
+                    assert expected == written
+
+
 class TestCompiledMessages:
     @pytest.mark.parametrize("lang", ["fr", "en"])
     def test_every_template_compiles_as_read_afresh(self, lang):
@@ -281,6 +314,45 @@ class TestCompiledMessages:
                                values)  # fmt: skip
             assert expected == outcome(lambda v: catalogue.format("t", "fr", **v), values)
 
+    @pytest.mark.parametrize("lang", ["fr", "en"])
+    def test_every_template_as_a_phrase_says_as_read_afresh(self, lang):
+        """Each template of every catalogue, as a function of its fields' values in order (and
+        of one field more, or one field fewer), says what the plain reading says of them (or
+        raises the same error), first and second time."""
+        samples: list[Any] = [0, 1, 2, 1_000_000, Decimal("1500.5"), Decimal("1500.50"),
+                              date(2025, 6, 24), datetime(2025, 6, 24, tzinfo=UTC), True, 1.0,
+                              "texte", ("a", "b"), (90, 420), ["reason.not_migrated"]]  # fmt: skip
+        for catalogue in catalogues():
+            codes = set(catalogue.texts) | set(ENGINE_MESSAGES.texts)
+            for code in sorted(codes):
+                template = catalogue.template(code, lang)
+                named = sorted({field for _, field, _, _ in string.Formatter().parse(template)
+                                if field is not None})  # fmt: skip
+                for fields in (named, [*named, "more"], named[1:]):
+                    phrase = catalogue.phrase(code, lang, MONTREAL, *fields)
+                    words = messages._Words(catalogue, lang, MONTREAL)
+                    for sample in samples * 2:
+                        values = dict.fromkeys(fields, sample)
+                        expected = outcome(plain_compiled(template, words), values)
+                        said = outcome(lambda v, phrase=phrase: phrase(*v.values()), values)
+                        assert expected == said, (code, fields, sample)
+
+    @pytest.mark.parametrize(
+        "template",
+        ["{a} et {b:>5}", "{a!r}", "{a.real}", "{0}", "{a:{b}}", "{{a}} {a}", "{ a }", "x",
+         "{a:when} {a}", "{a:days} ({b:business_days})", "{b} {a:money} {b:02d}"],
+    )  # fmt: skip
+    def test_unusual_phrases_read_as_the_plain_reading(self, template):
+        """A phrase of an unusual template says what its plain reading says."""
+        catalogue = Messages({"t": {"fr": template, "en": template}}, fallback=ENGINE_MESSAGES)
+        for values in ({"a": 1.5, "b": 2}, {"a": "x", "b": 3}, {"0": 3, "a": 4},
+                       {"a": date(2025, 1, 2), "b": 1}, {"a": 2, "b": Decimal("3")}):  # fmt: skip
+            phrase = catalogue.phrase("t", "fr", MONTREAL, *values)
+            plain = plain_compiled(template, messages._Words(catalogue, "fr", MONTREAL))
+            for _ in range(2):
+                expected = outcome(plain, values)
+                assert expected == outcome(lambda v, phrase=phrase: phrase(*v.values()), values)
+
     def test_what_is_remembered_stays_bounded(self, monkeypatch):
         """A reading that has kept its share of texts starts afresh, and still says each value
         as the plain reading does."""
@@ -294,7 +366,30 @@ class TestCompiledMessages:
             assert plain({"d": value}) == say("t", d=value)
 
 
-def outcome(action: Any, values: dict[str, Any]) -> Any:
+class TestSentences:
+    @given(finding=strategies.findings)
+    def test_generated_findings_read_as_the_plain_sentence(self, finding):
+        """Any finding of any rule (a caller's too), in both languages, reads as the plain
+        :func:`sentence` says it, or raises the same error."""
+        for lang in ("fr", "en"):
+            said = [outcome(lambda f, lang=lang: f.message(lang), finding) for _ in range(2)]
+            with plain_messages():
+                expected = outcome(lambda f, lang=lang: f.message(lang), finding)
+            assert [expected, expected] == said
+
+    def test_a_string_equal_to_a_status_is_not_one(self):
+        """A finding whose status is a plain string fails as the plain sentence fails, even
+        once the status it equals has been said."""
+        finding = next(iter(evaluate(read_subject(EXAMPLE_FILES[0].read_bytes()),
+                                     INSTANTS[1]).findings))  # fmt: skip
+        odd = finding._replace(status=str(finding.status.value))
+        for _ in range(2):
+            finding.message("fr")
+            expected_error = outcome(lambda f: f.message("fr"), odd)
+            assert AttributeError is expected_error[0]
+
+
+def outcome(action: Any, values: Any) -> Any:
     """What ``action(values)`` gives, or its error's class and text."""
     try:
         return action(values)

@@ -34,12 +34,17 @@ against the plain code):
   the whole, with the C encoder made once rather than on every call;
 - :func:`tuple_maker`: a named tuple made from every field in order, as its ``_make`` makes
   it, without a Python call and a check of the length (every finding is made so).
+- :func:`compiled_phrase`: a message template made into one :meth:`str.format` of its
+  fields' values given in order, each read first by its kind; the whole text of a template of
+  one field remembered by that field's value (as :func:`remembered_reading` keeps a kind's).
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import operator
+import string
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
@@ -52,6 +57,7 @@ __all__ = [
     "JsonPieces",
     "Reading",
     "build",
+    "compiled_phrase",
     "decoded",
     "json_line",
     "json_pieces",
@@ -300,13 +306,15 @@ def read_items(parse: Callable[[Any, str], T], items: list[Any], path: str) -> A
 
 #: For each kind of template field (its format spec), the types of value that read the same
 #: whenever they are equal (with the same type): an equal date reads as the same ISO text, an
-#: equal instant as the same local time, an equal amount the same once rounded to the cent.
+#: equal instant as the same local time, an equal amount the same once rounded to the cent,
+#: an equal number of minutes as the same duration in words.
 #: (A Decimal read plainly would not: ``1.0`` and ``1.00`` are equal but read apart.)
 _SAME_WHEN_EQUAL: dict[str, frozenset[type]] = {
     "when": frozenset({date, datetime}),
     "money": frozenset({Decimal, int}),
     "days": frozenset({int}),
     "business_days": frozenset({int}),
+    "duration": frozenset({int}),  # minutes of real time in words
 }
 #: A count (``count:<noun>``) reads the same whenever it is equal.
 _INTEGERS = frozenset({int})
@@ -494,3 +502,57 @@ def tuple_maker(cls: type[N]) -> Callable[[Iterable[Any]], N]:
     field, a test checks it). Ten findings an evaluation are made this way."""
     maker: Callable[[Iterable[Any]], N] = functools.partial(tuple.__new__, cls)
     return maker
+
+
+# -- a finding's sentence ------------------------------------------------------------------
+
+
+def compiled_phrase(
+    template: str,
+    fields: tuple[str, ...],
+    reader_of: Callable[[str], Callable[[Any], str] | None],
+) -> Callable[..., str] | None:
+    """``template`` (a message's text) made into a function of the values of ``fields``,
+    given in that order, that says what the message's compiled ``fill`` says of them
+    (``None`` when this cannot: a field that is not one of ``fields``, read with two specs,
+    or whose spec holds a field).
+
+    ``reader_of(spec)`` is how a field with the format ``spec`` reads (its kind, remembered),
+    or ``None`` for a spec :func:`format` reads. The template becomes one format string whose
+    fields are the values' positions (``"échéance {0}"``): a field of a kind is given its
+    reading, a plain one its value and spec (``{0:02d}``), which ``str.format`` reads with
+    ``format(value, spec)`` as ``fill`` does; no conversion is applied, as ``fill`` applies
+    none. The text of a template of one field of a kind is then a function of that field's
+    reading alone, so it is remembered by the value as the reading is
+    (:func:`remembered_reading`): equal values of the same type read alike.
+    """
+    pieces = list(string.Formatter().parse(template))
+    specs: dict[str, str] = {}
+    for _, field, spec, _ in pieces:
+        if field is not None:
+            spec = spec or ""
+            if field not in fields or "{" in spec or specs.setdefault(field, spec) != spec:
+                return None
+    readers = [reader_of(specs[field]) if field in specs else None for field in fields]
+    text = "".join(
+        literal.replace("{", "{{").replace("}", "}}")
+        + (
+            ""
+            if field is None
+            else "{" + str(fields.index(field))
+            + (":" + spec if spec and readers[fields.index(field)] is None else "") + "}"
+        )
+        for literal, field, spec, _ in pieces
+    )  # fmt: skip
+    if len(fields) == 1:
+        read = readers[0]
+        if read is None:
+            return text.format
+        return remembered_reading(lambda value: text.format(read(value)), specs[fields[0]])
+    readings = [_as_it_is if read is None else read for read in readers]
+    return lambda *values: text.format(*map(operator.call, readings, values))
+
+
+def _as_it_is(value: Any) -> Any:
+    """A plain field's value, which ``str.format`` reads with its spec."""
+    return value

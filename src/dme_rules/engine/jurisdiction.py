@@ -26,7 +26,7 @@ from dme_rules.engine.context import Context
 from dme_rules.engine.features import CalendarName, DeadlinesOf, Example, LogAudit, Timeline
 from dme_rules.engine.findings import Finding
 from dme_rules.engine.messages import Messages, check_language
-from dme_rules.engine.presentation import finding_row, sentence
+from dme_rules.engine.presentation import Sentences, finding_row
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import add, pack_of, packs, reading_values
 from dme_rules.engine.rule import Rule
@@ -182,18 +182,20 @@ class Jurisdiction:
 
     def describer(self, lang: str = "fr", rules: Ruleset | None = None) -> Callable[[Finding], str]:
         """A function that says findings in one sentence each, as :meth:`describe` does, for
-        many findings in a row: the speaker of ``lang``, and each rule's title, found once.
+        many findings in a row: their sentences in ``lang`` compiled once
+        (:class:`~dme_rules.engine.presentation.Sentences`), each rule's title found once.
 
         Raises:
             InvalidArgumentError: ``lang`` is not ``fr`` or ``en``.
         """
-        check_language(lang)
         key = (id(self), lang, id(rules))
-        found = _DESCRIBERS.get(key)
+        # A language checked before is known by its describer (a string only: an unhashable
+        # value, or one merely equal to a language, is left to check_language).
+        found = _DESCRIBERS.get(key) if type(lang) is str else None
         if found is not None and found[0] is self and found[1] is rules:
             return found[2]
-        say = self.messages.speaker(lang, self.zone)
-        messages = self.messages
+        check_language(lang)
+        sentences = Sentences(self.messages, lang, self.zone)
         titles: dict[str, tuple[str, Rule[Any, Any] | None]] = {}
 
         def describe_one(finding: Finding) -> str:
@@ -205,7 +207,7 @@ class Jurisdiction:
                 known = titles[rule_id] = (title, rule)
             title, rule = known
             notes = rule.notes(finding) if rule is not None else ()
-            return sentence(finding, lang, say, messages, title, notes)
+            return sentences(finding, title, notes)
 
         if len(_DESCRIBERS) >= 256:
             _DESCRIBERS.clear()

@@ -160,6 +160,10 @@ class Messages:
     _speakers: dict[tuple[str, int], Callable[..., str]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    #: Each speaker's words (how values read), by language and zone.
+    _words: dict[tuple[str, int], _Words] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __contains__(self, code: object) -> bool:
         return code in self.texts or (self.fallback is not None and code in self.fallback)
@@ -223,7 +227,28 @@ class Messages:
             return fill(values)
 
         self._speakers[lang, id(zone)] = say
+        self._words[lang, id(zone)] = words
         return say
+
+    def phrase(self, code: str, lang: str, zone: tzinfo | None, *fields: str) -> Callable[..., str]:
+        """The message ``code`` in ``lang`` (instants in ``zone``) as a function of its
+        ``fields``' values, given in that order: ``phrase("finding.due", "fr", zone,
+        "due")(day)`` says what ``format("finding.due", "fr", zone, due=day)`` says.
+
+        Made once, for a sentence said again and again: see
+        :func:`~dme_rules.engine._speed.compiled_phrase`.
+
+        Raises:
+            InvalidArgumentError: ``lang`` is not ``fr`` or ``en``, or no catalogue in the
+                chain has ``code``.
+        """
+        say = self.speaker(lang, zone)
+        template = self.template(code, lang)
+        words = self._words[lang, id(zone)]
+        compiled = _speed.compiled_phrase(template, fields, lambda spec: _reader(spec, words))
+        if compiled is not None:
+            return compiled
+        return lambda *values: say(code, **dict(zip(fields, values, strict=True)))
 
     def missing_languages(self) -> list[tuple[str, str]]:
         """Every ``(code, language)`` of this catalogue (not its fallback) without a text, or

@@ -21,6 +21,7 @@ from dme_rules.engine.status import Status
 
 __all__ = [
     "STATUS_COLOURS",
+    "Sentences",
     "delay_text",
     "describe",
     "finding_row",
@@ -114,6 +115,93 @@ def sentence(
     if not parts:
         return head + "."
     return head + " — " + say("list.separator").join(parts) + "."
+
+
+class Sentences:
+    """Findings said in one sentence each, as :func:`sentence` says them, in one language and
+    zone with one catalogue, for many findings in a row: every part of the sentence compiled
+    once (:meth:`Messages.phrase <dme_rules.engine.messages.Messages.phrase>`), each rule's
+    head said once for each of its statuses, what the catalogue has looked up once (a
+    catalogue never changes once made).
+    """
+
+    __slots__ = ("_act", "_amount", "_cap", "_due", "_has", "_heads", "_lang", "_late",
+                 "_late_business", "_left", "_left_business", "_messages", "_missing",
+                 "_say", "_separator")  # fmt: skip
+
+    def __init__(self, messages: Messages, lang: str, zone: tzinfo) -> None:
+        self._messages, self._lang = messages, lang
+        self._say = say = messages.speaker(lang, zone)
+
+        def phrase(code: str, *fields: str) -> Callable[..., str]:
+            return messages.phrase(code, lang, zone, *fields)
+
+        self._due, self._act = phrase("finding.due", "due"), phrase("finding.act", "act")
+        self._late = phrase("finding.late", "days")
+        self._late_business = phrase("finding.late_business", "days", "business")
+        self._left = phrase("finding.left", "days")
+        self._left_business = phrase("finding.left_business", "days", "business")
+        self._amount, self._cap = phrase("finding.amount", "amount"), phrase("finding.cap", "cap")
+        self._missing = phrase("finding.missing", "missing")
+        self._separator = say("list.separator")
+        #: Each head said, by title and status.
+        self._heads: dict[tuple[str, Status], str] = {}
+        #: Whether the catalogue has each code of a reason or a note.
+        self._has: dict[str, bool] = {}
+
+    def __call__(self, finding: Finding, title: str, notes: Sequence[Note]) -> str:
+        """``finding``'s sentence, its rule's ``title`` and ``notes`` given."""
+        (_, _, status, _, due, act_on, days_late, business_days_late, days_left,
+         business_days_left, amount, cap, _, _, _, details) = finding  # fmt: skip
+        parts = []
+        if due is not None:
+            parts.append(self._due(due))
+        if act_on is not None:
+            parts.append(self._act(act_on))
+        if days_late is not None and business_days_late is None:
+            parts.append(self._late(days_late))
+        elif days_late is not None:
+            parts.append(self._late_business(days_late, business_days_late))
+        if days_left is not None and business_days_left is None:
+            parts.append(self._left(days_left))
+        elif days_left is not None:
+            parts.append(self._left_business(days_left, business_days_left))
+        if amount is not None:
+            parts.append(self._amount(amount))
+        if cap is not None:
+            parts.append(self._cap(cap))
+        if details is not NO_DETAILS:
+            if "missing" in details:
+                parts.append(self._missing(details["missing"]))
+            reason = details.get("reason")
+            if reason is not None:
+                parts.append(self._said(f"reason.{reason}", details, str(reason)))
+        if notes:
+            parts += [self._said(code, values, code) for code, values in notes]
+        if type(status) is Status:  # a plain string equal to a status is not one
+            head = self._heads.get((title, status))
+            if head is None:
+                head = self._heads[title, status] = self._head(title, status)
+        else:
+            head = self._head(title, status)
+        if not parts:
+            return head + "."
+        return head + " — " + self._separator.join(parts) + "."
+
+    def _head(self, title: str, status: Status) -> str:
+        return self._say("finding.head", title=title, status=status.label(self._lang))
+
+    def _said(self, code: str, values: Mapping[str, Any], plain: str) -> str:
+        """:func:`_said`, whether the catalogue has ``code`` looked up once."""
+        has = self._has.get(code)
+        if has is None:
+            has = self._has[code] = code in self._messages
+        if not has:
+            return plain
+        try:
+            return self._say(code, **values)
+        except (KeyError, IndexError, TypeError, ValueError):
+            return plain
 
 
 def reason_text(

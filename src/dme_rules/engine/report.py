@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+import operator
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -12,7 +14,7 @@ from dme_rules.engine import _speed
 from dme_rules.engine.citations import Citation, cited
 from dme_rules.engine.context import Context
 from dme_rules.engine.fhir import operation_outcome
-from dme_rules.engine.findings import NO_DETAILS, Finding, json_head, jsonable
+from dme_rules.engine.findings import NO_DETAILS, Finding, jsonable
 from dme_rules.engine.jurisdiction import Jurisdiction
 from dme_rules.engine.kinds import CLOCK_PATTERN, DATE_PATTERN
 from dme_rules.engine.messages import check_language
@@ -116,45 +118,97 @@ REPORT_SCHEMA: dict[str, Any] = {
 }
 
 
-#: The JSON text of each tuple of citations met, in a finding of a report, by the writer
-#: (one for each indent) and the tuple's identity, with the tuple (see :func:`cited`).
-_CITED_TEXT: dict[tuple[int, int], tuple[tuple[Citation, ...], str]] = {}
+#: The JSON text of each tuple of citations or readings met in a finding of a report, by the
+#: writer (one for each indent) and the identities of the tuple and of its items, with the
+#: tuple: a rule version's citations and readings are the same objects in every finding,
+#: though some rules gather its citations in a new tuple for each (see :func:`cited`).
+_TEXTS: dict[tuple[int, int] | tuple[int, tuple[int, ...]], tuple[tuple[Any, ...], str]] = {}
 
 
-def _cited_text(citations: tuple[Citation, ...], pieces: _speed.JsonPieces) -> str:
-    """The JSON text of ``citations`` in a finding of a report, written once for a tuple."""
-    key = (id(pieces), id(citations))
-    found = _CITED_TEXT.get(key)
-    if found is not None and found[0] is citations:
+def _kept_text(
+    items: tuple[Any, ...], pieces: _speed.JsonPieces, write: Callable[[Any, Any], str]
+) -> str:
+    """``write(items, pieces)``, the JSON text of a tuple of citations or readings in a finding
+    of a report, written once for the same items (a tuple never changes, nor do its citations
+    and ids; other items, which might, are written afresh each time)."""
+    if type(items) is not tuple:  # a list could change: written afresh each time
+        return write(items, pieces)
+    found = _TEXTS.get((id(pieces), id(items)))
+    if found is not None and found[0] is items:
         return found[1]
-    text = pieces.value(list(cited(citations)), 3)
-    if type(citations) is tuple:  # a list could change: written afresh each time
-        if len(_CITED_TEXT) >= 4096:
-            _CITED_TEXT.clear()
-        _CITED_TEXT[key] = (citations, text)
+    key = (id(pieces), tuple(map(id, items)))
+    found = _TEXTS.get(key)
+    if found is not None and all(map(operator.is_, found[0], items)):
+        return found[1]
+    text = write(items, pieces)
+    if all(type(item) in _UNCHANGING for item in items):
+        if len(_TEXTS) >= 4096:
+            _TEXTS.clear()
+        _TEXTS[key] = _TEXTS[id(pieces), id(items)] = (items, text)
     return text
+
+
+def _readings_json(readings: Any, pieces: _speed.JsonPieces) -> str:
+    return pieces.value(list(readings), 3)
+
+
+def _citations_json(citations: Any, pieces: _speed.JsonPieces) -> str:
+    return pieces.value(list(cited(citations)), 3)
+
+
+#: The items whose text never changes: a reading's id, a citation (frozen, and so are its
+#: document and strings).
+_UNCHANGING = frozenset({str, Citation})
 
 
 #: The keys of a report's JSON (:meth:`Report.to_dict`), in order.
 _REPORT_KEYS = ("case_id", "as_of", "library_version", "status", "findings", "decision")
+#: The keys of a finding's JSON (:meth:`Finding.to_dict`), in order.
+_FINDING_KEYS = (
+    "rule_id", "rule_version", "status", "obligated_party", "due", "act_on", "days_late",
+    "business_days_late", "days_left", "business_days_left", "amount", "cap", "interpretation",
+    "readings", "reason", "message", "citations", "details",
+)  # fmt: skip
 
 
-def _finding_json(finding: Finding, message: str, pieces: _speed.JsonPieces) -> str:
-    """A finding's JSON text in a report's (:meth:`Finding.to_dict`, at its level)."""
-    details = finding.details
-    return pieces.extended(
-        pieces.value(json_head(finding, message), 2),
-        _FINDING_LAST_KEYS,
-        (
-            _cited_text(finding.citations, pieces),
-            "{}" if details is NO_DETAILS else pieces.value(jsonable(details), 3),
-        ),
-        2,
+def _finding_json(finding: Finding, message: str, pieces: _speed.JsonPieces, form: str) -> str:
+    """A finding's JSON text in a report's: the text of :meth:`Finding.to_dict` at its level
+    (``form``, its keys' form), each value written as the encoder writes it
+    (:meth:`JsonPieces.value`; a date's ISO text needs no escape), its readings and citations
+    once for each tuple met."""
+    (rule_id, version, status, party, due, act_on, days_late, business_days_late, days_left,
+     business_days_left, amount, cap, interpretation, readings, citations,
+     details) = finding  # fmt: skip
+    value = pieces.value
+    return form.format(
+        value(rule_id, 3),
+        "null" if version is None else value(version, 3),
+        value(status.value, 3),
+        value(party, 3),
+        _when_json(due, value),
+        _when_json(act_on, value),
+        "null" if days_late is None else value(days_late, 3),
+        "null" if business_days_late is None else value(business_days_late, 3),
+        "null" if days_left is None else value(days_left, 3),
+        "null" if business_days_left is None else value(business_days_left, 3),
+        "null" if amount is None else value(jsonable(amount), 3),
+        "null" if cap is None else value(jsonable(cap), 3),
+        "null" if interpretation is None else value(interpretation, 3),
+        _kept_text(readings, pieces, _readings_json),
+        "null" if details is NO_DETAILS else value(details.get("reason"), 3),
+        value(message, 3),
+        _kept_text(citations, pieces, _citations_json),
+        "{}" if details is NO_DETAILS else value(jsonable(details), 3),
     )
 
 
-#: The keys of a finding's JSON after those of :func:`json_head`.
-_FINDING_LAST_KEYS = ("citations", "details")
+def _when_json(when: Any, value: Any) -> str:
+    """A finding's date or instant as JSON text."""
+    if when is None:
+        return "null"
+    if type(when) is date:
+        return '"' + when.isoformat() + '"'
+    return value(jsonable(when), 3)  # type: ignore[no-any-return]
 
 
 def checked_indent(indent: object) -> int | None:
@@ -265,7 +319,10 @@ class Report:
         pieces = _speed.json_pieces(checked_indent(indent))
         as_of = instant_text(self.as_of)
         describe = self.jurisdiction.describer(lang, self.ruleset)
-        findings = [_finding_json(finding, describe(finding), pieces) for finding in self.findings]
+        form = pieces.form(_FINDING_KEYS, 2)
+        findings = [
+            _finding_json(finding, describe(finding), pieces, form) for finding in self.findings
+        ]
         return pieces.form(_REPORT_KEYS, 0).format(
             pieces.value(self.case_id, 1),
             pieces.value(as_of, 1),
