@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 from datetime import datetime
 
 import pytest
@@ -139,3 +140,15 @@ def test_a_cell_with_a_lone_carriage_return_is_read_back_as_it_was():
     rows = list(csv.reader(io.StringIO(text)))
     assert ["a\rb.json", "ok.json"] == [row[0] for row in rows[1:]]
     assert text.splitlines()[-1].startswith("ok.json,")  # not quoted
+
+
+@pytest.mark.parametrize("staged", [1, 2, 5])
+def test_the_inputs_taken_through_the_stages_together_change_nothing(monkeypatch, staged):
+    """However many inputs of a batch go through each stage together, the same text and
+    summary as the plain path."""
+    import dme_rules.audit.writing as writing
+
+    inputs = _mixed_inputs([], random.Random(staged))
+    monkeypatch.setattr(writing, "STAGED", staged)
+    for fmt, spreadsheet in STREAMS:
+        assert _plain(inputs, fmt, spreadsheet) == _streamed(inputs, fmt, spreadsheet, batch=7)

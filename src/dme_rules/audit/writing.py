@@ -162,40 +162,52 @@ def audit_text(
     yield from in_batches(_text_of_batch, inputs, jobs, batch, *args)
 
 
+#: How many inputs go through the stages together (:func:`_text_of_batch`): enough for each
+#: stage's code to stay in the processor's caches, few enough for their subjects, reports and
+#: rows to stay there too (measured: 16 or 32 at a time about 13 % faster than one at a
+#: time, and 4 % faster than 64 or 256).
+STAGED = 32
+
+
 def _text_of_batch(
     batch: list[Input], as_of: datetime | date, lang: str, readings: Sequence[Reading | str],
     format: str, spreadsheet: bool,
 ) -> tuple[str, Summary]:  # fmt: skip
     """The text of a batch's rows and its part of the summary (a worker's whole task).
 
-    The batch goes through each stage together (its subjects read, then evaluated, then
-    said, then made rows, then written), not each input through every stage in turn: a
-    stage run over many inputs in a row keeps its code and data in the processor's caches,
-    which makes the whole ~10 % faster than the same work done input by input, for the
-    same text. Each finding's row is built once, as its values, and made its cells in place.
+    :data:`STAGED` inputs at a time go through each stage together (their subjects read,
+    then evaluated, then said, then made rows), not each input through every stage in
+    turn: a stage run over many inputs in a row keeps its code in the processor's caches,
+    which makes the whole about 13 % faster than the same work done input by input, for the
+    same text. Each finding's row is built once, as its values, made its cells in place and
+    written with the others of its stage.
     """
     summary = Summary()
-    subjects = [_subject_of(source, text) for source, text in batch]
-    reports = [
-        _evaluated(source, subject, as_of, readings)
-        for (source, _), subject in zip(batch, subjects, strict=True)
-    ]
-    said = [None if isinstance(report, str) else _messages_of(report, lang) for report in reports]
-    rows: list[list[Any]] = []
+    texts = []
     # The text of each as_of instant, written once: the reports of a run share one.
     as_of_texts: dict[int, tuple[datetime, str]] = {}
-    for (source, _), report, messages in zip(batch, reports, said, strict=True):
-        if isinstance(report, str):
-            found = [_invalid_values(source, report, instant_text(_instant(as_of, None)))]
-        else:
-            instant = report.as_of
-            known = as_of_texts.get(id(instant))
-            if known is None or known[0] is not instant:
-                known = as_of_texts[id(instant)] = (instant, instant_text(instant))
-            found = _values_of(source, report, messages or [], known[1])
-        summary.add_values(found)
-        rows += found
-    return _text_of_cells([_cells_of_values(row) for row in rows], format, spreadsheet), summary
+    for start in range(0, len(batch), STAGED):
+        rows: list[list[Any]] = []
+        inputs = batch[start : start + STAGED]
+        subjects = [_subject_of(source, text) for source, text in inputs]
+        reports = [
+            _evaluated(source, subject, as_of, readings)
+            for (source, _), subject in zip(inputs, subjects, strict=True)
+        ]
+        said = [[] if isinstance(report, str) else _messages_of(report, lang) for report in reports]
+        for (source, _), report, messages in zip(inputs, reports, said, strict=True):
+            if isinstance(report, str):
+                found = [_invalid_values(source, report, instant_text(_instant(as_of, None)))]
+            else:
+                instant = report.as_of
+                known = as_of_texts.get(id(instant))
+                if known is None or known[0] is not instant:
+                    known = as_of_texts[id(instant)] = (instant, instant_text(instant))
+                found = _values_of(source, report, messages, known[1])
+            summary.add_values(found)
+            rows += found
+        texts.append(_text_of_cells([_cells_of_values(row) for row in rows], format, spreadsheet))
+    return "".join(texts), summary
 
 
 #: The columns of amounts, by position (a decimal comma for a spreadsheet's CSV).
