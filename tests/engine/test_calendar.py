@@ -5,9 +5,10 @@ from __future__ import annotations
 import gc
 import pickle
 import weakref
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
+import pytest
 
 from dme_rules import QUEBEC_CPC, BusinessCalendar, Holiday
 
@@ -32,6 +33,25 @@ class TestTables:
         twin = attrs.evolve(QUEBEC_CPC)
         assert twin.is_business_day(date(2025, 1, 3))
         assert QUEBEC_CPC._table is twin._table
+
+    @pytest.mark.parametrize("weekend", [{5, 6}, {6}, {4, 5}, set(), {0, 1, 2, 3, 4, 5}])
+    def test_the_table_is_every_day_judged_one_by_one(self, weekend):
+        """The table built by weekday pattern and holidays is the one a loop over every day
+        builds: whether each is a business day, the count so far, the business days."""
+        calendar = attrs.evolve(QUEBEC_CPC, weekend=frozenset(weekend))
+        table = calendar._table or calendar._build()
+        holidays = {h.date for year in table.holidays.values() for h in year}
+        day, one = date(1900, 1, 1), timedelta(days=1)
+        count, business_days = 0, []
+        for index in range(len(table.rank)):
+            is_business = day.weekday() not in weekend and day not in holidays
+            if is_business:
+                count += 1
+                business_days.append(day)
+            assert (is_business, count) == (table.is_business[index] == 1, table.rank[index])
+            day += one
+        assert date(2200, 12, 31) + one == day
+        assert business_days == list(table.business_days)
 
     def test_a_calendar_no_one_uses_is_freed(self):
         """A caller's calendar, once dropped, takes its table of megabytes with it."""

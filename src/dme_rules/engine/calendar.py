@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import weakref
 from collections.abc import Hashable, Iterable, Sequence
 from datetime import date
@@ -259,21 +260,20 @@ class BusinessCalendar:
             object.__setattr__(self, "_table", table)
             return table
         holidays = self.source.holidays_by_year(FIRST_YEAR, LAST_YEAR)
-        closed = {h.date.toordinal() for year in holidays.values() for h in year}
         size = _LAST_ORDINAL - _FIRST_ORDINAL + 1
-        is_business = bytearray(size)
-        rank = [0] * size
-        business_days: list[date] = []
-        count = 0
-        weekend = self.weekend
-        for index in range(size):
-            ordinal = _FIRST_ORDINAL + index
-            # date.fromordinal(1) is a Monday, so (ordinal + 6) % 7 is date.weekday().
-            if (ordinal + 6) % 7 not in weekend and ordinal not in closed:
-                is_business[index] = 1
-                business_days.append(date.fromordinal(ordinal))
-                count += 1
-            rank[index] = count
+        # Every day by its weekday (date.fromordinal(1) is a Monday, so the weekday of an
+        # ordinal is (ordinal + 6) % 7): the week from the first day's weekday, repeated.
+        first = (_FIRST_ORDINAL + 6) % 7
+        week = bytes(0 if (first + day) % 7 in self.weekend else 1 for day in range(7))
+        is_business = bytearray((week * (size // 7 + 1))[:size])
+        for year in holidays.values():
+            for holiday in year:
+                index = holiday.date.toordinal() - _FIRST_ORDINAL
+                if 0 <= index < size:
+                    is_business[index] = 0
+        rank = list(itertools.accumulate(is_business))
+        ordinals = itertools.compress(range(_FIRST_ORDINAL, _LAST_ORDINAL + 1), is_business)
+        business_days = list(map(date.fromordinal, ordinals))
         table = _Table(is_business, rank, business_days, holidays)
         object.__setattr__(self, "_table", table)  # a cache: the value itself never changes
         return table
