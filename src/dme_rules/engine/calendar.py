@@ -17,6 +17,7 @@ closures over it (O(log k) per call for k closures).
 
 from __future__ import annotations
 
+import array
 import bisect
 import hashlib
 import itertools
@@ -271,7 +272,7 @@ class BusinessCalendar:
                 index = holiday.date.toordinal() - _FIRST_ORDINAL
                 if 0 <= index < size:
                     is_business[index] = 0
-        rank = list(itertools.accumulate(is_business))
+        rank = array.array("l", itertools.accumulate(is_business))
         ordinals = itertools.compress(range(_FIRST_ORDINAL, _LAST_ORDINAL + 1), is_business)
         business_days = list(map(date.fromordinal, ordinals))
         table = _Table(is_business, rank, business_days, holidays)
