@@ -168,6 +168,13 @@ class TestRepeatedKeys:
             loads('{"a": 1, "b": {"c": 1, "d": 2}, "b": 3}')
 
 
+#: The tests of what orjson reads, where it decodes (installed, 3.11.7 or later).
+NEEDS_ORJSON = pytest.mark.skipif(
+    _speed._orjson_decoder() is None,
+    reason="orjson 3.11.7 or later is not installed: the standard library reads every text",
+)
+
+
 class TestDecoded:
     """orjson's reading of JSON text is taken only when it is the standard library's."""
 
@@ -209,15 +216,36 @@ class TestDecoded:
         if any(not -(2**63) <= n < 2**64 for n in numbers):
             assert found is _speed.MISS
 
+    @NEEDS_ORJSON
     def test_the_largest_64_bit_integers_are_read_by_orjson(self):
         text = f"[{2**64 - 1}, {-(2**63)}, {'9' * 19}]"
         assert _speed.decoded(text) == json.loads(text)
 
     def test_without_orjson_the_standard_library_reads(self, monkeypatch):
         monkeypatch.setattr(_speed, "_ORJSON_MODULE", None)
+        monkeypatch.setattr(_speed, "_ORJSON_DECODER", _speed.MISS)
         assert _speed.decoded('{"a": 1}') is _speed.MISS
         assert {"a": 1} == loads('{"a": 1}')
 
+    def test_an_orjson_writing_exponents_without_their_sign_is_not_used(self, monkeypatch):
+        """orjson before 3.11.7 writes 2**64 read as a float ``1.8446744073709552e19``: the
+        integer beyond 64 bits could not be found, so the standard library reads every text."""
+        import orjson
+
+        class Unsigned:
+            loads = staticmethod(orjson.loads)
+
+            @staticmethod
+            def dumps(value: Any) -> bytes:
+                return orjson.dumps(value).replace(b"e+", b"e")
+
+        monkeypatch.setattr(_speed, "_ORJSON_MODULE", Unsigned)
+        monkeypatch.setattr(_speed, "_ORJSON_DECODER", _speed.MISS)
+        for text in ('{"a": 1}', str(2**64)):
+            assert _speed.decoded(text) is _speed.MISS
+        assert 2**64 == loads(str(2**64))
+
+    @NEEDS_ORJSON
     @pytest.mark.parametrize("seed", SEEDS, ids=lambda seed: seed[1].get("case_id", seed[0]))
     def test_every_example_is_read_by_orjson(self, seed):
         """The shortcut is taken for the documents it is for (ASCII or not, spaced or not)."""

@@ -388,6 +388,28 @@ class TestSentences:
             expected_error = outcome(lambda f: f.message("fr"), odd)
             assert AttributeError is expected_error[0]
 
+    @pytest.mark.parametrize("missing", ["finding.cap", "finding.due", "list.separator"])
+    def test_a_catalogue_without_a_part_fails_only_where_the_part_is_said(self, missing):
+        """A caller's catalogue without one of the parts (no fallback): a finding that does not
+        need it reads as the plain sentence; one that needs it fails as the plain one fails."""
+        pack = jurisdictions()["qc"]
+        texts = {**ENGINE_MESSAGES.texts, **pack.messages.texts}
+        del texts[missing]
+        catalogue = Messages(texts)
+        report = evaluate(read_subject(EXAMPLE_FILES[0].read_bytes()), INSTANTS[1])
+        title = "Titre"
+        for finding in report.findings:
+            for lang in ("fr", "en"):
+                say = catalogue.speaker(lang, MONTREAL)
+                expected = outcome(
+                    lambda f, lang=lang, say=say: presentation.sentence(
+                        f, lang, say, catalogue, title, ()
+                    ),
+                    finding,
+                )
+                said = presentation.Sentences(catalogue, lang, MONTREAL)
+                assert expected == outcome(lambda f, said=said: said(f, title, ()), finding)
+
 
 def outcome(action: Any, values: Any) -> Any:
     """What ``action(values)`` gives, or its error's class and text."""

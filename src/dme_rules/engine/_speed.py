@@ -122,14 +122,16 @@ def decoded(text: str | bytes | bytearray) -> Any:
     - *An integer beyond 64 bits*, which orjson reads as a float: such a float is at least
       2**63 in size, and orjson writes every float of 1e16 or more with an exponent, as
       ``repr`` does (``1.8446744073709552e+19``): left to the standard library whenever the
-      text written back has an ``e+`` (also, harmlessly, when a string has one).
+      text written back has an ``e+`` (also, harmlessly, when a string has one). orjson
+      writes the exponent's sign from its version 3.11.7 on; an older orjson, which writes
+      ``1.8446744073709552e19``, is not used to decode (:func:`_orjson_decoder`).
 
     Otherwise the two read the same strings, integers and floats (both round a float
     correctly). ``NaN``, ``Infinity``, numbers beyond the floats, lone surrogates and a
     byte-order mark are refused by orjson, and nesting deeper than it writes back (255
     levels) fails its writing: all are left to the standard library.
     """
-    orjson = _orjson()
+    orjson = _orjson_decoder()
     if orjson is None:
         return MISS
     try:
@@ -162,6 +164,21 @@ def _orjson() -> Any:
 
 
 _ORJSON_MODULE: Any = MISS
+
+
+def _orjson_decoder() -> Any:
+    """orjson's module when it writes a float's exponent with its sign (``1e+16``), as
+    :func:`decoded` needs to find an integer it read as a float; else ``None`` (looked for
+    once)."""
+    global _ORJSON_DECODER
+    if _ORJSON_DECODER is MISS:
+        orjson = _orjson()
+        writes_sign = orjson is not None and b"e+" in orjson.dumps(2.0**64)
+        _ORJSON_DECODER = orjson if writes_sign else None
+    return _ORJSON_DECODER
+
+
+_ORJSON_DECODER: Any = MISS
 
 
 def remembered(parse: Callable[[Any, str], T]) -> Callable[[Any, str], T]:

@@ -226,8 +226,9 @@ class Messages:
                 fill = compiled[code] = _compiled(self.template(code, lang), words)
             return fill(values)
 
-        self._speakers[lang, id(zone)] = say
+        # Its words first: a speaker found (by another thread too) has its words (phrase).
         self._words[lang, id(zone)] = words
+        self._speakers[lang, id(zone)] = say
         return say
 
     def phrase(self, code: str, lang: str, zone: tzinfo | None, *fields: str) -> Callable[..., str]:

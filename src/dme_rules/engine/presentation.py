@@ -18,6 +18,7 @@ from dme_rules.engine.findings import NO_DETAILS, Finding
 from dme_rules.engine.messages import Messages, when_text
 from dme_rules.engine.rule import Note
 from dme_rules.engine.status import Status
+from dme_rules.errors import DmeRulesError
 
 __all__ = [
     "STATUS_COLOURS",
@@ -134,7 +135,10 @@ class Sentences:
         self._say = say = messages.speaker(lang, zone)
 
         def phrase(code: str, *fields: str) -> Callable[..., str]:
-            return messages.phrase(code, lang, zone, *fields)
+            try:
+                return messages.phrase(code, lang, zone, *fields)
+            except DmeRulesError:  # a catalogue without it: the error when, and if, it is said
+                return lambda *values: say(code, **dict(zip(fields, values, strict=True)))
 
         self._due, self._act = phrase("finding.due", "due"), phrase("finding.act", "act")
         self._late = phrase("finding.late", "days")
@@ -143,7 +147,10 @@ class Sentences:
         self._left_business = phrase("finding.left_business", "days", "business")
         self._amount, self._cap = phrase("finding.amount", "amount"), phrase("finding.cap", "cap")
         self._missing = phrase("finding.missing", "missing")
-        self._separator = say("list.separator")
+        try:
+            self._separator: str | None = say("list.separator")
+        except DmeRulesError:  # a catalogue without it: the error when, and if, it is said
+            self._separator = None
         #: Each head said, by title and status.
         self._heads: dict[tuple[str, Status], str] = {}
         #: Whether the catalogue has each code of a reason or a note.
@@ -186,7 +193,8 @@ class Sentences:
             head = self._head(title, status)
         if not parts:
             return head + "."
-        return head + " — " + self._separator.join(parts) + "."
+        separator = self._separator if self._separator is not None else self._say("list.separator")
+        return head + " — " + separator.join(parts) + "."
 
     def _head(self, title: str, status: Status) -> str:
         return self._say("finding.head", title=title, status=status.label(self._lang))
