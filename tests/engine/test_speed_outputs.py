@@ -25,10 +25,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dme_rules import evaluate
-from dme_rules.audit import rows as audit_rows_module
 from dme_rules.audit.rows import COLUMNS, ZONE, _cells, _json, _rows_of, audit_rows
 from dme_rules.engine import _speed, jurisdiction, messages, presentation
 from dme_rules.engine.evaluation import read_subject
+from dme_rules.engine.findings import NO_DETAILS
 from dme_rules.engine.jurisdiction import jurisdictions
 from dme_rules.engine.messages import ENGINE_MESSAGES, Messages, shown_day
 from dme_rules.jurisdictions.qc.counting import MONTREAL
@@ -76,16 +76,62 @@ def forget_speakers() -> None:
     jurisdiction._DESCRIBERS.clear()
 
 
+def plain_sentence(
+    finding: Any,
+    lang: str,
+    say: Any,
+    messages: Messages,
+    title: str,
+    notes: Any,
+) -> str:
+    """A finding's sentence said part by part by the speaker ``say`` of ``messages`` in
+    ``lang``: the plain code that :class:`~dme_rules.engine.presentation.Sentences` stands
+    for (each reason and note by :func:`~dme_rules.engine.presentation._said`)."""
+    (_, _, status, _, due, act_on, days_late, business_days_late, days_left,
+     business_days_left, amount, cap, _, _, _, details) = finding  # fmt: skip
+    parts = []
+    if due is not None:
+        parts.append(say("finding.due", due=due))
+    if act_on is not None:
+        parts.append(say("finding.act", act=act_on))
+    if days_late is not None and business_days_late is None:
+        parts.append(say("finding.late", days=days_late))
+    elif days_late is not None:
+        parts.append(say("finding.late_business", days=days_late, business=business_days_late))
+    if days_left is not None and business_days_left is None:
+        parts.append(say("finding.left", days=days_left))
+    elif days_left is not None:
+        parts.append(say("finding.left_business", days=days_left, business=business_days_left))
+    if amount is not None:
+        parts.append(say("finding.amount", amount=amount))
+    if cap is not None:
+        parts.append(say("finding.cap", cap=cap))
+    if details is not NO_DETAILS:  # the shared empty details: neither missing nor a reason
+        if "missing" in details:
+            parts.append(say("finding.missing", missing=details["missing"]))
+        reason = details.get("reason")
+        if reason is not None:
+            parts.append(
+                presentation._said(say, messages, f"reason.{reason}", details, str(reason))
+            )
+    if notes:
+        parts += [presentation._said(say, messages, code, values, code) for code, values in notes]
+    head = say("finding.head", title=title, status=status.label(lang))
+    if not parts:
+        return head + "."
+    return head + " — " + say("list.separator").join(parts) + "."
+
+
 class PlainSentences:
-    """Findings said by :func:`~dme_rules.engine.presentation.sentence`, each part said
-    afresh: the plain code that :class:`~dme_rules.engine.presentation.Sentences` stands for."""
+    """Findings said by :func:`plain_sentence`, each part said afresh: the plain code that
+    :class:`~dme_rules.engine.presentation.Sentences` stands for."""
 
     def __init__(self, catalogue: Messages, lang: str, zone: Any) -> None:
         self.catalogue, self.lang, self.zone = catalogue, lang, zone
 
     def __call__(self, finding: Any, title: str, notes: Any) -> str:
         say = self.catalogue.speaker(self.lang, self.zone)
-        return presentation.sentence(finding, self.lang, say, self.catalogue, title, notes)
+        return plain_sentence(finding, self.lang, say, self.catalogue, title, notes)
 
 
 @contextlib.contextmanager
@@ -402,7 +448,7 @@ class TestSentences:
             for lang in ("fr", "en"):
                 say = catalogue.speaker(lang, MONTREAL)
                 expected = outcome(
-                    lambda f, lang=lang, say=say: presentation.sentence(
+                    lambda f, lang=lang, say=say: plain_sentence(
                         f, lang, say, catalogue, title, ()
                     ),
                     finding,
@@ -419,6 +465,12 @@ def outcome(action: Any, values: Any) -> Any:
         return type(error), str(error)
 
 
-def test_module_state_is_kept_small():
-    """What the rows keep between cases is the last as_of only."""
-    assert len(audit_rows_module._LAST_AS_OF) == 1
+def test_rows_of_several_instants_each_write_their_own():
+    """Rows of two evaluations' instants, alternating (one a copy of the other's instant in
+    another offset): each row's ``as_of`` cell is its own instant's text."""
+    montreal = datetime(2025, 7, 2, 12, tzinfo=MONTREAL)
+    rows = [{**dict.fromkeys(COLUMNS), "due_at": None, "act_at": None, "as_of": instant}
+            for instant in (montreal, montreal.astimezone(UTC), montreal, None)]  # fmt: skip
+    assert ["2025-07-02T12:00:00-04:00", "2025-07-02T16:00:00+00:00",
+            "2025-07-02T12:00:00-04:00", None] == [_cells(row)[COLUMNS.index("as_of")]
+                                                   for row in rows]  # fmt: skip

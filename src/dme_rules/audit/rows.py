@@ -175,13 +175,6 @@ def _instant(as_of: datetime | date, kind: str | None) -> datetime:
     return end_of_day_in(as_of, pack.zone)
 
 
-def _report_of(
-    source: str, text: bytes | OSError, as_of: datetime | date, readings: Sequence[Reading | str]
-) -> Report | str:
-    """The report of one input, or the message of its invalid row."""
-    return _evaluated(source, _subject_of(source, text), as_of, readings)
-
-
 def _subject_of(source: str, text: bytes | OSError) -> Subject | str:
     """The subject of one input, or the message of its invalid row."""
     if isinstance(text, OSError):
@@ -262,7 +255,7 @@ def _rows_of(
 ) -> list[dict[str, Any]]:
     """The rows of one input: a row per finding, or one invalid row (``citations``: each row
     also carries the passages its finding cites, under :data:`CITATIONS`)."""
-    report = _report_of(source, text, as_of, readings)
+    report = _evaluated(source, _subject_of(source, text), as_of, readings)
     if isinstance(report, str):
         invalid = _invalid_values(source, report, _instant(as_of, None))
         return [dict(zip(COLUMNS, invalid, strict=True))]
@@ -373,25 +366,23 @@ class Summary:
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         """Count the rows of one input."""
-        self.inputs += 1
-        if rows and rows[0]["status"] == INVALID:
-            self.invalid += 1
-            return
-        if rows:
-            self.cases[rows[0]["case_status"]] += 1
-        for row in rows:
-            self.findings[row["rule_id"], row["status"]] += 1
+        self._count([(row["rule_id"], row["status"], row["case_status"]) for row in rows])
 
     def add_values(self, rows: list[list[Any]]) -> None:
         """Count the rows of one input given as their values in the order of
         :data:`COLUMNS`, as :meth:`add` counts them."""
+        self._count([(row[_RULE_ID], row[_STATUS], row[_CASE_STATUS]) for row in rows])
+
+    def _count(self, rows: list[tuple[str, str, str]]) -> None:
+        """Count one input by its rows' rule, status and case status: an invalid input (its
+        one row of status :data:`INVALID`), else its case and each finding."""
         self.inputs += 1
-        if rows and rows[0][_STATUS] == INVALID:
+        if rows and rows[0][1] == INVALID:
             self.invalid += 1
             return
         if rows:
-            self.cases[rows[0][_CASE_STATUS]] += 1
-        self.findings.update([(row[_RULE_ID], row[_STATUS]) for row in rows])
+            self.cases[rows[0][2]] += 1
+        self.findings.update([(rule_id, status) for rule_id, status, _ in rows])
 
     def merge(self, other: Summary) -> None:
         """Count what ``other`` counted too (a worker's part of the audit)."""
@@ -445,10 +436,6 @@ def _title(rule_id: str, lang: str) -> str:
 #: The columns whose values JSON has no type for (dates, instants, amounts), by position,
 #: but ``as_of``.
 _WRITTEN = tuple(COLUMNS.index(c) for c in ("due", "due_at", "act_on", "act_at", "amount", "cap"))
-#: The last value written in ``as_of`` with its text: every row of a case has the same
-#: ``as_of`` instant (which never changes, and is kept here, so that the text found by its
-#: identity is its own).
-_LAST_AS_OF: list[tuple[Any, Any]] = [(None, None)]
 #: A row's values in the order of :data:`COLUMNS` (an itemgetter: the CSV's hot path).
 _IN_ORDER = itemgetter(*COLUMNS)
 
@@ -472,12 +459,7 @@ def _cells(row: dict[str, Any]) -> list[Any]:
     if "due_at" not in row:
         row = _completed(row)
     cells = list(_IN_ORDER(row))
-    as_of = cells[_AS_OF]
-    if as_of is not None:  # the same instant in every row of a case: written once
-        last = _LAST_AS_OF[0]
-        if as_of is not last[0]:
-            last = _LAST_AS_OF[0] = (as_of, _json(as_of))
-        cells[_AS_OF] = last[1]
+    cells[_AS_OF] = _json(cells[_AS_OF])
     return _cells_of_values(cells)
 
 

@@ -148,30 +148,23 @@ class Finding(NamedTuple):
     def to_dict(self, lang: str = "fr", *, message: str | None = None) -> dict[str, Any]:
         """The JSON form, every field under its name; the message in ``lang`` (or ``message``,
         the sentence a report already made)."""
-        found = json_head(self, self.message(lang) if message is None else message)
-        found["citations"] = [dict(entry) for entry in cited(self.citations)]
-        found["details"] = jsonable(self.details)
-        return found
-
-
-def json_head(finding: Finding, message: str) -> dict[str, Any]:
-    """A finding's JSON form up to its ``message`` (:meth:`Finding.to_dict` adds
-    ``citations`` and ``details``)."""
-    return {
-        "rule_id": finding.rule_id,
-        "rule_version": finding.rule_version,
-        "status": finding.status.value,
-        "obligated_party": finding.obligated_party,
-        "due": None if finding.due is None else jsonable(finding.due),
-        "act_on": None if finding.act_on is None else jsonable(finding.act_on),
-        "days_late": finding.days_late,
-        "business_days_late": finding.business_days_late,
-        "days_left": finding.days_left,
-        "business_days_left": finding.business_days_left,
-        "amount": None if finding.amount is None else jsonable(finding.amount),
-        "cap": None if finding.cap is None else jsonable(finding.cap),
-        "interpretation": finding.interpretation,
-        "readings": list(finding.readings),
-        "reason": finding.reason,
-        "message": message,
-    }
+        return {
+            "rule_id": self.rule_id,
+            "rule_version": self.rule_version,
+            "status": self.status.value,
+            "obligated_party": self.obligated_party,
+            "due": None if self.due is None else jsonable(self.due),
+            "act_on": None if self.act_on is None else jsonable(self.act_on),
+            "days_late": self.days_late,
+            "business_days_late": self.business_days_late,
+            "days_left": self.days_left,
+            "business_days_left": self.business_days_left,
+            "amount": None if self.amount is None else jsonable(self.amount),
+            "cap": None if self.cap is None else jsonable(self.cap),
+            "interpretation": self.interpretation,
+            "readings": list(self.readings),
+            "reason": self.reason,
+            "message": self.message(lang) if message is None else message,
+            "citations": [dict(entry) for entry in cited(self.citations)],
+            "details": jsonable(self.details),
+        }

@@ -32,7 +32,6 @@ __all__ = [
     "report_html",
     "report_lines",
     "report_verdict",
-    "sentence",
     "table_headings",
     "table_lines",
 ]
@@ -72,54 +71,11 @@ def describe(
     The parts are generic (due date, act, lateness or time left, amount and cap, the missing
     field, the reason) then the rule's own ``notes``.
     """
-    return sentence(finding, lang, messages.speaker(lang, zone), messages, title, notes)
-
-
-def sentence(
-    finding: Finding,
-    lang: str,
-    say: Callable[..., str],
-    messages: Messages,
-    title: str,
-    notes: Sequence[Note],
-) -> str:
-    """:func:`describe` with the speaker ``say`` of ``messages`` in ``lang`` (and the pack's
-    zone) already found."""
-    (_, _, status, _, due, act_on, days_late, business_days_late, days_left,
-     business_days_left, amount, cap, _, _, _, details) = finding  # fmt: skip
-    parts = []
-    if due is not None:
-        parts.append(say("finding.due", due=due))
-    if act_on is not None:
-        parts.append(say("finding.act", act=act_on))
-    if days_late is not None and business_days_late is None:
-        parts.append(say("finding.late", days=days_late))
-    elif days_late is not None:
-        parts.append(say("finding.late_business", days=days_late, business=business_days_late))
-    if days_left is not None and business_days_left is None:
-        parts.append(say("finding.left", days=days_left))
-    elif days_left is not None:
-        parts.append(say("finding.left_business", days=days_left, business=business_days_left))
-    if amount is not None:
-        parts.append(say("finding.amount", amount=amount))
-    if cap is not None:
-        parts.append(say("finding.cap", cap=cap))
-    if details is not NO_DETAILS:  # the shared empty details: neither missing nor a reason
-        if "missing" in details:
-            parts.append(say("finding.missing", missing=details["missing"]))
-        reason = details.get("reason")
-        if reason is not None:
-            parts.append(_said(say, messages, f"reason.{reason}", details, str(reason)))
-    if notes:
-        parts += [_said(say, messages, code, values, code) for code, values in notes]
-    head = say("finding.head", title=title, status=status.label(lang))
-    if not parts:
-        return head + "."
-    return head + " — " + say("list.separator").join(parts) + "."
+    return Sentences(messages, lang, zone)(finding, title, notes)
 
 
 class Sentences:
-    """Findings said in one sentence each, as :func:`sentence` says them, in one language and
+    """Findings said in one sentence each, as :func:`describe` says them, in one language and
     zone with one catalogue, for many findings in a row: every part of the sentence compiled
     once (:meth:`Messages.phrase <dme_rules.engine.messages.Messages.phrase>`), each rule's
     head said once for each of its statuses, what the catalogue has looked up once (a
