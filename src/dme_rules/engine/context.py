@@ -11,7 +11,7 @@ import attrs
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import BusinessClock, OfficeSchedule
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.time import as_instant
+from dme_rules.engine.time import as_instant, day_seen
 from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["Context", "check_options"]
@@ -82,7 +82,8 @@ class Context:
 
     Attributes:
         as_of: The instant the subject is seen at (aware); acts dated after it are ignored.
-        today: The local date of ``as_of`` in ``zone``.
+        today: The last day whose acts the evaluation sees: the local date of ``as_of`` in
+            ``zone``, or the day before at local midnight, its 24:00 (:func:`day_seen`).
         zone: The jurisdiction's time zone, for every local date and wall-clock time.
         calendar: The business calendar.
         readings: Alternative readings the caller chose, applied where a rule allows them.
@@ -144,7 +145,7 @@ class Context:
                 "calendar", "a BusinessCalendar", calendar, expected_fr="un BusinessCalendar"
             )
         chosen = check_options(calendar, readings, schedule)
-        today = instant.astimezone(zone).date()
+        today = day_seen(instant, zone)
         return cls(instant, today, zone, calendar, chosen, schedule, calendar_given)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -168,7 +169,7 @@ class Context:
             NaiveDatetimeError: ``as_of`` has no UTC offset.
         """
         instant = as_instant(as_of, "as_of")
-        moved = attrs.evolve(self, as_of=instant, today=instant.astimezone(self.zone).date())
+        moved = attrs.evolve(self, as_of=instant, today=day_seen(instant, self.zone))
         object.__setattr__(moved, "_clocks", self._clocks)
         object.__setattr__(moved, "_run_values", self._run_values)
         return moved

@@ -15,7 +15,6 @@ from typing import NamedTuple
 from dme_rules.engine._speed import tuple_maker
 from dme_rules.engine.context import Context
 from dme_rules.engine.status import Status
-from dme_rules.engine.time import end_of_day_in
 
 __all__ = ["DeadlineState", "deadline_state"]
 
@@ -44,8 +43,9 @@ def deadline_state(due: date, act_on: date | None, context: Context) -> Deadline
 
     An act on or before ``due`` is compliant, after it a violation with the days late. With
     no act: pending while ``as_of`` is at most 24:00 of ``due`` (with the days left), then a
-    violation (overdue, with the days overdue). An act dated after ``as_of``'s date is
-    ignored: the subject is seen as it stood at ``as_of``.
+    violation (overdue, with the days overdue). An act dated after the last day ``as_of``
+    sees (``context.today``: at local midnight, the day that ends then) is ignored: the
+    subject is seen as it stood at ``as_of``.
     """
     calendar, today = context.calendar, context.today
     ignored = act_on is not None and act_on > today
@@ -54,7 +54,7 @@ def deadline_state(due: date, act_on: date | None, context: Context) -> Deadline
             return _state((Status.COMPLIANT, act_on, None, None, None, None, False, False))
         late = (act_on - due).days, calendar.business_days_between(due, act_on)
         return _state((Status.VIOLATION, act_on, *late, None, None, False, False))
-    if today <= due or context.as_of <= end_of_day_in(due, context.zone):
+    if today <= due:  # ``as_of`` is at most 24:00 of ``due`` (the day it sees is ``today``)
         left = max((due - today).days, 0), max(calendar.business_days_between(today, due), 0)
         return _state((Status.PENDING, None, None, None, *left, ignored, False))
     late = (today - due).days, calendar.business_days_between(due, today)

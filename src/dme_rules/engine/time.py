@@ -2,7 +2,8 @@
 
 Instants must be timezone-aware; "the date of" an instant is its local date in the
 jurisdiction's zone, whatever offset it was written in. A date-deadline ends at 24:00 local
-time of its due date (:func:`end_of_day_in`).
+time of its due date (:func:`end_of_day_in`), and an evaluation at 24:00 of a day sees that day
+whole and nothing of the next (:func:`day_seen`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ __all__ = [
     "SUPPORTED_YEARS",
     "add_months",
     "as_instant",
+    "day_seen",
     "end_of_day_in",
     "local_date",
     "months_after",
@@ -112,6 +114,29 @@ def end_of_day_in(day: date, zone: tzinfo) -> datetime:
     instant sees the deadline overdue.
     """
     return datetime.combine(day + _DAY, time.min, zone)
+
+
+def day_seen(as_of: datetime, zone: tzinfo) -> date:
+    """The last day an evaluation at the aware instant ``as_of`` sees acts of, in ``zone``: the
+    local date of ``as_of``, except at local midnight, which is 24:00 of the day before and
+    starts nothing of the new day (an evaluation "as of 2025-02-13", at its 24:00, sees the
+    acts of the 13th and none dated the 14th; a deadline due the 13th is still running).
+
+    A day runs from just after its 00:00 to its 24:00 included, as a date-deadline does
+    (:func:`end_of_day_in`): ``as_of`` is at most 24:00 of a date ``due`` exactly when
+    ``day_seen(as_of, zone) <= due``.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> montreal = ZoneInfo("America/Montreal")
+    >>> day_seen(datetime(2025, 2, 14, 0, 0, tzinfo=montreal), montreal)
+    datetime.date(2025, 2, 13)
+    >>> day_seen(datetime(2025, 2, 14, 0, 0, 1, tzinfo=montreal), montreal)
+    datetime.date(2025, 2, 14)
+    """
+    day = as_of.astimezone(zone).date()
+    if day > date.min and as_of == end_of_day_in(day - _DAY, zone):  # the instants compared
+        return day - _DAY
+    return day
 
 
 def months_after(day: date, months: int) -> date:

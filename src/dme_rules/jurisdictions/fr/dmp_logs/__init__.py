@@ -49,7 +49,7 @@ from typing import Any
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import reading_values
-from dme_rules.engine.time import as_instant, instant_text
+from dme_rules.engine.time import as_instant, day_seen, instant_text
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.fr.calendars import FRANCE
 from dme_rules.jurisdictions.fr.counting import PARIS
@@ -79,7 +79,6 @@ from dme_rules.jurisdictions.fr.dmp_logs._tables import (
     RULE_TABLES,
     _day,
     _helper_tables,
-    _local_start,
     _micros,
     rules_not_run,
 )
@@ -102,11 +101,7 @@ def _plan(as_of: datetime, readings: Iterable[Reading | str]) -> _Plan:
         raise InvalidArgumentError(
             "readings", "reading values or ids", readings, expected_fr="des lectures ou des ids"
         )
-    local = instant.astimezone(PARIS)
-    today = local.date()
-    at_midnight = _micros(instant) == _local_start(today)
-    pending_from = _day(today) - 1 if at_midnight else _day(today)
-    return _Plan(_micros(instant), _day(today), pending_from, chosen)
+    return _Plan(_micros(instant), _day(day_seen(instant, PARIS)), chosen)
 
 
 def audit_dmp_logs(

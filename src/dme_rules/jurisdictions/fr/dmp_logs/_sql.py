@@ -109,9 +109,9 @@ class _Plan:
     """One audit's constants: the instant, its date, the readings, each rule's version."""
 
     as_of_us: int
+    #: The last day whose acts ``as_of`` sees (at local midnight, the day that ends then), and
+    #: the earliest last day still pending at ``as_of`` (24:00 of it not passed yet).
     today: int
-    #: The earliest last day still pending at ``as_of`` (24:00 of it not passed yet).
-    pending_from: int
     chosen: tuple[Reading, ...]
 
     def version(self, rule: Rule[Any, Any]) -> Any:
@@ -407,7 +407,7 @@ def _retention_sql(plan: _Plan) -> str:
     WHEN x.closed_on IS NULL OR x.closed_on > {today} THEN 'not_applicable'
     WHEN x.purged IS NOT NULL AND x.purged <= {kept_until} THEN 'violation'
     WHEN x.purged IS NOT NULL THEN 'compliant'
-    WHEN {kept_until} >= {plan.pending_from} THEN 'pending'
+    WHEN {kept_until} >= {plan.today} THEN 'pending'
     ELSE 'compliant' END"""
     reason = f"""CASE WHEN NOT x.in_force THEN 'not_in_force'
     WHEN x.closed_on IS NULL AND x.purged IS NOT NULL THEN {_NULL_TEXT}
@@ -465,7 +465,7 @@ def _deferred_sql(plan: _Plan) -> str:
         return (
             f"CASE WHEN {act} IS NOT NULL AND {act} <= {by} THEN 'compliant' "
             f"WHEN {act} IS NOT NULL THEN 'violation' "
-            f"WHEN {by} >= {plan.pending_from} THEN 'pending' ELSE 'violation' END"
+            f"WHEN {by} >= {plan.today} THEN 'pending' ELSE 'violation' END"
         )
 
     def seen(day: str) -> str:
