@@ -52,10 +52,14 @@ class TestCatalogues:
                 for template in texts.values():
                     specs = set(re.findall(r"\{\w+(?::([^}]*))?\}", template))
                     counts = {spec for spec in specs if spec.startswith("count:")}
-                    assert specs - counts <= known, template
+                    names = {spec for spec in specs if spec.startswith(("name:", "names:"))}
+                    assert specs - counts - names <= known, template
                     for spec in counts:  # a count's noun has its forms in the catalogue
                         noun = spec.removeprefix("count:")
                         assert {f"{noun}.one", f"{noun}.other"} <= set(catalogue.texts), spec
+                    for spec in names:  # a name's prefix has words in the catalogue
+                        prefix = spec.partition(":")[2] + "."
+                        assert any(code.startswith(prefix) for code in catalogue.texts), spec
 
     def test_unknown_code_or_language(self):
         """A code no catalogue has, or a language the library does not speak, is refused
@@ -165,9 +169,21 @@ class TestFormatting:
         assert "due 2025-04-24" == QUEBEC.format("finding.due", "en", due=date(2025, 4, 24))
 
     def test_lists_and_codes(self):
-        """A list reads joined with commas; a code reads as its own text."""
-        assert "missing dates: a, b" == QUEBEC.format(
-            "qc.migration.calendar-content.missing_items", "en", items=["a", "b"]
+        """A list reads joined with commas; a code reads as its own text; a name (a code's
+        last part) reads as the text of its code, alone or in a list."""
+        assert "non transmis à a@x.ca, b@y.ca" == QUEBEC.format(
+            "qc.migration.request-form.not_sent_to", "fr", addresses=["a@x.ca", "b@y.ca"]
+        )
+        assert "missing dates: production, cut-over" == QUEBEC.format(
+            "qc.migration.calendar-content.missing_items",
+            "en",
+            items=["production_on", "source_cutover_on"],
+        )
+        assert "début de la préanalyse après fin de la préanalyse" == QUEBEC.format(
+            "qc.migration.calendar-content.out_of_order",
+            "fr",
+            first="preanalysis_start_on",
+            then="preanalysis_end_on",
         )
         assert "« X »\u00a0: ne pas aller de l'avant" == QUEBEC.format(
             "qc.emr.new-feature-consent.decision",

@@ -8,6 +8,10 @@ reads (``{due:when}``, ``{fee:money}``, ``{late:hours}``): the formatter knows t
 value, and looks the words it needs (day or days, the currency) up in the catalogue too, so no
 code branches on the language.
 
+Names: ``{item:name:qc.calendar.item}`` says the words of ``qc.calendar.item.<value>`` for a
+value that is a code's last part (a field's name, never shown to people as it is), and
+``{items:names:qc.calendar.item}`` those of a list of them.
+
 Plurals: ``{inputs:count:audit.input}`` says a number and its noun phrase in the form the
 language's plural rules give that number (the Unicode CLDR's: « 1 jour », « 0 jour »,
 « 5 jours »; "1 day", "0 days"): the catalogue holds each form of the phrase as its own code,
@@ -281,6 +285,9 @@ class _Words:
     - ``business_time``: business time, in business days and hours once it is a day or more;
     - ``duration``: minutes of real time in words (``1 semaine 2 heures``);
     - ``list``: items joined with commas;
+    - ``name:<prefix>``: the value is the last part of a code, replaced by the text of
+      ``<prefix>.<value>`` (a calendar item's name for its field: ``production_on``);
+    - ``names:<prefix>``: a list of such values, each replaced, joined with commas;
     - ``days_off``: named days (holidays, weekend days) with their dates;
     - ``message``: the value is itself a code, replaced by its text;
     - ``messages``: a list of codes, each replaced by its text.
@@ -417,10 +424,18 @@ def _kind(spec: str) -> Callable[[_Words, Any], str] | None:
     if spec.startswith(_COUNT):
         noun = spec[len(_COUNT) :]
         return lambda words, value: words.count(value, noun)
+    if spec.startswith(_NAME):
+        prefix = spec[len(_NAME) :]
+        return lambda words, value: words.word(f"{prefix}.{value}")
+    if spec.startswith(_NAMES):
+        prefix = spec[len(_NAMES) :]
+        return lambda words, values: ", ".join(words.word(f"{prefix}.{v}") for v in values)
     return _KINDS.get(spec)
 
 
 _COUNT = "count:"
+_NAME = "name:"
+_NAMES = "names:"
 
 
 _KINDS: dict[str, Any] = {

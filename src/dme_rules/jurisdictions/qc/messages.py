@@ -352,19 +352,50 @@ MESSAGES = Messages(
         },
         # The migration calendar.
         f"{_CALENDAR}.missing_items": {
-            "fr": "dates absentes : {items:list}",
-            "en": "missing dates: {items:list}",
+            "fr": "dates absentes : {items:names:qc.calendar.item}",
+            "en": "missing dates: {items:names:qc.calendar.item}",
         },
-        f"{_CALENDAR}.out_of_order": {"fr": "{first} après {then}", "en": "{first} after {then}"},
+        f"{_CALENDAR}.out_of_order": {
+            "fr": "{first:name:qc.calendar.item} après {then:name:qc.calendar.item}",
+            "en": "{first:name:qc.calendar.item} after {then:name:qc.calendar.item}",
+        },
         f"{_CALENDAR}.late_item": {
-            "fr": "{item} prévue le {planned_on}, après l'échéance du {due}",
-            "en": "{item} planned on {planned_on}, after the due date {due}",
+            "fr": "{item:name:qc.calendar.item} le {planned_on}, après l'échéance du {due}",
+            "en": "{item:name:qc.calendar.item} on {planned_on}, after the due date {due}",
         },
         f"{_CALENDAR}.unsettled_item": {
-            "fr": "{item} prévue le {planned_on}, après l'échéance du {due}, qui pourrait être "
-            "reportée (donnée manquante : {missing})",
-            "en": "{item} planned on {planned_on}, after the due date {due}, which could move "
-            "(missing: {missing})",
+            "fr": "{item:name:qc.calendar.item} le {planned_on}, après l'échéance du {due}, "
+            "qui pourrait être reportée (donnée manquante : {missing})",
+            "en": "{item:name:qc.calendar.item} on {planned_on}, after the due date {due}, "
+            "which could move (missing: {missing})",
+        },
+        # Each date of a migration calendar, by its field (MigrationCalendar).
+        **{
+            f"qc.calendar.item.{item}": {"fr": fr, "en": en}
+            for item, fr, en in (
+                ("test_extraction_on", "extraction de test", "test extraction"),
+                ("preanalysis_start_on", "début de la préanalyse", "start of the pre-analysis"),
+                ("preanalysis_end_on", "fin de la préanalyse", "end of the pre-analysis"),
+                (
+                    "preanalysis_submitted_on",
+                    "dépôt de la préanalyse",
+                    "submission of the pre-analysis",
+                ),
+                (
+                    "preanalysis_validated_on",
+                    "validation de la préanalyse",
+                    "validation of the pre-analysis",
+                ),
+                ("flow_analysis_meeting_on", "réunion d'analyse des flux", "flow-analysis meeting"),
+                ("quality_control_on", "contrôle de la qualité", "quality control"),
+                ("validation_sessions_on", "séances de validation", "validation sessions"),
+                ("quality_approved_on", "approbation de la qualité", "quality approval"),
+                ("source_cutover_on", "basculement", "cut-over"),
+                ("final_extraction_on", "extraction finale", "final extraction"),
+                ("production_on", "mise en production", "production"),
+                ("data_usable_on", "première utilisation des données", "first use of the data"),
+                ("access_removed_on", "retrait des accès", "removal of access"),
+            )
         },
         f"{_CALENDAR}.access_removed_too_early": {
             "fr": "retrait des accès le {access_removed_on}, avant la fin de l'accès requis "

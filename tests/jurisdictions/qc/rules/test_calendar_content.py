@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from dme_rules import MIGRATION_CALENDAR, Status
+from dme_rules import MIGRATION_CALENDAR, MigrationCalendar, Status
+from dme_rules.jurisdictions.qc.messages import MESSAGES
 from dme_rules.jurisdictions.qc.parameters import CalendarContents
 from dme_rules.jurisdictions.qc.readings import CLINIC_DELAY_NOTED, NINETY_DAYS
 
@@ -204,10 +205,39 @@ class TestMigrationCalendar(CommonRuleTests):
             ] == found.details["unsettled_items"]
 
     def test_message_lists_the_problems(self):
-        """The message names the missing dates in both languages."""
+        """The message names the missing dates in words, in both languages."""
         found = self.finding(change(spec_case(), calendar__quality_control_on=None), AS_OF)
-        assert "dates absentes\u00a0: quality_control_on" in found.message("fr")
-        assert "missing dates: quality_control_on" in found.message("en")
+        assert "dates absentes\u00a0: contrôle de la qualité" in found.message("fr")
+        assert "missing dates: quality control" in found.message("en")
+
+    def test_messages_name_every_item_in_words(self):
+        """Every item a calendar states has its words in both languages, and no message shows
+        an item's field name: a calendar without any date (each item missing), with the
+        pre-analysis ending before it starts, and with production planned on 08-10, after
+        the import's due date (2025-08-06, as the README's spec example states it)."""
+        items = MIGRATION_CALENDAR.versions[-1].parameters.items
+        for lang in ("fr", "en"):
+            for item in items:
+                assert MESSAGES.template(f"qc.calendar.item.{item}", lang) != item
+        empty = self.finding(change(spec_case(), calendar=MigrationCalendar()), AS_OF)
+        assert set(empty.details["missing_items"]) == set(items)
+        muddled = change(
+            spec_case(),
+            calendar__preanalysis_end_on=date(2025, 7, 9),
+            calendar__production_on=date(2025, 8, 10),
+            calendar__data_usable_on=date(2025, 8, 10),
+        )
+        late = self.finding(muddled, AS_OF)
+        assert late.details["late_items"][0]["item"] == "production_on"
+        assert late.details["out_of_order"]
+        for found in (empty, late):
+            for lang in ("fr", "en"):
+                message = found.message(lang)
+                assert not [item for item in items if item in message], message
+        assert "mise en production le 2025-08-10, après l'échéance du 2025-08-06" in (
+            late.message("fr")
+        )
+        assert "start of the pre-analysis after end of the pre-analysis" in late.message("en")
 
 
 class TestCalendarContents:
