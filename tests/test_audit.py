@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import xml.dom.minidom
 from collections import Counter
 from datetime import datetime
 from decimal import Decimal
@@ -432,6 +433,14 @@ class TestWhatAuditorsOpen:
         assert "2025-04-24 24:00 (EDT)" in page.date_cells
         assert ".date{white-space:nowrap}" in path.read_text(encoding="utf-8")
         assert "<span class='date'>2025-04-24 24:00 (EDT)</span>" in path.read_text("utf-8")
+        # The chart is well-formed SVG, as an XML reader sees it (saved alone, or in XHTML).
+        text = path.read_text(encoding="utf-8")
+        chart = text[text.index("<svg") : text.index("</svg>") + len("</svg>")]
+        rects = xml.dom.minidom.parseString(chart).getElementsByTagName("rect")
+        assert rects
+        assert all(
+            float(rect.getAttribute(name)) >= 0 for rect in rects for name in ("x", "y", "width")
+        )
 
 
 class TestFrenchRecords:

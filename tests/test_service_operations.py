@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import subprocess
 import sys
 import uuid
@@ -268,6 +269,38 @@ class TestOperations:
             f"dme-rules serve: {address}, 2 workers, dme_rules {__version__}\n"
         )
         assert expected == first
+
+    def test_an_address_it_cannot_listen_on(self):
+        """A port another server holds, or a host that is no address, is refused before the
+        startup line: one line in French then English naming the address and why, exit 2
+        (not the exit 3 of an internal error)."""
+        port = free_port()
+        with socket.socket() as holder:
+            holder.bind(("127.0.0.1", port))
+            holder.listen()
+            taken = subprocess.run(
+                [sys.executable, "-m", "dme_rules.cli", "serve", "--port", str(port)],
+                capture_output=True, text=True, timeout=60, check=False,
+            )  # fmt: skip
+        unknown = subprocess.run(
+            [sys.executable, "-m", "dme_rules.cli", "serve", "--host", "256.1.1.1"],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        address = f"127.0.0.1:{port}"
+        assert (2, "") == (taken.returncode, taken.stdout)
+        assert [
+            f"dme-rules serve: impossible d'écouter sur {address} (l'adresse est déjà utilisée"
+            f"\u00a0: un autre serveur y tourne\u00a0; donner un autre --port) / cannot listen on "
+            f"{address} (the address is already in use: another server runs there; give "
+            "another --port)"
+        ] == taken.stderr.splitlines()
+        assert 2 == unknown.returncode
+        assert unknown.stderr.splitlines() == [
+            "dme-rules serve: impossible d'écouter sur 256.1.1.1:8000 (hôte inconnu\u00a0: donner "
+            "une adresse de cette machine, comme 127.0.0.1 ou 0.0.0.0) / cannot listen on "
+            "256.1.1.1:8000 (unknown host: give an address of this machine, such as 127.0.0.1 "
+            "or 0.0.0.0)"
+        ]
 
     def test_the_access_log(self, tmp_path):
         """With --access-log, one JSON line per request on standard output: request id,

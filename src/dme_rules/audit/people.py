@@ -450,7 +450,7 @@ def _chart(rows: list[dict[str, Any]], lang: str = "fr", people: _People | None 
             width = bar_width * n / most
             label = _status_label(status, lang)
             count = html.escape(people.say("chart.count", status=label, count=n))
-            svg.append(f"<rect x='{x:.1f}'' y='{y + 3}' width='{width:.1f}' height='16' "
+            svg.append(f"<rect x='{x:.1f}' y='{y + 3}' width='{width:.1f}' height='16' "
                        f"fill='{_COLOURS[status]}'><title>{count}</title></rect>")  # fmt: skip
             if width >= 7 * len(str(n)) + 4:  # the count inside its part when it fits
                 svg.append(f"<text x='{x + width / 2:.1f}' y='{y + 15}' font-size='11' "

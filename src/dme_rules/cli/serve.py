@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import socket
 
-from dme_rules.cli.common import EXIT_OK, UsageError, usage_error
+from dme_rules.cli.common import EXIT_OK, UsageError, both, usage_error
 
 __all__ = ["run"]
 
@@ -23,12 +25,52 @@ def run(args: argparse.Namespace) -> int:
             raise usage_error(
                 args, "error.decision_log", path=args.decision_log, reason=error.strerror
             ) from None
-    serve(
-        args.host,
-        args.port,
-        args.workers,
-        args.decision_log,
-        access_log=args.access_log,
-        cors_origins=args.cors_origin,
-    )
+    address = f"{args.host}:{args.port}"
+    _check_address(args, address)
+    try:
+        serve(
+            args.host,
+            args.port,
+            args.workers,
+            args.decision_log,
+            access_log=args.access_log,
+            cors_origins=args.cors_origin,
+        )
+    except SystemExit as stop:  # the server's own failure to start, after its line
+        if stop.code in (None, 0):
+            return EXIT_OK
+        raise usage_error(args, "error.serve_start", address=address) from None
     return EXIT_OK
+
+
+#: Why an address cannot be listened on, by the system's error number.
+_REASONS = {
+    errno.EADDRINUSE: "error.listen.in_use",
+    errno.EACCES: "error.listen.denied",
+    errno.EADDRNOTAVAIL: "error.listen.not_here",
+}
+
+
+def _check_address(args: argparse.Namespace, address: str) -> None:
+    """Refuse, before the startup line, an address the service cannot listen on: its host
+    unknown, or binding it refused (another server on the port, a port reserved to the
+    administrator), as the server would bind it (reusing an address left waiting)."""
+    try:
+        found = socket.getaddrinfo(
+            args.host, args.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+    except (socket.gaierror, UnicodeError):
+        raise usage_error(
+            args, "error.listen", address=address, reason="error.listen.unknown_host"
+        ) from None
+    family, kind, protocol, _, where = found[0]
+    with socket.socket(family, kind, protocol) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(where)
+        except OSError as error:
+            reason = _REASONS.get(error.errno or 0)
+            if reason is None:
+                detail = both("error.listen.other", number=error.errno)
+                raise UsageError(f"{args.prog}: {address}: {detail}") from None
+            raise usage_error(args, "error.listen", address=address, reason=reason) from None

@@ -431,6 +431,31 @@ WORDS = Messages(
             en="cannot write the decision log {path} ({reason})",
             fr="impossible d'écrire le journal des décisions {path} ({reason})",
         ),
+        "error.listen": _texts(
+            en="cannot listen on {address} ({reason:message})",
+            fr="impossible d'écouter sur {address} ({reason:message})",
+        ),
+        "error.listen.in_use": _texts(
+            en="the address is already in use: another server runs there; give another --port",
+            fr="l'adresse est déjà utilisée : un autre serveur y tourne ; donner un autre --port",
+        ),
+        "error.listen.denied": _texts(
+            en="permission denied: a port below 1024 needs the administrator's rights",
+            fr="permission refusée : un port sous 1024 demande les droits d'administrateur",
+        ),
+        "error.listen.unknown_host": _texts(
+            en="unknown host: give an address of this machine, such as 127.0.0.1 or 0.0.0.0",
+            fr="hôte inconnu : donner une adresse de cette machine, comme 127.0.0.1 ou 0.0.0.0",
+        ),
+        "error.listen.not_here": _texts(
+            en="the address is not one of this machine's",
+            fr="l'adresse n'est pas une adresse de cette machine",
+        ),
+        "error.listen.other": _texts(en="system error {number}", fr="erreur système {number}"),
+        "error.serve_start": _texts(
+            en="the service could not start on {address} (see the line above)",
+            fr="le service n'a pas pu démarrer sur {address} (voir la ligne ci-dessus)",
+        ),
         # Test files (``dme-rules test``): the file and line come first.
         "error.test_extra": _texts(
             en="reading test files needs {module}: pip install 'dme-rules[{extra}]'",
