@@ -352,6 +352,10 @@ class TestHostileArguments:
         for error in errors:
             again = pickle.loads(pickle.dumps(error))
             assert (type(error), str(error), vars(error)) == (type(again), str(again), vars(again))
+            # Its message is its French, " / ", its English; each is there alone too.
+            assert str(error) == f"{again.text('fr')} / {again.text('en')}"
+            assert "attendu" not in again.text("en")
+            assert "expected" not in again.text("fr")
         with (
             ProcessPoolExecutor(max_workers=1) as pool,
             pytest.raises(InvalidCaseError, match=r"\$\.case_id"),

@@ -407,6 +407,28 @@ class TestEveryError:
         assert body["detail"].startswith("$.bogus: expected one of the known keys")
         assert body["detail"].endswith(" (and 6 more errors)")
 
+    def test_a_date_the_rules_cannot_count_from_in_one_language(self, logged):
+        """Deadlines of a request sent before the rules were in force (2021-01-05, before
+        2021-10-28), or whose deadlines leave the supported years: the problem says why in
+        the language asked, not in both."""
+        for transmitted, why_en, why_fr in (
+            ("2021-01-05", "is not in force on 2021-01-05", "n'est pas en vigueur le 2021-01-05"),
+            (
+                "2200-12-20",
+                "is outside the supported years",
+                "est hors des années prises en charge",
+            ),
+        ):
+            said = {}
+            for lang in ("en", "fr"):
+                status, _, body = logged.json(
+                    "GET", f"/v1/deadlines?lang={lang}&transmitted={transmitted}"
+                )
+                assert 422 == status
+                said[lang] = body["detail"]
+            assert (True, False) == (why_en in said["en"], why_fr in said["en"]), said["en"]
+            assert (True, False) == (why_fr in said["fr"], why_en in said["fr"]), said["fr"]
+
     def test_a_batch_line_lists_every_fault_too(self, logged):
         """A refused batch line's problem lists its every fault."""
         _, _, body = logged.request("POST", "/v1/evaluate/batch", SEVEN_FAULTS)

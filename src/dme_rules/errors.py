@@ -40,6 +40,19 @@ class DmeRulesError(ValueError):
         others: list[DmeRulesError] = self.__dict__.get("_others") or []
         return [self, *others]
 
+    def text(self, lang: str) -> str:
+        """The message in one language, ``fr`` or ``en`` (the message gives the French text,
+        a slash, then the English); the whole message for an error given one text."""
+        texts: tuple[str, str] | None = self.__dict__.get("_texts")
+        if texts is None:
+            return str(self)
+        return texts[0] if lang == "fr" else texts[1]
+
+    def _say(self, fr: str, en: str) -> None:
+        """Make ``fr / en`` the message, each text kept for :meth:`text`."""
+        self._texts = (fr, en)
+        Exception.__init__(self, f"{fr} / {en}")
+
     def listing(self, errors: list[DmeRulesError]) -> DmeRulesError:
         """This error, listing ``errors`` (this one first) as :attr:`errors`."""
         self._others = [error for error in errors if error is not self]
@@ -72,9 +85,9 @@ class InvalidArgumentError(DmeRulesError):
         self.expected_fr = expected_fr or expected
         self.got = got
         shown = _shown(got)
-        super().__init__(
-            f"{field} : attendu {expected_fr or expected}, reçu {shown} / "
-            f"{field}: expected {expected}, got {shown}"
+        self._say(
+            f"{field} : attendu {expected_fr or expected}, reçu {shown}",
+            f"{field}: expected {expected}, got {shown}",
         )
 
 
@@ -102,9 +115,8 @@ class TableRowsError(InvalidArgumentError):
         self.got = count
         rows_fr = "ligne en défaut" if count < 2 else "lignes en défaut"
         rows_en = "row at fault" if count == 1 else "rows at fault"
-        DmeRulesError.__init__(
-            self,
-            f"{field} : attendu {expected_fr} ; {count} {rows_fr} / "
+        self._say(
+            f"{field} : attendu {expected_fr} ; {count} {rows_fr}",
             f"{field}: expected {expected}; {count} {rows_en}",
         )
 
@@ -153,16 +165,15 @@ class CalendarRangeError(DmeRulesError):
         self.last_year = last_year
         years = f"{first_year}-{last_year}"
         if counting:
-            message = (
-                f"le décompte à partir du {day} sort des années prises en charge ({years}) / "
-                f"counting from {day} leaves the supported years {years}"
+            self._say(
+                f"le décompte à partir du {day} sort des années prises en charge ({years})",
+                f"counting from {day} leaves the supported years {years}",
             )
         else:
-            message = (
-                f"{day} est hors des années prises en charge ({years}) / "
-                f"{day} is outside the supported years {years}"
+            self._say(
+                f"{day} est hors des années prises en charge ({years})",
+                f"{day} is outside the supported years {years}",
             )
-        super().__init__(message)
 
 
 class InvalidCaseError(DmeRulesError):
@@ -192,13 +203,12 @@ class InvalidCaseError(DmeRulesError):
         self.given = given
         self.given_fr = given_fr or given
         if given is None:
-            message = f"{path} : attendu {self.expected_fr} / {path}: expected {expected}"
+            self._say(f"{path} : attendu {self.expected_fr}", f"{path}: expected {expected}")
         else:
-            message = (
-                f"{path} : {self.given_fr} ; attendu {self.expected_fr} / "
-                f"{path}: {given}; expected {expected}"
+            self._say(
+                f"{path} : {self.given_fr} ; attendu {self.expected_fr}",
+                f"{path}: {given}; expected {expected}",
             )
-        super().__init__(message)
 
     def at(self, path: str) -> InvalidCaseError:
         """The same error about the field at ``path`` (a document's place in a stream:
@@ -236,9 +246,9 @@ class NotInForceError(DmeRulesError):
     def __init__(self, rule_id: str, day: object, first: object) -> None:
         self.rule_id = rule_id
         self.day = day
-        super().__init__(
-            f"{rule_id} n'est pas en vigueur le {day} (en vigueur à partir du {first}) / "
-            f"{rule_id} is not in force on {day} (in force from {first})"
+        self._say(
+            f"{rule_id} n'est pas en vigueur le {day} (en vigueur à partir du {first})",
+            f"{rule_id} is not in force on {day} (in force from {first})",
         )
 
 
@@ -255,9 +265,9 @@ class UnknownRuleError(DmeRulesError, KeyError):
         self.rule_id = rule_id
         names = ", ".join(str(item) for item in known) if known else ""  # type: ignore[attr-defined]
         shown = _shown(rule_id)
-        super().__init__(
-            f"rule_id : attendu un id parmi {names or 'aucun'}, reçu {shown} / "
-            f"rule_id: expected one of {names or 'none'}, got {shown}"
+        self._say(
+            f"rule_id : attendu un id parmi {names or 'aucun'}, reçu {shown}",
+            f"rule_id: expected one of {names or 'none'}, got {shown}",
         )
 
     def __str__(self) -> str:

@@ -163,10 +163,10 @@ def _report(subject: Subject, context: Context, ruleset: Ruleset, pack: Jurisdic
         years = f"{error.first_year}-{error.last_year}"
         raise InvalidCaseError(
             subject.reference_field,
-            f"a date whose time limits end within the supported years {years} ({error})",
+            f"a date whose time limits end within the supported years {years} ({error.text('en')})",
             expected_fr=(
                 f"une date dont les délais finissent dans les années prises en charge, {years} "
-                f"({error})"
+                f"({error.text('fr')})"
             ),
         ) from None
     return Report(

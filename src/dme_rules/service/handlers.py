@@ -300,8 +300,8 @@ async def deadlines(request: Request) -> Response:
     except DmeRulesError as error:  # no version in force, or past the supported years
         raise Problem.invalid(
             "transmitted",
-            f"an instant whose deadlines the rules can count ({error})",
-            f"un instant dont les règles savent compter les échéances ({error})",
+            f"an instant whose deadlines the rules can count ({error.text('en')})",
+            f"un instant dont les règles savent compter les échéances ({error.text('fr')})",
         ) from None
 
 
