@@ -359,6 +359,12 @@ class TestWhatAuditorsOpen:
         assert all(
             sheet.column_dimensions[letter].width >= 8 for letter in "ABCDEFGHIJKLMNOPQRSTUV"
         )
+        # Printed in landscape, the heading row on every page: the findings three pages
+        # wide, the counts one.
+        printed = [(s.page_setup.orientation, s.sheet_properties.pageSetUpPr.fitToPage,
+                    s.page_setup.fitToWidth, s.page_setup.fitToHeight, s.print_title_rows)
+                   for s in openpyxl.load_workbook(path).worksheets]  # fmt: skip
+        assert [("landscape", True, 3, 0, "$1:$1"), ("landscape", True, 1, 0, "$1:$1")] == printed
 
     def test_in_english(self, capsys, inputs, tmp_path):
         """--lang en: the sheets, headings and words in English."""
@@ -370,6 +376,22 @@ class TestWhatAuditorsOpen:
         assert (["Findings", "Summary"], "Obligated party") == (book.sheetnames, header[7])
         values = {cell.value for row in book.worksheets[0].iter_rows(min_row=2) for cell in row}
         assert {"current vendor", "not applicable", "Extraction fee cap"} <= values
+
+    def test_every_reason_in_words(self, capsys, tmp_path):
+        """A reason whose sentence says a detail the row lacks (a rule not in force on a
+        2022 request: « en vigueur à partir du … ») reads in words too, never as its code."""
+        openpyxl = pytest.importorskip("openpyxl")
+        case = EXAMPLES / "cases" / "request-2022-first-versions.json"
+        expected = {"fr": "aucune version en vigueur à la date du dossier",
+                    "en": "no version in force on the case's date"}  # fmt: skip
+        for lang, words in expected.items():
+            path = tmp_path / f"audit-{lang}.xlsx"
+            audit(capsys, str(case), "--as-of", AS_OF, "--out", str(path), "--lang", lang)
+            sheet = openpyxl.load_workbook(path).worksheets[0]
+            column = COLUMNS.index("reason")
+            reasons = {row[column].value for row in sheet.iter_rows(min_row=2)} - {None}
+            assert words in reasons
+            assert [] == [reason for reason in reasons if "_" in reason]
 
     def test_the_summary_sheet_counts(self, capsys, inputs, tmp_path):
         """A table by status (cases, findings) and one by rule and status, totals last:

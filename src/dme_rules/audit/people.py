@@ -152,18 +152,20 @@ class _People:
         return party_text(code, self.lang, self.pack(row["rule_id"]).messages) if code else ""
 
     def reason(self, row: dict[str, Any]) -> str:
-        """A reason in words: its message in the pack's catalogue when it reads alone (some
-        say the finding's details, which a row does not carry: those keep their code)."""
+        """A reason in words: its message in the pack's catalogue, or its short form
+        (``reason.<code>.short``) for one whose message says the finding's details, which a
+        row does not carry; the code for a reason no catalogue has."""
         code = row["reason"]
         if not code:
             return ""
         messages = self.pack(row["rule_id"]).messages
-        if f"reason.{code}" not in messages:
-            return str(code)
-        try:
-            return str(messages.format(f"reason.{code}", self.lang))
-        except (KeyError, IndexError):
-            return str(code)
+        for form in (f"reason.{code}", f"reason.{code}.short"):
+            if form in messages:
+                try:
+                    return str(messages.format(form, self.lang))
+                except (KeyError, IndexError):  # it says a detail: the short form, if any
+                    continue
+        return str(code)
 
     def instant(self, value: datetime | None, row: dict[str, Any]) -> str:
         """An instant in the local time of the row's pack, with its offset from UTC
@@ -223,6 +225,7 @@ def write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summary
             if isinstance(value, str) and value.startswith("="):
                 sheet.cell(number, index).data_type = "s"  # a string, never a formula
     _dress(sheet, Font(bold=True), get_column_letter)
+    _for_print(sheet, pages_wide=3)  # 22 columns: about three landscape pages, read at 75 %
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for column in ("due", "act_on"):
@@ -243,6 +246,7 @@ def write_xlsx(rows: list[dict[str, Any]], out: Any, lang: str, summary: Summary
     for line in by_rule:
         counts.append(line)
     _dress(counts, Font(bold=True), get_column_letter)
+    _for_print(counts, pages_wide=1)
     bold = Font(bold=True)
     for number in (1, len(by_status) + 3):  # the titles of the two tables
         counts.cell(number, 1).font = Font(bold=True, size=12)
@@ -277,6 +281,16 @@ def _person_cell(people: _People, row: dict[str, Any], column: str) -> Any:
     if column in ("as_of", "due_at", "act_at"):
         return people.instant(value, row)
     return value
+
+
+def _for_print(sheet: Any, pages_wide: int) -> None:
+    """Printed in landscape, ``pages_wide`` pages across and as many down as it takes, the
+    heading row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = pages_wide
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows take
+    sheet.print_title_rows = "1:1"
 
 
 def _dress(sheet: Any, bold: Any, letter: Any) -> None:

@@ -503,6 +503,12 @@ ENGINE_MESSAGES = Messages(
         "reason.not_in_force": _texts(
             fr="en vigueur à partir du {in_force_from}", en="in force from {in_force_from}"
         ),
+        # A reason said without the finding's details (a table's row): for the reasons whose
+        # sentence says a detail.
+        "reason.not_in_force.short": _texts(
+            fr="aucune version en vigueur à la date du dossier",
+            en="no version in force on the case's date",
+        ),
         # How late, or how much time is left, in a table cell.
         "delay.late": _texts(
             fr="en retard de {days:days} ({business:business_days})",
