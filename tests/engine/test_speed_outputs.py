@@ -87,13 +87,14 @@ def plain_sentence(
     """A finding's sentence said part by part by the speaker ``say`` of ``messages`` in
     ``lang``: the plain code that :class:`~dme_rules.engine.presentation.Sentences` stands
     for (each reason and note by :func:`~dme_rules.engine.presentation._said`)."""
-    (_, _, status, _, due, act_on, days_late, business_days_late, days_left,
+    (rule_id, _, status, _, due, act_on, days_late, business_days_late, days_left,
      business_days_left, amount, cap, _, _, _, details) = finding  # fmt: skip
     parts = []
     if due is not None:
         parts.append(say("finding.due", due=due))
     if act_on is not None:
-        parts.append(say("finding.act", act=act_on))
+        own = f"{rule_id}.act"  # the rule's own words for its act, if the catalogue has them
+        parts.append(say(own if own in messages else "finding.act", act=act_on))
     if days_late is not None and business_days_late is None:
         parts.append(say("finding.late", days=days_late))
     elif days_late is not None:

@@ -82,9 +82,9 @@ class Sentences:
     catalogue never changes once made).
     """
 
-    __slots__ = ("_act", "_amount", "_cap", "_due", "_has", "_heads", "_lang", "_late",
-                 "_late_business", "_left", "_left_business", "_messages", "_missing",
-                 "_say", "_separator")  # fmt: skip
+    __slots__ = ("_act", "_acts", "_amount", "_cap", "_due", "_has", "_heads", "_lang",
+                 "_late", "_late_business", "_left", "_left_business", "_messages", "_missing",
+                 "_phrase", "_say", "_separator")  # fmt: skip
 
     def __init__(self, messages: Messages, lang: str, zone: tzinfo) -> None:
         self._messages, self._lang = messages, lang
@@ -96,7 +96,10 @@ class Sentences:
             except DmeRulesError:  # a catalogue without it: the error when, and if, it is said
                 return lambda *values: say(code, **dict(zip(fields, values, strict=True)))
 
+        self._phrase = phrase
         self._due, self._act = phrase("finding.due", "due"), phrase("finding.act", "act")
+        #: How each rule's act is said: its own words (``<rule id>.act``), else the shared.
+        self._acts: dict[str, Callable[..., str]] = {}
         self._late = phrase("finding.late", "days")
         self._late_business = phrase("finding.late_business", "days", "business")
         self._left = phrase("finding.left", "days")
@@ -114,13 +117,16 @@ class Sentences:
 
     def __call__(self, finding: Finding, title: str, notes: Sequence[Note]) -> str:
         """``finding``'s sentence, its rule's ``title`` and ``notes`` given."""
-        (_, _, status, _, due, act_on, days_late, business_days_late, days_left,
+        (rule_id, _, status, _, due, act_on, days_late, business_days_late, days_left,
          business_days_left, amount, cap, _, _, _, details) = finding  # fmt: skip
         parts = []
         if due is not None:
             parts.append(self._due(due))
         if act_on is not None:
-            parts.append(self._act(act_on))
+            act = self._acts.get(rule_id)
+            if act is None:
+                act = self._acts[rule_id] = self._act_of(rule_id)
+            parts.append(act(act_on))
         if days_late is not None and business_days_late is None:
             parts.append(self._late(days_late))
         elif days_late is not None:
@@ -151,6 +157,13 @@ class Sentences:
             return head + "."
         separator = self._separator if self._separator is not None else self._say("list.separator")
         return head + " — " + separator.join(parts) + "."
+
+    def _act_of(self, rule_id: str) -> Callable[..., str]:
+        """How the act of ``rule_id`` is said: by the rule's own words when the catalogue has
+        them (``qc.migration.read-only-access.act``: « accès jusqu'au … », the act being the
+        access's last day), else as every act is (« fait le … »)."""
+        code = f"{rule_id}.act"
+        return self._phrase(code, "act") if code in self._messages else self._act
 
     def _head(self, title: str, status: Status) -> str:
         return self._say("finding.head", title=title, status=status.label(self._lang))

@@ -106,6 +106,11 @@ MESSAGES = Messages(
             "fr": "l'accès en lecture doit être gratuit",
             "en": "the read-only access must be free",
         },
+        # The read-only access: its act is the access's last day.
+        "qc.migration.read-only-access.act": {
+            "fr": "accès jusqu'au {act:when}",
+            "en": "access until {act:when}",
+        },
         "reason.access_ended_early": {
             "fr": "l'accès a pris fin avant la date requise",
             "en": "the access ended before the required date",

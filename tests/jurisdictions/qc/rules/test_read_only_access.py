@@ -82,9 +82,12 @@ class TestReadOnlyAccess(CommonRuleTests):
         assert ("later-of-both", "court-calendar") == found.readings
 
     def test_access_until_the_required_day_is_compliant(self):
-        """Access until 11-05 inclusive, seen on 11-06: compliant."""
+        """Access until 11-05 inclusive, seen on 11-06: compliant; the message says the
+        access's last day as such, not as an act « fait le » after its due date."""
         found = self.finding(spec_case(), noon(REQUIRED + days(1)))
         assert (Status.COMPLIANT, REQUIRED) == (found.status, found.act_on)
+        assert "échéance 2025-11-05\u00a0; accès jusqu'au 2025-11-05." in found.message("fr")
+        assert "due 2025-11-05; access until 2025-11-05." in found.message("en")
 
     def test_ninety_days_ends_two_days_before(self):
         """Access until 11-03 (the procedure's 90 days), seen 11-10: two days short under
