@@ -226,6 +226,21 @@ def _bad_case(path: Path, **changes: object) -> Path:
     return path
 
 
+class TestTextFromFiles:
+    def test_a_terminal_shows_what_it_would_obey(self, capsys, tmp_path):
+        """A case id holding an escape sequence (red text), a line break and a right-to-left
+        override is printed with each of them escaped: the file cannot colour the terminal,
+        break the table or reorder what follows."""
+        document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        document["case_id"] = "A\x1b[31mB\nC\u202eD"
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        code, out, _ = run(capsys, "check", str(path), "--as-of", "2025-09-01")
+        assert 1 == code  # the spec example's BCH follow-up is late
+        assert out.startswith("Dossier A\\x1b[31mB\\nC\\u202eD ")
+        assert [] == [c for c in out if c in "\x1b\u202e"]
+
+
 class TestBadFiles:
     """Malformed files: exit 2, one line naming the file, the JSON path and what was expected."""
 

@@ -19,6 +19,7 @@ from dme_rules.cli.common import (
     instant_of,
     load,
     print_json,
+    print_lines,
     usage_error,
 )
 from dme_rules.cli.words import WORDS
@@ -57,7 +58,7 @@ def _print_explanations(explained: list[tuple[str, list[str]]], lang: str) -> No
         print(WORDS.template("check.explanations", lang))
         for _, lines in explained:
             print()
-            print("\n".join(lines))
+            print_lines(lines)
 
 
 def _draws(pack: Jurisdiction, subject: Subject) -> bool:
@@ -96,7 +97,7 @@ def _sensitivity(args: argparse.Namespace, subject: Subject, pack: Jurisdiction)
             _with_explanations(document, explained)
         print_json(document)
     else:
-        print("\n".join(found.lines(args.lang)))
+        print_lines(found.lines(args.lang))
         _print_explanations(explained, args.lang)
     return EXIT_VIOLATION if found.report.status is Status.VIOLATION else EXIT_OK
 
@@ -123,6 +124,6 @@ def run(args: argparse.Namespace) -> int:
         print_json(report.to_fhir(args.lang))
     else:
         note = WORDS.template("check.now", args.lang) if args.as_of is None else ""
-        print("\n".join(report.lines(args.lang, note=note)))
+        print_lines(report.lines(args.lang, note=note))
         _print_explanations(explained, args.lang)
     return EXIT_VIOLATION if report.status is Status.VIOLATION else EXIT_OK

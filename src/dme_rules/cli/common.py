@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, tzinfo
@@ -83,9 +84,31 @@ def usage_error(args: argparse.Namespace, code: str, /, **values: Any) -> UsageE
     return UsageError(f"{args.prog}: {both(code, **values)}")
 
 
+#: The characters a terminal would obey rather than show: control characters (a tab apart),
+#: DEL, C1 controls and the marks that reorder text (bidirectional overrides). Text from a
+#: file (a case id, a test's name) may hold them.
+_OBEYED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(line: str) -> str:
+    """``line`` with each character a terminal would obey written as its escape (``\\x1b``,
+    ``\\n``, ``\\u202e``): a file's text cannot move the cursor, colour the terminal or
+    reorder what follows."""
+    return _OBEYED.sub(_escape, line)
+
+
+def _escape(found: re.Match[str]) -> str:
+    return ascii(found.group())[1:-1]
+
+
 def say(message: str) -> None:
     """One line on standard error (a file name or a key with a line break is escaped)."""
-    print(message.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
+    print(shown(message), file=sys.stderr)
+
+
+def print_lines(lines: Iterable[str]) -> None:
+    """Lines of text on standard output, each :func:`shown` as a terminal shows it."""
+    print("\n".join(map(shown, lines)))
 
 
 def print_json(document: Any) -> None:

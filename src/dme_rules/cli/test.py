@@ -13,7 +13,7 @@ import argparse
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from dme_rules.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATION, say
+from dme_rules.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATION, print_lines, say
 from dme_rules.testfiles import (
     YamlTest,
     YamlTestError,
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         counts["passed" if result.passed else "failed"] += 1
         if not result.passed:
-            print("\n".join(result.lines(args.lang)))
+            print_lines(result.lines(args.lang))
     print(summary(counts["tests"], counts["passed"], counts["failed"], counts["errors"], args.lang))
     if counts["errors"]:
         return EXIT_BAD_INPUT
