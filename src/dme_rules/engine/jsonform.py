@@ -236,7 +236,7 @@ def loads(text: object) -> Any:
                 expected_fr=f"du texte UTF-8 (pas à l'octet {error.start})",
             ) from None
     try:
-        return json.loads(text, object_pairs_hook=_speed.unique_keys)
+        return json.loads(text, object_pairs_hook=_speed.unique_keys, parse_constant=_constant)
     except _speed.RepeatedKey as error:
         key = json.dumps(error.args[0])
         raise InvalidCaseError(
@@ -248,8 +248,57 @@ def loads(text: object) -> Any:
             "$", "JSON nested at most a few hundred levels deep",
             expected_fr="du JSON imbriqué sur au plus quelques centaines de niveaux",
         ) from None  # fmt: skip
-    except (ValueError, UnicodeDecodeError) as error:
-        reason = ascii(str(error))[1:-1]
+    except ValueError as error:
+        reason, reason_fr = _unreadable(error)
         raise InvalidCaseError(
-            "$", f"valid UTF-8 JSON ({reason})", expected_fr=f"du JSON UTF-8 valide ({reason})"
+            "$", f"valid UTF-8 JSON ({reason})", expected_fr=f"du JSON UTF-8 valide ({reason_fr})"
         ) from None
+
+
+def _constant(name: str) -> Any:
+    """Refuse ``NaN``, ``Infinity`` and ``-Infinity``, which JSON does not have (the standard
+    library reads them as floats)."""
+    raise ValueError(f"{name} is not a JSON number")
+
+
+#: Why the standard library's JSON reader refused a text, in French, by the start of its
+#: English message.
+_WHY_FR = {
+    "Expecting value": "une valeur est attendue",
+    "Expecting property name enclosed in double quotes": "un nom de clé entre guillemets "
+    "droits est attendu",
+    "Expecting ':' delimiter": "un deux-points est attendu",
+    "Expecting ',' delimiter": "une virgule est attendue",
+    "Extra data": "du texte suit la fin du document",
+    "Unterminated string": "une chaîne n'est pas fermée",
+    "Invalid control character": "un caractère de contrôle dans une chaîne",
+    "Invalid \\uXXXX escape": "un échappement \\uXXXX invalide",
+    "Invalid \\escape": "un échappement invalide",
+    "Illegal trailing comma": "une virgule de trop avant la fin",
+}
+
+
+def _unreadable(error: ValueError) -> tuple[str, str]:
+    """Why a text is not JSON, in English and in French: where the reader stopped, and
+    why in words (a message of the standard library's, told in French too); an integer too
+    long to read; a constant JSON does not have."""
+    if isinstance(error, json.JSONDecodeError):
+        why = next((fr for en, fr in _WHY_FR.items() if error.msg.startswith(en)), None)
+        where = (error.lineno, error.colno)
+        said = re.sub(r" (?:starting )?at$", "", error.msg)  # "Unterminated string starting at"
+        english = f"{said}, line {where[0]}, column {where[1]}"
+        french = f"{why or 'illisible'}, ligne {where[0]}, colonne {where[1]}"
+        return english, french
+    text = str(error)
+    digits = re.search(r"limit \((\d+) digits\)", text)
+    if digits:
+        return (
+            f"an integer of more than {digits.group(1)} digits",
+            f"un entier de plus de {digits.group(1)} chiffres",
+        )
+    constant = re.match(r"(-?\w+) is not a JSON number", text)
+    if constant:
+        name = constant.group(1)
+        return f"{name} is not a JSON number", f"{name} n'est pas un nombre JSON"
+    shown = ascii(text)[1:-1]
+    return shown, shown

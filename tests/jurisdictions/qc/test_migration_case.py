@@ -192,6 +192,29 @@ class TestStrictValidation:
         with pytest.raises(InvalidCaseError, match=r"\$: expected valid UTF-8 JSON"):
             MigrationCase.from_json("{not json")
 
+    @pytest.mark.parametrize(
+        ("text", "fr", "en"),
+        [
+            ('{"case_id": "a",}', "un nom de clé entre guillemets droits est attendu, ligne 1, "
+             "colonne 17", "Expecting property name enclosed in double quotes, line 1, "
+             "column 17"),
+            ('{"case_id": "a"\n "x": 1}', "une virgule est attendue, ligne 2, colonne 2",
+             "Expecting ',' delimiter, line 2, column 2"),
+            ('{"case_id": "a', "une chaîne n'est pas fermée, ligne 1, colonne 13",
+             "Unterminated string, line 1, column 13"),
+            ('{"practitioners": NaN}', "NaN n'est pas un nombre JSON", "NaN is not a JSON number"),
+            ('{"practitioners": 1' + "0" * 5000 + "}", "un entier de plus de 4300 chiffres",
+             "an integer of more than 4300 digits"),
+        ],
+    )  # fmt: skip
+    def test_why_text_is_not_json_in_each_language(self, text, fr, en):
+        """Where the reader stopped and why, in French in the French half and in English in
+        the English half; NaN, which Python reads, is not JSON."""
+        with pytest.raises(InvalidCaseError) as info:
+            MigrationCase.from_json(text)
+        assert info.value.text("fr") == f"$ : attendu du JSON UTF-8 valide ({fr})"
+        assert info.value.text("en") == f"$: expected valid UTF-8 JSON ({en})"
+
     def test_errors_are_in_both_languages(self):
         """The message says what was expected in French, then in English."""
         with pytest.raises(InvalidCaseError) as info:
