@@ -201,11 +201,19 @@ class TestDecoded:
 
     @pytest.mark.parametrize(
         "text",
-        [str(2**64), str(-(2**63) - 1), "[" + "1" * 25 + "]", "NaN", "1e400", '"\\ud800"'],
+        [str(2**64), str(-(2**63) - 1), "[" + "1" * 25 + "]", "1e400", '"\\ud800"'],
     )
     def test_what_orjson_reads_otherwise_is_left_to_the_standard_library(self, text):
         assert _speed.decoded(text) is _speed.MISS
         assert repr(json.loads(text)) == repr(loads(text))
+
+    @pytest.mark.parametrize("text", ["NaN", "[-Infinity]", '{"a": Infinity}'])
+    def test_what_json_does_not_have_is_refused_by_both(self, text):
+        """orjson refuses NaN and the infinities, and so does the reader after it (the
+        standard library would read them as floats)."""
+        assert _speed.decoded(text) is _speed.MISS
+        with pytest.raises(InvalidCaseError, match="is not a JSON number"):
+            loads(text)
 
     @given(st.lists(st.integers(min_value=-(2**70), max_value=2**70), max_size=4))
     def test_an_integer_of_any_size_reads_as_the_standard_library_reads_it(self, numbers):
