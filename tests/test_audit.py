@@ -260,7 +260,7 @@ class TestWhatAuditorsOpen:
         expected = ("2025-04-24", "2025-04-25T00:00:00-04:00", "2025-04-24",
                     "2025-04-24T09:00:00-04:00")  # fmt: skip
         assert expected == (second["due"], second["due_at"], second["act_on"], second["act_at"])
-        assert "échéance 2025-04-24 24:00 (EDT)" in second["message"]
+        assert "échéance 2025-04-24 24:00 (HAE)" in second["message"]
 
     def test_rows_a_caller_makes_from_records(self):
         """write_table on rows made from Report.to_records (no due_at): the same split, the
@@ -434,7 +434,7 @@ class TestWhatAuditorsOpen:
         path = tmp_path / "audit.html"
         audit(capsys, *inputs, self.COMPLAINTS, "--as-of", AS_OF, "--out", str(path))
         page = Page(path.read_text(encoding="utf-8"))
-        assert "Évalué au 2025-12-01 24:00 (EST)" in page.texts
+        assert "Évalué au 2025-12-01 24:00 (HNE)" in page.texts
         _, out, _ = audit(capsys, *inputs, self.COMPLAINTS, "--as-of", AS_OF)
         findings = [row for row in read_csv(out) if row["status"] != INVALID]
         per_rule = Counter(row["rule_id"] for row in findings)
@@ -452,9 +452,9 @@ class TestWhatAuditorsOpen:
         legend = [text for text in page.svg_texts if text in labels.values()]
         assert sorted(labels[status] for status in met) == sorted(legend)
         assert "en cours" not in legend  # no finding of these cases is pending on 2025-12-01
-        assert "2025-04-24 24:00 (EDT)" in page.date_cells
+        assert "2025-04-24 24:00 (HAE)" in page.date_cells
         assert ".date{white-space:nowrap}" in path.read_text(encoding="utf-8")
-        assert "<span class='date'>2025-04-24 24:00 (EDT)</span>" in path.read_text("utf-8")
+        assert "<span class='date'>2025-04-24 24:00 (HAE)</span>" in path.read_text("utf-8")
         # The chart is well-formed SVG, as an XML reader sees it (saved alone, or in XHTML).
         text = path.read_text(encoding="utf-8")
         chart = text[text.index("<svg") : text.index("</svg>") + len("</svg>")]
@@ -485,8 +485,8 @@ class TestFrenchRecords:
 
     def test_the_page_names_each_packs_instant(self, capsys, tmp_path):
         """A page of records and cases says each pack's instant in its local time, the
-        sentence after the pack's name in lower case: 2025-01-15 24:00 in Montreal (EST) and
-        in Paris (CET)."""
+        sentence after the pack's name in lower case: 2025-01-15 24:00 in Montreal (EST, which
+        Quebec's French writes HNE) and in Paris (CET, UTC+1)."""
         from dme_rules import JURISDICTIONS
 
         out = tmp_path / "audit.html"
@@ -494,7 +494,7 @@ class TestFrenchRecords:
               str(EXAMPLES / "cases" / "spec-example.json"),
               "--as-of", "2025-01-15", "--out", str(out))  # fmt: skip
         page = Page(out.read_text(encoding="utf-8"))
-        for pack, zone in (("qc", "EST"), ("fr", "CET")):
+        for pack, zone in (("qc", "HNE"), ("fr", "UTC+1")):
             name = JURISDICTIONS[pack].name_fr
             assert f"{name}\u00a0: évalué au 2025-01-15 24:00 ({zone})" in page.texts
 
@@ -561,7 +561,7 @@ class TestDatesInTheirZone:
         path = tmp_path / "audit.html"
         audit(capsys, record, "--as-of", "2024-05-01", "--out", str(path))
         page = path.read_text(encoding="utf-8")
-        assert "<td class='date'>2024-04-06 01:30 (CEST)</td>" in page
+        assert "<td class='date'>2024-04-06 01:30 (UTC+2)</td>" in page  # CEST
         assert "2024-04-05" not in page
 
 

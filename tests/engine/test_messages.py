@@ -168,6 +168,27 @@ class TestFormatting:
         assert "due 2025-04-24 24:00 (EDT)" == QUEBEC.format("finding.due", "en", MONTREAL, due=due)
         assert "due 2025-04-24" == QUEBEC.format("finding.due", "en", due=date(2025, 4, 24))
 
+    def test_a_zone_is_named_as_the_language_writes_it(self):
+        """Quebec's French writes EDT « HAE » and EST « HNE » (heure avancée, heure normale
+        de l'Est); English keeps the abbreviation; a catalogue without the zone's words keeps
+        the time-zone database's abbreviation in both."""
+        summer = datetime.fromisoformat("2025-07-02T14:00:00+00:00")  # 10:00 in Montreal
+        winter = datetime.fromisoformat("2025-12-02T15:00:00+00:00")  # 10:00 in Montreal
+        said = {
+            (lang, when): QUEBEC.format("finding.due", lang, MONTREAL, due=when)
+            for lang in LANGUAGES
+            for when in (summer, winter)
+        }
+        assert said == {
+            ("fr", summer): "échéance 2025-07-02 10:00 (HAE)",
+            ("fr", winter): "échéance 2025-12-02 10:00 (HNE)",
+            ("en", summer): "due 2025-07-02 10:00 (EDT)",
+            ("en", winter): "due 2025-12-02 10:00 (EST)",
+        }
+        assert "échéance 2025-07-02 10:00 (EDT)" == ENGINE_MESSAGES.format(
+            "finding.due", "fr", MONTREAL, due=summer
+        )
+
     def test_lists_and_codes(self):
         """A list reads joined with commas; a code reads as its own text; a name (a code's
         last part) reads as the text of its code, alone or in a list."""

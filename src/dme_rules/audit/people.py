@@ -167,6 +167,17 @@ class _People:
                     continue
         return str(code)
 
+    def when(self, value: datetime, row: dict[str, Any]) -> str:
+        """An instant in the local time of the row's pack, with its zone's abbreviation as
+        the pack writes it in the language (``2025-04-24 24:00 (HAE)``), as messages say it."""
+        messages = self.pack(row["rule_id"]).messages
+        return when_text(
+            value,
+            _zone_of(row),
+            with_zone=True,
+            zone_name=lambda abbreviation: messages.zone_name(abbreviation, self.lang),
+        )
+
     def instant(self, value: datetime | None, row: dict[str, Any]) -> str:
         """An instant in the local time of the row's pack, with its offset from UTC
         (``2025-12-01 24:00 UTC-05:00``): local midnight reads 24:00 of the day before, as
@@ -338,7 +349,7 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
     ]
     # The instant evaluated at, in each pack's local time (named when the audit mixes packs).
     evaluated = dict.fromkeys(
-        (people.pack(row["rule_id"]), when_text(row["as_of"], _zone_of(row), with_zone=True))
+        (people.pack(row["rule_id"]), people.when(row["as_of"], row))
         for row in rows if isinstance(row["as_of"], datetime)
     )  # fmt: skip
     for pack, instant in evaluated:
@@ -380,8 +391,8 @@ def html_page(rows: list[dict[str, Any]], lang: str = "fr", summary: Summary | N
                 f"<td><span class='status' style='color:{colour}'>"
                 f"{escape(people.status(row['status']))}</span></td>",
                 f"<td>{escape(people.party(row))}</td>",
-                f"<td class='date'>{escape(_shown(row, 'due', 'due_at'))}</td>",
-                f"<td class='date'>{escape(_shown(row, 'act_on', 'act_at'))}</td>",
+                f"<td class='date'>{escape(_shown(people, row, 'due', 'due_at'))}</td>",
+                f"<td class='date'>{escape(_shown(people, row, 'act_on', 'act_at'))}</td>",
                 f"<td>{message}</td>",
             ]
             parts.append("<tr>" + "".join(cells) + "</tr>")
@@ -410,14 +421,14 @@ def _html_table(lines: list[list[Any]], caption: str) -> str:
     return f"<table><caption>{escape(caption)}</caption><tr>{cells}</tr>{rows}</table>"
 
 
-def _shown(row: dict[str, Any], day: str, at: str) -> str:
+def _shown(people: _People, row: dict[str, Any], day: str, at: str) -> str:
     """A date cell of the page: the instant in the local time of its pack's zone (24:00 for
     the end of a day, with the zone's abbreviation) where there is one, else the date."""
     if "due_at" not in row:
         row = _completed(row)
     instant = row[at]
     if isinstance(instant, datetime):
-        return when_text(instant, _zone_of(row), with_zone=True)
+        return people.when(instant, row)
     return str(_text(row[day]))
 
 

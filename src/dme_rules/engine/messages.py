@@ -106,9 +106,16 @@ def plural_form(lang: str, count: int) -> str:
     return rule(abs(count))
 
 
-def when_text(value: date | datetime | None, zone: tzinfo, *, with_zone: bool = False) -> str:
+def when_text(
+    value: date | datetime | None,
+    zone: tzinfo,
+    *,
+    with_zone: bool = False,
+    zone_name: Callable[[str], str] | None = None,
+) -> str:
     """A date as ISO; an instant in the local time of ``zone``, local midnight as 24:00 of
-    the day before (the end of a business day); ``with_zone`` adds the zone's abbreviation.
+    the day before (the end of a business day); ``with_zone`` adds the zone's abbreviation,
+    as ``zone_name`` writes it in the reader's language (:meth:`Messages.zone_name`).
     """
     if value is None:
         return ""
@@ -118,7 +125,10 @@ def when_text(value: date | datetime | None, zone: tzinfo, *, with_zone: bool = 
     day = shown_day(local, zone)
     hour = 24 if day != local.date() else local.hour
     text = f"{day} {hour:02d}:{local.minute:02d}"
-    return f"{text} ({local.strftime('%Z')})" if with_zone else text
+    if not with_zone:
+        return text
+    abbreviation = local.strftime("%Z")
+    return f"{text} ({zone_name(abbreviation) if zone_name else abbreviation})"
 
 
 def shown_day(value: date | datetime, zone: tzinfo) -> date:
@@ -171,6 +181,13 @@ class Messages:
 
     def __contains__(self, code: object) -> bool:
         return code in self.texts or (self.fallback is not None and code in self.fallback)
+
+    def zone_name(self, abbreviation: str, lang: str) -> str:
+        """How ``lang`` writes a time zone's abbreviation: the catalogue's
+        ``zone.<abbreviation>`` (Quebec's French writes ``EDT`` « HAE », heure avancée de
+        l'Est), else the abbreviation as the time-zone database gives it."""
+        code = f"zone.{abbreviation}"
+        return self.template(code, lang) if code in self else abbreviation
 
     def template(self, code: str, lang: str) -> str:
         """The template of ``code`` in ``lang``.
@@ -307,7 +324,13 @@ class _Words:
         if isinstance(value, datetime):
             if self.zone is None:  # pragma: no cover - every instant is shown in a zone
                 raise ValueError("an instant needs a zone to be shown in")
-            return when_text(value, self.zone, with_zone=True)
+            messages, lang = self.messages, self.lang
+            return when_text(
+                value,
+                self.zone,
+                with_zone=True,
+                zone_name=lambda abbreviation: messages.zone_name(abbreviation, lang),
+            )
         return value.isoformat()
 
     def money(self, amount: Decimal) -> str:

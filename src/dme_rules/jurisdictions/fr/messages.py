@@ -19,6 +19,9 @@ __all__ = ["MESSAGES"]
 #: Every French-pack message, by code, in French and English.
 MESSAGES = Messages(
     {
+        # Time zones: Paris's offset from UTC in French, winter and summer.
+        "zone.CET": {"fr": "UTC+1", "en": "CET"},
+        "zone.CEST": {"fr": "UTC+2", "en": "CEST"},
         # Parties.
         "party.professional": {"fr": "professionnel de santé", "en": "health professional"},
         "party.host": {"fr": "hébergeur du DMP", "en": "DMP host"},

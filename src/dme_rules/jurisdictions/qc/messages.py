@@ -41,6 +41,9 @@ MESSAGES = Messages(
         "party.clinic": {"fr": "clinique", "en": "clinic"},
         "party.bch": {"fr": "BCH", "en": "BCH"},
         "party.physician": {"fr": "médecin", "en": "physician"},
+        # Time zones, as Quebec French writes them (heure normale, heure avancée de l'Est).
+        "zone.EST": {"fr": "HNE", "en": "EST"},
+        "zone.EDT": {"fr": "HAE", "en": "EDT"},
         # Amounts: Canadian dollars.
         "format.money": {"fr": "{number} $", "en": "${number}"},
         # Reasons.

@@ -293,7 +293,7 @@ class TestInformedByANotification:
     def test_the_message_says_why_a_notification_does_not_count(self):
         sent = notice("2024-05-03T09:00:00+02:00", recipient="medecin_traitant")
         found = DEFERRED_DATA.check(deferred(notifications=(sent,)), LATER)[0]
-        assert ("notification du 2024-05-03 09:00 (CEST) non comptée\u00a0: elle n'est pas "
+        assert ("notification du 2024-05-03 09:00 (UTC+2) non comptée\u00a0: elle n'est pas "
                 "adressée au titulaire") in found.message("fr")  # fmt: skip
         assert ("notification of 2024-05-03 09:00 (CEST) not counted: it is not to the "
                 "holder") in found.message("en")  # fmt: skip

@@ -242,7 +242,7 @@ class TestBchComplaintFollowUp(CommonRuleTests):
         case = with_complaints(Complaint(at("2026-03-14T10:00:00-04:00")))
         found = self.finding(case, at("2026-03-16T10:00:00-04:00"))
         assert "due 2026-03-18 24:00 (EDT)" in found.message("en")
-        assert "échéance 2026-03-18 24:00 (EDT)" in found.message("fr")
+        assert "échéance 2026-03-18 24:00 (HAE)" in found.message("fr")
         assert "2026-03-19T00:00:00-04:00" == found.to_dict()["due"]
 
     def test_complaint_without_filed_at_is_refused(self):
