@@ -7,6 +7,8 @@ names the field at fault and what was expected, in French then English.
 
 from __future__ import annotations
 
+import errno
+
 __all__ = [
     "CalendarRangeError",
     "DmeRulesError",
@@ -17,6 +19,7 @@ __all__ = [
     "NotInForceError",
     "TableRowsError",
     "UnknownRuleError",
+    "why_not",
 ]
 
 
@@ -39,6 +42,13 @@ class DmeRulesError(ValueError):
         """
         others: list[DmeRulesError] = self.__dict__.get("_others") or []
         return [self, *others]
+
+    @classmethod
+    def of(cls, fr: str, en: str) -> DmeRulesError:
+        """An error whose message is ``fr`` then ``en`` (each kept for :meth:`text`)."""
+        error = cls.__new__(cls)
+        error._say(fr, en)
+        return error
 
     def text(self, lang: str) -> str:
         """The message in one language, ``fr`` or ``en`` (the message gives the French text,
@@ -272,3 +282,30 @@ class UnknownRuleError(DmeRulesError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+#: Why the system refused to read or write a file, in French and English, by error number.
+_WHY = {
+    errno.ENOENT: ("fichier ou dossier introuvable", "no such file or directory"),
+    errno.EACCES: ("permission refusée", "permission denied"),
+    errno.EPERM: ("opération non permise", "operation not permitted"),
+    errno.EISDIR: ("c'est un dossier", "it is a directory"),
+    errno.ENOTDIR: ("une partie du chemin n'est pas un dossier", "a part of the path is not a "
+                    "directory"),
+    errno.ENOSPC: ("plus de place sur le disque", "no space left on the device"),
+    errno.EROFS: ("système de fichiers en lecture seule", "read-only file system"),
+    errno.ENAMETOOLONG: ("nom de fichier trop long", "file name too long"),
+    errno.ELOOP: ("trop de liens symboliques", "too many symbolic links"),
+    errno.EFBIG: ("fichier trop gros", "file too large"),
+    errno.EMFILE: ("trop de fichiers ouverts", "too many open files"),
+}  # fmt: skip
+
+
+def why_not(error: OSError) -> tuple[str, str]:
+    """Why the system refused a file (``error``), in French and in English: in words for
+    the usual reasons, else its error number (French) and the system's message (English)."""
+    found = _WHY.get(error.errno or 0)
+    if found is not None:
+        return found
+    english = error.strerror or type(error).__name__
+    return (f"erreur système n° {error.errno}" if error.errno else english), english

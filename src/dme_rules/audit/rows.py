@@ -33,7 +33,7 @@ from dme_rules.engine.report import Report
 from dme_rules.engine.status import Status
 from dme_rules.engine.subjects import Subject
 from dme_rules.engine.time import end_of_day_in, instant_text
-from dme_rules.errors import DmeRulesError
+from dme_rules.errors import DmeRulesError, why_not
 
 __all__ = [
     "CITATIONS",
@@ -178,8 +178,10 @@ def _instant(as_of: datetime | date, kind: str | None) -> datetime:
 def _subject_of(source: str, text: bytes | OSError) -> Subject | str:
     """The subject of one input, or the message of its invalid row."""
     if isinstance(text, OSError):
-        reason = text.strerror or str(text)
-        return f"{source}: cannot read the file ({reason})"
+        why_fr, why_en = why_not(text)
+        return (
+            f"{source}: lecture du fichier impossible ({why_fr}) / cannot read the file ({why_en})"
+        )
     try:
         return read_subject(text)
     except DmeRulesError as error:

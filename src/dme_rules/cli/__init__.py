@@ -32,6 +32,7 @@ from dme_rules.cli.common import (
     EXIT_VIOLATION,
     InputError,
     UsageError,
+    Worded,
     both,
     say,
 )
@@ -86,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except OSError as error:  # the output cannot be written (a full disk): not a bug
         with contextlib.suppress(OSError):
-            say(f"dme-rules: {both('error.output', reason=error.strerror or error)}")
+            say(f"dme-rules: {both('error.output', reason=Worded.why_not(error))}")
         return EXIT_BAD_INPUT
     except (KeyboardInterrupt, SystemExit):
         raise

@@ -27,6 +27,7 @@ from dme_rules.cli.common import (
     EXIT_OK,
     EXIT_VIOLATION,
     InputError,
+    Worded,
     both,
     instant_of,
     not_an_input,
@@ -75,7 +76,7 @@ def _write_all(
     try:
         write_table(list(rows()), args.out, fmt, lang=args.lang, summary=summary)
     except OSError as error:  # a full disk: the previous file is left as it was
-        reason = error.strerror or type(error).__name__
+        reason = Worded.why_not(error)
         raise InputError(f"{args.out}: {both('error.unwritable', reason=reason)}") from None
 
 

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from dme_rules._files import replacing
 from dme_rules.cli.words import WORDS
@@ -25,7 +25,7 @@ from dme_rules.engine.calendar import FIRST_YEAR, LAST_YEAR
 from dme_rules.engine.kinds import DATE
 from dme_rules.engine.registry import known_readings
 from dme_rules.engine.time import as_instant, end_of_day_in
-from dme_rules.errors import DmeRulesError
+from dme_rules.errors import DmeRulesError, why_not
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -70,13 +70,31 @@ class InputError(Exception):
     """Bad input that names its file: reported on one line with exit code 2."""
 
 
+class Worded(NamedTuple):
+    """A value said differently in each language (why a file cannot be read), for
+    :func:`both` to fill each language's message with its own."""
+
+    fr: str
+    en: str
+
+    @classmethod
+    def why_not(cls, error: OSError) -> Worded:
+        """Why the system refused a file, in each language."""
+        return cls(*why_not(error))
+
+
 def both(code: str, /, *fields: Any, **values: Any) -> str:
     """The message ``code`` of :data:`~dme_rules.cli.words.WORDS` in French, then in English
     (an error is read by whoever runs the command, whatever ``--lang``); ``fields`` fill the
-    numbered fields (``{0}``)."""
+    numbered fields (``{0}``); a :class:`Worded` value fills each language's with its own."""
     if fields:
         return " / ".join(WORDS.template(code, lang).format(*fields) for lang in ("fr", "en"))
-    return f"{WORDS.format(code, 'fr', **values)} / {WORDS.format(code, 'en', **values)}"
+
+    def said(lang: str) -> str:
+        filled = {k: getattr(v, lang) if type(v) is Worded else v for k, v in values.items()}
+        return WORDS.format(code, lang, **filled)
+
+    return f"{said('fr')} / {said('en')}"
 
 
 def usage_error(args: argparse.Namespace, code: str, /, **values: Any) -> UsageError:
@@ -129,7 +147,7 @@ def read_bytes(path: str) -> bytes:
             return sys.stdin.buffer.read()
         return Path(path).read_bytes()
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = Worded.why_not(error)
         raise InputError(f"{path}: {both('error.unreadable', reason=reason)}") from None
 
 
@@ -165,7 +183,7 @@ def output(path: str | None) -> Iterator[Any]:
         ):
             yield stream
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = Worded.why_not(error)
         raise InputError(f"{path}: {both('error.unwritable', reason=reason)}") from None
 
 

@@ -17,6 +17,7 @@ from dme_rules.cli.common import (
     EXIT_VIOLATION,
     InputError,
     UsageError,
+    Worded,
     both,
     instant_of,
     not_an_input,
@@ -54,8 +55,7 @@ def _write(table: object, out: Path, prog: str) -> None:
             else:
                 pcsv.write_csv(table, temporary)
     except OSError as error:
-        reason = error.strerror or error
-        raise InputError(f"{out}: {both('error.table', reason=reason)}") from None
+        raise InputError(f"{out}: {both('error.table', reason=Worded.why_not(error))}") from None
 
 
 def run(args: argparse.Namespace) -> int:

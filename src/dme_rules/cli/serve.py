@@ -6,7 +6,7 @@ import argparse
 import errno
 import socket
 
-from dme_rules.cli.common import EXIT_OK, UsageError, both, usage_error
+from dme_rules.cli.common import EXIT_OK, UsageError, Worded, both, usage_error
 
 __all__ = ["run"]
 
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
                 pass
         except OSError as error:
             raise usage_error(
-                args, "error.decision_log", path=args.decision_log, reason=error.strerror
+                args, "error.decision_log", path=args.decision_log, reason=Worded.why_not(error)
             ) from None
     address = f"{args.host}:{args.port}"
     _check_address(args, address)

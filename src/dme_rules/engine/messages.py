@@ -8,9 +8,9 @@ reads (``{due:when}``, ``{fee:money}``, ``{late:hours}``): the formatter knows t
 value, and looks the words it needs (day or days, the currency) up in the catalogue too, so no
 code branches on the language.
 
-Names: ``{item:name:qc.calendar.item}`` says the words of ``qc.calendar.item.<value>`` for a
+Names: ``{item:name:calendar_item}`` says the words of ``calendar_item.<value>`` for a
 value that is a code's last part (a field's name, never shown to people as it is), and
-``{items:names:qc.calendar.item}`` those of a list of them.
+``{items:names:calendar_item}`` those of a list of them.
 
 Plurals: ``{inputs:count:audit.input}`` says a number and its noun phrase in the form the
 language's plural rules give that number (the Unicode CLDR's: « 1 jour », « 0 jour »,

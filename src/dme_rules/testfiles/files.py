@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from dme_rules.cli.common import InputError, as_of, both, instant_of, load, reading
+from dme_rules.cli.common import InputError, Worded, as_of, both, instant_of, load, reading
 from dme_rules.engine.evaluation import read_subject
 from dme_rules.engine.jurisdiction import jurisdiction_of, jurisdictions
 from dme_rules.engine.report import REPORT_SCHEMA
@@ -175,8 +175,9 @@ def read_test_file(path: Path | str) -> tuple[YamlTest, ...]:
     try:
         text = file.read_bytes()
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise YamlTestError(file, 0, both("error.unreadable", reason=reason)) from None
+        raise YamlTestError(
+            file, 0, both("error.unreadable", reason=Worded.why_not(error))
+        ) from None
     reader = _Reader(file, text)
     return tuple(reader.test(node) for node in reader.tests())
 

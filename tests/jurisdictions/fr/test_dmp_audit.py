@@ -368,6 +368,42 @@ class TestCommandLine:
         assert (2, before) == (code, accesses.read_bytes())
         assert 2 * 2 == err.count(str(accesses))  # the output and the input, in both languages
 
+    def test_a_table_that_cannot_be_read_is_named_with_why(self, tmp_path, capsys):
+        """A missing file, a file that is not Parquet, a table without the columns: one line
+        naming the table as the command names it and its file, why in French then in
+        English, exit 2 (never the engine's SQL or its own names)."""
+        from dme_rules.cli import main
+
+        garbage = tmp_path / "garbage.parquet"
+        garbage.write_bytes(b"not parquet")
+        wrong = tmp_path / "wrong.parquet"
+        pytest.importorskip("pyarrow.parquet").write_table(
+            pa.table({"record_id": ["a"], "other": [1]}), wrong
+        )
+        missing = tmp_path / "missing.parquet"
+        said = []
+        for path in (missing, garbage, wrong):
+            code = main(["dmp-audit", "--records", str(path), "--out", str(tmp_path / "o.csv")])
+            said.append((code, capsys.readouterr().err.splitlines()[-1] + "\n"))  # after the
+            # lines naming the rules that the records alone do not judge
+        assert [2, 2, 2] == [code for code, _ in said]
+        assert said[0][1] == (
+            f"dme-rules: records : lecture de {missing} impossible (fichier ou dossier "
+            f"introuvable) / records: cannot read {missing} (no such file or directory)\n"
+        )
+        assert said[1][1] == (
+            f"dme-rules: records : lecture de {garbage} impossible (ce n'est pas un fichier "
+            f"Parquet lisible) / records: cannot read {garbage} (not a readable Parquet file)\n"
+        )
+        assert (
+            "(authorized_on, closed_on, purged_on absentes), reçu ['other', 'record_id']"
+            in (said[2][1])
+        )
+        assert (
+            "(authorized_on, closed_on, purged_on missing), got ['other', 'record_id']"
+            in (said[2][1])
+        )
+
     def test_a_failed_write_leaves_the_previous_verdicts(self, tmp_path, monkeypatch, capsys):
         """The writer failing (a full disk): exit 2, the previous file as it was, no
         temporary file left."""
@@ -385,7 +421,9 @@ class TestCommandLine:
         code = main(["dmp-audit", *files, "--out", str(out), "--quiet"])
         left = sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith("s.parquet"))
         assert (2, b"previous", ["out.parquet"]) == (code, out.read_bytes(), left)
-        assert "No space left on device" in capsys.readouterr().err
+        said = capsys.readouterr().err
+        assert "(plus de place sur le disque)" in said  # French first…
+        assert "(no space left on the device)" in said  # …then English
 
 
 class TestMalformedLogs:

@@ -39,7 +39,17 @@ class TestQuebecMessages:
         notes = {
             code
             for code in MESSAGES.texts
-            if not code.startswith(("party.", "reason.", "format.", "explain.", *APPLICATIONS))
+            if not code.startswith(
+                (
+                    "party.",
+                    "reason.",
+                    "format.",
+                    "explain.",
+                    "zone.",
+                    "calendar_item.",
+                    *APPLICATIONS,
+                )
+            )
         }
         assert notes
         assert all(code.rsplit(".", 1)[0] in RULES for code in notes), notes

@@ -27,8 +27,9 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from dme_rules.engine.readings import Reading
-from dme_rules.errors import DmeRulesError, InvalidArgumentError
+from dme_rules.errors import DmeRulesError, InvalidArgumentError, why_not
 from dme_rules.jurisdictions.fr.counting import PARIS
+from dme_rules.jurisdictions.fr.dmp_logs._engines import NOT_PARQUET, unreadable
 from dme_rules.jurisdictions.fr.rules.emergency_access_notice import EMERGENCY_ACCESS_NOTICE
 from dme_rules.jurisdictions.fr.rules.first_access_notice import FIRST_ACCESS_NOTICE
 from dme_rules.jurisdictions.fr.subjects.dmp_record import ABOUT, RECIPIENTS
@@ -267,9 +268,10 @@ def _arrow(source: Any, name: str, columns: tuple[str, ...]) -> Any:
     if isinstance(source, (str, os.PathLike)):
         try:
             table = pq.read_table(source)
-        except (OSError, pa.ArrowInvalid) as error:
-            reason = getattr(error, "strerror", None) or type(error).__name__
-            raise DmeRulesError(f"{name}: cannot read {os.fspath(source)} ({reason})") from None
+        except OSError as error:
+            raise unreadable(name, source, *why_not(error)) from None
+        except pa.ArrowInvalid:
+            raise unreadable(name, source, *NOT_PARQUET) from None
     elif isinstance(source, pa.Table):
         table = source
     elif type(source).__module__.startswith("pandas"):
@@ -282,8 +284,9 @@ def _arrow(source: Any, name: str, columns: tuple[str, ...]) -> Any:
     missing = [column for column in columns if column not in table.column_names]
     if missing:
         raise InvalidArgumentError(
-            name, "the columns " + ", ".join(columns), ", ".join(missing) + " missing",
-            expected_fr="les colonnes " + ", ".join(columns),
+            name, f"the columns {', '.join(columns)} ({', '.join(missing)} missing)",
+            table.column_names,
+            expected_fr=f"les colonnes {', '.join(columns)} ({', '.join(missing)} absentes)",
         )  # fmt: skip
     at = table.column("at").type
     if not pa.types.is_timestamp(at) or at.tz is None:

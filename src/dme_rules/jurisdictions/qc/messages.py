@@ -360,26 +360,26 @@ MESSAGES = Messages(
         },
         # The migration calendar.
         f"{_CALENDAR}.missing_items": {
-            "fr": "dates absentes : {items:names:qc.calendar.item}",
-            "en": "missing dates: {items:names:qc.calendar.item}",
+            "fr": "dates absentes : {items:names:calendar_item}",
+            "en": "missing dates: {items:names:calendar_item}",
         },
         f"{_CALENDAR}.out_of_order": {
-            "fr": "{first:name:qc.calendar.item} après {then:name:qc.calendar.item}",
-            "en": "{first:name:qc.calendar.item} after {then:name:qc.calendar.item}",
+            "fr": "{first:name:calendar_item} après {then:name:calendar_item}",
+            "en": "{first:name:calendar_item} after {then:name:calendar_item}",
         },
         f"{_CALENDAR}.late_item": {
-            "fr": "{item:name:qc.calendar.item} le {planned_on}, après l'échéance du {due}",
-            "en": "{item:name:qc.calendar.item} on {planned_on}, after the due date {due}",
+            "fr": "{item:name:calendar_item} le {planned_on}, après l'échéance du {due}",
+            "en": "{item:name:calendar_item} on {planned_on}, after the due date {due}",
         },
         f"{_CALENDAR}.unsettled_item": {
-            "fr": "{item:name:qc.calendar.item} le {planned_on}, après l'échéance du {due}, "
+            "fr": "{item:name:calendar_item} le {planned_on}, après l'échéance du {due}, "
             "qui pourrait être reportée (donnée manquante : {missing})",
-            "en": "{item:name:qc.calendar.item} on {planned_on}, after the due date {due}, "
+            "en": "{item:name:calendar_item} on {planned_on}, after the due date {due}, "
             "which could move (missing: {missing})",
         },
         # Each date of a migration calendar, by its field (MigrationCalendar).
         **{
-            f"qc.calendar.item.{item}": {"fr": fr, "en": en}
+            f"calendar_item.{item}": {"fr": fr, "en": en}
             for item, fr, en in (
                 ("test_extraction_on", "extraction de test", "test extraction"),
                 ("preanalysis_start_on", "début de la préanalyse", "start of the pre-analysis"),

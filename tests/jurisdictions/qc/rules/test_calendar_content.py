@@ -218,7 +218,7 @@ class TestMigrationCalendar(CommonRuleTests):
         items = MIGRATION_CALENDAR.versions[-1].parameters.items
         for lang in ("fr", "en"):
             for item in items:
-                assert MESSAGES.template(f"qc.calendar.item.{item}", lang) != item
+                assert MESSAGES.template(f"calendar_item.{item}", lang) != item
         empty = self.finding(change(spec_case(), calendar=MigrationCalendar()), AS_OF)
         assert set(empty.details["missing_items"]) == set(items)
         muddled = change(

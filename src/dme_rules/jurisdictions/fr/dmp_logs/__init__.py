@@ -173,7 +173,7 @@ def audit_dmp_logs(
             for key in ("lo", "hi")
         )
         for name, helper in _helper_tables(calendar, first, last).items():
-            runner.register(f"{name}_in", helper)
+            runner.register(f"{name}_in", helper, name)
             runner.materialize(name, f"SELECT * FROM {name}_in")
         _check(runner, list(given))
         runner.materialize("dmp_record_dates", _record_dates_sql(given))

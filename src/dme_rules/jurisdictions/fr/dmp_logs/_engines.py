@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
@@ -10,7 +11,7 @@ from typing import Any
 import attrs
 
 from dme_rules.engine.kinds import TEXT
-from dme_rules.errors import DmeRulesError, InvalidArgumentError, TableRowsError
+from dme_rules.errors import DmeRulesError, InvalidArgumentError, TableRowsError, why_not
 from dme_rules.jurisdictions.fr.dmp_logs._sql import (
     _q,
     _with_day,
@@ -202,6 +203,19 @@ def _refuse(table: str, column: str, count: int, expected: str, expected_fr: str
 # -- the engines --------------------------------------------------------------------------------
 
 
+#: Why a table's file cannot be read when it is there (French, English).
+NOT_PARQUET = ("ce n'est pas un fichier Parquet lisible", "not a readable Parquet file")
+
+
+def unreadable(name: str, source: Any, why_fr: str, why_en: str) -> DmeRulesError:
+    """The error of a table ``name`` whose file ``source`` cannot be read, and why."""
+    path = os.fspath(source)
+    return DmeRulesError.of(
+        f"{name} : lecture de {path} impossible ({why_fr})",
+        f"{name}: cannot read {path} ({why_en})",
+    )
+
+
 class _Engine:
     """One engine's session: register a source as a view, read a view's column types, run SQL
     into Arrow, make a table of a query."""
@@ -209,7 +223,7 @@ class _Engine:
     name: str
     dialect: Dialect
 
-    def register(self, name: str, source: Any) -> None:
+    def register(self, name: str, source: Any, table: str) -> None:
         raise NotImplementedError  # pragma: no cover
 
     def types(self, name: str) -> dict[str, str]:
@@ -274,21 +288,23 @@ class _DuckDB(_Engine):
         self.connection = connection
         self.kept: list[Any] = []
 
-    def register(self, name: str, source: Any) -> None:
+    def register(self, name: str, source: Any, table: str) -> None:
         if isinstance(source, (str, os.PathLike)):
             path = os.fspath(source).replace("'", "''")
             if not os.path.exists(os.fspath(source)):
-                raise DmeRulesError(f"{name}: cannot read {os.fspath(source)} (no such file)")
+                missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+                raise unreadable(table, source, *why_not(missing))
             try:
                 self.connection.execute(
                     f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{path}')"
                 )
-            except Exception as error:
-                raise DmeRulesError(f"{name}: cannot read {os.fspath(source)} ({error})") from None
+            except Exception:  # the engine's own words name its SQL: ours name the file
+                raise unreadable(table, source, *NOT_PARQUET) from None
             return
-        table = source if type(source).__module__.startswith("pyarrow") else _arrow_of(source, name)
-        self.kept.append(table)
-        self.connection.register(name, table)
+        given_arrow = type(source).__module__.startswith("pyarrow")
+        arrow = source if given_arrow else _arrow_of(source, table)
+        self.kept.append(arrow)
+        self.connection.register(name, arrow)
 
     def types(self, name: str) -> dict[str, str]:
         rows = self.connection.execute(f"DESCRIBE {name}").fetchall()
@@ -328,13 +344,12 @@ class _Spark(_Engine):
         for frame in self.cached:
             frame.unpersist()
 
-    def register(self, name: str, source: Any) -> None:
+    def register(self, name: str, source: Any, table: str) -> None:
         if isinstance(source, (str, os.PathLike)):
             try:
                 frame = self.spark.read.parquet(os.fspath(source))
-            except Exception as error:
-                reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-                raise DmeRulesError(f"{name}: cannot read {os.fspath(source)} ({reason})") from None
+            except Exception:  # the engine's own words name its internals: ours name the file
+                raise unreadable(table, source, *NOT_PARQUET) from None
         else:
             frame = self.spark.createDataFrame(_arrow_of(source, name))  # Arrow, Spark 4
         frame.createOrReplaceTempView(name)
@@ -400,14 +415,15 @@ def _load(engine: _Engine, given: dict[str, Any]) -> None:
         if not isinstance(source, (str, os.PathLike)):
             source = _arrow_of(source, table)
             _check_nanoseconds(source, table)
-        engine.register(raw, source)
+        engine.register(raw, source, table)
         types = engine.types(raw)
         missing = [c.name for c in _SPECS[table] if c.name not in types and not c.may_be_absent]
         if missing:
             names = ", ".join(c.name for c in _SPECS[table])
+            absent = ", ".join(missing)
             raise InvalidArgumentError(
-                table, f"the columns {names}", ", ".join(missing) + " missing",
-                expected_fr=f"les colonnes {names}",
+                table, f"the columns {names} ({absent} missing)", sorted(types),
+                expected_fr=f"les colonnes {names} ({absent} absentes)",
             )  # fmt: skip
         listed = []
         for column in _SPECS[table]:
