@@ -190,3 +190,30 @@ class TestHelpWords:
         """argparse's own errors read in French, then in English, on one line."""
         code, out, err = run(capsys, *argv)
         assert (2, "", expected.replace(" : ", "\u00a0: ") + "\n") == (code, out, err)
+
+
+class TestReadingsInTheHelp:
+    """Each command's --reading help names alternatives of the rules it runs."""
+
+    def test_each_command_names_readings_of_its_own_rules(self, capsys, monkeypatch):
+        """consent names the consent rule's alternative, dmp-audit the DMP's, neither a
+        migration's; check, which runs any pack's rules, names a migration's first."""
+        from dme_rules import JURISDICTIONS
+
+        def named(command: str) -> set[str]:
+            text = " ".join(_help(capsys, monkeypatch, "en", command).split())
+            listed = text.split("readings catalogue: ", 1)[1].split(")", 1)[0]
+            return {name.strip(" …").replace("- ", "-") for name in listed.split(",")}
+
+        french = {reading.id for reading in JURISDICTIONS["fr"].readings}
+        quebec = {reading.id for reading in JURISDICTIONS["qc"].readings}
+        assert {"consent-if-third-party"} == named("consent")
+        assert named("dmp-audit") <= french
+        assert named("check") <= quebec
+        assert "civil-procedure" in named("check")
+
+    def test_the_main_help_says_how_to_change_the_language(self, capsys, monkeypatch):
+        """dme-rules --help says that --lang en goes after the command (before it, argparse
+        takes it for a command)."""
+        text = " ".join(_help(capsys, monkeypatch, "fr").split())
+        assert "en anglais avec --lang en après la commande" in text

@@ -180,6 +180,7 @@ def build(lang: str = "fr") -> Parser:
         add_help=False,
         formatter_class=t.formatter(),
         description=t("help.description"),
+        epilog=t("help.epilog"),
     )
     _help_option(parser, t)
     parser.add_argument(
@@ -388,7 +389,7 @@ def _subject_commands(commands: Commands) -> None:
                 metavar=t("help.metavar.document", name=name.upper()),
                 help=t("help.subject.document"),
             )
-            _reading_option(command, t)
+            _reading_option(command, t, pack.rules.for_subject(subject))
             _output_options(command, t)
 
 
@@ -480,7 +481,7 @@ def _log_audits(commands: Commands) -> None:
         )
         _lang_option(command, t)
         command.add_argument("--quiet", action="store_true", help=t("help.logs.quiet"))
-        _reading_option(command, t)
+        _reading_option(command, t, pack.rules.values())
 
 
 def table_dest(table: str) -> str:
@@ -514,28 +515,28 @@ def _jurisdiction_option(
     )
 
 
-def _reading_option(command: Parser, t: Words) -> None:
+def _reading_option(command: Parser, t: Words, rules: Iterable[Any] | None = None) -> None:
+    """``--reading``, its help naming a few alternatives of the ``rules`` the command runs
+    (every pack's when it runs any)."""
+    examples = _reading_examples(rules)
+    shown = ", ".join(examples[:_READING_EXAMPLES])
     command.add_argument(
         "--reading",
         type=common.reading,
         action="append",
         default=[],
         metavar="ID",
-        help=t("help.reading", examples=", ".join(_reading_examples())),
+        help=t("help.reading", examples=shown + ("…" if len(examples) > _READING_EXAMPLES else "")),
     )
 
 
-def _reading_examples() -> list[str]:
-    """A few readings to name in the help: each topic's alternatives (not its first reading),
-    the default pack's first."""
-    found: list[str] = []
-    for pack in jurisdictions().values():
-        seen: set[str] = set()
-        for reading in pack.readings:
-            if reading.topic in seen:
-                found.append(reading.id)
-            seen.add(reading.topic)
-    return found[:_READING_EXAMPLES]
+def _reading_examples(rules: Iterable[Any] | None) -> list[str]:
+    """The readings to name in the help: the alternatives the versions of ``rules`` allow (not
+    their defaults), in order; of every pack's rules, the default pack's first, for ``None``."""
+    if rules is None:
+        rules = [rule for pack in jurisdictions().values() for rule in pack.rules.values()]
+    found = [r.id for rule in rules for version in rule.versions for r in version.alternatives]
+    return list(dict.fromkeys(found))
 
 
 def _output_options(command: Parser, t: Words, formats: tuple[str, ...] = ("text", "json")) -> None:

@@ -30,6 +30,16 @@ WORDS = Messages(
             en="EMR (DMÉ) compliance rules: deadlines, caps and calendars.",
             fr="Règles de conformité des DMÉ : délais, plafonds et calendriers.",
         ),
+        "help.epilog": _texts(
+            en="Each command's help: dme-rules COMMAND --help. Reports and messages are in "
+            "French, or in English with --lang en after the command (dme-rules check --lang "
+            "en CASE.json); the help is in English with --lang en too, or a LANG that starts "
+            "with en.",
+            fr="L'aide de chaque commande : dme-rules COMMANDE --help. Les rapports et les "
+            "messages sont en français, ou en anglais avec --lang en après la commande "
+            "(dme-rules check --lang en DOSSIER.json) ; l'aide est en anglais avec --lang en "
+            "aussi, ou une variable LANG qui commence par en.",
+        ),
         "help.usage": _texts(en="usage: ", fr="utilisation : "),
         "help.positional": _texts(en="positional arguments", fr="arguments positionnels"),
         "help.options": _texts(en="options", fr="options"),
@@ -45,9 +55,9 @@ WORDS = Messages(
         ),
         "help.reading": _texts(
             en="an alternative reading of an ambiguous phrase (repeatable; see the readings "
-            "catalogue: {examples}...)",
+            "catalogue: {examples})",
             fr="une autre lecture d'une formule ambiguë (répétable ; voir le catalogue des "
-            "lectures : {examples}...)",
+            "lectures : {examples})",
         ),
         "help.jurisdiction": _texts(
             en="the jurisdiction: {choices}; default {default}",
