@@ -322,6 +322,18 @@ class TestWhatAuditorsOpen:
         fee = next(row for row in rows if row["rule_id"] == "qc.migration.extraction-fee-cap")
         assert ("1200,00", "1000", "violation") == (fee["amount"], fee["cap"], fee["status"])
 
+    def test_a_folder_without_cases_is_refused(self, capsys, tmp_path):
+        """A folder holding no *.json file (a wrong path, most likely) is refused before
+        anything is written: exit 2, one line naming it, nothing on standard output."""
+        (tmp_path / "notes.txt").write_text("not a case", encoding="utf-8")
+        code, out, err = audit(capsys, str(tmp_path), "--as-of", AS_OF)
+        assert (2, "") == (code, out)
+        assert [
+            f"dme-rules audit: {tmp_path}\u00a0: attendu un dossier de fichiers *.json "
+            f"(dossiers, DMP…)\u00a0; aucun trouvé / {tmp_path}: expected a folder holding "
+            "*.json files (cases, records…); found none"
+        ] == err.splitlines()
+
     def test_excel_needs_csv(self, capsys, inputs):
         """--excel with another format: exit 2, one line naming both."""
         code, _, err = audit(capsys, *inputs, "--excel", "--format", "jsonl")

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from dme_rules.audit import (
@@ -89,6 +90,9 @@ def run(args: argparse.Namespace) -> int:
     if args.excel and fmt != "csv":
         raise usage_error(args, "error.excel_csv", format=fmt)
     not_an_input(args.out, args.paths, args.prog)
+    for path in args.paths:  # a folder without a case in it: a wrong path, most likely
+        if path != "-" and Path(path).is_dir() and next(Path(path).rglob("*.json"), None) is None:
+            raise usage_error(args, "error.audit_empty", folder=path)
     zone = default_jurisdiction().zone
     as_of = instant_of(args.as_of, zone)
     # A date: the end of that day in each subject's jurisdiction.

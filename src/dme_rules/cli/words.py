@@ -524,6 +524,10 @@ WORDS = Messages(
             en="expected at most {limit} values, aliases expanded",
             fr="attendu au plus {limit} valeurs, alias développés",
         ),
+        "error.audit_empty": _texts(
+            en="{folder}: expected a folder holding *.json files (cases, records…); found none",
+            fr="{folder} : attendu un dossier de fichiers *.json (dossiers, DMP…) ; aucun trouvé",
+        ),
         "error.test_none": _texts(
             en="expected a folder holding *.yaml or *.yml test files; found none",
             fr="attendu un dossier de fichiers de tests *.yaml ou *.yml ; aucun trouvé",
