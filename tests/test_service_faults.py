@@ -178,6 +178,14 @@ class TestUnderLoad:
             assert (415, "application/problem+json", 415) == (status, kind, answer["status"])
             assert answer["detail"].startswith("le Content-Type")
 
+    def test_the_document_declares_the_problems_a_body_may_get(self, server):
+        """Each operation that reads a body declares the problems the service answers it
+        with: 400 (an encoding it cannot undo), 408, 413, 415, 422."""
+        _, _, document = server.json("GET", "/openapi.json")
+        for path in ("/v1/evaluate", "/v1/evaluate/batch"):
+            declared = document["paths"][path]["post"]["responses"]
+            assert {"400", "408", "413", "415", "422"} <= set(declared), path
+
     @pytest.mark.parametrize(
         "content_type", ["application/json", "application/json; charset=utf-8", "APPLICATION/JSON"]
     )

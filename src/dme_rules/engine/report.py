@@ -85,7 +85,7 @@ REPORT_SCHEMA: dict[str, Any] = {
         }
     ),
     "$defs": {
-        "status": {"enum": [status.value for status in Status]},
+        "status": {"type": "string", "enum": [status.value for status in Status]},
         "finding": _closed(
             {
                 "rule_id": {"type": "string"},

@@ -210,6 +210,11 @@ def _lang() -> dict[str, Any]:
                   enum=list(LANGUAGES))  # fmt: skip
 
 
+#: The problems of an operation that reads a body: an encoding it cannot undo (400), a body
+#: sent too slowly (408), too large (413), of another media type (415), invalid (422).
+_BODY_PROBLEMS = (400, 408, 413, 415, 422)
+
+
 def _answers(ok: dict[str, Any], *errors: int, media: str = JSON) -> dict[str, Any]:
     """The responses of an operation: ``ok`` for a 200, a problem for each of ``errors``."""
     found: dict[str, Any] = {"200": {"description": "OK", "content": {media: ok}}}
@@ -340,7 +345,7 @@ def _evaluations(names: list[str], examples: dict[str, Any]) -> dict[str, Any]:
                 "schema": {"oneOf": [_ref(name) for name in subjects]},
                 **_example(examples, "request")}}},
             "responses": {
-                **_answers(report, 413, 422),
+                **_answers(report, *_BODY_PROBLEMS),
                 "200": {
                     "description": "The report, or a FHIR OperationOutcome with "
                     "Accept: application/fhir+json",
@@ -353,7 +358,7 @@ def _evaluations(names: list[str], examples: dict[str, Any]) -> dict[str, Any]:
             "parameters": [as_of, lang, readings],
             "requestBody": {"required": True, "content": {NDJSON: {
                 "schema": {"type": "string", "minLength": 1}}}},
-            "responses": _answers({"schema": {"type": "string"}}, 413, 422, media=NDJSON),
+            "responses": _answers({"schema": {"type": "string"}}, *_BODY_PROBLEMS, media=NDJSON),
         }},
     }  # fmt: skip
 
