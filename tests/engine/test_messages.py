@@ -229,10 +229,10 @@ class TestFormatting:
         (90, "1 h 30 ouvrables", "1:30 business hours"),
         ((90, 1440), "1 h 30 ouvrables", "1:30 business hours"),
         # 6,600 minutes of a 24-hour business day: 4 days (5,760) and 14 h (840).
-        ((6600, 1440), "4 jours ouvrables et 14 h 00", "4 business days and 14:00"),
+        ((6600, 1440), "4 jours ouvrables et 14 h 00", "4 business days and 14 h 00 min"),
         # 6,122 hours of an 8-hour office day: 765 days (6,120 h) and 2 h.
-        ((6122 * 60, 480), "765 jours ouvrables et 2 h 00", "765 business days and 2:00"),
-        ((1440, 1440), "1 jour ouvrable et 0 h 00", "1 business day and 0:00"),
+        ((6122 * 60, 480), "765 jours ouvrables et 2 h 00", "765 business days and 2 h 00 min"),
+        ((1440, 1440), "1 jour ouvrable et 0 h 00", "1 business day and 0 h 00 min"),
     ],
 )
 def test_long_business_delays_read_in_days_and_hours(value, fr, en):

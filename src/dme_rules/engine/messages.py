@@ -350,20 +350,22 @@ class _Words:
             code = f"{noun}.other"
         return f"{value} {self.word(code)}"
 
-    def hours(self, minutes: int) -> str:
+    def hours(self, minutes: int, code: str = "format.hours") -> str:
         hours, rest = divmod(minutes, 60)
-        return self.word("format.hours").format(hours=hours, minutes=rest)
+        return self.word(code).format(hours=hours, minutes=rest)
 
     def business_time(self, value: int | tuple[int, int]) -> str:
         """Business time: minutes, or ``(minutes, minutes in a business day)``; a delay of a
         business day or more reads in business days and hours (``4 jours ouvrables et
-        14 h 00``), not in hundreds of hours."""
+        14 h 00``, ``4 business days and 14 h 00 min``: after days, hours that cannot be
+        read as a time of day), not in hundreds of hours."""
         minutes, per_day = value if isinstance(value, tuple) else (value, 0)
         if per_day <= 0 or minutes < per_day:
             return self.word("format.business_hours").format(hours=self.hours(minutes))
         days, rest = divmod(minutes, per_day)
         return self.word("format.business_days_hours").format(
-            days=self.count(days, "word.business_day"), hours=self.hours(rest)
+            days=self.count(days, "word.business_day"),
+            hours=self.hours(rest, "format.hours_after_days"),
         )
 
     def duration(self, minutes: int) -> str:
@@ -502,6 +504,10 @@ ENGINE_MESSAGES = Messages(
         "format.decimal": _texts(fr=",", en="."),
         "format.thousands": _texts(fr="\u202f", en=","),
         "format.hours": _texts(fr="{hours} h {minutes:02d}", en="{hours}:{minutes:02d}"),
+        # Hours after business days: never "14:00", which reads as a time of day.
+        "format.hours_after_days": _texts(
+            fr="{hours} h {minutes:02d}", en="{hours} h {minutes:02d} min"
+        ),
         "word.day.one": _texts(fr="jour", en="day"),
         "word.day.other": _texts(fr="jours", en="days"),
         "word.business_day.one": _texts(fr="jour ouvrable", en="business day"),
