@@ -11,7 +11,7 @@ from dme_rules import DmeRulesError, evaluate
 from dme_rules.cli import main
 from dme_rules.plot import save_timeline, timeline
 
-from .cases import at
+from .cases import at, change
 from .test_examples import EXAMPLES, EXPECTED, load
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -83,8 +83,9 @@ class TestWhatTheTitleAndTheCalendarSay:
 
     def test_the_calendars_violation_is_marked(self):
         """The SPEC case's calendar removes the read-only access on 2025-11-04, before
-        2025-11-05 (a violation of the calendar's content): the calendar's ticks take the
-        violation's colour, the legend says so, and 2025-11-04 is crossed."""
+        2025-11-05 (a violation of the calendar's content): 2025-11-04 alone is crossed in
+        the violation's colour, and the legend says so; every other date stays a neutral
+        tick (a tick in the violation's colour would put every date at fault)."""
         case = load("spec-example")
         report = evaluate(case, at("2025-09-02T00:00:00-04:00"))
         (judge,) = [f for f in report.findings if f.rule_id == "qc.migration.calendar-content"]
@@ -92,19 +93,27 @@ class TestWhatTheTitleAndTheCalendarSay:
         axes = timeline(case, report).axes[0]
         handles = dict(zip((t.get_text() for t in axes.get_legend().get_texts()),
                            axes.get_legend().legend_handles, strict=True))  # fmt: skip
-        ticks = handles["date du calendrier\u00a0: non conforme"]
-        crosses = handles["date en faute"]
-        assert "#c51b7d" == to_hex(ticks.get_color())
+        ticks = handles["date du calendrier"]
+        crosses = handles["date en faute\u00a0: non conforme"]
+        assert ("#4d4d4d", "#c51b7d") == (to_hex(ticks.get_color()), to_hex(crosses.get_color()))
         (crossed,) = [line for line in axes.lines if line.get_marker() == "X"]
         assert ("X", [date(2025, 11, 4)]) == (crosses.get_marker(), list(crossed.get_xdata()))
 
+    def test_dates_out_of_order_are_crossed(self):
+        """The pre-analysis ending (2025-07-09) before it starts (2025-07-11): both dates are
+        crossed, as is the access removed too early (2025-11-04)."""
+        case = change(load("spec-example"), calendar__preanalysis_end_on=date(2025, 7, 9))
+        axes = timeline(case, evaluate(case, at("2025-09-02T00:00:00-04:00"))).axes[0]
+        (crossed,) = [line for line in axes.lines if line.get_marker() == "X"]
+        assert [date(2025, 7, 9), date(2025, 7, 11), date(2025, 11, 4)] == list(crossed.get_xdata())
+
     def test_a_calendar_in_order_is_not_crossed(self):
-        """A calendar the rule finds compliant: its ticks in the compliant colour, no cross."""
+        """A calendar the rule finds compliant: neutral ticks, no cross."""
         case = load("complaints-answered")
         report = evaluate(case, at("2025-12-02T00:00:00-05:00"))
         axes = timeline(case, report, lang="en").axes[0]
         texts = [t.get_text() for t in axes.get_legend().get_texts()]
-        assert "calendar date: compliant" in texts
+        assert "calendar date" in texts
         assert [] == [line for line in axes.lines if line.get_marker() == "X"]
 
 

@@ -130,20 +130,20 @@ def timeline(subject: Subject, report: Report, *, lang: str = "fr") -> Any:
                                markeredgecolor="black", markersize=7, linestyle="none")  # fmt: skip
             legend.setdefault(_WORDS.template("legend.act", lang), act)
     if stated:
+        # Every stated date a neutral tick; those the finding holds wrong crossed in its
+        # status's colour (a tick in a verdict's colour would say every date is at fault).
         judge = _marks_finding(drawing, report)
-        mark = words.template("timeline.mark", lang)
-        colour = _NEUTRAL if judge is None else _COLOURS[judge.status]
-        ticks = axes.plot(stated, [0] * len(stated), marker="|", color=colour, markersize=14,
+        ticks = axes.plot(stated, [0] * len(stated), marker="|", color=_NEUTRAL, markersize=14,
                           linestyle="none")  # fmt: skip
-        if judge is not None:
-            mark = _WORDS.format("legend.marks", lang, mark=mark, status=judge.status.label(lang))
-        legend[mark] = ticks[0]
+        legend[words.template("timeline.mark", lang)] = ticks[0]
         faults = drawing.marks_at_fault(judge, subject) if judge is not None else ()
         if judge is not None and faults:
-            (crosses,) = axes.plot(faults, [0] * len(faults), marker="X", color=colour,
-                                   markeredgecolor="black", markersize=10,
-                                   linestyle="none")  # fmt: skip
-            legend[_WORDS.template("legend.fault", lang)] = crosses
+            (crosses,) = axes.plot(faults, [0] * len(faults), marker="X",
+                                   color=_COLOURS[judge.status], markeredgecolor="black",
+                                   markersize=10, linestyle="none")  # fmt: skip
+            fault = _WORDS.template("legend.fault", lang)
+            legend[_WORDS.format("legend.marks", lang, mark=fault,
+                                 status=judge.status.label(lang))] = crosses  # fmt: skip
     started = subject.started_at
     first = day(started) if started is not None else min(
         [day(report.as_of), *(drawing.start(finding, subject) for _, finding in rows)]

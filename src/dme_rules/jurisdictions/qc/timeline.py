@@ -70,9 +70,16 @@ class MigrationTimeline:
 
     def marks_at_fault(self, finding: Finding, subject: Subject) -> tuple[date, ...]:
         """The calendar's dates that the calendar-content finding names in what it holds
-        wrong (an item past its deadline, an access removed too early, ...)."""
+        wrong (an item past its deadline, an access removed too early, ...), and those of
+        the items it finds out of order."""
         stated = set(self.marks(subject))
-        return tuple(sorted(day for day in _dates_in(finding.details) if day in stated))
+        named = set(_dates_in(finding.details))
+        calendar = subject.calendar if isinstance(subject, MigrationCase) else None
+        for pair in finding.details.get("out_of_order", ()) if calendar is not None else ():
+            for item in pair:
+                value = getattr(calendar, item, None)
+                named.update(value if isinstance(value, tuple) else (value,))
+        return tuple(sorted(day for day in named if isinstance(day, date) and day in stated))
 
     def row_name(self, finding: Finding, title: str, lang: str) -> str:
         """The rule's title; a complaint's follow-up also says which complaint."""
