@@ -307,7 +307,7 @@ class _Words:
     - ``names:<prefix>``: a list of such values, each replaced, joined with commas;
     - ``days_off``: named days (holidays, weekend days) with their dates;
     - ``message``: the value is itself a code, replaced by its text;
-    - ``messages``: a list of codes, each replaced by its text.
+    - ``messages``: a list of codes, each replaced by its text, joined with commas.
     """
 
     __slots__ = ("lang", "messages", "readers", "zone")
@@ -377,8 +377,8 @@ class _Words:
         return ", ".join(str(value) for value in values)
 
     def texts(self, codes: Iterable[str]) -> str:
-        """Codes, each replaced by its text, one after the other (``« … ? » « … ? »``)."""
-        return " ".join(self.word(code) for code in codes)
+        """Codes, each replaced by its text, joined with commas (``« … ? », « … ? »``)."""
+        return ", ".join(self.word(code) for code in codes)
 
     def days_off(self, days: Iterable[Any]) -> str:
         """Named days (:class:`~dme_rules.engine.calendar.Holiday` values): ``2025-06-24
