@@ -329,9 +329,8 @@ class TestWhatAuditorsOpen:
         code, out, err = audit(capsys, str(tmp_path), "--as-of", AS_OF)
         assert (2, "") == (code, out)
         assert [
-            f"dme-rules audit: {tmp_path}\u00a0: attendu un dossier de fichiers *.json "
-            f"(dossiers, DMP…)\u00a0; aucun trouvé / {tmp_path}: expected a folder holding "
-            "*.json files (cases, records…); found none"
+            f"dme-rules audit: {tmp_path}\u00a0: attendu un dossier de fichiers *.json\u00a0; "
+            f"aucun trouvé / {tmp_path}: expected a folder holding *.json files; found none"
         ] == err.splitlines()
 
     def test_excel_needs_csv(self, capsys, inputs):

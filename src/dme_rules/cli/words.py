@@ -525,8 +525,8 @@ WORDS = Messages(
             fr="attendu au plus {limit} valeurs, alias développés",
         ),
         "error.audit_empty": _texts(
-            en="{folder}: expected a folder holding *.json files (cases, records…); found none",
-            fr="{folder} : attendu un dossier de fichiers *.json (dossiers, DMP…) ; aucun trouvé",
+            en="{folder}: expected a folder holding *.json files; found none",
+            fr="{folder} : attendu un dossier de fichiers *.json ; aucun trouvé",
         ),
         "error.test_none": _texts(
             en="expected a folder holding *.yaml or *.yml test files; found none",
