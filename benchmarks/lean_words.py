@@ -31,6 +31,7 @@ HEADS = {(rule, status): f"{title}{NB}: {word}"
          for rule, title in TITLES.items() for status, word in WORDS.items()}  # fmt: skip
 SEP = f"{NB}; "
 DUE_ACT = " — échéance {}" + SEP + "fait le {}"
+ACCESS_UNTIL = " — échéance {}" + SEP + "accès jusqu'au {}"
 LATE = SEP + "en retard de {} {} ({} {})"
 NOT_STARTED = (" — le formulaire n'est pas signé ou n'a pas l'autorisation écrite de la "
                f"clinique{NB}: le processus n'est pas officiellement entrepris.")  # fmt: skip
@@ -44,7 +45,16 @@ AFTER = ", après l'échéance du {}"
 ENDED_EARLY = SEP + "l'accès a pris fin avant la date requise."
 FAULTS = {"no_clinic_authorization": "sans l'autorisation écrite de la clinique"}
 ORDER = "{} après {}"
-LATE_ITEM = "{} prévue le {}, après l'échéance du {}"
+LATE_ITEM = "{} le {}, après l'échéance du {}"
+#: A calendar's items in words, by field.
+ITEMS = {"test_extraction_on": "extraction de test", "preanalysis_start_on": "début de la "
+         "préanalyse", "preanalysis_end_on": "fin de la préanalyse", "preanalysis_submitted_on":
+         "dépôt de la préanalyse", "preanalysis_validated_on": "validation de la préanalyse",
+         "source_cutover_on": "basculement", "final_extraction_on": "extraction finale",
+         "production_on": "mise en production", "data_usable_on": "première utilisation des "
+         "données", "quality_approved_on": "approbation de la qualité"}  # fmt: skip
+#: Montreal's zone as Quebec's French writes it.
+ZONES = {"EST": "HNE", "EDT": "HAE"}
 ACCESS = "retrait des accès le {}, avant la fin de l'accès requis ({})"
 COMPLAINT = " — échéance {}" + SEP + "fait le {}" + SEP + "plainte n° {}"
 BUSINESS_LATE = SEP + "{} h {:02d} ouvrables de retard"
@@ -68,8 +78,8 @@ def _shown(instant: datetime) -> str:
     local = instant.astimezone(MONTREAL)
     if local.hour == 0 and local.minute == 0:
         day = local.date() - timedelta(days=1)
-        return f"{day} 24:00 ({local.tzname()})"
-    return f"{local:%Y-%m-%d %H:%M} ({local.tzname()})"
+        return f"{day} 24:00 ({ZONES[local.tzname()]})"
+    return f"{local:%Y-%m-%d %H:%M} ({ZONES[local.tzname()]})"
 
 
 def _day_shown(instant: datetime) -> str:
@@ -125,7 +135,7 @@ def lean_message(rule: str, status: str, facts: dict[str, Any], rules: LeanRules
                 text += AFTER.format(earliest)
         return text + "."
     if rule == "read-only-access":
-        text = head + DUE_ACT.format(facts["due"], facts["act"])
+        text = head + ACCESS_UNTIL.format(facts["due"], facts["act"])
         return text + (ENDED_EARLY if status == VIOLATION else ".")
     if rule == "request-form":
         if not facts["faults"]:
@@ -137,8 +147,12 @@ def lean_message(rule: str, status: str, facts: dict[str, Any], rules: LeanRules
         parts = []
         for problem in facts["problems"]:
             kind, *values = problem
-            template = ORDER if kind == "order" else LATE_ITEM if kind == "late" else ACCESS
-            parts.append(template.format(*values))
+            if kind == "order":
+                parts.append(ORDER.format(ITEMS[values[0]], ITEMS[values[1]]))
+            elif kind == "late":
+                parts.append(LATE_ITEM.format(ITEMS[values[0]], *values[1:]))
+            else:
+                parts.append(ACCESS.format(*values))
         return head + " — " + SEP.join(parts) + "."
     # complaint-follow-up
     due = facts["due_instant"]
