@@ -240,6 +240,18 @@ class TestTextFromFiles:
         assert out.startswith("Dossier A\\x1b[31mB\\nC\\u202eD ")
         assert [] == [c for c in out if c in "\x1b\u202e"]
 
+    def test_a_subject_command_shows_what_a_terminal_would_obey(self, capsys, tmp_path):
+        """consent prints its finding's sentence with the feature's escape sequence escaped."""
+        path = Path(__file__).parent.parent / "examples" / "consent" / "online-booking-proceed.json"
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document["feature"] = "Agenda\x1b[31m\u202e"
+        evil = tmp_path / "consent.json"
+        evil.write_text(json.dumps(document), encoding="utf-8")
+        code, out, _ = run(capsys, "consent", str(evil))
+        assert 0 == code
+        assert "« Agenda\\x1b[31m\\u202e »" in out
+        assert [] == [c for c in out if c in "\x1b\u202e"]
+
 
 class TestBadFiles:
     """Malformed files: exit 2, one line naming the file, the JSON path and what was expected."""

@@ -334,6 +334,21 @@ class TestHostileArguments:
         assert ("compliant", Decimal("10500")) == (found.status.value, found.cap)
         assert "10\u202f500,00\u00a0$" in message
 
+    def test_why_the_system_refused_a_file(self):
+        """The usual reasons in words in each language; another number named in French with
+        the system's words in English; an error without a number by its own words."""
+        import errno
+
+        from dme_rules.errors import why_not
+
+        assert ("c'est un dossier", "it is a directory") == why_not(
+            IsADirectoryError(errno.EISDIR, "Is a directory")
+        )
+        assert ("erreur système n° 5", "Input/output error") == why_not(
+            OSError(errno.EIO, "Input/output error")
+        )
+        assert ("no standard input", "no standard input") == why_not(OSError("no standard input"))
+
     def test_errors_pickle(self):
         """Every error of the family pickles with its message and fields; a worker process
         of a pool sends it back instead of breaking the pool."""

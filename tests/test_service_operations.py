@@ -302,6 +302,19 @@ class TestOperations:
             "or 0.0.0.0)"
         ]
 
+    def test_an_empty_host_is_every_interface(self, tmp_path):
+        """--host "" listens on every interface, as the server reads it (the address check
+        does not take it for an unknown host): it answers on 127.0.0.1."""
+        port = free_port()
+        process = launched(port, "--host", "")
+        try:
+            status, _, _ = Server(port, tmp_path / "none", process).request("GET", "/v1/health")
+        finally:
+            stop(process)
+            if process.stdout is not None:
+                process.stdout.close()
+        assert 200 == status
+
     def test_the_access_log(self, tmp_path):
         """With --access-log, one JSON line per request on standard output: request id,
         method, path, status, duration."""

@@ -307,5 +307,5 @@ def why_not(error: OSError) -> tuple[str, str]:
     found = _WHY.get(error.errno or 0)
     if found is not None:
         return found
-    english = error.strerror or type(error).__name__
+    english = error.strerror or ascii(str(error))[1:-1] or type(error).__name__
     return (f"erreur système n° {error.errno}" if error.errno else english), english

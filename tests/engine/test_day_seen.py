@@ -6,7 +6,7 @@ vingt-quatre heures »)."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import given
@@ -47,6 +47,16 @@ def test_the_day_seen_is_at_most_the_due_date_exactly_until_its_24_00(
     test and the acts' visibility agree on where a day ends."""
     as_of = end_of_day_in(due + timedelta(days=days), zone) + timedelta(microseconds=microseconds)
     assert (as_of <= end_of_day_in(due, zone)) == (day_seen(as_of, zone) <= due)
+    in_utc = as_of.astimezone(UTC)  # the same instant written in another zone
+    assert (in_utc <= end_of_day_in(due, zone)) == (day_seen(in_utc, zone) <= due)
+
+
+def test_a_midnight_the_clocks_skip_or_repeat():
+    """Paris set its clocks back at 01:00 on 1976-09-26 (midnight came twice, in the
+    summer's offset and in the winter's): the end of the 25th read from UTC is still the end
+    of the 25th."""
+    end = end_of_day_in(date(1976, 9, 25), PARIS)
+    assert day_seen(end.astimezone(UTC), PARIS) == date(1976, 9, 25) == day_seen(end, PARIS)
 
 
 def the_case() -> MigrationCase:

@@ -54,23 +54,24 @@ _REASONS = {
 def _check_address(args: argparse.Namespace, address: str) -> None:
     """Refuse, before the startup line, an address the service cannot listen on: its host
     unknown, or binding it refused (another server on the port, a port reserved to the
-    administrator), as the server would bind it (reusing an address left waiting)."""
+    administrator), as the server would bind it (reusing an address left waiting). An empty
+    host is every interface, as the server reads it."""
     try:
         found = socket.getaddrinfo(
-            args.host, args.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+            args.host or None, args.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
         )
     except (socket.gaierror, UnicodeError):
         raise usage_error(
             args, "error.listen", address=address, reason="error.listen.unknown_host"
         ) from None
     family, kind, protocol, _, where = found[0]
-    with socket.socket(family, kind, protocol) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
+    try:
+        with socket.socket(family, kind, protocol) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(where)
-        except OSError as error:
-            reason = _REASONS.get(error.errno or 0)
-            if reason is None:
-                detail = both("error.listen.other", number=error.errno)
-                raise UsageError(f"{args.prog}: {address}: {detail}") from None
-            raise usage_error(args, "error.listen", address=address, reason=reason) from None
+    except OSError as error:
+        reason = _REASONS.get(error.errno or 0)
+        if reason is None:
+            detail = both("error.listen", address=address, reason="error.listen.other")
+            raise UsageError(f"{args.prog}: {detail} [{error.errno}]") from None
+        raise usage_error(args, "error.listen", address=address, reason=reason) from None

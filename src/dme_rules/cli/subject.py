@@ -12,7 +12,7 @@ import argparse
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from dme_rules.cli.common import EXIT_OK, EXIT_VIOLATION, load, print_json
+from dme_rules.cli.common import EXIT_OK, EXIT_VIOLATION, load, print_json, print_lines
 from dme_rules.engine.evaluation import evaluate
 from dme_rules.engine.jsonform import loads
 from dme_rules.engine.jurisdiction import jurisdiction_of
@@ -44,7 +44,6 @@ def run(args: argparse.Namespace) -> int:
         documents = [finding.to_dict(args.lang) for finding in findings]
         print_json(documents[0] if len(documents) == 1 else documents)
     else:
-        for finding in findings:
-            print(finding.message(args.lang))
+        print_lines(finding.message(args.lang) for finding in findings)
     violated = any(finding.status is Status.VIOLATION for finding in findings)
     return EXIT_VIOLATION if violated else EXIT_OK

@@ -461,7 +461,10 @@ WORDS = Messages(
             en="the address is not one of this machine's",
             fr="l'adresse n'est pas une adresse de cette machine",
         ),
-        "error.listen.other": _texts(en="system error {number}", fr="erreur système {number}"),
+        "error.listen.other": _texts(
+            en="the system refuses it, its error number in brackets",
+            fr="le système la refuse, son numéro d'erreur entre crochets",
+        ),
         "error.serve_start": _texts(
             en="the service could not start on {address} (see the line above)",
             fr="le service n'a pas pu démarrer sur {address} (voir la ligne ci-dessus)",

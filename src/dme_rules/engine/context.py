@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, TypeVar
 
 import attrs
@@ -20,6 +20,7 @@ T = TypeVar("T")
 
 #: How many values a context remembers for the whole run (:meth:`Context.remembered`) before
 #: it starts afresh: the subjects of a run share few dates, and memory stays bounded.
+_MICROSECOND = timedelta(microseconds=1)
 _RUN_VALUES_KEPT = 1 << 14
 
 
@@ -115,11 +116,25 @@ class Context:
     _subject: list[tuple[Any, bool, dict[int, Any]]] = attrs.field(
         factory=lambda: [(None, True, {})], init=False, eq=False, repr=False
     )
+    #: The last instant whose acts the evaluation sees: ``as_of``; at local midnight, which is
+    #: 24:00 of ``today``, the instant just before it (an act stamped 00:00 is the next day's,
+    #: as an act dated that day is: :func:`~dme_rules.engine.time.day_seen`).
+    seen_until: datetime = attrs.field(init=False, eq=False, repr=False)
     #: What the rules computed from a date alone, for every subject of the run (see
     #: :meth:`remembered`).
     _run_values: dict[tuple[int, int, Hashable], tuple[object, object, Any]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False
     )
+
+    def __attrs_post_init__(self) -> None:
+        at_midnight = self.as_of.astimezone(self.zone).date() != self.today
+        seen = self.as_of - _MICROSECOND if at_midnight else self.as_of
+        object.__setattr__(self, "seen_until", seen)
+
+    def sees(self, instant: datetime) -> bool:
+        """Whether an act stamped ``instant`` had happened as the evaluation sees the subject
+        (at most :attr:`seen_until`)."""
+        return instant <= self.seen_until
 
     @classmethod
     def at(
@@ -184,7 +199,9 @@ class Context:
 
     def has_started(self, subject: Any) -> bool:
         """Whether the obligations of ``subject`` had started at ``as_of``: always for a
-        subject without a start (``started_at`` is ``None``), else from that instant on."""
+        subject without a start (``started_at`` is ``None``), else once the evaluation sees
+        that instant (:meth:`sees`: a start at 00:00 is not seen at 24:00 of the day
+        before)."""
         seen, started, _ = self._subject[0]
         if seen is not subject:
             started = self._see(subject)[1]
@@ -197,7 +214,7 @@ class Context:
         started_at = subject.started_at
         found: tuple[Any, bool, dict[int, Any]] = (
             subject,
-            started_at is None or self.as_of >= started_at,
+            started_at is None or started_at <= self.seen_until,
             {},
         )
         self._subject[0] = found

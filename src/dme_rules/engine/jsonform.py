@@ -235,6 +235,7 @@ def loads(text: object) -> Any:
                 f"UTF-8 text (not at {where})",
                 expected_fr=f"du texte UTF-8 (pas à l'octet {error.start})",
             ) from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark, tolerated as in bytes
     try:
         return json.loads(text, object_pairs_hook=_speed.unique_keys, parse_constant=_constant)
     except _speed.RepeatedKey as error:

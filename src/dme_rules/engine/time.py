@@ -134,7 +134,9 @@ def day_seen(as_of: datetime, zone: tzinfo) -> date:
     datetime.date(2025, 2, 14)
     """
     day = as_of.astimezone(zone).date()
-    if day > date.min and as_of == end_of_day_in(day - _DAY, zone):  # the instants compared
+    # The instants compared in UTC: Python never finds a wall-clock time of a fold or a gap
+    # (a midnight skipped or repeated) equal to a time of another zone.
+    if day > date.min and as_of.astimezone(UTC) == end_of_day_in(day - _DAY, zone).astimezone(UTC):
         return day - _DAY
     return day
 

@@ -215,6 +215,14 @@ class TestStrictValidation:
         assert info.value.text("fr") == f"$ : attendu du JSON UTF-8 valide ({fr})"
         assert info.value.text("en") == f"$: expected valid UTF-8 JSON ({en})"
 
+    def test_a_byte_order_mark_is_tolerated_in_text_as_in_bytes(self):
+        """JSON text that starts with a byte-order mark reads as the same text without it,
+        given as str or as UTF-8 bytes."""
+        case = spec_example()
+        text = json.dumps(case.to_dict())
+        assert case == MigrationCase.from_json("\ufeff" + text)
+        assert case == MigrationCase.from_json(("\ufeff" + text).encode())
+
     def test_errors_are_in_both_languages(self):
         """The message says what was expected in French, then in English."""
         with pytest.raises(InvalidCaseError) as info:

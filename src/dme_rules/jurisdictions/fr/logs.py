@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from dme_rules.engine.readings import Reading
+from dme_rules.engine.time import day_seen
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, why_not
 from dme_rules.jurisdictions.fr.counting import PARIS
 from dme_rules.jurisdictions.fr.dmp_logs._engines import NOT_PARQUET, unreadable
@@ -81,6 +82,11 @@ def notices_sql(*, as_of_us: int, first_ever: bool, any_time: bool) -> str:
     first_start = _start_us(FIRST_ACCESS_NOTICE)
     emergency_start = _start_us(EMERGENCY_ACCESS_NOTICE)
     partition = "record_id" if first_ever else "record_id, professional_id"
+    # The last instant whose acts the audit sees: at Paris's midnight (24:00 of the day
+    # before), the microsecond before it, as the engine's context sees it.
+    instant = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=as_of_us)
+    at_midnight = day_seen(instant, PARIS) != instant.astimezone(PARIS).date()
+    seen_us = as_of_us - 1 if at_midnight else as_of_us
 
     def status(notified: str, due: str) -> str:
         if any_time:
@@ -96,7 +102,7 @@ def notices_sql(*, as_of_us: int, first_ever: bool, any_time: bool) -> str:
         return (
             f"SELECT n.record_id, n.access_id, n.at_us FROM notifications_us n "
             f"WHERE n.recipient = '{recipient}' AND n.about IN ({abouts}) "
-            f"AND n.at_us <= {as_of_us}"
+            f"AND n.at_us <= {seen_us}"
         )
 
     def earliest(accesses: str, recipient: str, abouts: str) -> str:
@@ -111,7 +117,7 @@ def notices_sql(*, as_of_us: int, first_ever: bool, any_time: bool) -> str:
     return f"""
 WITH seen AS (
     SELECT record_id, access_id, at_us, professional_id, emergency
-    FROM accesses_us WHERE at_us <= {as_of_us}
+    FROM accesses_us WHERE at_us <= {seen_us}
 ),
 ranked AS (
     SELECT seen.*, ROW_NUMBER() OVER (PARTITION BY {partition} ORDER BY at_us, access_id) AS rank

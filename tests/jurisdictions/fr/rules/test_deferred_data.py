@@ -230,6 +230,21 @@ class TestInformedByANotification:
         assert entry["notified_at"] == at(sent)
         assert "notifications_not_counted" not in found.details
 
+    def test_a_notification_stamped_at_the_midnight_evaluated_at(self):
+        """Evaluated at 24:00 on 10 May (00:00 on the 11th), a notification stamped 00:00 on
+        the 11th is the 11th's, not yet seen: the holder is not informed (pending, nothing
+        of it shown); a microsecond later it is seen, on the 11th (in time, day 14 being
+        16 May)."""
+        record = deferred(notifications=(notice("2024-05-11T00:00:00+02:00"),))
+        before = DEFERRED_DATA.check(record, end_of_day(date(2024, 5, 10)))[0]
+        entry = before.details["deposits"][0]
+        assert (entry["inform"], entry["notified_at"], entry["informed_on"]) == (
+            "pending", None, None,
+        )  # fmt: skip
+        after = DEFERRED_DATA.check(record, at("2024-05-11T00:00:00.000001+02:00"))[0]
+        entry = after.details["deposits"][0]
+        assert (entry["inform"], entry["informed_on"]) == ("compliant", date(2024, 5, 11))
+
     def test_the_earlier_of_the_date_and_the_notification(self):
         # holder_informed_on 20 May is after day 14 (16 May); the notification on 10 May is
         # in time, and earlier: it is the one that counts.

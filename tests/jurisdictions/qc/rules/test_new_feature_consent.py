@@ -144,10 +144,14 @@ class TestNewFeatureConsent(CommonRuleTests):
     @pytest.mark.parametrize(
         ("as_of", "status"),
         [
-            # Assessed Sat 2025-03-01: judged from 00:00 that day in Montreal (EST, -05:00).
+            # Assessed Sat 2025-03-01: judged once that day has begun in Montreal (EST, -05:00);
+            # 00:00 on 03-01 is 24:00 on 02-28, the end of the day before (a plain-date as_of
+            # of 02-28), when nothing of the 1st has happened yet.
             ("2025-02-28T23:59:59-05:00", Status.NOT_APPLICABLE),
-            ("2025-03-01T00:00:00-05:00", Status.COMPLIANT),
+            ("2025-03-01T00:00:00-05:00", Status.NOT_APPLICABLE),
+            ("2025-03-01T00:00:00.000001-05:00", Status.COMPLIANT),
             ("2025-03-01T04:59:59+00:00", Status.NOT_APPLICABLE),  # 23:59:59 on 02-28 in Montreal
+            ("2025-03-01T05:00:00.000001+00:00", Status.COMPLIANT),  # the same instant in UTC
         ],
     )
     def test_a_checklist_assessed_after_as_of_is_not_judged(self, as_of, status):

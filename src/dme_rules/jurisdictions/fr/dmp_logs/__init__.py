@@ -101,7 +101,10 @@ def _plan(as_of: datetime, readings: Iterable[Reading | str]) -> _Plan:
         raise InvalidArgumentError(
             "readings", "reading values or ids", readings, expected_fr="des lectures ou des ids"
         )
-    return _Plan(_micros(instant), _day(day_seen(instant, PARIS)), chosen)
+    today = day_seen(instant, PARIS)
+    at_midnight = today != instant.astimezone(PARIS).date()
+    as_of_us = _micros(instant)
+    return _Plan(as_of_us, as_of_us - 1 if at_midnight else as_of_us, _day(today), chosen)
 
 
 def audit_dmp_logs(

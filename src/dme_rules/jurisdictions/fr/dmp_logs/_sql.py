@@ -109,6 +109,9 @@ class _Plan:
     """One audit's constants: the instant, its date, the readings, each rule's version."""
 
     as_of_us: int
+    #: The last instant whose acts ``as_of`` sees: ``as_of``, or at local midnight (24:00 of
+    #: the day seen) the microsecond before (an act stamped 00:00 is the next day's).
+    seen_us: int
     #: The last day whose acts ``as_of`` sees (at local midnight, the day that ends then), and
     #: the earliest last day still pending at ``as_of`` (24:00 of it not passed yet).
     today: int
@@ -237,7 +240,8 @@ def _notices_sql(plan: _Plan) -> str:
             f"SELECT a.record_id, a.access_id, MIN(n.at_us) AS notified_us "
             f"FROM {accesses} a LEFT JOIN ("
             f"SELECT record_id, access_id, at_us FROM dmp_notifications "
-            f"WHERE recipient = '{recipient}' AND about IN ({abouts}) AND at_us <= {as_of}) n "
+            f"WHERE recipient = '{recipient}' AND about IN ({abouts}) "
+            f"AND at_us <= {plan.seen_us}) n "
             f"ON n.record_id = a.record_id AND n.access_id = a.access_id AND n.at_us >= a.at_us "
             f"GROUP BY a.record_id, a.access_id"
         )
@@ -250,7 +254,7 @@ def _notices_sql(plan: _Plan) -> str:
     sql = f"""
 WITH seen AS (
   SELECT record_id, access_id, at_us, professional_id, emergency FROM dmp_accesses
-  WHERE at_us <= {as_of}
+  WHERE at_us <= {plan.seen_us}
 ),
 ranked AS (
   SELECT seen.*, ROW_NUMBER() OVER (PARTITION BY {partition} ORDER BY at_us, access_id) AS rank
@@ -319,7 +323,7 @@ def _due_day_of(sql: str) -> str:
 def _feeding_sql(plan: _Plan) -> str:
     """FEEDING_OPPOSITION."""
     rule = FEEDING_OPPOSITION
-    today, as_of = plan.today, plan.as_of_us
+    today = plan.today
     needs_motive = "TRUE" if plan.reads(rule, OPPOSITION_NEEDS_MOTIVE) else "FALSE"
     latest = f"""
 SELECT record_id, MAX(day) AS day FROM (
@@ -343,7 +347,7 @@ classed AS (
 dep AS (
   SELECT record_id, deposit_id, professional_id, at_us, day
   FROM {_with_day("dmp_deposits")} d
-  WHERE at_us <= {as_of} AND {plan.in_force_days(rule, "day")}
+  WHERE at_us <= {plan.seen_us} AND {plan.in_force_days(rule, "day")}
 ),
 against AS (
   SELECT d.record_id, d.deposit_id, d.professional_id, d.at_us, d.day, c.effect, c.filed_on
@@ -440,7 +444,7 @@ FROM x
 def _deferred_sql(plan: _Plan) -> str:
     """DEFERRED_DATA."""
     rule = DEFERRED_DATA
-    today, as_of = plan.today, plan.as_of_us
+    today = plan.today
     parameters = plan.version(rule).parameters
     extend = plan.reads(rule, NEXT_WORKING_DAY)
     joins, opens = _months_after("d.day", parameters.open_months, "o")
@@ -476,12 +480,12 @@ WITH dep AS (
   SELECT record_id, deposit_id, professional_id, at_us, day, announcement_on,
     holder_informed_on, made_accessible_on
   FROM {_with_day("dmp_deposits")} d
-  WHERE inaccessible AND at_us <= {as_of} AND {plan.in_force_days(rule, "day")}
+  WHERE inaccessible AND at_us <= {plan.seen_us} AND {plan.in_force_days(rule, "day")}
 ),
 notes AS (
   SELECT n.record_id, n.deposit_id, MIN(n.at_us) AS at_us
   FROM dmp_notifications n JOIN dep d ON d.record_id = n.record_id AND d.deposit_id = n.deposit_id
-  WHERE n.at_us <= {as_of} AND n.recipient = 'holder' AND n.about = 'deferred_data'
+  WHERE n.at_us <= {plan.seen_us} AND n.recipient = 'holder' AND n.about = 'deferred_data'
   AND n.at_us >= d.at_us
   GROUP BY n.record_id, n.deposit_id
 ),
@@ -529,7 +533,7 @@ UNION ALL
 def _emergency_opposition_sql(plan: _Plan) -> str:
     """EMERGENCY_ACCESS_OPPOSITION."""
     rule = EMERGENCY_ACCESS_OPPOSITION
-    today, as_of = plan.today, plan.as_of_us
+    today = plan.today
     emergency = "WHERE emergency"
     latest = f"""
 SELECT record_id, MAX(day) AS day FROM (
@@ -543,7 +547,7 @@ WITH opp AS (
 ),
 acc AS (
   SELECT record_id, access_id, professional_id, at_us, day
-  FROM {_with_day(f"(SELECT * FROM dmp_accesses WHERE emergency AND at_us <= {as_of})")} a
+  FROM {_with_day(f"(SELECT * FROM dmp_accesses WHERE emergency AND at_us <= {plan.seen_us})")} a
   WHERE {plan.in_force_days(rule, "day")}
 ),
 during AS (

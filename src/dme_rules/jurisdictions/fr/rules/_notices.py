@@ -56,7 +56,8 @@ class NoticeRule(Rule[NoticeDelay, DmpRecord]):
         as_of = context.as_of
         # Two accesses at one instant come in the order of their ids (as in the SQL audit).
         seen = sorted(
-            (a for a in record.accesses or () if a.at <= as_of), key=lambda a: (a.at, a.access_id)
+            (a for a in record.accesses or () if context.sees(a.at)),
+            key=lambda a: (a.at, a.access_id),
         )
         judged = [
             access
@@ -69,7 +70,7 @@ class NoticeRule(Rule[NoticeDelay, DmpRecord]):
             )
         any_time = version.choice("notice-delay", context.readings) == ANY_TIME
         delay = timedelta(hours=version.parameters.hours)
-        notices = [n for n in record.notifications or () if n.at <= as_of]
+        notices = [n for n in record.notifications or () if context.sees(n.at)]
         entries: list[dict[str, Any]] = []
         for access in judged:
             due = None if any_time else access.at + delay

@@ -72,7 +72,7 @@ class DeferredDataRule(Rule[DeferredData, DmpRecord]):
         """From 2022-01-01: two weeks to inform the holder, a month to open the datum."""
         deposits = [  # made by ``as_of`` (its instant, not its date), under a version
             d for d in record.deposits or ()
-            if d.inaccessible and d.at <= context.as_of and self.version_at(d.deposited_on)
+            if d.inaccessible and context.sees(d.at) and self.version_at(d.deposited_on)
         ]  # fmt: skip
         if not deposits:
             return self.outcome(
@@ -80,7 +80,7 @@ class DeferredDataRule(Rule[DeferredData, DmpRecord]):
             )
         reading = version.choice("deferred-extension", context.readings)
         extend = reading == NEXT_WORKING_DAY
-        notified, not_counted = _notices(record, deposits, context.as_of)
+        notified, not_counted = _notices(record, deposits, context)
         entries = [
             self._deposit(version, deposit, notified.get(deposit.deposit_id), context, extend)
             for deposit in deposits
@@ -218,16 +218,19 @@ def _earliest(*days: date | None) -> date | None:
 
 
 def _notices(
-    record: DmpRecord, deposits: list[Deposit], as_of: datetime
+    record: DmpRecord, deposits: list[Deposit], context: Context
 ) -> tuple[dict[str, datetime], list[dict[str, Any]]]:
     """The earliest notification that informs the holder of each deposit, by deposit id, and
     the notifications about ``deferred_data`` or naming a deposit that do not count, each
-    with the first condition it fails (``why``). Notifications after ``as_of`` are not seen."""
+    with the first condition it fails (``why``). Notifications the context does not see
+    (after ``as_of``) are not seen."""
     judged = {deposit.deposit_id: deposit for deposit in deposits}
     earliest: dict[str, datetime] = {}
     not_counted: list[dict[str, Any]] = []
     for notice in record.notifications or ():
-        if notice.at > as_of or (notice.about != "deferred_data" and notice.deposit_id is None):
+        if not context.sees(notice.at) or (
+            notice.about != "deferred_data" and notice.deposit_id is None
+        ):
             continue
         informs = _informs(notice, judged)
         if isinstance(informs, str):

@@ -58,7 +58,7 @@ class EmergencyAccessOppositionRule(Rule[NoParameters, DmpRecord]):
         found: list[dict[str, Any]] = []
         for access in sorted(record.accesses or (), key=lambda a: (a.at, a.access_id)):
             day = date_of(access.at)
-            if not access.emergency or access.at > context.as_of or not self.version_at(day):
+            if not access.emergency or not context.sees(access.at) or not self.version_at(day):
                 continue
             opposition = _during(day, oppositions)
             if opposition is not None:

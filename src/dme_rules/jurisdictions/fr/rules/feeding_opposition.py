@@ -87,7 +87,7 @@ class FeedingOppositionRule(Rule[NoParameters, DmpRecord]):
         # Deposits made by ``as_of`` (its instant, not its date), under a version in force.
         deposits = [
             d for d in record.deposits or ()
-            if d.at <= context.as_of and self.version_at(d.deposited_on) is not None
+            if context.sees(d.at) and self.version_at(d.deposited_on) is not None
         ]  # fmt: skip
         violations = _against(deposits, binding)
         details: dict[str, Any] = {"deposits": violations, "not_binding": not_binding}

@@ -107,7 +107,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         complaint = (case.complaints or ())[index]
         details: dict[str, Any] = {"complaint_index": index, "filed_at": complaint.filed_at}
         # Not filed yet as the case stood at ``as_of`` (the dates settle all but one day).
-        if complaint.filed_on >= context.today and complaint.filed_at > context.as_of:
+        if complaint.filed_on >= context.today and not context.sees(complaint.filed_at):
             details["reason"] = "filed_after_as_of"
             return self.outcome(None, Status.NOT_APPLICABLE, details=details)
         version = self.version_at(complaint.filed_on)
@@ -134,7 +134,7 @@ class ComplaintFollowUpRule(Rule[BusinessHoursLimit, MigrationCase]):
         due_position = clock.position(filed_at) + version.parameters.hours * _HOUR
         due = clock.instant_at(due_position)
         act = complaint.followed_up_at
-        if act is not None and act > as_of:
+        if act is not None and not context.sees(act):
             details["ignored"] = f"$.complaints[{index}].followed_up_at"
             act = None
         # Lateness is judged in the clock's own unit: business time past the due instant
