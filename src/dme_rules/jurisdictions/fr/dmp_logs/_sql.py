@@ -109,11 +109,8 @@ class _Plan:
     """One audit's constants: the instant, its date, the readings, each rule's version."""
 
     as_of_us: int
-    #: The last instant whose acts ``as_of`` sees: ``as_of``, or at local midnight (24:00 of
-    #: the day seen) the microsecond before (an act stamped 00:00 is the next day's).
+    #: The last instant and day whose acts as_of sees (Context.seen_until, Context.today).
     seen_us: int
-    #: The last day whose acts ``as_of`` sees (at local midnight, the day that ends then), and
-    #: the earliest last day still pending at ``as_of`` (24:00 of it not passed yet).
     today: int
     chosen: tuple[Reading, ...]
 
@@ -213,7 +210,7 @@ def _refs(plan: _Plan, rule: Rule[Any, Any], latest: str | None) -> str:
 
 def _notices_sql(plan: _Plan) -> str:
     """FIRST_ACCESS_NOTICE and EMERGENCY_ACCESS_NOTICE."""
-    as_of = plan.as_of_us
+    as_of, seen = plan.as_of_us, plan.seen_us
     first, emergency = FIRST_ACCESS_NOTICE, EMERGENCY_ACCESS_NOTICE
     first_ever = plan.reads(first, FIRST_EVER)
     delays = {}
@@ -240,8 +237,7 @@ def _notices_sql(plan: _Plan) -> str:
             f"SELECT a.record_id, a.access_id, MIN(n.at_us) AS notified_us "
             f"FROM {accesses} a LEFT JOIN ("
             f"SELECT record_id, access_id, at_us FROM dmp_notifications "
-            f"WHERE recipient = '{recipient}' AND about IN ({abouts}) "
-            f"AND at_us <= {plan.seen_us}) n "
+            f"WHERE recipient = '{recipient}' AND about IN ({abouts}) AND at_us <= {seen}) n "
             f"ON n.record_id = a.record_id AND n.access_id = a.access_id AND n.at_us >= a.at_us "
             f"GROUP BY a.record_id, a.access_id"
         )
@@ -254,7 +250,7 @@ def _notices_sql(plan: _Plan) -> str:
     sql = f"""
 WITH seen AS (
   SELECT record_id, access_id, at_us, professional_id, emergency FROM dmp_accesses
-  WHERE at_us <= {plan.seen_us}
+  WHERE at_us <= {seen}
 ),
 ranked AS (
   SELECT seen.*, ROW_NUMBER() OVER (PARTITION BY {partition} ORDER BY at_us, access_id) AS rank
