@@ -178,6 +178,16 @@ class TestCommandLine:
         out, err = capsys.readouterr()
         assert ("", 1) == (out, len(err.strip().splitlines()))
 
+    def test_the_last_date_as_of_says_the_real_limit(self, capsys):
+        """--as-of 2200-12-31 is refused as a date past the last one whose end (24:00, the
+        instant 00:00 on 2201-01-01) is within the supported years, 2200-12-30, not as an
+        instant without an offset; 2200-12-30 is taken."""
+        assert 2 == main(["check", str(EXAMPLE), "--as-of", "2200-12-31"])
+        err = capsys.readouterr().err
+        assert "attendu une date du 1900-01-01 au 2200-12-30" in err
+        assert "expected a date from 1900-01-01 to 2200-12-30" in err
+        assert main(["check", str(EXAMPLE), "--as-of", "2200-12-30"]) in (0, 1)
+
     def test_an_internal_error_exits_3(self, capsys, monkeypatch):
         """A bug is one line asking to report it, exit 3, never 1 (a verdict)."""
         import dme_rules.cli.check

@@ -442,6 +442,13 @@ class TestEveryError:
             assert (True, False) == (why_en in said["en"], why_fr in said["en"]), said["en"]
             assert (True, False) == (why_fr in said["fr"], why_en in said["fr"]), said["fr"]
 
+    def test_the_last_date_as_of_says_the_real_limit(self, logged):
+        """as_of=2200-12-31 is past the last date whose end (24:00) is within the supported
+        years: the problem says so, not that an offset is missing."""
+        status, _, body = logged.json("POST", "/v1/evaluate?lang=en&as_of=2200-12-31", CASE_TEXT)
+        assert 422 == status
+        assert "a date from 1900-01-01 to 2200-12-30" in body["detail"]
+
     def test_a_batch_line_lists_every_fault_too(self, logged):
         """A refused batch line's problem lists its every fault."""
         _, _, body = logged.request("POST", "/v1/evaluate/batch", SEVEN_FAULTS)

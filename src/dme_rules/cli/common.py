@@ -259,8 +259,12 @@ def as_of(text: str) -> datetime | date:
     makes the instant."""
     if len(text) == 10:
         found = day(text)
-        if FIRST_YEAR <= found.year and found < date(LAST_YEAR, 12, 31):
+        last = date(LAST_YEAR, 12, 30)  # its end, 00:00 of the next day, within the years
+        if found <= last:
             return found
+        raise argparse.ArgumentTypeError(
+            both("error.as_of_date", first=FIRST_YEAR, last=last.isoformat(), shown=ascii(text))
+        )
     return instant(text)
 
 

@@ -353,6 +353,12 @@ WORDS = Messages(
             "the years {first}-{last}, got {shown}",
             fr="attendu un instant avec décalage UTC, des années {first} à {last}, reçu {shown}",
         ),
+        "error.as_of_date": _texts(
+            en="expected a date from {first}-01-01 to {last} (its end, 24:00, within the "
+            "supported years), got {shown}",
+            fr="attendu une date du {first}-01-01 au {last} (sa fin, 24 h, dans les années prises "
+            "en charge), reçu {shown}",
+        ),
         "error.date": _texts(
             en="expected a date such as 2025-09-01, in the years {first}-{last}, got {shown}",
             fr="attendu une date comme 2025-09-01, des années {first} à {last}, reçu {shown}",

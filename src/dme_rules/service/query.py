@@ -151,8 +151,16 @@ def as_of(request: Request, zone: tzinfo = UTC) -> datetime:
         return datetime.now(UTC).astimezone(zone)
     if len(text) == 10:
         found = day(text, "as_of")
-        if found < date(SUPPORTED_YEARS[1], 12, 31):
-            return end_of_day_in(found, zone)
+        last = date(SUPPORTED_YEARS[1], 12, 30)  # its end, 00:00 of the next day, in the years
+        if found > last:
+            first = SUPPORTED_YEARS[0]
+            raise Problem.invalid(
+                "as_of",
+                f"a date from {first}-01-01 to {last} (its end, 24:00, within the supported years)",
+                f"une date du {first}-01-01 au {last} (sa fin, 24 h, dans les années prises en "
+                "charge)",
+            )
+        return end_of_day_in(found, zone)
     return instant(text, "as_of")
 
 
