@@ -83,6 +83,10 @@ ZONE = "_zone"
 
 _WORDS = Messages(
     {
+        "input.unreadable": {
+            "fr": "lecture du fichier impossible ({reason})",
+            "en": "cannot read the file ({reason})",
+        },
         "summary.inputs": {
             "fr": "{inputs:count:summary.input}, dont {invalid:count:summary.invalid}",
             "en": "{inputs:count:summary.input}, {invalid:count:summary.invalid}",
@@ -178,10 +182,11 @@ def _instant(as_of: datetime | date, kind: str | None) -> datetime:
 def _subject_of(source: str, text: bytes | OSError) -> Subject | str:
     """The subject of one input, or the message of its invalid row."""
     if isinstance(text, OSError):
-        why_fr, why_en = why_not(text)
-        return (
-            f"{source}: lecture du fichier impossible ({why_fr}) / cannot read the file ({why_en})"
-        )
+        said = [
+            _WORDS.format("input.unreadable", lang, reason=reason)
+            for lang, reason in zip(("fr", "en"), why_not(text), strict=True)
+        ]
+        return f"{source}: {' / '.join(said)}"
     try:
         return read_subject(text)
     except DmeRulesError as error:

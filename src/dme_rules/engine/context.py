@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
 import attrs
@@ -11,7 +11,7 @@ import attrs
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.clock import BusinessClock, OfficeSchedule
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.time import as_instant, day_seen
+from dme_rules.engine.time import as_instant, day_seen, last_instant_seen
 from dme_rules.errors import InvalidArgumentError
 
 __all__ = ["Context", "check_options"]
@@ -20,7 +20,6 @@ T = TypeVar("T")
 
 #: How many values a context remembers for the whole run (:meth:`Context.remembered`) before
 #: it starts afresh: the subjects of a run share few dates, and memory stays bounded.
-_MICROSECOND = timedelta(microseconds=1)
 _RUN_VALUES_KEPT = 1 << 14
 
 
@@ -127,8 +126,7 @@ class Context:
     )
 
     def __attrs_post_init__(self) -> None:
-        at_midnight = self.as_of.astimezone(self.zone).date() != self.today
-        seen = self.as_of - _MICROSECOND if at_midnight else self.as_of
+        seen = last_instant_seen(self.as_of, self.zone, self.today)
         object.__setattr__(self, "seen_until", seen)
 
     def sees(self, instant: datetime) -> bool:

@@ -324,14 +324,11 @@ class _Words:
         if isinstance(value, datetime):
             if self.zone is None:  # pragma: no cover - every instant is shown in a zone
                 raise ValueError("an instant needs a zone to be shown in")
-            messages, lang = self.messages, self.lang
-            return when_text(
-                value,
-                self.zone,
-                with_zone=True,
-                zone_name=lambda abbreviation: messages.zone_name(abbreviation, lang),
-            )
+            return when_text(value, self.zone, with_zone=True, zone_name=self.zone_name)
         return value.isoformat()
+
+    def zone_name(self, abbreviation: str) -> str:
+        return self.messages.zone_name(abbreviation, self.lang)
 
     def money(self, amount: Decimal) -> str:
         # Python's grouping, then the language's separators (a placeholder keeps them apart).

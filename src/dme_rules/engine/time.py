@@ -20,11 +20,13 @@ __all__ = [
     "as_instant",
     "day_seen",
     "end_of_day_in",
+    "last_instant_seen",
     "local_date",
     "months_after",
 ]
 
 _DAY = timedelta(days=1)
+_MICROSECOND = timedelta(microseconds=1)
 
 #: The years every date and instant of the library lies in.
 SUPPORTED_YEARS = (1900, 2200)
@@ -139,6 +141,15 @@ def day_seen(as_of: datetime, zone: tzinfo) -> date:
     if day > date.min and as_of.astimezone(UTC) == end_of_day_in(day - _DAY, zone).astimezone(UTC):
         return day - _DAY
     return day
+
+
+def last_instant_seen(as_of: datetime, zone: tzinfo, day: date) -> datetime:
+    """The last instant whose acts an evaluation at ``as_of`` sees, in ``zone``, ``day``
+    being the last day it sees (:func:`day_seen`): ``as_of``; at local midnight (24:00 of
+    ``day``), the microsecond before it, since an act stamped 00:00 is the new day's, as an
+    act dated that day is."""
+    at_midnight = day != as_of.astimezone(zone).date()
+    return as_of - _MICROSECOND if at_midnight else as_of
 
 
 def months_after(day: date, months: int) -> date:

@@ -27,7 +27,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from dme_rules.engine.readings import Reading
-from dme_rules.engine.time import day_seen
+from dme_rules.engine.time import day_seen, last_instant_seen
 from dme_rules.errors import DmeRulesError, InvalidArgumentError, why_not
 from dme_rules.jurisdictions.fr.counting import PARIS
 from dme_rules.jurisdictions.fr.dmp_logs._engines import NOT_PARQUET, unreadable
@@ -85,8 +85,7 @@ def notices_sql(*, as_of_us: int, first_ever: bool, any_time: bool) -> str:
     # The last instant whose acts the audit sees: at Paris's midnight (24:00 of the day
     # before), the microsecond before it, as the engine's context sees it.
     instant = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=as_of_us)
-    at_midnight = day_seen(instant, PARIS) != instant.astimezone(PARIS).date()
-    seen_us = as_of_us - 1 if at_midnight else as_of_us
+    seen_us = _micros(last_instant_seen(instant, PARIS, day_seen(instant, PARIS)))
 
     def status(notified: str, due: str) -> str:
         if any_time:

@@ -49,7 +49,7 @@ from typing import Any
 from dme_rules.engine.calendar import BusinessCalendar
 from dme_rules.engine.readings import Reading
 from dme_rules.engine.registry import reading_values
-from dme_rules.engine.time import as_instant, day_seen, instant_text
+from dme_rules.engine.time import as_instant, day_seen, instant_text, last_instant_seen
 from dme_rules.errors import InvalidArgumentError
 from dme_rules.jurisdictions.fr.calendars import FRANCE
 from dme_rules.jurisdictions.fr.counting import PARIS
@@ -102,9 +102,8 @@ def _plan(as_of: datetime, readings: Iterable[Reading | str]) -> _Plan:
             "readings", "reading values or ids", readings, expected_fr="des lectures ou des ids"
         )
     today = day_seen(instant, PARIS)
-    at_midnight = today != instant.astimezone(PARIS).date()
-    as_of_us = _micros(instant)
-    return _Plan(as_of_us, as_of_us - 1 if at_midnight else as_of_us, _day(today), chosen)
+    seen = _micros(last_instant_seen(instant, PARIS, today))
+    return _Plan(_micros(instant), seen, _day(today), chosen)
 
 
 def audit_dmp_logs(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
@@ -291,9 +290,10 @@ class _DuckDB(_Engine):
     def register(self, name: str, source: Any, table: str) -> None:
         if isinstance(source, (str, os.PathLike)):
             path = os.fspath(source).replace("'", "''")
-            if not os.path.exists(os.fspath(source)):
-                missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
-                raise unreadable(table, source, *why_not(missing))
+            try:
+                os.stat(source)
+            except OSError as error:  # why, in words: missing, not allowed…
+                raise unreadable(table, source, *why_not(error)) from None
             try:
                 self.connection.execute(
                     f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{path}')"
